@@ -1,0 +1,252 @@
+//! [`OffsetMap`]: how a transformed text (canonical, typeset or folded) lines up with the
+//! original, so that any span found in the transformed text is reported on the original bytes.
+//!
+//! The map is a sorted list of segments. A *linear* segment is a run where output and original
+//! offsets advance together byte for byte (unchanged text, or ASCII case changes); one segment
+//! covers a whole unchanged run however long it is, so text that needs no change costs one
+//! entry. A *replaced* segment maps a piece of output to a piece of the original as a whole
+//! (an accent removed, a quote glyph changed, a space deleted or inserted): a span that starts
+//! or ends inside it is widened to the whole original piece.
+
+use crate::Span;
+
+/// Maps spans of a transformed text back to spans of the original text.
+///
+/// ```
+/// use depeche::typography::fold;
+/// use depeche::Span;
+///
+/// let original = "Les ÉTATS-UNIS et la Russie";
+/// let folded = fold(original);
+/// assert_eq!(folded.as_str(), "les etats unis et la russie");
+/// let start = folded.as_str().find("etats unis").unwrap();
+/// let span = folded.map().to_original(Span::new(start, start + "etats unis".len()));
+/// assert_eq!(&original[span.range()], "ÉTATS-UNIS");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    // Segment i covers output out[i]..out[i+1] and original orig[i]..orig[i+1] (the last one
+    // ends at out_len / orig_len).
+    segs: Vec<Segment>,
+    out_len: usize,
+    orig_len: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Segment {
+    out: usize,
+    orig: usize,
+    linear: bool,
+}
+
+impl OffsetMap {
+    /// The identity map over a text of `len` bytes.
+    ///
+    /// ```
+    /// use depeche::{typography::OffsetMap, Span};
+    /// let map = OffsetMap::identity(12);
+    /// assert_eq!(map.to_original(Span::new(3, 7)), Span::new(3, 7));
+    /// assert_eq!(map.segment_count(), 1);
+    /// ```
+    pub fn identity(len: usize) -> OffsetMap {
+        let mut b = OffsetMapBuilder::default();
+        b.copy(len);
+        b.finish()
+    }
+
+    /// Length of the transformed text, in bytes.
+    pub fn output_len(&self) -> usize {
+        self.out_len
+    }
+
+    /// Length of the original text, in bytes.
+    pub fn original_len(&self) -> usize {
+        self.orig_len
+    }
+
+    /// Number of segments: 1 for text that was not changed, and roughly two per change
+    /// otherwise. This is the map's memory cost (a few words per segment).
+    pub fn segment_count(&self) -> usize {
+        self.segs.len()
+    }
+
+    /// Whether the map is the identity (output and original are aligned byte for byte).
+    pub fn is_identity(&self) -> bool {
+        self.out_len == self.orig_len && self.segs.iter().all(|s| s.linear)
+    }
+
+    fn seg_end(&self, i: usize) -> (usize, usize) {
+        match self.segs.get(i + 1) {
+            Some(n) => (n.out, n.orig),
+            None => (self.out_len, self.orig_len),
+        }
+    }
+
+    /// The original offset where output offset `pos` starts: in a replaced piece, the start of
+    /// that piece. Offsets past the end map to the end.
+    pub fn start_to_original(&self, pos: usize) -> usize {
+        if pos >= self.out_len {
+            return self.orig_len;
+        }
+        // Last segment starting at or before pos whose output is not empty and contains pos.
+        let i = self.segs.partition_point(|s| s.out <= pos);
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let s = self.segs[j];
+            let (out_end, orig_end) = self.seg_end(j);
+            if pos < out_end {
+                return if s.linear { (s.orig + (pos - s.out)).min(orig_end) } else { s.orig };
+            }
+        }
+        0
+    }
+
+    /// The original offset where output offset `pos` ends: in a replaced piece, the end of that
+    /// piece.
+    pub fn end_to_original(&self, pos: usize) -> usize {
+        if pos == 0 {
+            return 0;
+        }
+        let pos = pos.min(self.out_len);
+        // First segment with out < pos <= out_end and a non-empty output.
+        let i = self.segs.partition_point(|s| s.out < pos);
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let s = self.segs[j];
+            let (out_end, orig_end) = self.seg_end(j);
+            if out_end == s.out {
+                continue;
+            }
+            if pos <= out_end {
+                return if s.linear { (s.orig + (pos - s.out)).min(orig_end) } else { orig_end };
+            }
+            break;
+        }
+        self.orig_len
+    }
+
+    /// The span of the original text that a span of the transformed text came from.
+    ///
+    /// Spans that start or end inside a replaced piece are widened to cover it; an empty span
+    /// maps to an empty span.
+    pub fn to_original(&self, span: Span) -> Span {
+        let start = self.start_to_original(span.start);
+        if span.is_empty() {
+            return Span::new(start, start);
+        }
+        let end = self.end_to_original(span.end).max(start);
+        Span::new(start, end)
+    }
+}
+
+/// Builds an [`OffsetMap`] while a transformation walks the original text left to right.
+///
+/// ```
+/// use depeche::typography::OffsetMapBuilder;
+/// use depeche::Span;
+///
+/// // "l’État" -> "l'etat": copy "l", replace "’" (3 bytes) by "'" (1), replace "É" by "e", copy "tat".
+/// let mut b = OffsetMapBuilder::default();
+/// b.copy(1);
+/// b.replace(3, 1);
+/// b.replace(2, 1);
+/// b.copy(3);
+/// let map = b.finish();
+/// assert_eq!(map.to_original(Span::new(2, 6)), Span::new(4, 9));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMapBuilder {
+    map: OffsetMap,
+}
+
+impl OffsetMapBuilder {
+    /// A builder with room for about `segments` changes.
+    pub fn with_capacity(segments: usize) -> OffsetMapBuilder {
+        OffsetMapBuilder { map: OffsetMap { segs: Vec::with_capacity(segments), out_len: 0, orig_len: 0 } }
+    }
+
+    /// `len` bytes of the original appear in the output aligned byte for byte.
+    pub fn copy(&mut self, len: usize) {
+        if len == 0 {
+            return;
+        }
+        let m = &mut self.map;
+        let extend = matches!(m.segs.last(), Some(s) if s.linear);
+        if !extend {
+            m.segs.push(Segment { out: m.out_len, orig: m.orig_len, linear: true });
+        }
+        m.out_len += len;
+        m.orig_len += len;
+    }
+
+    /// `orig_len` bytes of the original became `out_len` bytes of output, as a whole (either may
+    /// be zero: a deletion or an insertion).
+    pub fn replace(&mut self, orig_len: usize, out_len: usize) {
+        if orig_len == 0 && out_len == 0 {
+            return;
+        }
+        let m = &mut self.map;
+        m.segs.push(Segment { out: m.out_len, orig: m.orig_len, linear: false });
+        m.out_len += out_len;
+        m.orig_len += orig_len;
+    }
+
+    /// Bytes consumed from the original so far.
+    pub fn original_len(&self) -> usize {
+        self.map.orig_len
+    }
+
+    /// Bytes produced so far.
+    pub fn output_len(&self) -> usize {
+        self.map.out_len
+    }
+
+    /// The finished map.
+    pub fn finish(self) -> OffsetMap {
+        self.map
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deletion_between_copies() {
+        // "a\u{AD}b" -> "ab"
+        let mut b = OffsetMapBuilder::default();
+        b.copy(1);
+        b.replace(2, 0);
+        b.copy(1);
+        let m = b.finish();
+        assert_eq!(m.to_original(Span::new(1, 2)), Span::new(3, 4));
+        assert_eq!(m.to_original(Span::new(0, 1)), Span::new(0, 1));
+        assert_eq!(m.to_original(Span::new(0, 2)), Span::new(0, 4));
+    }
+
+    #[test]
+    fn insertion_maps_to_empty() {
+        // "a!" -> "a\u{202F}!"
+        let mut b = OffsetMapBuilder::default();
+        b.copy(1);
+        b.replace(0, 3);
+        b.copy(1);
+        let m = b.finish();
+        assert_eq!(m.to_original(Span::new(1, 4)), Span::new(1, 1));
+        assert_eq!(m.to_original(Span::new(4, 5)), Span::new(1, 2));
+        assert_eq!(m.to_original(Span::new(0, 5)), Span::new(0, 2));
+    }
+
+    #[test]
+    fn expansion_widens() {
+        // "…" (3 bytes) -> "..."
+        let mut b = OffsetMapBuilder::default();
+        b.copy(2);
+        b.replace(3, 3);
+        let m = b.finish();
+        assert_eq!(m.to_original(Span::new(3, 4)), Span::new(2, 5));
+        assert!(!m.is_identity());
+    }
+}
