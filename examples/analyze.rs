@@ -15,6 +15,7 @@
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
+use depeche::analysis::Document;
 use depeche::temporal::Prefer;
 use depeche::{Analyzer, Date};
 
@@ -82,12 +83,36 @@ struct Doc {
     published: Option<String>,
 }
 
-fn run_jsonl(analyzer: &Analyzer, args: &Args, out: &mut impl Write) -> io::Result<bool> {
+/// Documents are read in chunks and each chunk goes through the batch entry point (all cores
+/// with the `rayon` feature), so memory stays bounded by a chunk however large the input is.
+const CHUNK_DOCS: usize = 64;
+const CHUNK_BYTES: usize = 16 << 20;
+
+struct Pending {
+    id: serde_json::Value,
+    text: String,
+    published: Option<Date>,
+}
+
+fn flush(analyzer: &Analyzer, pending: &mut Vec<Pending>, out: &mut impl Write) -> io::Result<()> {
+    let docs: Vec<Document<'_>> = pending.iter().map(|p| Document::new(&p.text, p.published)).collect();
+    let analyses = analyzer.analyze_batch(&docs);
+    for (p, analysis) in pending.iter().zip(&analyses) {
+        emit(out, &p.id, analysis)?;
+    }
+    drop(analyses);
+    pending.clear();
+    Ok(())
+}
+
+fn run_jsonl(analyzer: &Analyzer, out: &mut impl Write) -> io::Result<bool> {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut buf = Vec::new();
     let mut ok = true;
     let mut line_no = 0usize;
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut pending_bytes = 0usize;
     loop {
         buf.clear();
         if input.read_until(b'\n', &mut buf)? == 0 {
@@ -113,13 +138,13 @@ fn run_jsonl(analyzer: &Analyzer, args: &Args, out: &mut impl Write) -> io::Resu
                 continue;
             }
         };
-        let Some(text) = doc.text.as_deref() else {
-            eprintln!("analyze: stdin line {line_no}: no \"text\" field");
+        let Some(text) = doc.text else {
+            eprintln!("analyze: stdin line {line_no}: no \"text\" string field");
             ok = false;
             continue;
         };
         let published = match doc.published.as_deref() {
-            None => args.reference,
+            None => None,
             Some(s) => match s.parse::<Date>() {
                 Ok(d) => Some(d),
                 Err(e) => {
@@ -129,9 +154,14 @@ fn run_jsonl(analyzer: &Analyzer, args: &Args, out: &mut impl Write) -> io::Resu
                 }
             },
         };
-        let analysis = analyzer.analyze(text, published);
-        emit(out, &doc.id, &analysis)?;
+        pending_bytes += text.len();
+        pending.push(Pending { id: doc.id, text, published });
+        if pending.len() >= CHUNK_DOCS || pending_bytes >= CHUNK_BYTES {
+            flush(analyzer, &mut pending, out)?;
+            pending_bytes = 0;
+        }
     }
+    flush(analyzer, &mut pending, out)?;
     Ok(ok)
 }
 
@@ -154,7 +184,7 @@ fn run_files(analyzer: &Analyzer, args: &Args, out: &mut impl Write) -> io::Resu
                 continue;
             }
         };
-        let analysis = analyzer.analyze(&text, args.published.or(args.reference));
+        let analysis = analyzer.analyze(&text, args.published);
         emit(out, &serde_json::Value::String(path.clone()), &analysis)?;
     }
     Ok(ok)
@@ -171,10 +201,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let analyzer = Analyzer::new().prefer(args.prefer);
+    let analyzer = match Analyzer::builder().prefer(args.prefer).reference(args.reference).build() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("analyze: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = if args.jsonl { run_jsonl(&analyzer, &args, &mut out) } else { run_files(&analyzer, &args, &mut out) };
+    let result = if args.jsonl { run_jsonl(&analyzer, &mut out) } else { run_files(&analyzer, &args, &mut out) };
     let result = result.and_then(|ok| out.flush().map(|()| ok));
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -2,30 +2,45 @@
 //! quotations with speakers, dates), every span into the caller's text.
 //!
 //! This is the top layer: it calls [`crate::text`], [`crate::gazetteer`], [`crate::temporal`]
-//! and [`crate::quotes`] in that order and ties their results together. Nothing below calls it.
+//! and [`crate::quotes`] and ties their results together. Nothing below calls it.
 
-use crate::gazetteer::{Gazetteer, Mention};
+use std::sync::Arc;
+
+use crate::gazetteer::{Entity, Gazetteer, Mention};
 use crate::quotes::{MentionRef, Quotation, QuoteExtractor};
 use crate::temporal::{DateResolver, Prefer, TemporalExpression};
 use crate::text::{self, Sentence};
-use crate::{Date, Span};
+use crate::{Date, Result, Span};
 
-/// Analyses French news articles. Built once, immutable, `Send + Sync`, cheap to share.
+#[cfg(feature = "serde")]
+mod record;
+
+/// Analyses French news articles. Built once, immutable, `Send + Sync`; cloning is cheap (an
+/// `Arc` inside), so one analyzer serves every thread.
 ///
 /// ```
 /// use depeche::{Analyzer, Date};
 ///
 /// let analyzer = Analyzer::new();
-/// let text = "Le Kremlin a démenti lundi.";
+/// let text = "Le Kremlin a démenti lundi toute rencontre.";
 /// let analysis = analyzer.analyze(text, Some(Date::new(2017, 1, 30)?));
 /// assert_eq!(analysis.text(), text);
+/// for s in analysis.sentences() {
+///     assert!(text.get(s.span.range()).is_some());
+/// }
 /// # Ok::<(), depeche::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Analyzer {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     gazetteer: Gazetteer,
     quotes: QuoteExtractor,
     prefer: Prefer,
+    reference: Option<Date>,
 }
 
 impl Default for Analyzer {
@@ -35,33 +50,72 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// An analyzer with the built-in French-news gazetteer and lexicons, tense-aware dates.
+    /// An analyzer with the built-in French-news gazetteer and lexicons, and tense-aware dates.
+    ///
+    /// ```
+    /// let analyzer = depeche::Analyzer::new();
+    /// assert_eq!(analyzer.prefer(), depeche::temporal::Prefer::Tense);
+    /// ```
     pub fn new() -> Analyzer {
-        Analyzer { gazetteer: Gazetteer::french_news(), quotes: QuoteExtractor::new(), prefer: Prefer::Tense }
+        Analyzer {
+            inner: Arc::new(Inner {
+                gazetteer: Gazetteer::french_news(),
+                quotes: QuoteExtractor::new(),
+                prefer: Prefer::Tense,
+                reference: None,
+            }),
+        }
     }
 
-    /// The same analyzer with another gazetteer.
-    pub fn with_gazetteer(self, gazetteer: Gazetteer) -> Analyzer {
-        Analyzer { gazetteer, ..self }
-    }
-
-    /// The same analyzer with another direction for bare weekdays and months.
-    pub fn prefer(self, prefer: Prefer) -> Analyzer {
-        Analyzer { prefer, ..self }
+    /// A builder to choose the gazetteer, the quote extractor and the date options.
+    ///
+    /// ```
+    /// use depeche::temporal::Prefer;
+    /// use depeche::Analyzer;
+    ///
+    /// let analyzer = Analyzer::builder().prefer(Prefer::Past).build()?;
+    /// assert_eq!(analyzer.prefer(), Prefer::Past);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
     }
 
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
+        &self.inner.gazetteer
     }
 
-    /// Analyses `text`, published on `published` (relative dates stay unresolved without it).
+    /// The direction of bare weekdays and months.
+    pub fn prefer(&self) -> Prefer {
+        self.inner.prefer
+    }
+
+    /// The date used for documents analysed without a publication date, if any.
+    pub fn reference(&self) -> Option<Date> {
+        self.inner.reference
+    }
+
+    /// Analyses `text`, published on `published` (relative dates are resolved against it, or
+    /// against the analyzer's [reference](AnalyzerBuilder::reference) when it is `None`, and
+    /// are left out when there is neither).
     ///
     /// Never fails and never panics: text that makes no sense gives an empty analysis.
+    ///
+    /// ```
+    /// let analysis = depeche::Analyzer::new().analyze("", None);
+    /// assert!(analysis.sentences().is_empty() && analysis.quotes().is_empty());
+    /// ```
+    ///
+    /// # Performance
+    ///
+    /// Linear in the length of the text; see `docs/PERFORMANCE.md` for measured throughput.
     pub fn analyze<'t>(&self, text: &'t str, published: Option<Date>) -> Analysis<'t> {
+        let inner = &*self.inner;
+        let date = published.or(inner.reference);
         let sentences = text::sentences(text);
-        let mentions = self.gazetteer.mentions(text, published);
-        let dates = DateResolver::new(published).prefer(self.prefer).find(text);
+        let mentions = inner.gazetteer.mentions(text, date);
+        let dates = DateResolver::new(date).prefer(inner.prefer).find(text);
         let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
         let refs: Vec<MentionRef<'_>> = mentions
             .iter()
@@ -74,12 +128,106 @@ impl Analyzer {
                 nominal: m.is_nominal(),
             })
             .collect();
-        let quotes = self.quotes.extract(text, &sentence_spans, &refs);
+        let quotes = inner.quotes.extract(text, &sentence_spans, &refs);
         Analysis { text, sentences, mentions, quotes, dates }
+    }
+
+    /// Analyses many documents, in input order. With the `rayon` feature the documents are
+    /// spread over every core; without it they are analysed one after the other.
+    ///
+    /// ```
+    /// use depeche::analysis::Document;
+    /// use depeche::Analyzer;
+    ///
+    /// let docs = ["Premier article.", "Second article."].map(|t| Document::new(t, None));
+    /// let analyses = Analyzer::new().analyze_batch(&docs);
+    /// assert_eq!(analyses.len(), 2);
+    /// assert_eq!(analyses[1].text(), "Second article.");
+    /// ```
+    pub fn analyze_batch<'t>(&self, docs: &[Document<'t>]) -> Vec<Analysis<'t>> {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            docs.par_iter().map(|d| self.analyze(d.text, d.published)).collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            docs.iter().map(|d| self.analyze(d.text, d.published)).collect()
+        }
     }
 }
 
-/// The analysis of one text. Borrows the text; everything else is owned.
+/// Builds an [`Analyzer`].
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzerBuilder {
+    gazetteer: Option<Gazetteer>,
+    quotes: Option<QuoteExtractor>,
+    prefer: Prefer,
+    reference: Option<Date>,
+}
+
+impl AnalyzerBuilder {
+    /// Use this gazetteer instead of the built-in one (for example the built-in entries merged
+    /// with your own: see the gazetteer module).
+    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut AnalyzerBuilder {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// Use this quote extractor (for example one with your own reporting verbs).
+    pub fn quote_extractor(&mut self, extractor: QuoteExtractor) -> &mut AnalyzerBuilder {
+        self.quotes = Some(extractor);
+        self
+    }
+
+    /// The direction of bare weekdays and months ([`Prefer::Tense`] by default).
+    pub fn prefer(&mut self, prefer: Prefer) -> &mut AnalyzerBuilder {
+        self.prefer = prefer;
+        self
+    }
+
+    /// The date that stands in for a missing publication date.
+    pub fn reference(&mut self, date: Option<Date>) -> &mut AnalyzerBuilder {
+        self.reference = date;
+        self
+    }
+
+    /// The analyzer.
+    ///
+    /// # Errors
+    ///
+    /// None today: the built-in data is checked by the crate's tests. The `Result` leaves room
+    /// for options that can be inconsistent.
+    pub fn build(&self) -> Result<Analyzer> {
+        Ok(Analyzer {
+            inner: Arc::new(Inner {
+                gazetteer: self.gazetteer.clone().unwrap_or_else(Gazetteer::french_news),
+                quotes: self.quotes.clone().unwrap_or_default(),
+                prefer: self.prefer,
+                reference: self.reference,
+            }),
+        })
+    }
+}
+
+/// One input of [`Analyzer::analyze_batch`]: a text and its publication date.
+#[derive(Clone, Copy, Debug)]
+pub struct Document<'t> {
+    /// The article text.
+    pub text: &'t str,
+    /// Its publication date, if known.
+    pub published: Option<Date>,
+}
+
+impl<'t> Document<'t> {
+    /// A document.
+    pub const fn new(text: &'t str, published: Option<Date>) -> Document<'t> {
+        Document { text, published }
+    }
+}
+
+/// The analysis of one text: sentences, entity mentions, quotations and dates, each in text
+/// order, with cross-links between them. Borrows the text; everything else is owned.
 #[derive(Clone, Debug)]
 pub struct Analysis<'t> {
     text: &'t str,
@@ -87,6 +235,13 @@ pub struct Analysis<'t> {
     mentions: Vec<Mention>,
     quotes: Vec<Quotation>,
     dates: Vec<TemporalExpression>,
+}
+
+/// The items of `items` (sorted by start) that start inside `range`.
+fn within<T>(items: &[T], span_of: impl Fn(&T) -> Span, range: Span) -> &[T] {
+    let lo = items.partition_point(|x| span_of(x).start < range.start);
+    let hi = items.partition_point(|x| span_of(x).start < range.end).max(lo);
+    &items[lo..hi]
 }
 
 impl<'t> Analysis<'t> {
@@ -114,7 +269,69 @@ impl<'t> Analysis<'t> {
     pub fn dates(&self) -> &[TemporalExpression] {
         &self.dates
     }
+
+    /// The index of the sentence that contains byte offset `offset`, if any.
+    ///
+    /// ```
+    /// let analysis = depeche::Analyzer::new().analyze("Il pleut. Il vente.", None);
+    /// if let Some(i) = analysis.sentence_at(12) {
+    ///     assert!(analysis.sentences()[i].span.start <= 12);
+    /// }
+    /// ```
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= offset);
+        let i = i.checked_sub(1)?;
+        (offset < self.sentences[i].span.end).then_some(i)
+    }
+
+    /// The dates that start inside sentence `index` (empty if there is no such sentence).
+    pub fn dates_in_sentence(&self, index: usize) -> &[TemporalExpression] {
+        match self.sentences.get(index) {
+            Some(s) => within(&self.dates, |d| d.span, s.span),
+            None => &[],
+        }
+    }
+
+    /// The entity mentions that start inside sentence `index`.
+    pub fn mentions_in_sentence(&self, index: usize) -> &[Mention] {
+        match self.sentences.get(index) {
+            Some(s) => within(&self.mentions, |m| m.span(), s.span),
+            None => &[],
+        }
+    }
+
+    /// The mentions of the entity `id`, in order.
+    pub fn mentions_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Mention> + 'a {
+        self.mentions.iter().filter(move |m| m.entity().is_some_and(|e| e.id() == id))
+    }
+
+    /// The quotations attributed to the entity `id`, in order.
+    pub fn quotes_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Quotation> + 'a {
+        self.quotes.iter().filter(move |q| q.speaker.as_ref().and_then(|s| s.entity_id.as_deref()) == Some(id))
+    }
+
+    /// The gazetteer entity a quotation's speaker was resolved to, if any.
+    pub fn speaker_entity(&self, quote: &Quotation) -> Option<&Entity> {
+        let id = quote.speaker.as_ref()?.entity_id.as_deref()?;
+        self.mentions.iter().filter_map(|m| m.entity()).find(|e| e.id() == id)
+    }
 }
 
-#[cfg(feature = "serde")]
-mod record;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyzer_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Analyzer>();
+        check::<Analysis<'static>>();
+    }
+
+    #[test]
+    fn within_selects_contained_items() {
+        let items = [Span::new(0, 3), Span::new(5, 8), Span::new(9, 12), Span::new(20, 22)];
+        assert_eq!(within(&items, |s| *s, Span::new(4, 13)), &items[1..3]);
+        assert!(within(&items, |s| *s, Span::new(13, 19)).is_empty());
+    }
+}
