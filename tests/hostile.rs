@@ -1,0 +1,97 @@
+//! Hostile input: the analyzer must not panic, must stay linear in time, and every span it
+//! returns must slice the input. Sizes are kept small enough for a debug build in CI; the
+//! release-mode figures at full size are in docs/PERFORMANCE.md.
+
+use std::time::{Duration, Instant};
+
+use depeche::{Analysis, Analyzer, Date, Span};
+
+fn check_spans(text: &str, a: &Analysis<'_>) {
+    let ok = |s: Span| s.start <= s.end && text.get(s.range()).is_some();
+    for s in a.sentences() {
+        assert!(ok(s.span), "sentence span {:?} does not slice the input", s.span);
+    }
+    for m in a.mentions() {
+        assert!(ok(m.span()), "mention span {:?} does not slice the input", m.span());
+    }
+    for q in a.quotes() {
+        assert!(ok(q.span), "quote span {:?} does not slice the input", q.span);
+        if let Some(c) = &q.cue {
+            assert!(ok(c.span), "cue span {:?} does not slice the input", c.span);
+        }
+        if let Some(s) = &q.speaker {
+            assert!(ok(s.span), "speaker span {:?} does not slice the input", s.span);
+        }
+        assert!((0.0..=1.0).contains(&q.confidence), "confidence {} out of [0, 1]", q.confidence);
+    }
+    for d in a.dates() {
+        assert!(ok(d.span), "date span {:?} does not slice the input", d.span);
+    }
+}
+
+fn analyze(text: &str) -> Duration {
+    let analyzer = Analyzer::new();
+    let published = Date::new(2017, 1, 28).ok();
+    let t = Instant::now();
+    let a = analyzer.analyze(text, published);
+    let elapsed = t.elapsed();
+    check_spans(text, &a);
+    elapsed
+}
+
+/// Time of `make(n)` against `make(10 n)`: the larger must not take more than ~10x (with a wide
+/// margin for a loaded machine and fixed costs).
+fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
+    let small = make(n);
+    let large = make(10 * n);
+    // Warm up (lazy statics, caches).
+    analyze(&small);
+    let ts = analyze(&small).max(Duration::from_micros(200));
+    let tl = analyze(&large);
+    assert!(
+        tl < ts * 40,
+        "{name}: {} bytes took {:?}, {} bytes took {:?}: not linear",
+        small.len(),
+        ts,
+        large.len(),
+        tl
+    );
+}
+
+// (name, generator) — each row is one kind of hostile input.
+#[allow(clippy::type_complexity)]
+const CASES: &[(&str, fn(usize) -> String)] = &[
+    ("one long line of words", |n| "le président a dit que ".repeat(n / 24 + 1)),
+    ("opening guillemets without closing ones", |n| "« ".repeat(n / 3 + 1)),
+    ("straight quotes only", |n| "\"".repeat(n)),
+    ("apostrophes only", |n| "’".repeat(n / 3 + 1)),
+    ("apostrophes and letters", |n| "l'a'".repeat(n / 4 + 1)),
+    ("every Unicode space", |n| {
+        let spaces = "\u{20}\u{A0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{202F}\u{205F}\u{3000}\t";
+        spaces.repeat(n / spaces.len() + 1)
+    }),
+    ("digits only", |n| "0123456789".repeat(n / 10 + 1)),
+    ("NUL bytes", |n| "\0".repeat(n)),
+    ("one extremely long word", |n| "a".repeat(n)),
+    ("capitalised words without end", |n| "Jean Pierre Marie ".repeat(n / 18 + 1)),
+    ("dates everywhere", |n| "lundi 3 mars 2017, ".repeat(n / 19 + 1)),
+    ("cues without quotes", |n| "a déclaré selon d'après ".repeat(n / 25 + 1)),
+    ("alternating marks", |n| "«»“”„‹›\"'".repeat(n / 20 + 1)),
+    ("mojibake", |n| "Ã©Ã Â«Â»â€™".repeat(n / 16 + 1)),
+    ("line breaks only", |n| "\n\r\n".repeat(n / 3 + 1)),
+];
+
+#[test]
+fn hostile_inputs_do_not_panic_and_stay_linear() {
+    for &(name, make) in CASES {
+        assert_linear(name, make, 20_000);
+    }
+}
+
+#[test]
+fn every_char_boundary_is_respected_on_mixed_input() {
+    let text = "«Ã©\u{202F}» l’É\u{301}tat — « a-t-il » 1\u{A0}000 12/05/2016 …\0 \u{FEFF}M. Poutine";
+    for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+        analyze(&text[..end]);
+    }
+}
