@@ -1,0 +1,49 @@
+//! Whole-analysis benchmarks (criterion, `Throughput::Bytes`) on French news text written for
+//! this crate (`benches/data/depeches.txt`).
+//!
+//! `cargo bench --bench analysis` measures one core; `cargo bench --bench analysis --features
+//! rayon` adds the batch entry point over every core.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use depeche::analysis::Document;
+use depeche::{Analyzer, Date};
+
+const DEPECHES: &str = include_str!("data/depeches.txt");
+
+/// About `bytes` of news text: the dispatches repeated, each copy with its numbers shifted so
+/// the text is not one string repeated verbatim.
+fn corpus(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + DEPECHES.len());
+    let mut round = 0u32;
+    while out.len() < bytes {
+        for c in DEPECHES.chars() {
+            match c.to_digit(10) {
+                Some(d) => out.push(char::from_digit((d + round) % 10, 10).unwrap_or('0')),
+                None => out.push(c),
+            }
+        }
+        out.push('\n');
+        round += 1;
+    }
+    out
+}
+
+fn analysis(c: &mut Criterion) {
+    let analyzer = Analyzer::new();
+    let published = Date::new(2024, 11, 2).ok();
+    let text = corpus(1 << 20);
+    let mut g = c.benchmark_group("analysis");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("analyze_1MB_one_core", |b| b.iter(|| analyzer.analyze(std::hint::black_box(&text), published)));
+
+    let articles: Vec<String> = (0..256).map(|i| corpus(4096 + (i % 7) * 512)).collect();
+    let docs: Vec<Document<'_>> = articles.iter().map(|t| Document::new(t, published)).collect();
+    let total: usize = articles.iter().map(String::len).sum();
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("analyze_batch_256_articles", |b| b.iter(|| analyzer.analyze_batch(std::hint::black_box(&docs))));
+    g.finish();
+}
+
+criterion_group!(benches, analysis);
+criterion_main!(benches);
