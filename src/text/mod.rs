@@ -1,23 +1,33 @@
 //! Tokens and sentences for French news text.
 //!
-//! Owns word structure (elisions, hyphenated compounds, inverted clitics, numbers, abbreviations)
-//! and sentence and paragraph boundaries. Uses [`crate::typography`] only; every span points into
-//! the caller's original text.
+//! Owns word structure (elisions, hyphenated compounds, inverted clitics, numbers, abbreviations,
+//! URLs, e-mail addresses and handles) and sentence and paragraph boundaries. Uses
+//! [`crate::typography`] only; every span points into the caller's original text.
+//!
+//! ```
+//! use depeche::text::{sentences, tokens, TokenKind};
+//!
+//! let text = "« Nous ne céderons pas ! », a-t-il lancé. M. Dupont l’a confirmé.";
+//! let s: Vec<&str> = sentences(text).iter().map(|s| &text[s.span.range()]).collect();
+//! assert_eq!(s, ["« Nous ne céderons pas ! », a-t-il lancé.", "M. Dupont l’a confirmé."]);
+//!
+//! let clitics: Vec<&str> =
+//!     tokens(text).filter(|t| t.kind == TokenKind::Clitic).map(|t| t.text(text)).collect();
+//! assert_eq!(clitics, ["il"]);
+//! ```
+//!
+//! - [`tokens`] cuts the text into [`Token`]s that tile it: words, elisions (`l’`, `qu’`),
+//!   clitics (`il` of `a-t-il`), numbers (`1 000`, `3,5`, `12/05/2016`), ordinals (`1er`,
+//!   `XIXe`), abbreviations with their dot (`M.`, `art.`, `J.-F.`), quotation marks with their
+//!   role and nesting level, URLs, e-mail addresses, handles, punctuation and white space.
+//! - [`sentences`] and [`Segmenter`] find sentence and paragraph boundaries; [`paragraphs`]
+//!   groups the sentences.
+//! - The abbreviation table is the readable file `src/text/data/abbreviations.tsv`.
 
-use crate::Span;
+mod abbrev;
+mod sentence;
+mod token;
 
-/// A sentence: its span in the original text.
-#[derive(Clone, Copy, Debug, Eq, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Sentence {
-    /// Where the sentence lies in the original text (trimmed of surrounding spaces).
-    pub span: Span,
-}
-
-/// The sentences of `text`, in order.
-///
-/// Placeholder until the text layer lands: returns no sentence.
-pub fn sentences(text: &str) -> Vec<Sentence> {
-    let _ = text;
-    Vec::new()
-}
+pub use abbrev::AbbreviationKind;
+pub use sentence::{paragraphs, sentences, LineBreaks, Segmenter, Sentence};
+pub use token::{tokens, Token, TokenKind, Tokens};
