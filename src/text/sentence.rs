@@ -522,7 +522,9 @@ impl<'t> Scanner<'t> {
                 if before.is_some_and(|c| matches!(c, '(' | '[')) {
                     return false;
                 }
-                upperish
+                // After a suspension, only a capital (or a new quotation, a dash) starts a new
+                // sentence: a number or a lowercase word goes on (« à savoir... 30 euros »).
+                upperish && !next.is_numeric()
             }
             Run::Period => match abbreviation_before_dot(self.text, p) {
                 Some(AbbreviationKind::Title | AbbreviationKind::Prefix | AbbreviationKind::Initials) => false,

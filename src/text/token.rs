@@ -222,8 +222,9 @@ impl Token {
 ///     tokens(text).filter(|t| !t.kind.is_blank()).map(|t| (t.text(text), t.kind)).collect();
 /// assert_eq!(words[0].0, "«");
 /// assert_eq!(words[1], ("C’", TokenKind::Elision));
-/// assert_eq!(words[7], ("-t-", TokenKind::Hyphen));
-/// assert_eq!(words[8], ("elle", TokenKind::Clitic));
+/// assert_eq!(words[7], ("a", TokenKind::Word));
+/// assert_eq!(words[8], ("-t-", TokenKind::Hyphen));
+/// assert_eq!(words[9], ("elle", TokenKind::Clitic));
 /// ```
 ///
 /// # Performance
