@@ -3,7 +3,37 @@
 //! belong to a word.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the table's keys are a few bytes long, where SipHash's setup dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
+
+struct Table {
+    map: Map,
+    /// The forms that match without a dot, for a linear scan without hashing.
+    dotless_forms: Vec<(&'static str, AbbreviationKind)>,
+    /// For each first byte, the lengths (bit `len`) of the forms that match without a dot: a
+    /// prefilter that spares a hash lookup for almost every word.
+    dotless: [u32; 256],
+}
 
 /// How an abbreviation behaves at a possible sentence boundary.
 #[derive(Clone, Copy, Debug, Eq, PartialEq, Hash)]
@@ -31,10 +61,12 @@ struct Entry {
 
 const DATA: &str = include_str!("data/abbreviations.tsv");
 
-fn table() -> &'static HashMap<&'static str, Entry> {
-    static TABLE: OnceLock<HashMap<&'static str, Entry>> = OnceLock::new();
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = Map::default();
+        let mut dotless = [0u32; 256];
+        let mut dotless_forms = Vec::new();
         for line in DATA.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -51,9 +83,16 @@ fn table() -> &'static HashMap<&'static str, Entry> {
                 _ => continue,
             };
             let dot = form.ends_with('.');
+            if !dot {
+                let b = form.as_bytes()[0];
+                let bit = 1u32 << form.len().min(31);
+                dotless[b as usize] |= bit;
+                dotless[b.to_ascii_uppercase() as usize] |= bit;
+                dotless_forms.push((form, kind));
+            }
             map.insert(form.strip_suffix('.').unwrap_or(form), Entry { kind, dot });
         }
-        map
+        Table { map, dotless_forms, dotless }
     })
 }
 
@@ -63,7 +102,15 @@ pub(crate) fn lookup(word: &str, dotted: bool) -> Option<AbbreviationKind> {
     if word.is_empty() || word.len() > 12 {
         return None;
     }
-    let t = table();
+    let table = table();
+    if !dotted {
+        if table.dotless[word.as_bytes()[0] as usize] & (1u32 << word.len().min(31)) == 0 {
+            return None;
+        }
+        // Dotless forms are few and capitalized ("Mme", "Dr") or lowercase ("bd"): exact match.
+        return table.dotless_forms.iter().find(|(f, _)| *f == word).map(|&(_, k)| k);
+    }
+    let t = &table.map;
     let hit = |w: &str| t.get(w).filter(|e| dotted || !e.dot).map(|e| e.kind);
     if let Some(k) = hit(word) {
         return Some(k);
@@ -211,7 +258,7 @@ mod tests {
     #[test]
     fn table_parses_every_line() {
         let rows = DATA.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
-        assert_eq!(table().len(), rows, "every row of abbreviations.tsv has a known class and a unique form");
+        assert_eq!(table().map.len(), rows, "every row of abbreviations.tsv has a known class and a unique form");
     }
 
     // (text, byte offset of the dot, expected) — each row names the rule it pins.

@@ -275,6 +275,10 @@ impl<'t> Scanner<'t> {
             if i >= n {
                 break;
             }
+            if self.bytes[i] >= 0x80 && !multibyte_interesting(self.bytes, i) {
+                i += 1;
+                continue;
+            }
             let Some(c) = self.char_at(i) else {
                 i += 1;
                 continue;
@@ -620,13 +624,39 @@ impl<'t> Scanner<'t> {
 /// Spaces of any kind (not line breaks).
 #[inline]
 fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return c == ' ' || c == '\t';
+    }
     matches!(classify(c), CharClass::Space(_))
 }
 
 /// White space of any kind, line breaks and invisible characters included.
 #[inline]
 fn is_blank(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}');
+    }
     matches!(classify(c), CharClass::Space(_) | CharClass::LineBreak | CharClass::Invisible)
+}
+
+/// Whether the multi-byte character starting with lead byte C2, E2 or EF at `i` is one the
+/// scanner must look at (a quotation mark, sentence punctuation, a line break); the frequent
+/// others (no-break spaces, `’`, dashes) are skipped without decoding.
+#[inline]
+fn multibyte_interesting(bytes: &[u8], i: usize) -> bool {
+    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes[i] {
+        0xC2 => matches!(b1, 0xAB | 0xBB | 0x85),
+        0xE2 => {
+            let b2 = bytes.get(i + 2).copied().unwrap_or(0);
+            match b1 {
+                0x80 => matches!(b2, 0x9C..=0x9F | 0xA6 | 0xA8 | 0xA9 | 0xB9 | 0xBA | 0xBC),
+                0x81 => matches!(b2, 0x87..=0x89),
+                _ => false,
+            }
+        }
+        _ => true,
+    }
 }
 
 /// Whether a line starts with a bullet: a dash, a bullet sign, or a list number (`1.`, `2)`).

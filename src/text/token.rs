@@ -240,13 +240,16 @@ pub struct Tokens<'t> {
     text: &'t str,
     pos: usize,
     /// Tokens already cut, waiting to be returned (the hyphen and clitic after a verb).
-    pending: [Option<Token>; 2],
+    pending: [Token; 4],
+    pending_len: u8,
+    pending_pos: u8,
     /// Open quotations, innermost last: the family of each opening mark.
     stack: [Family; MAX_DEPTH],
     depth: usize,
 }
 
 const MAX_DEPTH: usize = 8;
+const EMPTY: Token = Token { span: Span { start: 0, end: 0 }, kind: TokenKind::Space };
 
 /// Quotation-mark families: a closing mark closes the innermost open quotation of its family.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -278,7 +281,7 @@ pub(crate) fn quote_family(c: char) -> Option<(Family, QuoteRole)> {
 
 impl<'t> Tokens<'t> {
     fn new(text: &'t str) -> Tokens<'t> {
-        Tokens { text, pos: 0, pending: [None, None], stack: [Family::Guillemet; MAX_DEPTH], depth: 0 }
+        Tokens { text, pos: 0, pending: [EMPTY; 4], pending_len: 0, pending_pos: 0, stack: [Family::Guillemet; MAX_DEPTH], depth: 0 }
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
@@ -290,16 +293,23 @@ impl<'t> Tokens<'t> {
     }
 
     fn push_pending(&mut self, t: Token) {
-        if self.pending[0].is_none() {
-            self.pending[0] = Some(t);
-        } else {
-            self.pending[1] = Some(t);
+        if let Some(slot) = self.pending.get_mut(self.pending_len as usize) {
+            *slot = t;
+            self.pending_len += 1;
         }
     }
 
+    #[inline]
     fn take_pending(&mut self) -> Option<Token> {
-        let t = self.pending[0].take()?;
-        self.pending[0] = self.pending[1].take();
+        if self.pending_pos >= self.pending_len {
+            return None;
+        }
+        let t = self.pending[self.pending_pos as usize];
+        self.pending_pos += 1;
+        if self.pending_pos == self.pending_len {
+            self.pending_pos = 0;
+            self.pending_len = 0;
+        }
         Some(t)
     }
 
@@ -404,6 +414,11 @@ impl<'t> Tokens<'t> {
             if b < 0x80 && b != b'\'' && b != b'-' && b != b'`' {
                 break;
             }
+            // Latin-1 and Latin Extended-A letters (é, à, ç, œ …), the bulk of French accents.
+            if (0xC3..=0xC5).contains(&b) && is_latin_letter(bytes, i) {
+                i += 2;
+                continue;
+            }
             let Some(c) = self.char_at(i) else { break };
             let len = c.len_utf8();
             if is_apostrophe(c) {
@@ -464,33 +479,45 @@ impl<'t> Tokens<'t> {
                 let e = end + '°'.len_utf8();
                 return Token { span: Span::new(s, e), kind: TokenKind::Abbreviation(AbbreviationKind::Numeric) };
             }
-            if let Some(k) = super::abbrev::lookup(word, false) {
-                return Token { span: Span::new(s, end), kind: TokenKind::Abbreviation(k) };
-            }
-            if is_roman_ordinal(word) {
-                return Token { span: Span::new(s, end), kind: TokenKind::Ordinal };
-            }
-            return Token { span: Span::new(s, end), kind: TokenKind::Word };
+            return plain_word(text, s, end);
         }
-        // Inverted clitic: the last part of a hyphenated word is a pronoun.
-        let (last_h, last_h_end) = hyphens[(nh.min(3)) - 1];
-        let last = &text[last_h_end..end];
-        if is_clitic(last) && !is_whole_compound(word) {
-            let mut h_start = last_h;
-            if nh >= 2 {
-                let (prev_h, prev_h_end) = hyphens[(nh.min(3)) - 2];
-                if &text[prev_h_end..last_h] == "t" {
-                    h_start = prev_h;
+        // Inverted clitics: the last parts of a hyphenated word are pronouns (`a-t-il`,
+        // `donne-le-moi`); at most two are split off.
+        let mut cuts: [(usize, usize, usize); 2] = [(0, 0, 0); 2];
+        let mut ncuts = 0;
+        let mut idx = nh.min(3);
+        let mut cut_end = end;
+        while idx > 0 && ncuts < 2 {
+            let (h, he) = hyphens[idx - 1];
+            let seg = &text[he..cut_end];
+            let ok = if ncuts == 0 { is_clitic(seg) } else { is_object_clitic(seg) };
+            if !ok {
+                break;
+            }
+            let mut h_start = h;
+            idx -= 1;
+            if idx > 0 {
+                let (ph, phe) = hyphens[idx - 1];
+                if &text[phe..h] == "t" {
+                    h_start = ph;
+                    idx -= 1;
                 }
             }
-            // The verb is whatever precedes the hyphen (or the euphonic `-t-`).
-            if h_start > s {
-                self.push_pending(Token { span: Span::new(h_start, last_h_end), kind: TokenKind::Hyphen });
-                self.push_pending(Token { span: Span::new(last_h_end, end), kind: TokenKind::Clitic });
-                return Token { span: Span::new(s, h_start), kind: TokenKind::Word };
+            if h_start <= s {
+                break;
             }
+            cuts[ncuts] = (h_start, he, cut_end);
+            ncuts += 1;
+            cut_end = h_start;
         }
-        Token { span: Span::new(s, end), kind: TokenKind::Word }
+        if ncuts == 0 || is_whole_compound(word) {
+            return Token { span: Span::new(s, end), kind: TokenKind::Word };
+        }
+        for &(h_start, he, c_end) in cuts[..ncuts].iter().rev() {
+            self.push_pending(Token { span: Span::new(h_start, he), kind: TokenKind::Hyphen });
+            self.push_pending(Token { span: Span::new(he, c_end), kind: TokenKind::Clitic });
+        }
+        Token { span: Span::new(s, cut_end), kind: TokenKind::Word }
     }
 
     /// An abbreviation ending with the dot at `dot` and starting at `s`, if the text there is one
@@ -529,6 +556,31 @@ impl<'t> Tokens<'t> {
             }
         }
         best
+    }
+}
+
+/// A word without hyphen or apostrophe at `s..end`: a dotless abbreviation (`Mme`), a roman
+/// ordinal (`XIXe`) or a plain word.
+#[inline]
+fn plain_word(text: &str, s: usize, end: usize) -> Token {
+    let word = &text[s..end];
+    if let Some(k) = super::abbrev::lookup(word, false) {
+        return Token { span: Span::new(s, end), kind: TokenKind::Abbreviation(k) };
+    }
+    if is_roman_ordinal(word) {
+        return Token { span: Span::new(s, end), kind: TokenKind::Ordinal };
+    }
+    Token { span: Span::new(s, end), kind: TokenKind::Word }
+}
+
+/// Whether the two-byte character at `i` (lead byte C3, C4 or C5) is a Latin letter: U+00C0 to
+/// U+017F except `×` and `÷`.
+#[inline]
+fn is_latin_letter(bytes: &[u8], i: usize) -> bool {
+    match (bytes[i], bytes.get(i + 1)) {
+        (0xC3, Some(&b2)) => b2 >= 0x80 && b2 != 0x97 && b2 != 0xB7,
+        (0xC4 | 0xC5, Some(&b2)) => b2 >= 0x80,
+        _ => false,
     }
 }
 
@@ -602,6 +654,11 @@ fn is_clitic(w: &str) -> bool {
             | "y"
             | "en"
     )
+}
+
+/// Object pronouns that can precede another clitic after an imperative (`donne-le-moi`).
+fn is_object_clitic(w: &str) -> bool {
+    matches!(w, "le" | "la" | "les" | "lui" | "leur" | "moi" | "toi" | "nous" | "vous")
 }
 
 /// Hyphenated words that end like a clitic but are lexicalized nouns.
@@ -749,7 +806,30 @@ impl Iterator for Tokens<'_> {
             return None;
         }
         let b = bytes[s];
-        let tok = if b.is_ascii_alphabetic() {
+        // Fast paths: a plain word followed by a space or simple punctuation, a single space.
+        if b.is_ascii_alphabetic() || (0xC3..=0xC5).contains(&b) && is_latin_letter(bytes, s) {
+            let mut i = s;
+            while i < n {
+                let c = bytes[i];
+                if c.is_ascii_alphabetic() {
+                    i += 1;
+                } else if (0xC3..=0xC5).contains(&c) && is_latin_letter(bytes, i) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            let plain_stop = i >= n || matches!(bytes[i], b' ' | b',' | b';' | b')' | b']' | b'\n' | b'\r' | b'!' | b'?');
+            if plain_stop && !matches!(b, b'h' | b'H' | b'w' | b'W') {
+                let tok = plain_word(text, s, i);
+                self.pos = i;
+                return Some(tok);
+            }
+        } else if b == b' ' && bytes.get(s + 1).is_some_and(|&c| c > b' ' && c < 0x80) {
+            self.pos = s + 1;
+            return Some(Token { span: Span::new(s, s + 1), kind: TokenKind::Space });
+        }
+        let tok = if b.is_ascii_alphabetic() || (0xC3..=0xC5).contains(&b) && is_latin_letter(bytes, s) {
             self.word(s)
         } else if b.is_ascii_digit() {
             number(text, s)
@@ -783,6 +863,9 @@ impl Iterator for Tokens<'_> {
                     } else {
                         Token { span: Span::new(s, s + len), kind: TokenKind::Symbol }
                     }
+                }
+                CharClass::Punctuation if matches!(c, '%' | '$' | '&' | '+' | '=' | '<' | '>' | '|' | '~' | '^') => {
+                    Token { span: Span::new(s, s + len), kind: TokenKind::Symbol }
                 }
                 CharClass::Punctuation | CharClass::Dash(_) => {
                     Token { span: Span::new(s, s + len), kind: TokenKind::Punctuation }
@@ -1011,6 +1094,10 @@ mod tests {
         ("estime-t-on", &[("estime", Word), ("-t-", Hyphen), ("on", Clitic)]), // -t-on
         ("poursuit-il", &[("poursuit", Word), ("-", Hyphen), ("il", Clitic)]), // inversion after t
         ("dis-moi", &[("dis", Word), ("-", Hyphen), ("moi", Clitic)]), // imperative
+        ("donne-le-moi", &[("donne", Word), ("-", Hyphen), ("le", Clitic), ("-", Hyphen), ("moi", Clitic)]), // two clitics
+        ("sur-le-champ", &[("sur-le-champ", Word)]), // a pronoun inside a compound is no clitic
+        ("va-t-en", &[("va", Word), ("-t-", Hyphen), ("en", Clitic)]), // euphonic t before en
+        ("40 %", &[("40", Number), ("%", Symbol)]), // percent sign is a symbol
         ("1 000", &[("1 000", Number)]), // digit groups with an ordinary space
         ("1\u{202F}000\u{A0}000", &[("1\u{202F}000\u{A0}000", Number)]), // narrow and no-break spaces
         ("3,5", &[("3,5", Number)]), // decimal comma
