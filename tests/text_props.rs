@@ -10,10 +10,16 @@ fn check_tiling(text: &str) -> Result<(), TestCaseError> {
     for t in tokens(text) {
         prop_assert_eq!(t.span.start, pos, "gap or overlap before {:?} in {:?}", t, text);
         prop_assert!(t.span.end > t.span.start, "empty token {:?} in {:?}", t, text);
-        prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end), "{:?} off char boundary", t);
+        prop_assert!(
+            text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end),
+            "{:?} off char boundary",
+            t
+        );
         if t.kind.is_blank() {
             prop_assert!(
-                text[t.span.range()].chars().all(|c| c.is_whitespace() || depeche::typography::is_invisible(c) || c == '\u{0B}'),
+                text[t.span.range()]
+                    .chars()
+                    .all(|c| c.is_whitespace() || depeche::typography::is_invisible(c) || c == '\u{0B}'),
                 "blank token {:?} holds {:?}",
                 t,
                 &text[t.span.range()]
@@ -38,7 +44,11 @@ fn check_sentences(text: &str, mode: LineBreaks) -> Result<(), TestCaseError> {
         let Some(body) = s.span.get(text) else {
             return Err(TestCaseError::fail(format!("{s:?} off char boundary in {text:?}")));
         };
-        prop_assert!(!body.starts_with(char::is_whitespace) && !body.ends_with(char::is_whitespace), "untrimmed {:?}", body);
+        prop_assert!(
+            !body.starts_with(char::is_whitespace) && !body.ends_with(char::is_whitespace),
+            "untrimmed {:?}",
+            body
+        );
         prop_assert!(s.paragraph >= last_paragraph, "paragraph index goes back at {:?}", s);
         last_end = s.span.end;
         last_paragraph = s.paragraph;

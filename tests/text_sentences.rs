@@ -39,10 +39,7 @@ const CASES: &[(&str, &[&str])] = &[
         &["Le roman de G. Perec a été réédité.", "Il reste introuvable en librairie."],
     ),
     // Dotted acronyms before a lowercase verb.
-    (
-        "L'O.M.S. a donné l'alerte. La France a suivi.",
-        &["L'O.M.S. a donné l'alerte.", "La France a suivi."],
-    ),
+    ("L'O.M.S. a donné l'alerte. La France a suivi.", &["L'O.M.S. a donné l'alerte.", "La France a suivi."]),
     // References: art., al., p., cf.
     (
         "Selon l'art. 16 al. 2 du règlement (cf. p. 34), le vote est secret. Le président l'a rappelé.",
@@ -84,10 +81,7 @@ const CASES: &[(&str, &[&str])] = &[
         &["La séance a été levée à 23 h.", "Elle reprendra demain."],
     ),
     // Ellipsis in dots before a capital ends the sentence.
-    (
-        "Le ministre a attendu... Personne n'est venu.",
-        &["Le ministre a attendu...", "Personne n'est venu."],
-    ),
+    ("Le ministre a attendu... Personne n'est venu.", &["Le ministre a attendu...", "Personne n'est venu."]),
     // Ellipsis character before a lowercase word goes on.
     (
         "Le ministre a attendu… longtemps. Personne n'est venu.",
@@ -99,10 +93,7 @@ const CASES: &[(&str, &[&str])] = &[
         &["« Nous voulons […] Une solution rapide », a-t-elle dit."],
     ),
     // ?! ends a sentence.
-    (
-        "Une hausse de 40 %?! Les syndicats s'insurgent.",
-        &["Une hausse de 40 %?!", "Les syndicats s'insurgent."],
-    ),
+    ("Une hausse de 40 %?! Les syndicats s'insurgent.", &["Une hausse de 40 %?!", "Les syndicats s'insurgent."]),
     // French spacing before ? and !.
     (
         "Faut-il s'inquiéter\u{202F}? Non\u{202F}! La Banque de France est confiante.",
@@ -177,10 +168,7 @@ const CASES: &[(&str, &[&str])] = &[
         &["1. La réforme des retraites", "2. Le budget de la défense"],
     ),
     // A line continued in lowercase is the same sentence.
-    (
-        "Le gouvernement a annoncé\nune baisse des impôts.",
-        &["Le gouvernement a annoncé\nune baisse des impôts."],
-    ),
+    ("Le gouvernement a annoncé\nune baisse des impôts.", &["Le gouvernement a annoncé\nune baisse des impôts."]),
     // Text with no punctuation at all is one sentence.
     ("les députés ont voté la loi sans débat", &["les députés ont voté la loi sans débat"]),
     // Spans are trimmed of white space of every kind.
@@ -237,16 +225,16 @@ fn paragraph_indexes() {
 fn line_break_modes() {
     let text = "Le ministre a\nannoncé la réforme.\n- gel des loyers\nLe Sénat suivra.\n\nFin.";
     let got = |mode| -> Vec<(&str, usize)> {
-        Segmenter::new().line_breaks(mode).sentences(text).iter().map(|s| (&text[s.span.range()], s.paragraph)).collect()
+        Segmenter::new()
+            .line_breaks(mode)
+            .sentences(text)
+            .iter()
+            .map(|s| (&text[s.span.range()], s.paragraph))
+            .collect()
     };
     assert_eq!(
         got(LineBreaks::Auto),
-        [
-            ("Le ministre a\nannoncé la réforme.", 0),
-            ("- gel des loyers", 1),
-            ("Le Sénat suivra.", 2),
-            ("Fin.", 3)
-        ],
+        [("Le ministre a\nannoncé la réforme.", 0), ("- gel des loyers", 1), ("Le Sénat suivra.", 2), ("Fin.", 3)],
         "Auto"
     );
     assert_eq!(
@@ -262,24 +250,20 @@ fn line_break_modes() {
     );
     assert_eq!(
         got(LineBreaks::Wrap),
-        [
-            ("Le ministre a\nannoncé la réforme.", 0),
-            ("- gel des loyers\nLe Sénat suivra.", 0),
-            ("Fin.", 1)
-        ],
+        [("Le ministre a\nannoncé la réforme.", 0), ("- gel des loyers\nLe Sénat suivra.", 0), ("Fin.", 1)],
         "Wrap"
     );
 }
 
 // (input, expected sentences) — degenerate inputs.
 const BLANK: &[(&str, &[&str])] = &[
-    ("", &[]),                         // empty text
-    (" ", &[]),                        // a space only
-    ("\n\n", &[]),                     // blank lines only
-    ("\u{A0}\u{202F}", &[]),           // no-break spaces only
-    ("...", &["..."]),                 // punctuation only
-    ("« »", &["« »"]),                 // empty quotation
-    ("Fin", &["Fin"]),                 // one word
+    ("", &[]),               // empty text
+    (" ", &[]),              // a space only
+    ("\n\n", &[]),           // blank lines only
+    ("\u{A0}\u{202F}", &[]), // no-break spaces only
+    ("...", &["..."]),       // punctuation only
+    ("« »", &["« »"]),       // empty quotation
+    ("Fin", &["Fin"]),       // one word
 ];
 
 #[test]

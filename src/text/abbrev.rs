@@ -33,6 +33,8 @@ struct Table {
     /// For each first byte, the lengths (bit `len`) of the forms that match without a dot: a
     /// prefilter that spares a hash lookup for almost every word.
     dotless: [u32; 256],
+    /// A 4096-bit filter on (first byte, second byte, length) of the dotless forms.
+    bloom: [u64; 64],
 }
 
 /// How an abbreviation behaves at a possible sentence boundary.
@@ -67,6 +69,7 @@ fn table() -> &'static Table {
         let mut map = Map::default();
         let mut dotless = [0u32; 256];
         let mut dotless_forms = Vec::new();
+        let mut bloom = [0u64; 64];
         for line in DATA.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -89,22 +92,40 @@ fn table() -> &'static Table {
                 dotless[b as usize] |= bit;
                 dotless[b.to_ascii_uppercase() as usize] |= bit;
                 dotless_forms.push((form, kind));
+                let h = bloom_index(form.as_bytes());
+                bloom[h / 64] |= 1 << (h % 64);
             }
             map.insert(form.strip_suffix('.').unwrap_or(form), Entry { kind, dot });
         }
-        Table { map, dotless_forms, dotless }
+        Table { map, dotless_forms, dotless, bloom }
     })
+}
+
+#[inline]
+fn bloom_index(w: &[u8]) -> usize {
+    let b0 = w.first().copied().unwrap_or(0) as usize;
+    let b1 = w.get(1).copied().unwrap_or(0) as usize;
+    (b0.wrapping_mul(131) ^ b1.wrapping_mul(31) ^ w.len().wrapping_mul(7919)) % 4096
 }
 
 /// Looks `word` (without a final dot) up in the table; `dotted` says whether the text has a dot
 /// after it. A lowercase entry also matches the word with its first letter capitalized.
+#[inline]
 pub(crate) fn lookup(word: &str, dotted: bool) -> Option<AbbreviationKind> {
     if word.is_empty() || word.len() > 12 {
         return None;
     }
     let table = table();
+    if !dotted && table.dotless[word.as_bytes()[0] as usize] & (1u32 << word.len().min(31)) == 0 {
+        return None;
+    }
+    lookup_in(table, word, dotted)
+}
+
+fn lookup_in(table: &'static Table, word: &str, dotted: bool) -> Option<AbbreviationKind> {
     if !dotted {
-        if table.dotless[word.as_bytes()[0] as usize] & (1u32 << word.len().min(31)) == 0 {
+        let h = bloom_index(word.as_bytes());
+        if table.bloom[h / 64] & (1 << (h % 64)) == 0 {
             return None;
         }
         // Dotless forms are few and capitalized ("Mme", "Dr") or lowercase ("bd"): exact match.
@@ -263,30 +284,35 @@ mod tests {
 
     // (text, byte offset of the dot, expected) — each row names the rule it pins.
     const CASES: &[(&str, &str, Option<AbbreviationKind>)] = &[
-        ("M. Macron", "M", Some(AbbreviationKind::Title)),            // civility with dot
-        ("MM. Dupont", "MM", Some(AbbreviationKind::Title)),          // plural civility
-        ("le Dr. Martin", "le Dr", Some(AbbreviationKind::Title)),    // dotless entry written with a dot
-        ("l'art. 49", "l'art", Some(AbbreviationKind::Prefix)),       // after an elision
-        ("Art. 3", "Art", Some(AbbreviationKind::Prefix)),            // capitalized lowercase entry
-        ("etc. Les", "etc", Some(AbbreviationKind::Final)),           // may end a sentence
+        ("M. Macron", "M", Some(AbbreviationKind::Title)), // civility with dot
+        ("MM. Dupont", "MM", Some(AbbreviationKind::Title)), // plural civility
+        ("le Dr. Martin", "le Dr", Some(AbbreviationKind::Title)), // dotless entry written with a dot
+        ("l'art. 49", "l'art", Some(AbbreviationKind::Prefix)), // after an elision
+        ("Art. 3", "Art", Some(AbbreviationKind::Prefix)), // capitalized lowercase entry
+        ("etc. Les", "etc", Some(AbbreviationKind::Final)), // may end a sentence
         ("av. J.-C. Les", "av. J.-C", Some(AbbreviationKind::Final)), // multi-part table entry
-        ("J.-F. Kennedy", "J.-F", Some(AbbreviationKind::Initials)),  // hyphenated initials
-        ("J.D. Vance", "J.D", Some(AbbreviationKind::Initials)),      // two initials
+        ("J.-F. Kennedy", "J.-F", Some(AbbreviationKind::Initials)), // hyphenated initials
+        ("J.D. Vance", "J.D", Some(AbbreviationKind::Initials)), // two initials
         ("les U.S.A. et", "les U.S.A", Some(AbbreviationKind::Initials)), // dotted acronym
-        ("V. Hugo", "V", Some(AbbreviationKind::Initials)),           // single initial
+        ("V. Hugo", "V", Some(AbbreviationKind::Initials)), // single initial
         ("rue du Faubourg-St. Honoré", "rue du Faubourg-St", Some(AbbreviationKind::Title)), // last word of a compound
-        ("en 1963. Son", "en 1963", None),                            // a number is no abbreviation
-        ("l'EI. Daesh", "l'EI", None),                                // two capitals without dots are a word
-        ("la mer. Les", "la mer", None),                              // plain word
-        ("SOLEUVRE. L'", "SOLEUVRE", None),                           // capitalized word
-        ("à 9 h. Il", "à 9 h", None),                                 // lowercase single letter (unit)
+        ("en 1963. Son", "en 1963", None),                 // a number is no abbreviation
+        ("l'EI. Daesh", "l'EI", None),                     // two capitals without dots are a word
+        ("la mer. Les", "la mer", None),                   // plain word
+        ("SOLEUVRE. L'", "SOLEUVRE", None),                // capitalized word
+        ("à 9 h. Il", "à 9 h", None),                      // lowercase single letter (unit)
     ];
 
     #[test]
     fn before_dot() {
         for &(text, prefix, want) in CASES {
             let got = abbreviation_before_dot(text, prefix.len());
-            assert_eq!(got, want, "abbreviation_before_dot({text:?}, {}): expected {want:?}, got {got:?}", prefix.len());
+            assert_eq!(
+                got,
+                want,
+                "abbreviation_before_dot({text:?}, {}): expected {want:?}, got {got:?}",
+                prefix.len()
+            );
         }
     }
 

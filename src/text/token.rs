@@ -102,11 +102,7 @@ impl TokenKind {
     pub const fn is_wordlike(self) -> bool {
         matches!(
             self,
-            TokenKind::Word
-                | TokenKind::Elision
-                | TokenKind::Clitic
-                | TokenKind::Abbreviation(_)
-                | TokenKind::Ordinal
+            TokenKind::Word | TokenKind::Elision | TokenKind::Clitic | TokenKind::Abbreviation(_) | TokenKind::Ordinal
         )
     }
 }
@@ -281,7 +277,15 @@ pub(crate) fn quote_family(c: char) -> Option<(Family, QuoteRole)> {
 
 impl<'t> Tokens<'t> {
     fn new(text: &'t str) -> Tokens<'t> {
-        Tokens { text, pos: 0, pending: [EMPTY; 4], pending_len: 0, pending_pos: 0, stack: [Family::Guillemet; MAX_DEPTH], depth: 0 }
+        Tokens {
+            text,
+            pos: 0,
+            pending: [EMPTY; 4],
+            pending_len: 0,
+            pending_pos: 0,
+            stack: [Family::Guillemet; MAX_DEPTH],
+            depth: 0,
+        }
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
@@ -423,7 +427,7 @@ impl<'t> Tokens<'t> {
             let len = c.len_utf8();
             if is_apostrophe(c) {
                 let next = self.char_at(i + len);
-                if !next.is_some_and(char::is_alphabetic) {
+                if !next.is_some_and(is_letter) {
                     break;
                 }
                 if nh == 0 && !has_apostrophe && is_elision(&text[s..i]) {
@@ -435,7 +439,7 @@ impl<'t> Tokens<'t> {
             }
             if is_hyphen(c) {
                 let next = self.char_at(i + len);
-                if !next.is_some_and(char::is_alphanumeric) {
+                if !next.is_some_and(|c| is_letter(c) || c.is_numeric()) {
                     break;
                 }
                 if nh < 3 {
@@ -449,7 +453,7 @@ impl<'t> Tokens<'t> {
             }
             match classify(c) {
                 CharClass::Letter | CharClass::Digit => i += len,
-                CharClass::Invisible if self.char_at(i + len).is_some_and(char::is_alphabetic) => i += len,
+                CharClass::Invisible if self.char_at(i + len).is_some_and(is_letter) => i += len,
                 _ => {
                     if c.is_alphanumeric() {
                         i += len;
@@ -559,6 +563,18 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// Whether `c` is a letter, with fast paths for ASCII and the Latin letters of French.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if ('\u{C0}'..='\u{17F}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
+    c.is_alphabetic()
+}
+
 /// A word without hyphen or apostrophe at `s..end`: a dotless abbreviation (`Mme`), a roman
 /// ordinal (`XIXe`) or a plain word.
 #[inline]
@@ -663,8 +679,7 @@ fn is_object_clitic(w: &str) -> bool {
 
 /// Hyphenated words that end like a clitic but are lexicalized nouns.
 fn is_whole_compound(w: &str) -> bool {
-    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
-    matches!(lower(w).as_str(), "rendez-vous" | "chez-nous" | "chez-soi" | "chez-moi" | "chez-lui" | "qu'en-dira-t-on")
+    ["rendez-vous", "chez-nous", "chez-soi", "chez-moi", "chez-lui"].iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
 /// `XIXe`, `IIe`, `Ier`, `Ve`, `XXIème`: an uppercase roman numeral with an ordinal suffix.
@@ -686,7 +701,8 @@ fn is_roman_ordinal(w: &str) -> bool {
 
 /// Top-level domains recognized in bare domain names (`lemonde.fr`).
 const TLDS: &[&str] = &[
-    "fr", "com", "org", "net", "eu", "info", "io", "be", "ch", "ca", "de", "uk", "ru", "us", "int", "gouv", "tv", "news",
+    "fr", "com", "org", "net", "eu", "info", "io", "be", "ch", "ca", "de", "uk", "ru", "us", "int", "gouv", "tv",
+    "news",
 ];
 
 /// The end of a URL starting at `s` (`http://`, `https://`, `www.`), trailing punctuation
@@ -713,7 +729,7 @@ fn url_tail(rest: &str) -> usize {
     }
     let mut s = &rest[..end];
     loop {
-        let t = s.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | ']' | '…'));
+        let t = s.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’', ']', '…']);
         let t = if t.ends_with(')') && !t.contains('(') { &t[..t.len() - 1] } else { t };
         if t.len() == s.len() {
             break;
@@ -727,7 +743,8 @@ fn url_tail(rest: &str) -> usize {
 fn email_or_domain(text: &str, s: usize) -> Option<Token> {
     let rest = text.get(s..)?;
     let b = rest.as_bytes();
-    let local = b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')).count();
+    let local =
+        b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')).count();
     if local > 0 && b.get(local) == Some(&b'@') {
         let dom = domain_len(&rest[local + 1..])?;
         return Some(Token { span: Span::new(s, s + local + 1 + dom), kind: TokenKind::Email });
@@ -819,7 +836,8 @@ impl Iterator for Tokens<'_> {
                     break;
                 }
             }
-            let plain_stop = i >= n || matches!(bytes[i], b' ' | b',' | b';' | b')' | b']' | b'\n' | b'\r' | b'!' | b'?');
+            let plain_stop =
+                i >= n || matches!(bytes[i], b' ' | b',' | b';' | b')' | b']' | b'\n' | b'\r' | b'!' | b'?');
             if plain_stop && !matches!(b, b'h' | b'H' | b'w' | b'W') {
                 let tok = plain_word(text, s, i);
                 self.pos = i;
@@ -1015,8 +1033,7 @@ fn number(text: &str, s: usize) -> Token {
     // Digit groups separated by a space of any kind: the first group has 1 to 3 digits, every
     // following group exactly 3.
     if i - s <= 3 {
-        loop {
-            let Some(c) = text[i..].chars().next() else { break };
+        while let Some(c) = text[i..].chars().next() {
             if !matches!(classify(c), CharClass::Space(_)) || c == '\t' {
                 break;
             }
@@ -1069,26 +1086,26 @@ mod tests {
         ("l'Élysée", &[("l'", Elision), ("Élysée", Word)]), // elision with a straight apostrophe
         ("l’Élysée", &[("l’", Elision), ("Élysée", Word)]), // elision with a typographic apostrophe
         ("lʼÉlysée", &[("lʼ", Elision), ("Élysée", Word)]), // elision with a modifier-letter apostrophe
-        ("D'abord", &[("D'", Elision), ("abord", Word)]), // capitalized elision
-        ("qu’il", &[("qu’", Elision), ("il", Word)]), // qu'
-        ("jusqu’à", &[("jusqu’", Elision), ("à", Word)]), // jusqu'
+        ("D'abord", &[("D'", Elision), ("abord", Word)]),   // capitalized elision
+        ("qu’il", &[("qu’", Elision), ("il", Word)]),       // qu'
+        ("jusqu’à", &[("jusqu’", Elision), ("à", Word)]),   // jusqu'
         ("lorsqu’on", &[("lorsqu’", Elision), ("on", Word)]), // lorsqu'
         ("puisqu’elle", &[("puisqu’", Elision), ("elle", Word)]), // puisqu'
-        ("c’est", &[("c’", Elision), ("est", Word)]), // c'
-        ("j'ai", &[("j'", Elision), ("ai", Word)]), // j'
-        ("n’a", &[("n’", Elision), ("a", Word)]), // n'
-        ("s’est", &[("s’", Elision), ("est", Word)]), // s'
-        ("m'a", &[("m'", Elision), ("a", Word)]), // m'
-        ("t’as", &[("t’", Elision), ("as", Word)]), // t'
-        ("aujourd’hui", &[("aujourd’hui", Word)]), // lexicalized apostrophe stays inside the word
-        ("quelqu’un", &[("quelqu’un", Word)]), // quelqu'un is one word
-        ("États-Unis", &[("États-Unis", Word)]), // hyphenated compound kept whole
-        ("président-élu", &[("président-élu", Word)]), // compound
-        ("Jean-Pierre", &[("Jean-Pierre", Word)]), // compound first name
-        ("vice-président", &[("vice-président", Word)]), // prefix compound
-        ("Bar-le-Duc", &[("Bar-le-Duc", Word)]), // article inside a place name is no clitic
-        ("peut-être", &[("peut-être", Word)]), // peut-être is a word
-        ("rendez-vous", &[("rendez-vous", Word)]), // lexicalized noun ending like a clitic
+        ("c’est", &[("c’", Elision), ("est", Word)]),       // c'
+        ("j'ai", &[("j'", Elision), ("ai", Word)]),         // j'
+        ("n’a", &[("n’", Elision), ("a", Word)]),           // n'
+        ("s’est", &[("s’", Elision), ("est", Word)]),       // s'
+        ("m'a", &[("m'", Elision), ("a", Word)]),           // m'
+        ("t’as", &[("t’", Elision), ("as", Word)]),         // t'
+        ("aujourd’hui", &[("aujourd’hui", Word)]),          // lexicalized apostrophe stays inside the word
+        ("quelqu’un", &[("quelqu’un", Word)]),              // quelqu'un is one word
+        ("États-Unis", &[("États-Unis", Word)]),            // hyphenated compound kept whole
+        ("président-élu", &[("président-élu", Word)]),      // compound
+        ("Jean-Pierre", &[("Jean-Pierre", Word)]),          // compound first name
+        ("vice-président", &[("vice-président", Word)]),    // prefix compound
+        ("Bar-le-Duc", &[("Bar-le-Duc", Word)]),            // article inside a place name is no clitic
+        ("peut-être", &[("peut-être", Word)]),              // peut-être is a word
+        ("rendez-vous", &[("rendez-vous", Word)]),          // lexicalized noun ending like a clitic
         ("a-t-il", &[("a", Word), ("-t-", Hyphen), ("il", Clitic)]), // euphonic t
         ("dit-elle", &[("dit", Word), ("-", Hyphen), ("elle", Clitic)]), // plain inversion
         ("estime-t-on", &[("estime", Word), ("-t-", Hyphen), ("on", Clitic)]), // -t-on
@@ -1097,19 +1114,19 @@ mod tests {
         ("donne-le-moi", &[("donne", Word), ("-", Hyphen), ("le", Clitic), ("-", Hyphen), ("moi", Clitic)]), // two clitics
         ("sur-le-champ", &[("sur-le-champ", Word)]), // a pronoun inside a compound is no clitic
         ("va-t-en", &[("va", Word), ("-t-", Hyphen), ("en", Clitic)]), // euphonic t before en
-        ("40 %", &[("40", Number), ("%", Symbol)]), // percent sign is a symbol
-        ("1 000", &[("1 000", Number)]), // digit groups with an ordinary space
+        ("40 %", &[("40", Number), ("%", Symbol)]),  // percent sign is a symbol
+        ("1 000", &[("1 000", Number)]),             // digit groups with an ordinary space
         ("1\u{202F}000\u{A0}000", &[("1\u{202F}000\u{A0}000", Number)]), // narrow and no-break spaces
-        ("3,5", &[("3,5", Number)]), // decimal comma
-        ("49.3", &[("49.3", Number)]), // decimal point (article number)
-        ("2.700.000", &[("2.700.000", Number)]), // dotted thousands
-        ("12/05/2016", &[("12/05/2016", Number)]), // slashed date
-        ("14h30", &[("14h30", Number)]), // time
-        ("1er", &[("1er", Ordinal)]), // ordinal er
-        ("2e", &[("2e", Ordinal)]), // ordinal e
-        ("3ème", &[("3ème", Ordinal)]), // ordinal ème
-        ("XIXe", &[("XIXe", Ordinal)]), // roman ordinal
-        ("Le", &[("Le", Word)]), // L is not a roman ordinal with e
+        ("3,5", &[("3,5", Number)]),                 // decimal comma
+        ("49.3", &[("49.3", Number)]),               // decimal point (article number)
+        ("2.700.000", &[("2.700.000", Number)]),     // dotted thousands
+        ("12/05/2016", &[("12/05/2016", Number)]),   // slashed date
+        ("14h30", &[("14h30", Number)]),             // time
+        ("1er", &[("1er", Ordinal)]),                // ordinal er
+        ("2e", &[("2e", Ordinal)]),                  // ordinal e
+        ("3ème", &[("3ème", Ordinal)]),              // ordinal ème
+        ("XIXe", &[("XIXe", Ordinal)]),              // roman ordinal
+        ("Le", &[("Le", Word)]),                     // L is not a roman ordinal with e
         ("2017 300", &[("2017", Number), ("300", Number)]), // four-digit year does not group
         ("M. Macron", &[("M.", TITLE), ("Macron", Word)]), // civility
         ("MM. Poutine", &[("MM.", TITLE), ("Poutine", Word)]), // plural civility
@@ -1121,19 +1138,19 @@ mod tests {
         ("av. J.-C.", &[("av.", PREFIX), ("J.-C.", FINAL)]), // era
         ("n° 33", &[("n°", NUMERIC), ("33", Number)]), // numéro sign
         ("J.-F. Kennedy", &[("J.-F.", INITIALS), ("Kennedy", Word)]), // hyphenated initials
-        ("U.S.A.", &[("U.S.A.", INITIALS)]), // dotted acronym
-        ("etc.", &[("etc.", FINAL)]), // et cetera
+        ("U.S.A.", &[("U.S.A.", INITIALS)]),         // dotted acronym
+        ("etc.", &[("etc.", FINAL)]),                // et cetera
         ("fin.", &[("fin", Word), (".", Punctuation)]), // a plain word leaves its dot
         ("https://www.lemonde.fr/politique/.", &[("https://www.lemonde.fr/politique/", Url), (".", Punctuation)]), // URL without trailing dot
         ("www.afp.com,", &[("www.afp.com", Url), (",", Punctuation)]), // www URL
-        ("lemonde.fr", &[("lemonde.fr", Url)]), // bare domain
+        ("lemonde.fr", &[("lemonde.fr", Url)]),                        // bare domain
         ("redaction@lefigaro.fr.", &[("redaction@lefigaro.fr", Email), (".", Punctuation)]), // e-mail
-        ("@EmmanuelMacron", &[("@EmmanuelMacron", Handle)]), // handle
-        ("#Brexit", &[("#Brexit", Handle)]), // hashtag
-        ("hésité...", &[("hésité", Word), ("...", Punctuation)]), // ellipsis in dots
-        ("quoi ?!", &[("quoi", Word), ("?!", Punctuation)]), // ?! run
-        ("A36", &[("A36", Word)]), // road name
-        ("gou\u{AD}vernement", &[("gou\u{AD}vernement", Word)]), // soft hyphen inside a word
+        ("@EmmanuelMacron", &[("@EmmanuelMacron", Handle)]),           // handle
+        ("#Brexit", &[("#Brexit", Handle)]),                           // hashtag
+        ("hésité...", &[("hésité", Word), ("...", Punctuation)]),      // ellipsis in dots
+        ("quoi ?!", &[("quoi", Word), ("?!", Punctuation)]),           // ?! run
+        ("A36", &[("A36", Word)]),                                     // road name
+        ("gou\u{AD}vernement", &[("gou\u{AD}vernement", Word)]),       // soft hyphen inside a word
     ];
 
     #[test]
@@ -1145,12 +1162,30 @@ mod tests {
     }
 
     // (input, expected (text, role, level) of the quote tokens) — each row names the rule.
-    const QUOTES: &[(&str, &[(&str, QuoteRole, u8)])] = &[
+    /// Expected quote tokens: text, role, level.
+    type QuoteRow = (&'static str, QuoteRole, u8);
+    const QUOTES: &[(&str, &[QuoteRow])] = &[
         ("« Non »", &[("«", QuoteRole::Opening, 1), ("»", QuoteRole::Closing, 1)]), // guillemets
-        ("« Il a dit “ non ” »", &[("«", QuoteRole::Opening, 1), ("“", QuoteRole::Opening, 2), ("”", QuoteRole::Closing, 2), ("»", QuoteRole::Closing, 1)]), // nesting
+        (
+            "« Il a dit “ non ” »",
+            &[
+                ("«", QuoteRole::Opening, 1),
+                ("“", QuoteRole::Opening, 2),
+                ("”", QuoteRole::Closing, 2),
+                ("»", QuoteRole::Closing, 1),
+            ],
+        ), // nesting
         ("\"normaliser\" les", &[("\"", QuoteRole::Opening, 1), ("\"", QuoteRole::Closing, 1)]), // straight quotes by context
         ("\" normaliser \" les", &[("\"", QuoteRole::Opening, 1), ("\"", QuoteRole::Closing, 1)]), // spaced straight quotes by parity
-        ("« le ‘ cas ’ »", &[("«", QuoteRole::Opening, 1), ("‘", QuoteRole::Opening, 2), ("’", QuoteRole::Closing, 2), ("»", QuoteRole::Closing, 1)]), // single marks as quotes
+        (
+            "« le ‘ cas ’ »",
+            &[
+                ("«", QuoteRole::Opening, 1),
+                ("‘", QuoteRole::Opening, 2),
+                ("’", QuoteRole::Closing, 2),
+                ("»", QuoteRole::Closing, 1),
+            ],
+        ), // single marks as quotes
         ("„Ja“ sagt er", &[("„", QuoteRole::Opening, 1), ("“", QuoteRole::Closing, 1)]), // German-style low-high pair
     ];
 
