@@ -245,6 +245,22 @@ pub struct Tokens<'t> {
 }
 
 const MAX_DEPTH: usize = 8;
+
+/// 1 for ASCII letters, 2 for the lead bytes of two-byte Latin letters (C3, C4, C5).
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphabetic() {
+            t[b] = 1;
+        }
+        b += 1;
+    }
+    t[0xC3] = 2;
+    t[0xC4] = 2;
+    t[0xC5] = 2;
+    t
+};
 const EMPTY: Token = Token { span: Span { start: 0, end: 0 }, kind: TokenKind::Space };
 
 /// Quotation-mark families: a closing mark closes the innermost open quotation of its family.
@@ -797,6 +813,9 @@ fn domain_len(s: &str) -> Option<usize> {
 
 /// Whether `c` may follow the digits of an ordinal as its suffix start.
 fn ordinal_suffix(rest: &str) -> Option<usize> {
+    if !matches!(rest.as_bytes().first(), Some(b'e' | b'r' | b'n' | 0xC3 | 0xE1)) {
+        return None;
+    }
     for suf in ["ème", "eme", "ᵉʳ", "ᵉ", "er", "re", "nde", "nd", "e", "è"] {
         if let Some(after) = rest.strip_prefix(suf) {
             if !after.chars().next().is_some_and(char::is_alphanumeric) {
@@ -827,13 +846,10 @@ impl Iterator for Tokens<'_> {
         if b.is_ascii_alphabetic() || (0xC3..=0xC5).contains(&b) && is_latin_letter(bytes, s) {
             let mut i = s;
             while i < n {
-                let c = bytes[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if (0xC3..=0xC5).contains(&c) && is_latin_letter(bytes, i) {
-                    i += 2;
-                } else {
-                    break;
+                match WORD_BYTE[bytes[i] as usize] {
+                    1 => i += 1,
+                    2 if is_latin_letter(bytes, i) => i += 2,
+                    _ => break,
                 }
             }
             let plain_stop =
@@ -1033,8 +1049,9 @@ fn number(text: &str, s: usize) -> Token {
     // Digit groups separated by a space of any kind: the first group has 1 to 3 digits, every
     // following group exactly 3.
     if i - s <= 3 {
-        while let Some(c) = text[i..].chars().next() {
-            if !matches!(classify(c), CharClass::Space(_)) || c == '\t' {
+        while i < n && (bytes[i] == b' ' || bytes[i] >= 0x80) {
+            let Some(c) = text[i..].chars().next() else { break };
+            if !matches!(classify(c), CharClass::Space(_)) {
                 break;
             }
             let g = i + c.len_utf8();
