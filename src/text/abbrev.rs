@@ -38,6 +38,30 @@ struct Table {
 }
 
 /// How an abbreviation behaves at a possible sentence boundary.
+///
+/// The built-in table (`src/text/data/abbreviations.tsv`) gives the class of each listed
+/// abbreviation; initials and dotted acronyms are recognized by their shape.
+///
+/// ```
+/// use depeche::text::{tokens, AbbreviationKind, TokenKind};
+///
+/// let text = "M. Dupont cite l’art. 49, etc. et J.-F. Copé.";
+/// let kinds: Vec<(&str, AbbreviationKind)> = tokens(text)
+///     .filter_map(|t| match t.kind {
+///         TokenKind::Abbreviation(k) => Some((t.text(text), k)),
+///         _ => None,
+///     })
+///     .collect();
+/// assert_eq!(
+///     kinds,
+///     [
+///         ("M.", AbbreviationKind::Title),
+///         ("art.", AbbreviationKind::Prefix),
+///         ("etc.", AbbreviationKind::Final),
+///         ("J.-F.", AbbreviationKind::Initials),
+///     ]
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, Eq, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]

@@ -230,7 +230,16 @@ pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens::new(text)
 }
 
-/// The iterator of [`tokens`].
+/// The iterator of [`tokens`]: cheap to create and to clone, it borrows the text and keeps
+/// only the open quotations and at most four tokens already cut (a verb's hyphens and clitics).
+///
+/// ```
+/// use depeche::text::{tokens, Tokens};
+///
+/// let text = "Il pleut.";
+/// let it: Tokens<'_> = tokens(text);
+/// assert_eq!(it.count(), 4); // "Il", " ", "pleut", "."
+/// ```
 #[derive(Clone, Debug)]
 pub struct Tokens<'t> {
     text: &'t str,
