@@ -7,7 +7,11 @@ use proptest::prelude::*;
 /// Checks that the tokens of `text` tile it exactly, on character boundaries.
 fn check_tiling(text: &str) -> Result<(), TestCaseError> {
     let mut pos = 0;
+    let mut buf = String::new();
     for t in tokens(text) {
+        // The folded key never panics and is lowercase.
+        let key = t.key(text, &mut buf);
+        prop_assert!(!key.chars().any(|c| c.is_ascii_uppercase()), "key {:?} of {:?} is not folded", key, t);
         prop_assert_eq!(t.span.start, pos, "gap or overlap before {:?} in {:?}", t, text);
         prop_assert!(t.span.end > t.span.start, "empty token {:?} in {:?}", t, text);
         prop_assert!(
@@ -207,4 +211,12 @@ proptest! {
         check_sentences(&text, LineBreaks::Auto)?;
         check_sentences(&text, LineBreaks::Wrap)?;
     }
+}
+
+#[test]
+fn shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Segmenter>();
+    assert_send_sync::<depeche::text::Tokens<'static>>();
+    assert_send_sync::<depeche::text::Sentence>();
 }

@@ -11,15 +11,9 @@ fn visible(text: &str) -> Vec<(&str, TokenKind)> {
 // (input, expected visible tokens) — each row names the rule it pins.
 const CASES: &[(&str, &[(&str, TokenKind)])] = &[
     // Elision with a typographic apostrophe before a capital.
-    (
-        "l’Élysée",
-        &[("l’", TokenKind::Elision), ("Élysée", TokenKind::Word)],
-    ),
+    ("l’Élysée", &[("l’", TokenKind::Elision), ("Élysée", TokenKind::Word)]),
     // Elided conjunction before a vowel.
-    (
-        "lorsqu’il",
-        &[("lorsqu’", TokenKind::Elision), ("il", TokenKind::Word)],
-    ),
+    ("lorsqu’il", &[("lorsqu’", TokenKind::Elision), ("il", TokenKind::Word)]),
     // Inverted clitic with euphonic t.
     (
         "Que compte-t-elle faire",
@@ -32,25 +26,13 @@ const CASES: &[(&str, &[(&str, TokenKind)])] = &[
         ],
     ),
     // A compound with a clitic-like middle part stays whole.
-    (
-        "Aix-les-Bains",
-        &[("Aix-les-Bains", TokenKind::Word)],
-    ),
+    ("Aix-les-Bains", &[("Aix-les-Bains", TokenKind::Word)]),
     // A number with a narrow no-break space before its unit.
-    (
-        "12\u{202F}500\u{A0}€",
-        &[("12\u{202F}500", TokenKind::Number), ("€", TokenKind::Symbol)],
-    ),
+    ("12\u{202F}500\u{A0}€", &[("12\u{202F}500", TokenKind::Number), ("€", TokenKind::Symbol)]),
     // A dotless title before a name.
-    (
-        "Mme Borne",
-        &[("Mme", TokenKind::Abbreviation(AbbreviationKind::Title)), ("Borne", TokenKind::Word)],
-    ),
+    ("Mme Borne", &[("Mme", TokenKind::Abbreviation(AbbreviationKind::Title)), ("Borne", TokenKind::Word)]),
     // The numéro sign.
-    (
-        "n° 7",
-        &[("n°", TokenKind::Abbreviation(AbbreviationKind::Numeric)), ("7", TokenKind::Number)],
-    ),
+    ("n° 7", &[("n°", TokenKind::Abbreviation(AbbreviationKind::Numeric)), ("7", TokenKind::Number)]),
     // An e-mail address at the end of a sentence.
     (
         "Écrire à redaction@estrepublicain.fr.",
@@ -71,10 +53,7 @@ const CASES: &[(&str, &[(&str, TokenKind)])] = &[
         ],
     ),
     // An ordinal century in roman numerals.
-    (
-        "le XXe siècle",
-        &[("le", TokenKind::Word), ("XXe", TokenKind::Ordinal), ("siècle", TokenKind::Word)],
-    ),
+    ("le XXe siècle", &[("le", TokenKind::Word), ("XXe", TokenKind::Ordinal), ("siècle", TokenKind::Word)]),
 ];
 
 #[test]
@@ -99,11 +78,8 @@ fn spans_slice_the_input() {
         })
         .collect();
     assert_eq!(quotes, [("«", QuoteRole::Opening, 1), ("»", QuoteRole::Closing, 1)], "quotes of {text:?}");
-    let abbr: Vec<&str> = all
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Abbreviation(_)))
-        .map(|t| t.text(text))
-        .collect();
+    let abbr: Vec<&str> =
+        all.iter().filter(|t| matches!(t.kind, TokenKind::Abbreviation(_))).map(|t| t.text(text)).collect();
     assert_eq!(abbr, ["janv."], "abbreviations of {text:?}");
 }
 
@@ -111,10 +87,8 @@ fn spans_slice_the_input() {
 fn folded_keys() {
     let text = "QU’ÉTAIT-il État-major aujourd'hui Jean-Pierre";
     let mut buf = String::new();
-    let keys: Vec<String> = tokens(text)
-        .filter(|t| !t.kind.is_blank())
-        .map(|t| t.key(text, &mut buf).to_string())
-        .collect();
+    let keys: Vec<String> =
+        tokens(text).filter(|t| !t.kind.is_blank()).map(|t| t.key(text, &mut buf).to_string()).collect();
     assert_eq!(keys, ["qu'", "etait", " ", "il", "etat major", "aujourd'hui", "jean pierre"], "keys of {text:?}");
 }
 

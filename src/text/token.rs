@@ -872,6 +872,18 @@ impl Iterator for Tokens<'_> {
             self.pos = s + 1;
             return Some(Token { span: Span::new(s, s + 1), kind: TokenKind::Space });
         }
+        let tok = self.general(s, b);
+        self.pos = tok.span.end;
+        Some(tok)
+    }
+}
+
+impl Tokens<'_> {
+    /// Every token that the fast paths of `next` do not cut.
+    #[inline(never)]
+    fn general(&mut self, s: usize, b: u8) -> Token {
+        let text = self.text;
+        let bytes = text.as_bytes();
         let tok = if b.is_ascii_alphabetic() || (0xC3..=0xC5).contains(&b) && is_latin_letter(bytes, s) {
             self.word(s)
         } else if b.is_ascii_digit() {
@@ -881,7 +893,7 @@ impl Iterator for Tokens<'_> {
         } else if b == b'\n' || b == b'\r' || b == 0x0B || b == 0x0C {
             self.line_break(s)
         } else {
-            let c = self.char_at(s)?;
+            let Some(c) = self.char_at(s) else { return Token { span: Span::new(s, s + 1), kind: TokenKind::Symbol } };
             let len = c.len_utf8();
             match classify(c) {
                 CharClass::Letter => self.word(s),
@@ -929,8 +941,7 @@ impl Iterator for Tokens<'_> {
         } else {
             tok
         };
-        self.pos = tok.span.end;
-        Some(tok)
+        tok
     }
 }
 
