@@ -935,13 +935,12 @@ impl Tokens<'_> {
             }
         };
         // Guard against a zero-length token (cannot happen, but never loop forever).
-        let tok = if tok.span.end <= s {
+        if tok.span.end <= s {
             let len = self.char_at(s).map_or(1, char::len_utf8);
             Token { span: Span::new(s, s + len), kind: TokenKind::Symbol }
         } else {
             tok
-        };
-        tok
+        }
     }
 }
 
