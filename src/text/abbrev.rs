@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// FNV-1a: the table's keys are a few bytes long, where SipHash's setup dominates.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Fnv(u64);
 
 impl Hasher for Fnv {
@@ -26,7 +26,8 @@ impl Hasher for Fnv {
 
 type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
 
-struct Table {
+#[derive(Debug)]
+pub(crate) struct Table {
     map: Map,
     /// The forms that match without a dot, for a linear scan without hashing.
     dotless_forms: Vec<(&'static str, AbbreviationKind)>,
@@ -79,6 +80,7 @@ pub enum AbbreviationKind {
     Initials,
 }
 
+#[derive(Debug)]
 struct Entry {
     kind: AbbreviationKind,
     /// Whether the form is written with a final dot in the table (then it only matches with it).
@@ -87,7 +89,7 @@ struct Entry {
 
 const DATA: &str = include_str!("data/abbreviations.tsv");
 
-fn table() -> &'static Table {
+pub(crate) fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map = Map::default();
@@ -144,6 +146,15 @@ pub(crate) fn lookup(word: &str, dotted: bool) -> Option<AbbreviationKind> {
         return None;
     }
     lookup_in(table, word, dotted)
+}
+
+/// [`lookup`] of a word without a dot, with the table already at hand (the tokenizer keeps it).
+#[inline]
+pub(crate) fn lookup_dotless(table: &'static Table, word: &str) -> Option<AbbreviationKind> {
+    if word.is_empty() || word.len() > 12 || table.dotless[word.as_bytes()[0] as usize] & (1u32 << word.len()) == 0 {
+        return None;
+    }
+    lookup_in(table, word, false)
 }
 
 fn lookup_in(table: &'static Table, word: &str, dotted: bool) -> Option<AbbreviationKind> {

@@ -269,9 +269,7 @@ impl<'t> Scanner<'t> {
         let n = self.bytes.len();
         let mut i = 0;
         while i < n {
-            while i < n && !INTERESTING[self.bytes[i] as usize] {
-                i += 1;
-            }
+            i = skip_plain(self.bytes, i);
             if i >= n {
                 break;
             }
@@ -619,6 +617,35 @@ impl<'t> Scanner<'t> {
         }
         false
     }
+}
+
+/// The first position from `i` whose byte is in [`INTERESTING`] (or the end): eight bytes at a
+/// time while none of them can be (no `. ! ? "`, no control character, no non-ASCII byte).
+#[inline]
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    #[inline]
+    fn has_byte(w: u64, b: u8) -> u64 {
+        let x = w ^ (LO * u64::from(b));
+        x.wrapping_sub(LO) & !x & HI
+    }
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Bytes below 0x20 (line breaks), non-ASCII bytes, and the four ASCII marks.
+        let below = w.wrapping_sub(LO * 0x20) & !w & HI;
+        let hit = below | (w & HI) | has_byte(w, b'.') | has_byte(w, b'!') | has_byte(w, b'?') | has_byte(w, b'"');
+        if hit != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+        i += 1;
+    }
+    i
 }
 
 /// Spaces of any kind (not line breaks).

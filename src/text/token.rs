@@ -1,6 +1,6 @@
 //! The zero-copy tokenizer: spans into the caller's text, each with its [`TokenKind`].
 
-use super::abbrev::{classify_chunk, is_hyphen, AbbreviationKind};
+use super::abbrev::{classify_chunk, is_hyphen, lookup_dotless, table, AbbreviationKind, Table};
 use crate::typography::{classify, fold, is_apostrophe, quote_mark, CharClass, QuoteRole};
 use crate::Span;
 
@@ -248,6 +248,8 @@ pub struct Tokens<'t> {
     pending: [Token; 4],
     pending_len: u8,
     pending_pos: u8,
+    /// The abbreviation table, fetched once per text.
+    table: &'static Table,
     /// Open quotations, innermost last: the family of each opening mark.
     stack: [Family; MAX_DEPTH],
     depth: usize,
@@ -308,6 +310,7 @@ impl<'t> Tokens<'t> {
             pending: [EMPTY; 4],
             pending_len: 0,
             pending_pos: 0,
+            table: table(),
             stack: [Family::Guillemet; MAX_DEPTH],
             depth: 0,
         }
@@ -508,7 +511,7 @@ impl<'t> Tokens<'t> {
                 let e = end + '°'.len_utf8();
                 return Token { span: Span::new(s, e), kind: TokenKind::Abbreviation(AbbreviationKind::Numeric) };
             }
-            return plain_word(text, s, end);
+            return plain_word(self.table, text, s, end);
         }
         // Inverted clitics: the last parts of a hyphenated word are pronouns (`a-t-il`,
         // `donne-le-moi`); at most two are split off.
@@ -603,12 +606,12 @@ pub(crate) fn is_letter(c: char) -> bool {
 /// A word without hyphen or apostrophe at `s..end`: a dotless abbreviation (`Mme`), a roman
 /// ordinal (`XIXe`) or a plain word.
 #[inline]
-fn plain_word(text: &str, s: usize, end: usize) -> Token {
+fn plain_word(table: &'static Table, text: &str, s: usize, end: usize) -> Token {
     let word = &text[s..end];
-    if let Some(k) = super::abbrev::lookup(word, false) {
+    if let Some(k) = lookup_dotless(table, word) {
         return Token { span: Span::new(s, end), kind: TokenKind::Abbreviation(k) };
     }
-    if is_roman_ordinal(word) {
+    if matches!(text.as_bytes()[s], b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M') && is_roman_ordinal(word) {
         return Token { span: Span::new(s, end), kind: TokenKind::Ordinal };
     }
     Token { span: Span::new(s, end), kind: TokenKind::Word }
@@ -864,7 +867,7 @@ impl Iterator for Tokens<'_> {
             let plain_stop =
                 i >= n || matches!(bytes[i], b' ' | b',' | b';' | b')' | b']' | b'\n' | b'\r' | b'!' | b'?');
             if plain_stop && !matches!(b, b'h' | b'H' | b'w' | b'W') {
-                let tok = plain_word(text, s, i);
+                let tok = plain_word(self.table, text, s, i);
                 self.pos = i;
                 return Some(tok);
             }
