@@ -713,3 +713,48 @@ fn trim(text: &str, start: usize, end: usize) -> Span {
     }
     Span::new(start + left, start + right)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive_skip(bytes: &[u8], mut i: usize) -> usize {
+        while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+            i += 1;
+        }
+        i
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The eight-byte skip stops exactly where the byte-by-byte skip does.
+        #[test]
+        fn skip_plain_equals_naive(text in "[a-z .!?\"\n\r\t«»’é\u{A0}\u{202F}…]{0,64}") {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                prop_assert_eq!(skip_plain(bytes, i), naive_skip(bytes, i), "from {} in {:?}", i, text);
+            }
+        }
+    }
+
+    // (line start, is a bullet) — each row names the rule it pins.
+    const BULLETS: &[(&str, bool)] = &[
+        ("- gel des loyers", true),      // hyphen and space
+        ("— Non, a-t-il dit.", true),    // em dash dialogue line
+        ("• Copié", true),               // bullet sign
+        ("1. La réforme", true),         // numbered item
+        ("12) Le budget", true),         // numbered item with parenthesis
+        ("-6 °C ce matin", false),       // a negative number is no bullet
+        ("2017 a été une année", false), // a year is no list number
+        ("Le ministre", false),          // plain line
+    ];
+
+    #[test]
+    fn bullets() {
+        for &(line, want) in BULLETS {
+            assert_eq!(starts_bullet(line), want, "starts_bullet({line:?})");
+        }
+    }
+}
