@@ -182,6 +182,19 @@ proptest! {
     }
 
     #[test]
+    fn tokens_in_a_sentence_tile_it(t in template(), choices in proptest::collection::vec(0usize..64, 1..16)) {
+        let text = render(&t, &choices);
+        for s in sentences(&text) {
+            let mut pos = s.span.start;
+            for tok in depeche::text::tokens_in(&text, s.span) {
+                prop_assert_eq!(tok.span.start, pos, "gap in sentence {:?} of {:?}", s, text);
+                pos = tok.span.end;
+            }
+            prop_assert_eq!(pos, s.span.end, "tokens of {:?} stop early in {:?}", s, text);
+        }
+    }
+
+    #[test]
     fn tokens_tile_french_like_text(t in template(), choices in proptest::collection::vec(0usize..64, 1..16)) {
         let text = render(&t, &choices);
         check_tiling(&text)?;

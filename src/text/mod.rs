@@ -20,6 +20,7 @@
 //!   clitics (`il` of `a-t-il`), numbers (`1 000`, `3,5`, `12/05/2016`), ordinals (`1er`,
 //!   `XIXe`), abbreviations with their dot (`M.`, `art.`, `J.-F.`), quotation marks with their
 //!   role and nesting level, URLs, e-mail addresses, handles, punctuation and white space.
+//! - [`tokens_in`] cuts one sentence or paragraph, with spans into the whole text.
 //! - [`sentences`] and [`Segmenter`] find sentence and paragraph boundaries; [`paragraphs`]
 //!   groups the sentences.
 //! - The abbreviation table is the readable file `src/text/data/abbreviations.tsv`.
@@ -30,4 +31,4 @@ mod token;
 
 pub use abbrev::AbbreviationKind;
 pub use sentence::{paragraphs, sentences, LineBreaks, Segmenter, Sentence};
-pub use token::{tokens, Token, TokenKind, Tokens};
+pub use token::{tokens, tokens_in, Token, TokenKind, Tokens};

@@ -27,6 +27,22 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+impl Sentence {
+    /// The sentence's text, sliced from the text it was found in (empty if `text` is another
+    /// text that the span does not fit).
+    ///
+    /// ```
+    /// use depeche::text::sentences;
+    ///
+    /// let text = "Il pleut. Le match est reporté.";
+    /// let s = sentences(text);
+    /// assert_eq!(s[1].text(text), "Le match est reporté.");
+    /// ```
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.get(text).unwrap_or("")
+    }
+}
+
 /// What a single line break means.
 ///
 /// ```

@@ -230,6 +230,34 @@ pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens::new(text)
 }
 
+/// The tokens of the part `span` of `text` (a sentence, a paragraph), with spans into the whole
+/// `text`. The text before `span` serves as context (an apostrophe at its start, a quotation
+/// opened earlier is not seen); the tokens stop at `span.end`. A span that does not fit `text` or
+/// cuts a character gives no token.
+///
+/// ```
+/// use depeche::text::{sentences, tokens_in};
+///
+/// let text = "Le Sénat a voté. « Non », a-t-il dit.";
+/// let second = sentences(text)[1];
+/// let words: Vec<&str> = tokens_in(text, second.span).filter(|t| !t.kind.is_blank()).map(|t| t.text(text)).collect();
+/// assert_eq!(words, ["«", "Non", "»", ",", "a", "-t-", "il", "dit", "."]);
+/// ```
+pub fn tokens_in(text: &str, span: Span) -> Tokens<'_> {
+    match text.get(..span.end) {
+        Some(prefix) if text.is_char_boundary(span.start) && span.start <= span.end => {
+            let mut t = Tokens::new(prefix);
+            t.pos = span.start;
+            t
+        }
+        _ => {
+            let mut t = Tokens::new("");
+            t.pos = 0;
+            t
+        }
+    }
+}
+
 /// The iterator of [`tokens`]: cheap to create and to clone, it borrows the text and keeps
 /// only the open quotations and at most four tokens already cut (a verb's hyphens and clitics).
 ///
