@@ -233,3 +233,15 @@ fn shareable_across_threads() {
     assert_send_sync::<depeche::text::Tokens<'static>>();
     assert_send_sync::<depeche::text::Sentence>();
 }
+
+/// Long runs without spaces are read in linear time (a quadratic rescan would take minutes here).
+#[test]
+fn long_runs_stay_linear() {
+    for unit in ["a.", "ab.c", "a-", "1.", "« a. ", "x@", "M.", "\"a. ", "..."] {
+        let text = unit.repeat(50_000);
+        let n = tokens(&text).count();
+        assert!(n > 0, "no token for {unit:?} repeated");
+        let s = sentences(&text);
+        assert!(s.len() <= text.len(), "sentences of {unit:?} repeated");
+    }
+}

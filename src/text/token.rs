@@ -484,6 +484,13 @@ impl<'t> Tokens<'t> {
             if is_apostrophe(c) {
                 let next = self.char_at(i + len);
                 if !next.is_some_and(is_letter) {
+                    // `l’« affaire »`, `d’1,5 million`: an elided word before a quotation mark
+                    // or a number.
+                    let before_quote_or_digit =
+                        next.is_some_and(|d| d.is_ascii_digit() || matches!(d, '«' | '"' | '“' | '‹' | '„'));
+                    if before_quote_or_digit && nh == 0 && !has_apostrophe && is_elision(&text[s..i]) {
+                        return Token { span: Span::new(s, i + len), kind: TokenKind::Elision };
+                    }
                     break;
                 }
                 if nh == 0 && !has_apostrophe && is_elision(&text[s..i]) {
@@ -799,8 +806,13 @@ fn url_tail(rest: &str) -> usize {
 fn email_or_domain(text: &str, s: usize) -> Option<Token> {
     let rest = text.get(s..)?;
     let b = rest.as_bytes();
-    let local =
-        b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')).count();
+    // Bounded by the lengths RFC 5321 allows (64 for the local part, 255 for the domain), so that
+    // a long run of dotted words is not rescanned from each of its words.
+    let local = b
+        .iter()
+        .take(65)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'))
+        .count();
     if local > 0 && b.get(local) == Some(&b'@') {
         let dom = domain_len(&rest[local + 1..])?;
         return Some(Token { span: Span::new(s, s + local + 1 + dom), kind: TokenKind::Email });
@@ -820,7 +832,7 @@ fn email_or_domain(text: &str, s: usize) -> Option<Token> {
 /// Length of a domain name (`labels.tld`) at the start of `s`, the last label a known TLD (or any
 /// two-or-more-letter label when `@` came before: the caller checks).
 fn domain_len(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
+    let b = &s.as_bytes()[..s.len().min(255)];
     let mut i = 0;
     let mut last_label = 0..0;
     let mut labels = 0;
