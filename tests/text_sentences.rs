@@ -94,6 +94,20 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // ?! ends a sentence.
     ("Une hausse de 40 %?! Les syndicats s'insurgent.", &["Une hausse de 40 %?!", "Les syndicats s'insurgent."]),
+    // ! before a lowercase word goes on (an interjection inside the sentence).
+    (
+        "Hélas ! il était trop tard. Les secours sont arrivés.",
+        &["Hélas ! il était trop tard.", "Les secours sont arrivés."],
+    ),
+    // A month abbreviation before a capital ends the sentence.
+    ("Il est né le 3 sept. Sa mère était institutrice.", &["Il est né le 3 sept.", "Sa mère était institutrice."]),
+    // A sentence inside a nested quotation, the whole closed by a comma incise, is one sentence.
+    (
+        "« Il m'a dit : “Je pars.” Puis il est sorti », raconte sa voisine. L'enquête continue.",
+        &["« Il m'a dit : “Je pars.” Puis il est sorti », raconte sa voisine.", "L'enquête continue."],
+    ),
+    // Dialogue dashes start sentences.
+    ("— Vous partez ? — Oui, demain.", &["— Vous partez ?", "— Oui, demain."]),
     // French spacing before ? and !.
     (
         "Faut-il s'inquiéter\u{202F}? Non\u{202F}! La Banque de France est confiante.",
