@@ -911,9 +911,26 @@ impl Iterator for Tokens<'_> {
                 self.pos = i;
                 return Some(tok);
             }
+            // An elision with `'` or `’` before a letter: `l’`, `qu'`.
+            let apostrophe = match bytes.get(i) {
+                Some(b'\'') => 1,
+                Some(0xE2) if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) => 3,
+                _ => 0,
+            };
+            if apostrophe > 0
+                && i - s <= 7
+                && text[i + apostrophe..].chars().next().is_some_and(is_letter)
+                && is_elision(&text[s..i])
+            {
+                self.pos = i + apostrophe;
+                return Some(Token { span: Span::new(s, i + apostrophe), kind: TokenKind::Elision });
+            }
         } else if b == b' ' && bytes.get(s + 1).is_some_and(|&c| c > b' ' && c < 0x80) {
             self.pos = s + 1;
             return Some(Token { span: Span::new(s, s + 1), kind: TokenKind::Space });
+        } else if matches!(b, b',' | b';' | b':' | b'(' | b')') {
+            self.pos = s + 1;
+            return Some(Token { span: Span::new(s, s + 1), kind: TokenKind::Punctuation });
         }
         let tok = self.general(s, b);
         self.pos = tok.span.end;
