@@ -217,8 +217,8 @@ pub(crate) fn is_initials(s: &str) -> bool {
         }
         parts += 1;
         if parts == 1 && end == rest.len() {
-            // A single part: one capital letter (`V`), or two capitals of a doubled plural
-            // abbreviation only inside a dotted run.
+            // A single part is an initial only as one capital letter (`V`); two capitals
+            // (`LL`) count only inside a dotted run (`LL.AA.`).
             return letters == 1 && upper;
         }
         if !upper && parts == 1 {
