@@ -881,6 +881,7 @@ fn ordinal_suffix(rest: &str) -> Option<usize> {
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         if let Some(t) = self.take_pending() {
             self.pos = t.span.end;
