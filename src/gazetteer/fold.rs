@@ -1,0 +1,254 @@
+//! A private, faster copy of [`crate::typography::fold`] for the matcher.
+//!
+//! It produces the same folded text and the same [`OffsetMap`] (a property test checks it), plus
+//! a *match stream* aligned with the folded text: the same bytes, except that the non-word byte
+//! just before each word becomes `0x01` (a word start marker) and the bytes of non-ASCII
+//! characters that are not word characters become `0x02`. Every alias pattern starts with `0x01`,
+//! so the automaton only ever matches at word starts, whatever separates the words (space,
+//! apostrophe, quote, bracket, start of text). The stream has one extra leading `0x01` (a virtual
+//! separator before the text): stream offset `i + 1` is folded offset `i`.
+//!
+//! Why a copy: the matcher needs the stream built in the same pass, ASCII text (most of French
+//! news) goes through a table lookup per byte, and the offset map gets one call per run of
+//! unchanged bytes instead of one per byte.
+
+use crate::typography::{is_apostrophe, is_dash, is_invisible, is_space, is_word_char, quote_mark};
+use crate::typography::{OffsetMap, OffsetMapBuilder};
+
+/// Word start marker in the match stream.
+pub(crate) const MARK: u8 = 0x01;
+/// Filler for the bytes of non-ASCII characters that are not word characters.
+const FILL: u8 = 0x02;
+
+/// Whether a match-stream byte belongs to a word (ASCII letter or digit, or any byte of a
+/// non-ASCII word character).
+#[inline]
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Folded text, match stream and offset map of one text.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FoldedText {
+    pub(crate) folded: Vec<u8>,
+    pub(crate) stream: Vec<u8>,
+    pub(crate) map: OffsetMap,
+}
+
+/// Per ASCII byte: the folded byte, or 0 for a collapsible space.
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = match c {
+            b' ' | b'\t' | b'-' => 0,
+            b'`' => b'\'',
+            _ => c.to_ascii_lowercase(),
+        };
+        i += 1;
+    }
+    t
+};
+
+struct Out {
+    folded: Vec<u8>,
+    stream: Vec<u8>,
+    map: OffsetMapBuilder,
+    /// Original bytes copied byte for byte and not yet told to the map.
+    pending: usize,
+    in_space: bool,
+}
+
+impl Out {
+    #[inline]
+    fn flush(&mut self) {
+        if self.pending > 0 {
+            self.map.copy(self.pending);
+            self.pending = 0;
+        }
+    }
+
+    #[inline]
+    fn replace(&mut self, orig: usize, out: usize) {
+        self.flush();
+        self.map.replace(orig, out);
+    }
+
+    /// Appends one folded byte with its stream class.
+    #[inline]
+    fn push(&mut self, b: u8, word: bool) {
+        self.folded.push(b);
+        if word {
+            if let Some(last) = self.stream.last_mut() {
+                if !is_word_byte(*last) {
+                    *last = MARK;
+                }
+            }
+            self.stream.push(b);
+        } else {
+            self.stream.push(if b >= 0x80 { FILL } else { b });
+        }
+    }
+}
+
+/// Folds `text` like [`crate::typography::fold`] and builds the match stream.
+pub(crate) fn fold(text: &str) -> FoldedText {
+    let bytes = text.as_bytes();
+    let mut o = Out {
+        folded: Vec::with_capacity(text.len()),
+        stream: Vec::with_capacity(text.len() + 1),
+        map: OffsetMapBuilder::with_capacity(8),
+        pending: 0,
+        in_space: false,
+    };
+    o.stream.push(MARK);
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c < 0x80 {
+            let f = ASCII[c as usize];
+            if f == 0 {
+                if o.in_space {
+                    o.replace(1, 0);
+                } else {
+                    o.push(b' ', false);
+                    o.pending += 1;
+                    o.in_space = true;
+                }
+            } else {
+                o.push(f, f.is_ascii_alphanumeric());
+                o.pending += 1;
+                o.in_space = false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(ch) = text[i..].chars().next() else { break };
+        let len = ch.len_utf8();
+        i += len;
+        if is_invisible(ch) {
+            o.replace(len, 0);
+            continue;
+        }
+        if is_space(ch) || is_dash(ch) {
+            if o.in_space {
+                o.replace(len, 0);
+            } else {
+                o.push(b' ', false);
+                o.replace(len, 1);
+                o.in_space = true;
+            }
+            continue;
+        }
+        o.in_space = false;
+        let before = o.folded.len();
+        if is_apostrophe(ch) {
+            o.push(b'\'', false);
+        } else if quote_mark(ch).is_some() {
+            o.push(b'"', false);
+        } else {
+            push_folded_char(ch, &mut o);
+        }
+        let written = o.folded.len() - before;
+        if written == len && o.folded[before..] == bytes[i - len..i] {
+            o.pending += len;
+        } else {
+            o.replace(len, written);
+        }
+    }
+    o.flush();
+    FoldedText { folded: o.folded, stream: o.stream, map: o.map.finish() }
+}
+
+fn push_char(c: char, o: &mut Out) {
+    let mut buf = [0u8; 4];
+    let word = is_word_char(c);
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        o.push(b, word);
+    }
+}
+
+fn push_str(s: &str, o: &mut Out) {
+    for c in s.chars() {
+        push_char(c, o);
+    }
+}
+
+/// Appends the folded form of one non-space, non-quote, non-ASCII character (the same rules as
+/// the typography layer's fold).
+fn push_folded_char(ch: char, o: &mut Out) {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    match ch {
+        'œ' | 'Œ' => push_str("oe", o),
+        'æ' | 'Æ' => push_str("ae", o),
+        'ß' | 'ẞ' => push_str("ss", o),
+        '\u{FB00}' => push_str("ff", o),
+        '\u{FB01}' => push_str("fi", o),
+        '\u{FB02}' => push_str("fl", o),
+        '\u{FB03}' => push_str("ffi", o),
+        '\u{FB04}' => push_str("ffl", o),
+        '\u{FB05}' | '\u{FB06}' => push_str("st", o),
+        '…' => push_str("...", o),
+        _ => {
+            if is_combining_mark(ch) {
+                return;
+            }
+            decompose_canonical(ch, |d| {
+                if !is_combining_mark(d) {
+                    for l in d.to_lowercase() {
+                        if !is_combining_mark(l) {
+                            push_char(l, o);
+                        }
+                    }
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    // (input, match stream) — each row names the rule it pins.
+    const STREAMS: &[(&str, &str)] = &[
+        ("Le Kremlin", "\x01le\x01kremlin"),            // word starts marked, text start virtual mark
+        ("l’EI", "\x01l\x01ei"),                         // apostrophe before a word is a mark
+        ("(Daech)", "\x01\x01daech)"),                   // bracket before a word is a mark
+        ("Etats-Unis", "\x01etats\x01unis"),             // hyphen folds to a space, then a mark
+        ("5 €, Paris", "\x015 \x02\x02\x02,\x01paris"),     // non-word non-ASCII bytes are fillers
+        ("Œuvre", "\x01oeuvre"),                         // ligature spelled out
+    ];
+
+    #[test]
+    fn stream_table() {
+        for &(input, want) in STREAMS {
+            let f = fold(input);
+            assert_eq!(String::from_utf8_lossy(&f.stream), want, "input {input:?}");
+            assert_eq!(f.stream.len(), f.folded.len() + 1, "input {input:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        // The private fold is the typography fold: same text, same offset map.
+        #[test]
+        fn same_as_typography_fold(s in "[a-zA-Zé É\u{A0}\u{202F}’'`«»\\-–œ\u{AD}\u{301}ﬁ…€0-9.,\t\n]{0,40}") {
+            let want = crate::typography::fold(&s);
+            let got = fold(&s);
+            prop_assert_eq!(std::str::from_utf8(&got.folded).unwrap(), want.as_str());
+            prop_assert_eq!(&got.map, want.map());
+        }
+
+        #[test]
+        fn same_as_typography_fold_any(s in any::<String>()) {
+            let want = crate::typography::fold(&s);
+            let got = fold(&s);
+            prop_assert_eq!(std::str::from_utf8(&got.folded).unwrap(), want.as_str());
+            prop_assert_eq!(&got.map, want.map());
+        }
+    }
+}

@@ -1,0 +1,594 @@
+//! From raw alias matches to mentions: role determiners and modifiers, role resolution at the
+//! document's date, persons not in the gazetteer (first name + surname, title, apposition) and
+//! later mentions of a surname.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::matcher::{ends_with_word, RawMatch, Target};
+use super::{EntityKind, Gender, Inner, Mention};
+use crate::typography::{is_apostrophe, is_dash, is_word_char};
+use crate::{Date, Span};
+
+/// What a modifier before a role says about the holder.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Modifier {
+    /// Whoever holds the role at the date.
+    None,
+    /// `nouveau`, `futur`, `prochain`: the holder about to take office (or who just did).
+    Incoming,
+    /// `ancien`, `ex-`: the previous holder.
+    Former,
+}
+
+/// Days after the date within which a term that starts makes its holder the "incoming" one
+/// (a president-elect takes office about ten weeks after the election).
+const INCOMING_DAYS: i64 = 92;
+/// Days before the date within which a term that started still makes "nouveau" fit its holder.
+const NEW_DAYS: i64 = 365;
+
+/// The holder of a role (terms sorted by start) at `date` given the modifier.
+pub(crate) fn holder(terms: &[(u32, Date, Option<Date>)], date: Option<Date>, m: Modifier) -> Option<u32> {
+    let date = date?;
+    let current = terms
+        .iter()
+        .filter(|t| t.1 <= date && t.2.map_or(true, |to| date <= to))
+        .max_by_key(|t| t.1)
+        .copied();
+    match m {
+        Modifier::None => current.map(|t| t.0),
+        Modifier::Incoming => {
+            let horizon = date.add_days(INCOMING_DAYS);
+            let next = terms.iter().filter(|t| t.1 > date && t.1 <= horizon).min_by_key(|t| t.1);
+            match next {
+                Some(t) => Some(t.0),
+                None => current.filter(|t| t.1.days_until(date) <= NEW_DAYS).map(|t| t.0),
+            }
+        }
+        Modifier::Former => {
+            let now = current.map(|t| t.0);
+            terms
+                .iter()
+                .filter(|t| t.2.is_some_and(|to| to < date) && Some(t.0) != now)
+                .max_by_key(|t| t.2)
+                .map(|t| t.0)
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Draft {
+    span: Span,
+    kind: EntityKind,
+    entity: Option<u32>,
+    name: Option<Arc<str>>,
+    gender: Option<Gender>,
+    role: Option<u32>,
+}
+
+impl Draft {
+    fn is_person_name(&self) -> bool {
+        self.kind == EntityKind::Person && self.role.is_none()
+    }
+}
+
+const INCOMING: &[&str] = &["nouveau", "nouvel", "nouvelle", "futur", "future", "prochain", "prochaine"];
+const FORMER: &[&str] = &["ancien", "ancienne"];
+const DETERMINERS: &[&str] = &["le", "la", "les", "son", "sa", "ses", "leur", "ce", "cet", "cette", "notre", "votre"];
+
+/// Titles written before a name (`M. Dupont`, `Mme Leclerc`), with the gender they give.
+const HONORIFICS: &[(&str, Option<Gender>)] = &[
+    ("M.", Some(Gender::Masculine)),
+    ("MM.", Some(Gender::Masculine)),
+    ("Mme", Some(Gender::Feminine)),
+    ("Mmes", Some(Gender::Feminine)),
+    ("Mlle", Some(Gender::Feminine)),
+    ("Mgr", Some(Gender::Masculine)),
+    ("Me", None),
+    ("Dr", None),
+    ("Pr", None),
+];
+
+/// Lowercase nouns that introduce a person's name directly (`le général Lecointre`,
+/// `la juge Dupuis`); the gender is the noun's own when it has one.
+const TITLE_NOUNS: &[(&str, Option<Gender>)] = &[
+    ("général", None),
+    ("générale", Some(Gender::Feminine)),
+    ("colonel", None),
+    ("commandant", None),
+    ("capitaine", None),
+    ("lieutenant", None),
+    ("amiral", None),
+    ("maréchal", None),
+    ("sergent", None),
+    ("docteur", None),
+    ("professeur", None),
+    ("juge", None),
+    ("procureur", None),
+    ("procureure", Some(Gender::Feminine)),
+    ("préfet", Some(Gender::Masculine)),
+    ("préfète", Some(Gender::Feminine)),
+    ("ministre", None),
+    ("président", Some(Gender::Masculine)),
+    ("présidente", Some(Gender::Feminine)),
+    ("député", Some(Gender::Masculine)),
+    ("députée", Some(Gender::Feminine)),
+    ("sénateur", Some(Gender::Masculine)),
+    ("sénatrice", Some(Gender::Feminine)),
+    ("maire", None),
+    ("chancelier", Some(Gender::Masculine)),
+    ("chancelière", Some(Gender::Feminine)),
+    ("roi", Some(Gender::Masculine)),
+    ("reine", Some(Gender::Feminine)),
+    ("prince", Some(Gender::Masculine)),
+    ("princesse", Some(Gender::Feminine)),
+    ("émir", Some(Gender::Masculine)),
+    ("cheikh", Some(Gender::Masculine)),
+    ("ayatollah", Some(Gender::Masculine)),
+    ("imam", Some(Gender::Masculine)),
+    ("cardinal", Some(Gender::Masculine)),
+    ("pape", Some(Gender::Masculine)),
+    ("abbé", Some(Gender::Masculine)),
+    ("pasteur", None),
+    ("rabbin", None),
+    ("avocat", Some(Gender::Masculine)),
+    ("avocate", Some(Gender::Feminine)),
+    ("commissaire", None),
+    ("gouverneur", None),
+    ("candidat", Some(Gender::Masculine)),
+    ("candidate", Some(Gender::Feminine)),
+    ("porte-parole", None),
+    ("secrétaire", None),
+    ("ambassadeur", Some(Gender::Masculine)),
+    ("ambassadrice", Some(Gender::Feminine)),
+];
+
+/// Words before a capitalised name that make it a place or an institution named after a person
+/// (`rue Victor Hugo`, `lycée Jean Moulin`, `aéroport Charles de Gaulle`).
+const PLACE_NOUNS: &[&str] = &[
+    "rue", "avenue", "boulevard", "place", "quai", "allée", "impasse", "pont", "square", "parc", "jardin", "lycée",
+    "collège", "école", "université", "hôpital", "clinique", "stade", "salle", "gare", "station", "aéroport",
+    "porte", "musée", "fondation", "institut", "centre", "prix", "médaille", "théâtre", "cinéma", "rond-point",
+    "opération", "plan", "loi", "affaire", "église", "cathédrale", "basilique", "mosquée", "synagogue", "porte-avions",
+];
+
+/// Lowercase particles inside a surname (`Charles de Gaulle`, `Ursula von der Leyen`).
+const PARTICLES: &[&str] =
+    &["de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "das", "ben", "bin", "ibn", "al", "el", "le", "la"];
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\u{A0}' || c == '\u{202F}' || c == '\u{2009}' || c == '\t'
+}
+
+/// End of the word starting at `i`: word characters, joined across an internal hyphen
+/// (`Jean-Yves`, `al-Assad`).
+fn word_end(text: &str, i: usize) -> usize {
+    let mut end = i;
+    let mut it = text[i..].char_indices().peekable();
+    while let Some((k, c)) = it.next() {
+        if is_word_char(c) {
+            end = i + k + c.len_utf8();
+        } else if c == '-' || c == '\u{2010}' || c == '\u{2011}' {
+            match it.peek() {
+                Some(&(_, n)) if is_word_char(n) && end == i + k => continue,
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The word after `end`, separated by blanks only (no line break, no punctuation).
+fn next_word(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?;
+    let skip: usize = rest.chars().take_while(|&c| is_blank(c)).map(char::len_utf8).sum();
+    if skip == 0 {
+        return None;
+    }
+    let s = end + skip;
+    let e = word_end(text, s);
+    (e > s).then(|| Span::new(s, e))
+}
+
+/// The word (or `M.`-like abbreviation with its dot) before `start`, separated by blanks only.
+fn prev_word(text: &str, start: usize) -> Option<Span> {
+    let before = text.get(..start)?;
+    let trimmed = before.trim_end_matches(is_blank);
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let s = core
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c) || c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    Some(Span::new(s, trimmed.len()))
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2
+}
+
+fn lookup<'a, T: Copy>(table: &'a [(&'a str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
+/// The determiner and modifier before a role phrase starting at `start`: the new start of the
+/// mention and the modifier. Never goes back before `floor` (the end of the previous mention).
+fn role_prefix(text: &str, start: usize, floor: usize) -> (usize, Modifier) {
+    let mut s = start;
+    let mut modifier = Modifier::None;
+    let before = &text[..start];
+    // `ex-président`: the hyphen is glued.
+    if let Some(c) = before.chars().next_back() {
+        if c == '-' || is_dash(c) {
+            let head = &before[..before.len() - c.len_utf8()];
+            if ends_with_word(head, "ex") && head.len() - 2 >= floor {
+                s = head.len() - 2;
+                modifier = Modifier::Former;
+            }
+        }
+    }
+    if modifier == Modifier::None {
+        if let Some(w) = prev_word(text, s).filter(|w| w.start >= floor) {
+            let word = text[w.range()].to_lowercase();
+            if INCOMING.contains(&word.as_str()) {
+                s = w.start;
+                modifier = Modifier::Incoming;
+            } else if FORMER.contains(&word.as_str()) {
+                s = w.start;
+                modifier = Modifier::Former;
+            }
+        }
+    }
+    // `l'` glued by an apostrophe.
+    let before = &text[..s];
+    if let Some(c) = before.chars().next_back() {
+        if is_apostrophe(c) {
+            let head = &before[..before.len() - c.len_utf8()];
+            if ends_with_word(head, "l") && head.len() - 1 >= floor {
+                return (head.len() - 1, modifier);
+            }
+        }
+    }
+    if let Some(w) = prev_word(text, s).filter(|w| w.start >= floor) {
+        let word = text[w.range()].to_lowercase();
+        if DETERMINERS.contains(&word.as_str()) {
+            s = w.start;
+        }
+    }
+    (s, modifier)
+}
+
+/// Whether `[s, e)` overlaps a draft (drafts sorted by start, without overlap).
+fn overlapping(drafts: &[Draft], s: usize, e: usize) -> std::ops::Range<usize> {
+    let lo = drafts.partition_point(|d| d.span.end <= s);
+    let hi = drafts.partition_point(|d| d.span.start < e);
+    lo..hi.max(lo)
+}
+
+fn squash(s: &str) -> String {
+    s.split(is_blank).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// A capitalised name sequence from `first`: capitalised words and particles, blank-separated,
+/// at most five words. Returns the words.
+fn name_words(text: &str, first: Span) -> Vec<Span> {
+    let mut words = vec![first];
+    let mut end = first.end;
+    while words.len() < 5 {
+        let Some(w) = next_word(text, end) else { break };
+        let word = &text[w.range()];
+        if is_capitalized(word) {
+            words.push(w);
+            end = w.end;
+            continue;
+        }
+        // A particle counts only when a capitalised word follows it.
+        let particle = PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-");
+        if particle && word.contains('-') && word.rsplit('-').next().is_some_and(is_capitalized) {
+            words.push(w);
+            end = w.end;
+            continue;
+        }
+        if particle {
+            if let Some(n) = next_word(text, w.end) {
+                if is_capitalized(&text[n.range()]) {
+                    words.push(w);
+                    words.push(n);
+                    end = n.end;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    words
+}
+
+/// Start offsets of the capitalised words of `text` (a word start whose first character is an
+/// uppercase letter).
+fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut prev_word = false;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let at = i;
+                i += 1;
+                let was = prev_word;
+                prev_word = b.is_ascii_alphanumeric();
+                if b.is_ascii_uppercase() && !was {
+                    let e = word_end(text, at);
+                    i = e;
+                    prev_word = true;
+                    return Some(Span::new(at, e));
+                }
+                continue;
+            }
+            if !text.is_char_boundary(i) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { return None };
+            let at = i;
+            i += c.len_utf8();
+            let was = prev_word;
+            prev_word = is_word_char(c);
+            if c.is_uppercase() && !was {
+                let e = word_end(text, at);
+                i = e;
+                prev_word = true;
+                return Some(Span::new(at, e));
+            }
+        }
+        None
+    })
+}
+
+/// Every mention, from the raw matches.
+pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>) -> Vec<Mention> {
+    let mut drafts: Vec<Draft> = Vec::with_capacity(raw.len());
+    let mut floor = 0;
+    for r in raw {
+        match r.target {
+            Target::Entity(i) => {
+                let e = &inner.entities[i as usize];
+                drafts.push(Draft { span: r.span, kind: e.kind(), entity: Some(i), name: None, gender: None, role: None });
+            }
+            Target::Role(ri) => {
+                let role = &inner.roles[ri as usize];
+                let (start, modifier) = role_prefix(text, r.span.start, floor);
+                let h = holder(&role.terms, date, modifier);
+                drafts.push(Draft {
+                    span: Span::new(start, r.span.end),
+                    kind: role.kind,
+                    entity: h,
+                    name: None,
+                    gender: None,
+                    role: Some(ri),
+                });
+            }
+        }
+        floor = r.span.end;
+    }
+    if inner.unlinked_names {
+        unlinked(inner, text, &mut drafts);
+    }
+    appositions(text, &mut drafts);
+    drafts
+        .into_iter()
+        .map(|d| Mention {
+            span: d.span,
+            kind: d.kind,
+            entity: d.entity.map(|i| inner.entities[i as usize].clone()),
+            name: d.name,
+            gender: d.gender,
+            nominal: d.role.is_some(),
+            role: d.role.map(|r| inner.roles[r as usize].id.clone()),
+        })
+        .collect()
+}
+
+/// A role followed by a person's name, directly (`le président russe Vladimir Poutine`) or in
+/// apposition (`la ministre des Armées, Florence Parly`), refers to that person.
+fn appositions(text: &str, drafts: &mut [Draft]) {
+    for i in 0..drafts.len().saturating_sub(1) {
+        if drafts[i].role.is_none() || !drafts[i + 1].is_person_name() {
+            continue;
+        }
+        let gap = &text[drafts[i].span.end..drafts[i + 1].span.start];
+        let gap = gap.trim_matches(is_blank);
+        if gap.is_empty() || gap == "," {
+            let (entity, name, gender) = (drafts[i + 1].entity, drafts[i + 1].name.clone(), drafts[i + 1].gender);
+            let d = &mut drafts[i];
+            d.entity = entity;
+            d.name = name;
+            d.gender = gender;
+        }
+    }
+}
+
+/// Persons not in the gazetteer, then later mentions of any person's surname.
+fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
+    // Surname key (folded) → (entity, display name, gender), with the offset it is known from.
+    let mut surnames: HashMap<String, (Option<u32>, Option<Arc<str>>, Option<Gender>, usize)> = HashMap::new();
+    let mut found: Vec<Draft> = Vec::new();
+    let mut resume = 0;
+    for w in capitalized_words(text) {
+        if w.start < resume {
+            continue;
+        }
+        let word = &text[w.range()];
+        let prev = prev_word(text, w.start);
+        let prev_text = prev.map(|p| &text[p.range()]);
+        if prev_text.is_some_and(|p| PLACE_NOUNS.contains(&p.to_lowercase().as_str())) {
+            continue;
+        }
+        let first_part = word.split('-').next().unwrap_or(word);
+        let firstname = inner.firstnames.get(word).copied().or_else(|| {
+            (first_part.len() < word.len()).then(|| inner.firstnames.get(first_part).copied()).flatten()
+        });
+        let title = prev_text.and_then(|p| {
+            lookup(HONORIFICS, p)
+                .map(|g| (true, g))
+                .or_else(|| lookup(TITLE_NOUNS, &p.to_lowercase()).map(|g| (false, g)))
+        });
+        // An apposition after a role: `le porte-parole du Kremlin, Dmitri Peskov`.
+        let after_role = {
+            let before = text[..w.start].trim_end_matches(is_blank);
+            before.strip_suffix(',').is_some_and(|b| {
+                let b = b.trim_end_matches(is_blank);
+                drafts.iter().any(|d| d.role.is_some() && d.span.end == b.len())
+            })
+        };
+        if firstname.is_none() && title.is_none() && !after_role {
+            continue;
+        }
+        let words = name_words(text, w);
+        let need = if title.is_some() { 1 } else { 2 };
+        if words.len() < need {
+            continue;
+        }
+        let s = w.start;
+        let e = words[words.len() - 1].end;
+        // Only the first name may overlap a gazetteer match (`Florence Parly`); a person the
+        // gazetteer knows stays as it is.
+        let ov = overlapping(drafts, s, e);
+        if drafts[ov.clone()].iter().any(|d| d.is_person_name() || d.span.start < s || d.span.end > e || d.span.start >= w.end)
+        {
+            continue;
+        }
+        let gender = title.and_then(|t| t.1).or(firstname.flatten());
+        let display: Arc<str> = squash(&text[s..e]).into();
+        let draft = Draft {
+            span: Span::new(s, e),
+            kind: EntityKind::Person,
+            entity: None,
+            name: Some(display.clone()),
+            gender,
+            role: None,
+        };
+        // Surname: the words after a known first name, else all of them.
+        let tail = if firstname.is_some() && words.len() >= 2 { words[1].start } else { s };
+        surnames.entry(crate::typography::fold_key(&text[tail..e])).or_insert((None, Some(display.clone()), gender, e));
+        surnames.entry(crate::typography::fold_key(&text[words[words.len() - 1].range()])).or_insert((
+            None,
+            Some(display),
+            gender,
+            e,
+        ));
+        let _ = drafts.splice(ov.clone(), core::iter::empty());
+        let at = drafts.partition_point(|d| d.span.start < s);
+        drafts.insert(at, draft.clone());
+        found.push(draft);
+        resume = e;
+    }
+    // Surnames of gazetteer persons named in full (`Hillary Clinton` → `Clinton`).
+    for d in drafts.iter().filter(|d| d.is_person_name() && d.entity.is_some()) {
+        let surface = &text[d.span.range()];
+        let mut words = surface.split(is_blank).filter(|w| !w.is_empty());
+        let Some(first) = words.next() else { continue };
+        if !inner.firstnames.contains_key(first) {
+            continue;
+        }
+        let rest = surface[first.len()..].trim_matches(is_blank);
+        if rest.is_empty() {
+            continue;
+        }
+        surnames.entry(crate::typography::fold_key(rest)).or_insert((d.entity, None, None, d.span.end));
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut resume = 0;
+    for w in capitalized_words(text) {
+        if w.start < resume {
+            continue;
+        }
+        // Longest sequence of up to three capitalised words that is a known surname.
+        let words = name_words(text, w);
+        for n in (1..=words.len().min(3)).rev() {
+            let e = words[n - 1].end;
+            let Some((entity, name, gender, from)) = surnames.get(&crate::typography::fold_key(&text[w.start..e])) else {
+                continue;
+            };
+            if w.start < *from || !overlapping(drafts, w.start, e).is_empty() {
+                break;
+            }
+            let draft = Draft {
+                span: Span::new(w.start, e),
+                kind: EntityKind::Person,
+                entity: *entity,
+                name: name.clone(),
+                gender: *gender,
+                role: None,
+            };
+            let at = drafts.partition_point(|d| d.span.start < w.start);
+            drafts.insert(at, draft);
+            resume = e;
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn holders() {
+        // Terms: A until 2017-01-20, B from 2017-01-20 (handover day), C from 2021-01-20.
+        let terms = [(0, d("2009-01-20"), Some(d("2017-01-20"))), (1, d("2017-01-20"), Some(d("2021-01-20"))), (2, d("2021-01-20"), None)];
+        // (date, modifier, expected holder) — each row names the rule it pins.
+        const CASES: &[(&str, Modifier, Option<u32>)] = &[
+            ("2016-11-14", Modifier::None, Some(0)),     // in office
+            ("2017-01-20", Modifier::None, Some(1)),     // handover day: incoming
+            ("2016-11-14", Modifier::Incoming, Some(1)), // next term within three months
+            ("2016-06-01", Modifier::Incoming, None),    // next term too far: abstain
+            ("2017-03-01", Modifier::Incoming, Some(1)), // "nouveau" who just took office
+            ("2018-03-01", Modifier::Former, Some(0)),   // previous holder
+            ("2005-03-01", Modifier::Former, None),      // nobody before
+        ];
+        for &(date, m, want) in CASES {
+            assert_eq!(holder(&terms, Some(d(date)), m), want, "date {date} modifier {m:?}");
+        }
+        assert_eq!(holder(&terms, None, Modifier::None), None, "no date: abstain");
+    }
+
+    // (text, role phrase start, expected mention) — each row names the rule it pins.
+    const PREFIX: &[(&str, &str, &str, Modifier)] = &[
+        ("Le président russe", "président", "Le président russe", Modifier::None), // determiner included
+        ("du président russe", "président", "président russe", Modifier::None),    // contracted article left out
+        ("l’ex-président américain", "président", "l’ex-président américain", Modifier::Former), // ex- and elided article
+        ("son futur homologue", "homologue", "son futur homologue", Modifier::Incoming), // possessive and modifier
+        ("l'ancienne chancelière", "chancelière", "l'ancienne chancelière", Modifier::Former), // elision before modifier
+        ("la nouvelle Première ministre", "Première", "la nouvelle Première ministre", Modifier::Incoming), // feminine
+    ];
+
+    #[test]
+    fn role_prefixes() {
+        for &(text, at, want, m) in PREFIX {
+            let start = text.find(at).unwrap();
+            let (s, got_m) = role_prefix(text, start, 0);
+            assert_eq!((&text[s..], got_m), (want, m), "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn capitalized_word_scan() {
+        let text = "Hier, Jean-Yves Le Drian et l'Élysée (É) à New-York.";
+        let got: Vec<&str> = capitalized_words(text).map(|s| &text[s.range()]).collect();
+        assert_eq!(got, ["Hier", "Jean-Yves", "Le", "Drian", "Élysée", "É", "New-York"]);
+    }
+}
