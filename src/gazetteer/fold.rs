@@ -175,9 +175,55 @@ fn push_str(s: &str, o: &mut Out) {
     }
 }
 
+/// First code point of the Latin table (`À`).
+const LATIN_FIRST: u32 = 0xC0;
+/// One past the last code point of the Latin table (end of Latin Extended-A).
+const LATIN_END: u32 = 0x180;
+
+/// For `À`..`ſ`: the single ASCII letter a character folds to, or 0 when it folds otherwise.
+/// Computed once from the general path, so both always agree.
+fn latin_table() -> &'static [u8; (LATIN_END - LATIN_FIRST) as usize] {
+    static TABLE: std::sync::OnceLock<[u8; (LATIN_END - LATIN_FIRST) as usize]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; (LATIN_END - LATIN_FIRST) as usize];
+        for (i, slot) in t.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(LATIN_FIRST + i as u32) else { continue };
+            if is_space(c) || is_dash(c) || is_apostrophe(c) || quote_mark(c).is_some() || is_invisible(c) {
+                continue;
+            }
+            let mut o = Out {
+                folded: Vec::new(),
+                stream: Vec::new(),
+                map: OffsetMapBuilder::default(),
+                pending: 0,
+                in_space: false,
+            };
+            push_folded_slow(c, &mut o);
+            if let [b] = o.folded[..] {
+                if b.is_ascii_alphabetic() && is_word_char(c) {
+                    *slot = b;
+                }
+            }
+        }
+        t
+    })
+}
+
 /// Appends the folded form of one non-space, non-quote, non-ASCII character (the same rules as
 /// the typography layer's fold).
 fn push_folded_char(ch: char, o: &mut Out) {
+    let cp = ch as u32;
+    if (LATIN_FIRST..LATIN_END).contains(&cp) {
+        let b = latin_table()[(cp - LATIN_FIRST) as usize];
+        if b != 0 {
+            o.push(b, true);
+            return;
+        }
+    }
+    push_folded_slow(ch, o);
+}
+
+fn push_folded_slow(ch: char, o: &mut Out) {
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     match ch {
         'œ' | 'Œ' => push_str("oe", o),

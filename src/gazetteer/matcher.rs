@@ -6,7 +6,9 @@
 //! *accepted* (whole word in the folded text and in the original, case rule of the alias); report
 //! it and go on after its end, or else go on at the next position.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use super::fold::{fold, is_word_byte, FoldedText};
 use crate::typography::{is_dash, is_word_char};
@@ -92,29 +94,40 @@ pub(crate) fn compile_alias(alias: &str) -> Result<CompiledAlias, AliasError> {
 pub(crate) struct Matcher {
     ac: Option<AhoCorasick>,
     keys: Vec<Key>,
+    /// Stream pattern → key index, to try the shorter keys at a start whose longest key was
+    /// rejected.
+    by_pattern: HashMap<Box<[u8]>, Vec<u32>>,
 }
 
 impl Matcher {
     /// A matcher with no key.
     pub(crate) fn empty() -> Matcher {
-        Matcher { ac: None, keys: Vec::new() }
+        Matcher { ac: None, keys: Vec::new(), by_pattern: HashMap::new() }
     }
 
     /// Builds the automaton over the keys (each key's pattern is its match stream).
     pub(crate) fn new(keys: Vec<Key>) -> Result<Matcher, String> {
         if keys.is_empty() {
-            return Ok(Matcher { ac: None, keys });
+            return Ok(Matcher::empty());
         }
         let patterns: Vec<Vec<u8>> = keys
             .iter()
             .map(|k| fold(std::str::from_utf8(&k.folded).unwrap_or_default()).stream)
             .collect();
+        // Every pattern starts with the word-start marker, so a prefilter would stop at every
+        // word: the automaton alone is faster. The contiguous NFA searches about as fast as the
+        // DFA here (measured, docs/perf-gazetteer.md) and builds several times faster.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .prefilter(false)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Matcher { ac: Some(ac), keys })
+        let mut by_pattern: HashMap<Box<[u8]>, Vec<u32>> = HashMap::with_capacity(patterns.len());
+        for (i, p) in patterns.into_iter().enumerate() {
+            by_pattern.entry(p.into_boxed_slice()).or_default().push(i as u32);
+        }
+        Ok(Matcher { ac: Some(ac), keys, by_pattern })
     }
 
     /// Number of distinct folded keys.
@@ -130,19 +143,19 @@ impl Matcher {
         while pos < hay.len() {
             let Some(m) = ac.find(Input::new(hay).range(pos..)) else { break };
             let start = m.start();
-            let mut cand = Some(m);
+            // The longest key at this start is usually accepted at once; after a rejection the
+            // shorter keys at the same start are tried, longest first. Keys whose streams are
+            // equal (`d'Orsay`, `d Orsay`) are all tried.
             let mut accepted = None;
-            while let Some(c) = cand {
-                let key = &self.keys[c.pattern().as_usize()];
-                // Stream [start, end) is the separator plus the key: folded [start, end - 1).
-                if let Some(hit) = accept(text, f, key, start, c.end() - 1) {
-                    accepted = Some((hit, c.end()));
-                    break;
+            'ends: for end in (start + 2..=m.end()).rev() {
+                let Some(ks) = self.by_pattern.get(&hay[start..end]) else { continue };
+                for &k in ks {
+                    // Stream [start, end) is the separator plus the key: folded [start, end - 1).
+                    if let Some(hit) = accept(text, f, &self.keys[k as usize], start, end - 1) {
+                        accepted = Some((hit, end));
+                        break 'ends;
+                    }
                 }
-                if c.end() <= start + 2 {
-                    break;
-                }
-                cand = ac.find(Input::new(hay).range(start..c.end() - 1).anchored(Anchored::Yes));
             }
             match accepted {
                 Some((hit, end)) => {

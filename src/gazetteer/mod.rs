@@ -211,18 +211,18 @@ impl serde::Serialize for Entity {
 /// A mention of a referent in a text: a name, an alias, a role or a person not in the gazetteer.
 ///
 /// ```
-/// use depeche::gazetteer::{EntityKind, Gazetteer, Gender};
+/// use depeche::gazetteer::{Gazetteer, Gender};
 /// use depeche::Date;
 ///
-/// let text = "Selon Fabrice Pothier, la chancelière allemande hésite. Pothier insiste.";
+/// let text = "Selon Gaël Kerhervé, la chancelière allemande hésite. Kerhervé insiste.";
 /// let m = Gazetteer::french_news().mentions(text, Some(Date::new(2017, 1, 28)?));
-/// assert_eq!(&text[m[0].span().range()], "Fabrice Pothier");
-/// assert_eq!((m[0].entity(), m[0].name()), (None, Some("Fabrice Pothier")));
+/// assert_eq!(&text[m[0].span().range()], "Gaël Kerhervé");
+/// assert_eq!((m[0].entity(), m[0].name()), (None, Some("Gaël Kerhervé")));
 /// assert_eq!(m[0].gender(), Some(Gender::Masculine));
 /// assert_eq!(&text[m[1].span().range()], "la chancelière allemande");
 /// assert!(m[1].is_nominal());
 /// assert_eq!(m[1].name(), Some("Angela Merkel"));
-/// assert_eq!((&text[m[2].span().range()], m[2].name()), ("Pothier", Some("Fabrice Pothier")));
+/// assert_eq!((&text[m[2].span().range()], m[2].name()), ("Kerhervé", Some("Gaël Kerhervé")));
 /// # Ok::<(), depeche::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]

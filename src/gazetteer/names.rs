@@ -419,7 +419,20 @@ fn appositions(text: &str, drafts: &mut [Draft]) {
 fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
     // Surname key (folded) → (entity, display name, gender), with the offset it is known from.
     let mut surnames: HashMap<String, (Option<u32>, Option<Arc<str>>, Option<Gender>, usize)> = HashMap::new();
-    let mut found: Vec<Draft> = Vec::new();
+    // Surnames of gazetteer persons named in full (`Hillary Clinton` → `Clinton`).
+    for d in drafts.iter().filter(|d| d.is_person_name() && d.entity.is_some()) {
+        let surface = &text[d.span.range()];
+        let mut words = surface.split(is_blank).filter(|w| !w.is_empty());
+        let Some(first) = words.next() else { continue };
+        if !inner.firstnames.contains_key(first) {
+            continue;
+        }
+        let rest = surface[first.len()..].trim_matches(is_blank);
+        if rest.is_empty() {
+            continue;
+        }
+        surnames.entry(crate::typography::fold_key(rest)).or_insert((d.entity, None, None, d.span.end));
+    }
     let mut resume = 0;
     for w in capitalized_words(text) {
         if w.start < resume {
@@ -465,6 +478,17 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         {
             continue;
         }
+        // A title before a surname already known (`M. Lefebvre` after `Marc Lefebvre`).
+        if let Some((entity, name, g, from)) = surnames.get(&crate::typography::fold_key(&text[s..e])) {
+            if *from <= s {
+                let draft = Draft { span: Span::new(s, e), kind: EntityKind::Person, entity: *entity, name: name.clone(), gender: *g, role: None };
+                let _ = drafts.splice(ov.clone(), core::iter::empty());
+                let at = drafts.partition_point(|d| d.span.start < s);
+                drafts.insert(at, draft);
+                resume = e;
+                continue;
+            }
+        }
         let gender = title.and_then(|t| t.1).or(firstname.flatten());
         let display: Arc<str> = squash(&text[s..e]).into();
         let draft = Draft {
@@ -487,22 +511,7 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         let _ = drafts.splice(ov.clone(), core::iter::empty());
         let at = drafts.partition_point(|d| d.span.start < s);
         drafts.insert(at, draft.clone());
-        found.push(draft);
         resume = e;
-    }
-    // Surnames of gazetteer persons named in full (`Hillary Clinton` → `Clinton`).
-    for d in drafts.iter().filter(|d| d.is_person_name() && d.entity.is_some()) {
-        let surface = &text[d.span.range()];
-        let mut words = surface.split(is_blank).filter(|w| !w.is_empty());
-        let Some(first) = words.next() else { continue };
-        if !inner.firstnames.contains_key(first) {
-            continue;
-        }
-        let rest = surface[first.len()..].trim_matches(is_blank);
-        if rest.is_empty() {
-            continue;
-        }
-        surnames.entry(crate::typography::fold_key(rest)).or_insert((d.entity, None, None, d.span.end));
     }
     if surnames.is_empty() {
         return;
