@@ -140,6 +140,7 @@ impl Matcher {
         let Some(ac) = &self.ac else { return };
         let hay = f.stream.as_slice();
         let mut pos = 0;
+        let mut hint = 0;
         while pos < hay.len() {
             let Some(m) = ac.find(Input::new(hay).range(pos..)) else { break };
             let start = m.start();
@@ -151,7 +152,10 @@ impl Matcher {
                 let Some(ks) = self.by_pattern.get(&hay[start..end]) else { continue };
                 for &k in ks {
                     // Stream [start, end) is the separator plus the key: folded [start, end - 1).
-                    if let Some(hit) = accept(text, f, &self.keys[k as usize], start, end - 1) {
+                    // stream[end] is folded[end - 1], the byte after the key.
+                    let word_after = hay.get(end).is_some_and(|&b| is_word_byte(b));
+                    let to_original = |span| f.map.to_original(span, &mut hint);
+                    if let Some(hit) = accept(text, &f.folded, word_after, &self.keys[k as usize], start, end - 1, to_original) {
                         accepted = Some((hit, end));
                         break 'ends;
                     }
@@ -173,15 +177,19 @@ impl Matcher {
 /// The automaton guarantees a separator before `s` in the folded text; this checks the rest:
 /// the folded bytes are the key's (separators may differ), the folded text has no word byte
 /// right after, the original span is whole words, and the case rule of some target holds.
-pub(crate) fn accept(text: &str, f: &FoldedText, key: &Key, s: usize, e: usize) -> Option<RawMatch> {
-    if f.folded.get(s..e)? != &*key.folded {
+pub(crate) fn accept(
+    text: &str,
+    folded: &[u8],
+    word_after: bool,
+    key: &Key,
+    s: usize,
+    e: usize,
+    to_original: impl FnOnce(Span) -> Span,
+) -> Option<RawMatch> {
+    if folded.get(s..e)? != &*key.folded || word_after {
         return None;
     }
-    // stream[e + 1] is folded[e].
-    if f.stream.get(e + 1).is_some_and(|&b| is_word_byte(b)) {
-        return None;
-    }
-    let span = f.map.to_original(Span::new(s, e));
+    let span = to_original(Span::new(s, e));
     if !original_boundaries(text, span) {
         return None;
     }
@@ -260,19 +268,8 @@ mod tests {
     fn naive(m: &Matcher, text: &str) -> Vec<(Span, Target)> {
         let tf = crate::typography::fold(text);
         let folded = tf.as_str().as_bytes();
-        // Rebuild the pieces `accept` needs from the typography fold alone.
-        let mut stream = vec![super::super::fold::MARK];
-        stream.extend(folded.iter().map(|&b| if b.is_ascii() { b } else { b'a' }));
-        // Word class of non-ASCII bytes from the folded characters themselves.
-        for (i, ch) in tf.as_str().char_indices() {
-            if !ch.is_ascii() && !is_word_char(ch) {
-                for j in 0..ch.len_utf8() {
-                    stream[i + j + 1] = 0x02;
-                }
-            }
-        }
-        let f = FoldedText { folded: folded.to_vec(), stream, map: tf.map().clone() };
         let word_before = |p: usize| p > 0 && tf.as_str()[..p].chars().next_back().is_some_and(is_word_char);
+        let word_after = |e: usize| tf.as_str().get(e..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
         let mut out = Vec::new();
         let mut p = 0;
         while p < folded.len() {
@@ -281,7 +278,8 @@ mod tests {
                 for k in &m.keys {
                     let e = p + k.folded.len();
                     if e <= folded.len() && folded[p..e] == *k.folded {
-                        if let Some(hit) = accept(text, &f, k, p, e) {
+                        let hit = accept(text, folded, word_after(e), k, p, e, |span| tf.map().to_original(span));
+                        if let Some(hit) = hit {
                             if best.as_ref().map_or(true, |(be, _)| e > *be) {
                                 best = Some((e, hit));
                             }
@@ -380,3 +378,4 @@ mod tests {
         }
     }
 }
+

@@ -415,53 +415,81 @@ fn appositions(text: &str, drafts: &mut [Draft]) {
     }
 }
 
+/// A referent known by its surname within a document: entity, display name, gender, and the
+/// offset from which later mentions link to it.
+type Known = (Option<u32>, Option<Arc<str>>, Option<Gender>, usize);
+
+/// Surnames of the document: folded key → referent, and the first words of the surnames as
+/// written (a cheap filter before folding a candidate).
+#[derive(Default)]
+struct Surnames {
+    keys: HashMap<String, Known>,
+    first_words: std::collections::HashSet<String>,
+}
+
+impl Surnames {
+    fn add(&mut self, surface: &str, known: Known) {
+        let Some(first) = surface.split(is_blank).find(|w| !w.is_empty()) else { return };
+        self.first_words.insert(first.to_string());
+        self.keys.entry(crate::typography::fold_key(surface)).or_insert(known);
+    }
+
+    fn get(&self, text: &str, words: &[Span]) -> Option<(usize, &Known)> {
+        let first = &text[words.first()?.range()];
+        if !self.first_words.contains(first) {
+            return None;
+        }
+        (1..=words.len().min(3)).rev().find_map(|n| {
+            let e = words[n - 1].end;
+            self.keys.get(&crate::typography::fold_key(&text[words[0].start..e])).map(|k| (e, k))
+        })
+    }
+}
+
 /// Persons not in the gazetteer, then later mentions of any person's surname.
 fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
-    // Surname key (folded) → (entity, display name, gender), with the offset it is known from.
-    let mut surnames: HashMap<String, (Option<u32>, Option<Arc<str>>, Option<Gender>, usize)> = HashMap::new();
+    let mut surnames = Surnames::default();
     // Surnames of gazetteer persons named in full (`Hillary Clinton` → `Clinton`).
     for d in drafts.iter().filter(|d| d.is_person_name() && d.entity.is_some()) {
         let surface = &text[d.span.range()];
-        let mut words = surface.split(is_blank).filter(|w| !w.is_empty());
-        let Some(first) = words.next() else { continue };
+        let Some(first) = surface.split(is_blank).find(|w| !w.is_empty()) else { continue };
         if !inner.firstnames.contains_key(first) {
             continue;
         }
         let rest = surface[first.len()..].trim_matches(is_blank);
-        if rest.is_empty() {
-            continue;
+        if !rest.is_empty() {
+            surnames.add(rest, (d.entity, None, None, d.span.end));
         }
-        surnames.entry(crate::typography::fold_key(rest)).or_insert((d.entity, None, None, d.span.end));
     }
+    // Gazetteer drafts stay sorted; the ones a longer name covers are marked removed, the new
+    // ones go to `added` (in text order) and everything is merged at the end.
+    let mut removed = vec![false; drafts.len()];
+    let mut added: Vec<Draft> = Vec::new();
     let mut resume = 0;
     for w in capitalized_words(text) {
         if w.start < resume {
             continue;
         }
         let word = &text[w.range()];
-        let prev = prev_word(text, w.start);
-        let prev_text = prev.map(|p| &text[p.range()]);
-        if prev_text.is_some_and(|p| PLACE_NOUNS.contains(&p.to_lowercase().as_str())) {
+        let prev = prev_word(text, w.start).map(|p| &text[p.range()]);
+        if prev.is_some_and(|p| PLACE_NOUNS.contains(&p)) {
             continue;
         }
         let first_part = word.split('-').next().unwrap_or(word);
         let firstname = inner.firstnames.get(word).copied().or_else(|| {
             (first_part.len() < word.len()).then(|| inner.firstnames.get(first_part).copied()).flatten()
         });
-        let title = prev_text.and_then(|p| {
-            lookup(HONORIFICS, p)
-                .map(|g| (true, g))
-                .or_else(|| lookup(TITLE_NOUNS, &p.to_lowercase()).map(|g| (false, g)))
-        });
+        let title = prev.and_then(|p| lookup(HONORIFICS, p).or_else(|| lookup(TITLE_NOUNS, p)));
         // An apposition after a role: `le porte-parole du Kremlin, Dmitri Peskov`.
-        let after_role = {
+        let after_role = || {
             let before = text[..w.start].trim_end_matches(is_blank);
             before.strip_suffix(',').is_some_and(|b| {
-                let b = b.trim_end_matches(is_blank);
-                drafts.iter().any(|d| d.role.is_some() && d.span.end == b.len())
+                let end = b.trim_end_matches(is_blank).len();
+                let i = drafts.partition_point(|d| d.span.end < end);
+                drafts.get(i).is_some_and(|d| d.role.is_some() && d.span.end == end)
             })
         };
-        if firstname.is_none() && title.is_none() && !after_role {
+        if firstname.is_none() && title.is_none() && !after_role() {
             continue;
         }
         let words = name_words(text, w);
@@ -474,77 +502,69 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         // Only the first name may overlap a gazetteer match (`Florence Parly`); a person the
         // gazetteer knows stays as it is.
         let ov = overlapping(drafts, s, e);
-        if drafts[ov.clone()].iter().any(|d| d.is_person_name() || d.span.start < s || d.span.end > e || d.span.start >= w.end)
-        {
+        let blocked = drafts[ov.clone()].iter().zip(&removed[ov.clone()]).any(|(d, &gone)| {
+            !gone && (d.is_person_name() || d.span.start < s || d.span.end > e || d.span.start >= w.end)
+        });
+        if blocked {
             continue;
         }
         // A title before a surname already known (`M. Lefebvre` after `Marc Lefebvre`).
-        if let Some((entity, name, g, from)) = surnames.get(&crate::typography::fold_key(&text[s..e])) {
-            if *from <= s {
-                let draft = Draft { span: Span::new(s, e), kind: EntityKind::Person, entity: *entity, name: name.clone(), gender: *g, role: None };
-                let _ = drafts.splice(ov.clone(), core::iter::empty());
-                let at = drafts.partition_point(|d| d.span.start < s);
-                drafts.insert(at, draft);
-                resume = e;
-                continue;
+        let known = surnames.get(text, &words).filter(|(end, k)| *end == e && k.3 <= s).map(|(_, k)| k.clone());
+        let draft = match known {
+            Some((entity, name, gender, _)) => {
+                Draft { span: Span::new(s, e), kind: EntityKind::Person, entity, name, gender, role: None }
             }
-        }
-        let gender = title.and_then(|t| t.1).or(firstname.flatten());
-        let display: Arc<str> = squash(&text[s..e]).into();
-        let draft = Draft {
-            span: Span::new(s, e),
-            kind: EntityKind::Person,
-            entity: None,
-            name: Some(display.clone()),
-            gender,
-            role: None,
+            None => {
+                let gender = title.flatten().or(firstname.flatten());
+                let display: Arc<str> = squash(&text[s..e]).into();
+                // Surname: the words after a known first name, else all of them; and the last
+                // word alone.
+                let tail = if firstname.is_some() { words[1].start } else { s };
+                surnames.add(&text[tail..e], (None, Some(display.clone()), gender, e));
+                surnames.add(&text[words[words.len() - 1].range()], (None, Some(display.clone()), gender, e));
+                Draft { span: Span::new(s, e), kind: EntityKind::Person, entity: None, name: Some(display), gender, role: None }
+            }
         };
-        // Surname: the words after a known first name, else all of them.
-        let tail = if firstname.is_some() && words.len() >= 2 { words[1].start } else { s };
-        surnames.entry(crate::typography::fold_key(&text[tail..e])).or_insert((None, Some(display.clone()), gender, e));
-        surnames.entry(crate::typography::fold_key(&text[words[words.len() - 1].range()])).or_insert((
-            None,
-            Some(display),
-            gender,
-            e,
-        ));
-        let _ = drafts.splice(ov.clone(), core::iter::empty());
-        let at = drafts.partition_point(|d| d.span.start < s);
-        drafts.insert(at, draft.clone());
+        for gone in &mut removed[ov] {
+            *gone = true;
+        }
+        added.push(draft);
         resume = e;
     }
-    if surnames.is_empty() {
-        return;
-    }
-    let mut resume = 0;
-    for w in capitalized_words(text) {
-        if w.start < resume {
-            continue;
-        }
-        // Longest sequence of up to three capitalised words that is a known surname.
-        let words = name_words(text, w);
-        for n in (1..=words.len().min(3)).rev() {
-            let e = words[n - 1].end;
-            let Some((entity, name, gender, from)) = surnames.get(&crate::typography::fold_key(&text[w.start..e])) else {
+    if !surnames.keys.is_empty() {
+        // Later bare surnames: checked against the gazetteer drafts and the names just found.
+        let mut later: Vec<Draft> = Vec::new();
+        let mut resume = 0;
+        for w in capitalized_words(text) {
+            if w.start < resume || !surnames.first_words.contains(&text[w.range()]) {
                 continue;
-            };
-            if w.start < *from || !overlapping(drafts, w.start, e).is_empty() {
-                break;
             }
-            let draft = Draft {
+            let words = name_words(text, w);
+            let Some((e, (entity, name, gender, from))) = surnames.get(text, &words) else { continue };
+            let free = removed[overlapping(drafts, w.start, e)].iter().all(|&gone| gone)
+                && overlapping(&added, w.start, e).is_empty();
+            if w.start < *from || !free {
+                continue;
+            }
+            later.push(Draft {
                 span: Span::new(w.start, e),
                 kind: EntityKind::Person,
                 entity: *entity,
                 name: name.clone(),
                 gender: *gender,
                 role: None,
-            };
-            let at = drafts.partition_point(|d| d.span.start < w.start);
-            drafts.insert(at, draft);
+            });
             resume = e;
-            break;
         }
+        added.extend(later);
     }
+    if added.is_empty() {
+        return;
+    }
+    let mut keep = removed.iter();
+    drafts.retain(|_| !keep.next().copied().unwrap_or(false));
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
 }
 
 #[cfg(test)]
