@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use super::fold::{fold, is_word_byte, FoldedText};
-use crate::typography::{is_dash, is_word_char};
+use super::names::is_word;
+use crate::typography::is_dash;
 use crate::Span;
 
 /// What an alias points to.
@@ -97,12 +98,14 @@ pub(crate) struct Matcher {
     /// Stream pattern → key index, to try the shorter keys at a start whose longest key was
     /// rejected.
     by_pattern: HashMap<Box<[u8]>, Vec<u32>>,
+    /// Per pattern: the keys with the same stream (itself first).
+    same_stream: Vec<Vec<u32>>,
 }
 
 impl Matcher {
     /// A matcher with no key.
     pub(crate) fn empty() -> Matcher {
-        Matcher { ac: None, keys: Vec::new(), by_pattern: HashMap::new() }
+        Matcher { ac: None, keys: Vec::new(), by_pattern: HashMap::new(), same_stream: Vec::new() }
     }
 
     /// Builds the automaton over the keys (each key's pattern is its match stream).
@@ -124,10 +127,11 @@ impl Matcher {
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         let mut by_pattern: HashMap<Box<[u8]>, Vec<u32>> = HashMap::with_capacity(patterns.len());
-        for (i, p) in patterns.into_iter().enumerate() {
-            by_pattern.entry(p.into_boxed_slice()).or_default().push(i as u32);
+        for (i, p) in patterns.iter().enumerate() {
+            by_pattern.entry(p.as_slice().into()).or_default().push(i as u32);
         }
-        Ok(Matcher { ac: Some(ac), keys, by_pattern })
+        let same_stream = patterns.iter().map(|p| by_pattern.get(p.as_slice()).cloned().unwrap_or_default()).collect();
+        Ok(Matcher { ac: Some(ac), keys, by_pattern, same_stream })
     }
 
     /// Number of distinct folded keys.
@@ -144,22 +148,28 @@ impl Matcher {
         while pos < hay.len() {
             let Some(m) = ac.find(Input::new(hay).range(pos..)) else { break };
             let start = m.start();
-            // The longest key at this start is usually accepted at once; after a rejection the
-            // shorter keys at the same start are tried, longest first. Keys whose streams are
-            // equal (`d'Orsay`, `d Orsay`) are all tried.
+            // The longest key at this start is usually accepted at once (with the keys whose
+            // streams are equal to it: `d'Orsay`, `d Orsay`); after a rejection the shorter
+            // keys at the same start are tried, longest first.
             let mut accepted = None;
-            'ends: for end in (start + 2..=m.end()).rev() {
-                let Some(ks) = self.by_pattern.get(&hay[start..end]) else { continue };
+            let mut end = m.end();
+            let mut ks: &[u32] = &self.same_stream[m.pattern().as_usize()];
+            loop {
                 for &k in ks {
-                    // Stream [start, end) is the separator plus the key: folded [start, end - 1).
                     // stream[end] is folded[end - 1], the byte after the key.
                     let word_after = hay.get(end).is_some_and(|&b| is_word_byte(b));
                     let to_original = |span| f.map.to_original(span, &mut hint);
+                    // Stream [start, end) is the separator plus the key: folded [start, end - 1).
                     if let Some(hit) = accept(text, &f.folded, word_after, &self.keys[k as usize], start, end - 1, to_original) {
                         accepted = Some((hit, end));
-                        break 'ends;
+                        break;
                     }
                 }
+                if accepted.is_some() || end <= start + 2 {
+                    break;
+                }
+                end -= 1;
+                ks = self.by_pattern.get(&hay[start..end]).map_or(&[], Vec::as_slice);
             }
             match accepted {
                 Some((hit, end)) => {
@@ -207,12 +217,12 @@ pub(crate) fn original_boundaries(text: &str, span: Span) -> bool {
         return false;
     };
     if let Some(c) = before.chars().next_back() {
-        if is_word_char(c) {
+        if is_word(c) {
             return false;
         }
         if c == '-' || is_dash(c) {
             let head = &before[..before.len() - c.len_utf8()];
-            if head.chars().next_back().is_some_and(is_word_char) {
+            if head.chars().next_back().is_some_and(is_word) {
                 let capital = rest.chars().next().is_some_and(char::is_uppercase);
                 if !capital && !ends_with_word(head, "ex") {
                     return false;
@@ -221,7 +231,7 @@ pub(crate) fn original_boundaries(text: &str, span: Span) -> bool {
         }
     }
     if let Some(after) = text.get(span.end..) {
-        if after.chars().next().is_some_and(is_word_char) {
+        if after.chars().next().is_some_and(is_word) {
             return false;
         }
     } else {
@@ -236,7 +246,7 @@ pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
     s.len() >= n
         && s.is_char_boundary(s.len() - n)
         && s[s.len() - n..].eq_ignore_ascii_case(word)
-        && !s[..s.len() - n].chars().next_back().is_some_and(is_word_char)
+        && !s[..s.len() - n].chars().next_back().is_some_and(is_word)
 }
 
 #[cfg(test)]

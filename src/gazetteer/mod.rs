@@ -353,7 +353,7 @@ struct Inner {
     by_id: HashMap<String, u32>,
     roles: Vec<CompiledRole>,
     matcher: Matcher,
-    firstnames: HashMap<String, Option<Gender>>,
+    firstnames: names::FnvMap<String, Option<Gender>>,
     unlinked_names: bool,
 }
 
@@ -833,7 +833,7 @@ impl GazetteerBuilder {
                     by_id: HashMap::new(),
                     roles: Vec::new(),
                     matcher: Matcher::empty(),
-                    firstnames: HashMap::new(),
+                    firstnames: names::FnvMap::default(),
                     unlinked_names: false,
                 }),
             },
@@ -948,7 +948,7 @@ impl GazetteerBuilder {
         let matcher = Matcher::new(keys).map_err(|reason| Error::from(ErrorKind::Matcher { reason }))?;
         // First names are looked up as written (`Éric`) and unaccented (`Eric`), without folding
         // each capitalised word of the text.
-        let mut firstnames = HashMap::with_capacity(self.firstnames.len() * 2);
+        let mut firstnames = names::FnvMap::default();
         for (n, g) in &self.firstnames {
             let folded = crate::typography::fold_key(n);
             let mut chars = folded.chars();

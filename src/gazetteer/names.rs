@@ -156,6 +156,60 @@ const PLACE_NOUNS: &[&str] = &[
 const PARTICLES: &[&str] =
     &["de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "das", "ben", "bin", "ibn", "al", "el", "le", "la"];
 
+/// [`is_word_char`] with a fast path for ASCII and the Latin letters of French text.
+#[inline]
+pub(crate) fn is_word(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7F}' => false,
+        'À'..='ÿ' => c != '×' && c != '÷',
+        'Ā'..='ɏ' => true,
+        _ => is_word_char(c),
+    }
+}
+
+/// A small, fast hasher for short keys (first names, word lists): FNV-1a.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// `HashMap` with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What a word before a capitalised word says.
+#[derive(Clone, Copy, Debug)]
+enum Before {
+    Title(Option<Gender>),
+    Place,
+}
+
+/// Titles, title nouns and place nouns, by word.
+fn before_words() -> &'static FnvMap<&'static str, Before> {
+    static MAP: std::sync::OnceLock<FnvMap<&'static str, Before>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = FnvMap::default();
+        for &(w, g) in HONORIFICS.iter().chain(TITLE_NOUNS) {
+            m.insert(w, Before::Title(g));
+        }
+        for &w in PLACE_NOUNS {
+            m.insert(w, Before::Place);
+        }
+        m
+    })
+}
+
 fn is_blank(c: char) -> bool {
     c == ' ' || c == '\u{A0}' || c == '\u{202F}' || c == '\u{2009}' || c == '\t'
 }
@@ -166,11 +220,11 @@ fn word_end(text: &str, i: usize) -> usize {
     let mut end = i;
     let mut it = text[i..].char_indices().peekable();
     while let Some((k, c)) = it.next() {
-        if is_word_char(c) {
+        if is_word(c) {
             end = i + k + c.len_utf8();
         } else if c == '-' || c == '\u{2010}' || c == '\u{2011}' {
             match it.peek() {
-                Some(&(_, n)) if is_word_char(n) && end == i + k => continue,
+                Some(&(_, n)) if is_word(n) && end == i + k => continue,
                 _ => break,
             }
         } else {
@@ -203,7 +257,7 @@ fn prev_word(text: &str, start: usize) -> Option<Span> {
     let s = core
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| is_word_char(c) || c == '-')
+        .take_while(|&(_, c)| is_word(c) || c == '-')
         .last()
         .map(|(i, _)| i)?;
     Some(Span::new(s, trimmed.len()))
@@ -211,10 +265,6 @@ fn prev_word(text: &str, start: usize) -> Option<Span> {
 
 fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2
-}
-
-fn lookup<'a, T: Copy>(table: &'a [(&'a str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
 }
 
 /// The determiner and modifier before a role phrase starting at `start`: the new start of the
@@ -340,7 +390,7 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
             let at = i;
             i += c.len_utf8();
             let was = prev_word;
-            prev_word = is_word_char(c);
+            prev_word = is_word(c);
             if c.is_uppercase() && !was {
                 let e = word_end(text, at);
                 i = e;
@@ -472,14 +522,18 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         }
         let word = &text[w.range()];
         let prev = prev_word(text, w.start).map(|p| &text[p.range()]);
-        if prev.is_some_and(|p| PLACE_NOUNS.contains(&p)) {
+        let before = prev.and_then(|p| before_words().get(p).copied());
+        if matches!(before, Some(Before::Place)) {
             continue;
         }
         let first_part = word.split('-').next().unwrap_or(word);
         let firstname = inner.firstnames.get(word).copied().or_else(|| {
             (first_part.len() < word.len()).then(|| inner.firstnames.get(first_part).copied()).flatten()
         });
-        let title = prev.and_then(|p| lookup(HONORIFICS, p).or_else(|| lookup(TITLE_NOUNS, p)));
+        let title = match before {
+            Some(Before::Title(g)) => Some(g),
+            _ => None,
+        };
         // An apposition after a role: `le porte-parole du Kremlin, Dmitri Peskov`.
         let after_role = || {
             let before = text[..w.start].trim_end_matches(is_blank);
