@@ -252,6 +252,7 @@ pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::typography::is_word_char;
     use proptest::prelude::*;
 
     fn matcher(aliases: &[&str]) -> Matcher {

@@ -669,6 +669,13 @@ mod tests {
     }
 
     #[test]
+    fn fast_word_test_agrees_with_typography() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word(c), is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn capitalized_word_scan() {
         let text = "Hier, Jean-Yves Le Drian et l'Élysée (É) à New-York.";
         let got: Vec<&str> = capitalized_words(text).map(|s| &text[s.range()]).collect();
