@@ -2,7 +2,7 @@
 //! words, acronyms, elision, longest match), roles over time, persons not in the gazetteer,
 //! errors on bad entries, and entries loaded with serde.
 
-use depeche::gazetteer::{Dataset, Entry, EntityKind, Gazetteer, Gender, Role, Term};
+use depeche::gazetteer::{Dataset, EntityKind, Entry, Gazetteer, Gender, Role, Term};
 use depeche::{Date, ErrorKind};
 
 fn date(s: &str) -> Date {
@@ -12,41 +12,62 @@ fn date(s: &str) -> Date {
 /// A small gazetteer written for these tests (facts as of the dates used below).
 fn small() -> Gazetteer {
     let mut b = Gazetteer::builder();
-    b.entry(Entry::new("vladimir-poutine", "Vladimir Poutine", EntityKind::Person).with_alias("Poutine").with_gender(Gender::Masculine))
-        .entry(Entry::new("donald-trump", "Donald Trump", EntityKind::Person).with_alias("Trump").with_gender(Gender::Masculine))
-        .entry(Entry::new("barack-obama", "Barack Obama", EntityKind::Person).with_alias("Obama"))
-        .entry(Entry::new("emmanuel-macron", "Emmanuel Macron", EntityKind::Person).with_alias("Macron"))
-        .entry(Entry::new("angela-merkel", "Angela Merkel", EntityKind::Person).with_gender(Gender::Feminine))
-        .entry(Entry::new("kremlin", "Kremlin", EntityKind::Organization))
-        .entry(Entry::new("etats-unis", "États-Unis", EntityKind::Location))
-        .entry(
-            Entry::new("etat-islamique", "État islamique", EntityKind::Organization)
-                .with_alias("EI")
-                .with_alias("Daech")
-                .with_alias("organisation État islamique"),
-        )
-        .entry(Entry::new("otan", "Organisation du traité de l'Atlantique nord", EntityKind::Organization).with_alias("~Otan"))
-        .role(
-            Role::new("president-russie")
-                .with_alias("président russe")
-                .with_alias("chef de l'État russe")
-                .with_term(Term::new("vladimir-poutine", date("2012-05-07"), None)),
-        )
-        .role(
-            Role::new("president-etats-unis")
-                .with_alias("président américain")
-                .with_term(Term::new("barack-obama", date("2009-01-20"), Some(date("2017-01-20"))))
-                .with_term(Term::new("donald-trump", date("2017-01-20"), Some(date("2021-01-20")))),
-        )
-        .role(Role::new("vice-president-etats-unis").with_alias("vice-président américain"))
-        .role(Role::new("porte-parole-kremlin").with_alias("porte-parole du Kremlin"));
+    b.entry(
+        Entry::new("vladimir-poutine", "Vladimir Poutine", EntityKind::Person)
+            .with_alias("Poutine")
+            .with_gender(Gender::Masculine),
+    )
+    .entry(
+        Entry::new("donald-trump", "Donald Trump", EntityKind::Person)
+            .with_alias("Trump")
+            .with_gender(Gender::Masculine),
+    )
+    .entry(Entry::new("barack-obama", "Barack Obama", EntityKind::Person).with_alias("Obama"))
+    .entry(Entry::new("emmanuel-macron", "Emmanuel Macron", EntityKind::Person).with_alias("Macron"))
+    .entry(Entry::new("angela-merkel", "Angela Merkel", EntityKind::Person).with_gender(Gender::Feminine))
+    .entry(Entry::new("kremlin", "Kremlin", EntityKind::Organization))
+    .entry(Entry::new("etats-unis", "États-Unis", EntityKind::Location))
+    .entry(
+        Entry::new("etat-islamique", "État islamique", EntityKind::Organization)
+            .with_alias("EI")
+            .with_alias("Daech")
+            .with_alias("organisation État islamique"),
+    )
+    .entry(
+        Entry::new("otan", "Organisation du traité de l'Atlantique nord", EntityKind::Organization).with_alias("~Otan"),
+    )
+    .role(
+        Role::new("president-russie")
+            .with_alias("président russe")
+            .with_alias("chef de l'État russe")
+            .with_term(Term::new("vladimir-poutine", date("2012-05-07"), None)),
+    )
+    .role(
+        Role::new("president-etats-unis")
+            .with_alias("président américain")
+            .with_term(Term::new("barack-obama", date("2009-01-20"), Some(date("2017-01-20"))))
+            .with_term(Term::new("donald-trump", date("2017-01-20"), Some(date("2021-01-20")))),
+    )
+    .role(Role::new("vice-president-etats-unis").with_alias("vice-président américain"))
+    .role(Role::new("porte-parole-kremlin").with_alias("porte-parole du Kremlin"));
     b.build().expect("test gazetteer")
 }
 
 // (text, date, expected (mention text, entity id or None)) — each row names the rule it pins.
-const CASES: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+/// Expected mentions: (text of the span, entity id).
+type Expected = &'static [(&'static str, Option<&'static str>)];
+
+const CASES: &[(&str, &str, Expected)] = &[
     // case, accents, hyphens and spaces fold
-    ("ETATS-UNIS, Etats Unis, États\u{A0}Unis", "2017-01-28", &[("ETATS-UNIS", Some("etats-unis")), ("Etats Unis", Some("etats-unis")), ("États\u{A0}Unis", Some("etats-unis"))]),
+    (
+        "ETATS-UNIS, Etats Unis, États\u{A0}Unis",
+        "2017-01-28",
+        &[
+            ("ETATS-UNIS", Some("etats-unis")),
+            ("Etats Unis", Some("etats-unis")),
+            ("États\u{A0}Unis", Some("etats-unis")),
+        ],
+    ),
     // whole words only: not inside a longer word
     ("Le trumpisme et les Trumps.", "2017-01-28", &[]),
     // an acronym is case-sensitive and never inside a word
@@ -54,13 +75,21 @@ const CASES: &[(&str, &str, &[(&str, Option<&str>)])] = &[
     // `~` makes an acronym case-insensitive
     ("L'OTAN, l'Otan.", "2017-01-28", &[("OTAN", Some("otan")), ("Otan", Some("otan"))]),
     // elided forms: the span leaves the article out
-    ("d'Emmanuel Macron, qu’Angela Merkel", "2017-01-28", &[("Emmanuel Macron", Some("emmanuel-macron")), ("Angela Merkel", Some("angela-merkel"))]),
+    (
+        "d'Emmanuel Macron, qu’Angela Merkel",
+        "2017-01-28",
+        &[("Emmanuel Macron", Some("emmanuel-macron")), ("Angela Merkel", Some("angela-merkel"))],
+    ),
     // longest match wins: the organisation, not the bare name inside it
     ("l'organisation État islamique", "2017-01-28", &[("organisation État islamique", Some("etat-islamique"))]),
     // the spokesman of the Kremlin is a person role, not the Kremlin
     ("le porte-parole du Kremlin", "2017-01-28", &[("le porte-parole du Kremlin", None)]),
     // a role and the name that follows it refer to the same person
-    ("Le président russe Vladimir Poutine", "2017-01-28", &[("Le président russe", Some("vladimir-poutine")), ("Vladimir Poutine", Some("vladimir-poutine"))]),
+    (
+        "Le président russe Vladimir Poutine",
+        "2017-01-28",
+        &[("Le président russe", Some("vladimir-poutine")), ("Vladimir Poutine", Some("vladimir-poutine"))],
+    ),
     // the role resolves at the document's date
     ("le président américain", "2016-11-14", &[("le président américain", Some("barack-obama"))]),
     ("le président américain", "2017-01-28", &[("le président américain", Some("donald-trump"))]),
@@ -82,17 +111,24 @@ fn matching_rules() {
     let g = small();
     for &(text, d, want) in CASES {
         let mentions = g.mentions(text, Some(date(d)));
-        let got: Vec<(&str, Option<&str>)> = mentions.iter().map(|m| (&text[m.span().range()], m.entity().map(|e| e.id()))).collect();
+        let got: Vec<(&str, Option<&str>)> =
+            mentions.iter().map(|m| (&text[m.span().range()], m.entity().map(|e| e.id()))).collect();
         assert_eq!(got, want, "input {text:?} at {d}");
     }
 }
 
 // (text, expected (mention text, display name, gender)) — persons not in the gazetteer.
-const UNLINKED: &[(&str, &[(&str, &str, Option<Gender>)])] = &[
+/// Expected unlinked mentions: (text of the span, display name, gender).
+type Unlinked = &'static [(&'static str, &'static str, Option<Gender>)];
+
+const UNLINKED: &[(&str, Unlinked)] = &[
     // first name + surname, then the surname alone
     (
         "Selon Gaël Kerhervé, chercheur, la crise durera. Kerhervé reste prudent.",
-        &[("Gaël Kerhervé", "Gaël Kerhervé", Some(Gender::Masculine)), ("Kerhervé", "Gaël Kerhervé", Some(Gender::Masculine))],
+        &[
+            ("Gaël Kerhervé", "Gaël Kerhervé", Some(Gender::Masculine)),
+            ("Kerhervé", "Gaël Kerhervé", Some(Gender::Masculine)),
+        ],
     ),
     // a title gives the gender; a later title before the surname links back
     (
@@ -104,7 +140,10 @@ const UNLINKED: &[(&str, &[(&str, &str, Option<Gender>)])] = &[
         ],
     ),
     // a military title, a particle in the surname, the gender from the first name
-    ("Le général Pierre de Villebois a démissionné.", &[("Pierre de Villebois", "Pierre de Villebois", Some(Gender::Masculine))]),
+    (
+        "Le général Pierre de Villebois a démissionné.",
+        &[("Pierre de Villebois", "Pierre de Villebois", Some(Gender::Masculine))],
+    ),
     // a street named after a person is not a person
     ("Rendez-vous rue Victor Hugo, à midi.", &[]),
     // a first name alone is not a name
@@ -165,19 +204,38 @@ fn user_entries_win_over_shared_aliases() {
 fn invalid_entries() {
     let cases: Vec<(Vec<Entry>, Vec<Role>, &str)> = vec![
         // empty id
-        (vec![Entry::new("", "Kremlin", EntityKind::Organization)], vec![], "gazetteer entry 0 (\"Kremlin\"): field id: id is empty"),
+        (
+            vec![Entry::new("", "Kremlin", EntityKind::Organization)],
+            vec![],
+            "gazetteer entry 0 (\"Kremlin\"): field id: id is empty",
+        ),
         // empty name
-        (vec![Entry::new("k", " ", EntityKind::Organization)], vec![], "gazetteer entry 0 (\"k\"): field name: name is empty"),
+        (
+            vec![Entry::new("k", " ", EntityKind::Organization)],
+            vec![],
+            "gazetteer entry 0 (\"k\"): field name: name is empty",
+        ),
         // duplicate id
         (
-            vec![Entry::new("k", "Kremlin", EntityKind::Organization), Entry::new("k", "Kremlin", EntityKind::Organization)],
+            vec![
+                Entry::new("k", "Kremlin", EntityKind::Organization),
+                Entry::new("k", "Kremlin", EntityKind::Organization),
+            ],
             vec![],
             "gazetteer entry 1 (\"k\"): field id: duplicate id \"k\"",
         ),
         // an alias that folds to nothing
-        (vec![Entry::new("k", "Kremlin", EntityKind::Organization).with_alias("—")], vec![], "gazetteer entry 0 (\"k\"): field aliases: alias \"—\" is empty once folded"),
+        (
+            vec![Entry::new("k", "Kremlin", EntityKind::Organization).with_alias("—")],
+            vec![],
+            "gazetteer entry 0 (\"k\"): field aliases: alias \"—\" is empty once folded",
+        ),
         // an alias that does not start with a letter or digit
-        (vec![Entry::new("k", "Kremlin", EntityKind::Organization).with_alias("#Kremlin")], vec![], "gazetteer entry 0 (\"k\"): field aliases: alias \"#Kremlin\" does not start with a letter or a digit"),
+        (
+            vec![Entry::new("k", "Kremlin", EntityKind::Organization).with_alias("#Kremlin")],
+            vec![],
+            "gazetteer entry 0 (\"k\"): field aliases: alias \"#Kremlin\" does not start with a letter or a digit",
+        ),
         // a term whose holder is unknown
         (
             vec![],
@@ -187,7 +245,11 @@ fn invalid_entries() {
         // a term that ends before it starts
         (
             vec![Entry::new("p", "Vladimir Poutine", EntityKind::Person)],
-            vec![Role::new("r").with_alias("président russe").with_term(Term::new("p", date("2012-05-07"), Some(date("2008-05-07"))))],
+            vec![Role::new("r").with_alias("président russe").with_term(Term::new(
+                "p",
+                date("2012-05-07"),
+                Some(date("2008-05-07")),
+            ))],
             "gazetteer entry 0 (\"role r\"): field terms: term of p ends before it starts",
         ),
     ];
@@ -216,10 +278,12 @@ fn dataset_from_json() {
     let g = Gazetteer::builder().dataset(data).build().expect("gazetteer");
     let text = "Le directeur de la coopérative a vendu ; la CVL, pas la cvl, confirme.";
     let m = g.mentions(text, Some(date("2024-01-01")));
-    let got: Vec<(&str, Option<&str>)> = m.iter().map(|m| (&text[m.span().range()], m.entity().map(|e| e.id()))).collect();
+    let got: Vec<(&str, Option<&str>)> =
+        m.iter().map(|m| (&text[m.span().range()], m.entity().map(|e| e.id()))).collect();
     assert_eq!(got, [("Le directeur de la coopérative", Some("gael-kerherve")), ("CVL", Some("cvl"))]);
     assert_eq!(g.entity("gael-kerherve").map(|e| e.attributes()["role"].as_str()), Some("chercheur"));
     // A bad kind is a serde error, with the position.
-    let err = serde_json::from_str::<Dataset>(r#"{"entries": [{"id": "x", "name": "X", "kind": "planet"}]}"#).unwrap_err();
+    let err =
+        serde_json::from_str::<Dataset>(r#"{"entries": [{"id": "x", "name": "X", "kind": "planet"}]}"#).unwrap_err();
     assert!(err.to_string().contains("unknown variant `planet`"), "{err}");
 }

@@ -35,18 +35,30 @@ fn send_sync_and_cheap_clone() {
 
 // (text, date, expected (mention text, entity id)) — the referents the issue names, and
 // each row the rule it pins.
-const CASES: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+/// Expected mentions: (text of the span, entity id).
+type Expected = &'static [(&'static str, Option<&'static str>)];
+
+const CASES: &[(&str, &str, Expected)] = &[
     // surname alone, elided article before the acronym, organisation
     (
         "Poutine a reçu l'appel de Trump, selon le Kremlin, qui vise l'EI.",
         "2017-01-28",
-        &[("Poutine", Some("vladimir-poutine")), ("Trump", Some("donald-trump")), ("Kremlin", Some("kremlin")), ("EI", Some("etat-islamique"))],
+        &[
+            ("Poutine", Some("vladimir-poutine")),
+            ("Trump", Some("donald-trump")),
+            ("Kremlin", Some("kremlin")),
+            ("EI", Some("etat-islamique")),
+        ],
     ),
     // spelling variants of Daesh
     (
         "Daech, Daesh et l’organisation État islamique désignent le même groupe.",
         "2017-01-28",
-        &[("Daech", Some("etat-islamique")), ("Daesh", Some("etat-islamique")), ("organisation État islamique", Some("etat-islamique"))],
+        &[
+            ("Daech", Some("etat-islamique")),
+            ("Daesh", Some("etat-islamique")),
+            ("organisation État islamique", Some("etat-islamique")),
+        ],
     ),
     // a role spelled two ways, with determiner, resolved at the date
     (
@@ -75,7 +87,11 @@ const CASES: &[(&str, &str, &[(&str, Option<&str>)])] = &[
     // "président américain" is not found inside "vice-président américain" (its own role)
     ("Le vice-président américain a parlé.", "2017-01-28", &[("Le vice-président américain", Some("mike-pence"))]),
     // incoming holder before inauguration
-    ("Le futur président américain a téléphoné.", "2016-11-14", &[("Le futur président américain", Some("donald-trump"))]),
+    (
+        "Le futur président américain a téléphoné.",
+        "2016-11-14",
+        &[("Le futur président américain", Some("donald-trump"))],
+    ),
 ];
 
 #[test]
@@ -83,10 +99,8 @@ fn builtin_mentions() {
     let g = Gazetteer::french_news();
     for &(text, d, want) in CASES {
         let mentions = g.mentions(text, Some(date(d)));
-        let got: Vec<(&str, Option<&str>)> = mentions
-            .iter()
-            .map(|m| (&text[m.span().range()], m.entity().map(|e| e.id())))
-            .collect();
+        let got: Vec<(&str, Option<&str>)> =
+            mentions.iter().map(|m| (&text[m.span().range()], m.entity().map(|e| e.id()))).collect();
         assert_eq!(got, want, "input {text:?} at {d}");
     }
 }

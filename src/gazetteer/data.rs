@@ -56,7 +56,10 @@ pub(crate) fn parse_entities(src: &str, source: &str, out: &mut Vec<Entry>, erro
             errors.push(bad(
                 source,
                 n,
-                format!("expected 6 tab-separated columns (id kind name gender wikidata aliases), found {}", cols.len()),
+                format!(
+                    "expected 6 tab-separated columns (id kind name gender wikidata aliases), found {}",
+                    cols.len()
+                ),
             ));
             continue;
         }
@@ -174,13 +177,20 @@ pub(crate) fn parse_terms(src: &str, source: &str, roles: &mut [Role], errors: &
     }
 }
 
+/// First names with their gender when clear.
+pub(crate) type FirstNames = Vec<(String, Option<Gender>)>;
+
 /// Parses `firstnames.tsv` (`firstname gender`): gender `m`, `f` or `?` (both).
-pub(crate) fn parse_firstnames(src: &str, source: &str, errors: &mut Vec<Error>) -> Vec<(String, Option<Gender>)> {
+pub(crate) fn parse_firstnames(src: &str, source: &str, errors: &mut Vec<Error>) -> FirstNames {
     let mut out = Vec::new();
     for (n, line) in lines(src) {
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 2 {
-            errors.push(bad(source, n, format!("expected 2 tab-separated columns (firstname gender), found {}", cols.len())));
+            errors.push(bad(
+                source,
+                n,
+                format!("expected 2 tab-separated columns (firstname gender), found {}", cols.len()),
+            ));
             continue;
         }
         let gender = match cols[1].trim() {
@@ -198,7 +208,7 @@ pub(crate) fn parse_firstnames(src: &str, source: &str, errors: &mut Vec<Error>)
 }
 
 /// The built-in data, with every line that could not be read reported in the second list.
-pub(crate) fn builtin() -> (Dataset, Vec<(String, Option<Gender>)>, Vec<Error>) {
+pub(crate) fn builtin() -> (Dataset, FirstNames, Vec<Error>) {
     let mut errors = Vec::new();
     let mut data = Dataset::default();
     for (name, src) in ENTITY_FILES {
@@ -241,7 +251,7 @@ pub fn french_news_dataset() -> Result<Dataset> {
 }
 
 /// The built-in list of first names (folded key or as written, gender when clear).
-pub(crate) fn builtin_firstnames() -> Vec<(String, Option<Gender>)> {
+pub(crate) fn builtin_firstnames() -> FirstNames {
     let mut errors = Vec::new();
     parse_firstnames(FIRSTNAMES, "firstnames.tsv", &mut errors)
 }
@@ -262,7 +272,10 @@ mod tests {
     // (file text, expected error message) — each row names the rule it pins.
     const BAD: &[(&str, &str)] = &[
         // too few columns
-        ("a\tperson\tA", "t.tsv line 1: expected 6 tab-separated columns (id kind name gender wikidata aliases), found 3"),
+        (
+            "a\tperson\tA",
+            "t.tsv line 1: expected 6 tab-separated columns (id kind name gender wikidata aliases), found 3",
+        ),
         // unknown kind
         ("# c\na\tthing\tA\t\t\t", "t.tsv line 2: column kind: unknown kind \"thing\" for a"),
         // bad gender

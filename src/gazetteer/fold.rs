@@ -309,13 +309,8 @@ fn latin_table() -> &'static [u8; (LATIN_END - LATIN_FIRST) as usize] {
             if is_space(c) || is_dash(c) || is_apostrophe(c) || quote_mark(c).is_some() || is_invisible(c) {
                 continue;
             }
-            let mut o = Out {
-                folded: Vec::new(),
-                stream: Vec::new(),
-                map: SegMap::default(),
-                pending: 0,
-                in_space: false,
-            };
+            let mut o =
+                Out { folded: Vec::new(), stream: Vec::new(), map: SegMap::default(), pending: 0, in_space: false };
             push_folded_slow(c, &mut o);
             if let [b] = o.folded[..] {
                 if b.is_ascii_alphabetic() && is_word_char(c) {
@@ -378,12 +373,12 @@ mod tests {
 
     // (input, match stream) — each row names the rule it pins.
     const STREAMS: &[(&str, &str)] = &[
-        ("Le Kremlin", "\x01le\x01kremlin"),            // word starts marked, text start virtual mark
-        ("l’EI", "\x01l\x01ei"),                         // apostrophe before a word is a mark
-        ("(Daech)", "\x01\x01daech)"),                   // bracket before a word is a mark
-        ("Etats-Unis", "\x01etats\x01unis"),             // hyphen folds to a space, then a mark
-        ("5 €, Paris", "\x015 \x02\x02\x02,\x01paris"),     // non-word non-ASCII bytes are fillers
-        ("Œuvre", "\x01oeuvre"),                         // ligature spelled out
+        ("Le Kremlin", "\x01le\x01kremlin"), // word starts marked, text start virtual mark
+        ("l’EI", "\x01l\x01ei"),             // apostrophe before a word is a mark
+        ("(Daech)", "\x01\x01daech)"),       // bracket before a word is a mark
+        ("Etats-Unis", "\x01etats\x01unis"), // hyphen folds to a space, then a mark
+        ("5 €, Paris", "\x015 \x02\x02\x02,\x01paris"), // non-word non-ASCII bytes are fillers
+        ("Œuvre", "\x01oeuvre"),             // ligature spelled out
     ];
 
     #[test]
@@ -406,13 +401,25 @@ mod tests {
         for a in 0..=n {
             for b in a..=(a + 6).min(n) {
                 let span = Span::new(a, b);
-                prop_assert_eq!(got.map.to_original(span, &mut hint), want.map().to_original(span), "span {:?} of {:?}", span, s);
+                prop_assert_eq!(
+                    got.map.to_original(span, &mut hint),
+                    want.map().to_original(span),
+                    "span {:?} of {:?}",
+                    span,
+                    s
+                );
             }
         }
         let mut hint = 0;
         for a in (0..=n).rev() {
             let span = Span::new(a, n);
-            prop_assert_eq!(got.map.to_original(span, &mut hint), want.map().to_original(span), "span {:?} of {:?}", span, s);
+            prop_assert_eq!(
+                got.map.to_original(span, &mut hint),
+                want.map().to_original(span),
+                "span {:?} of {:?}",
+                span,
+                s
+            );
         }
         Ok(())
     }

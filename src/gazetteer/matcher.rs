@@ -113,10 +113,8 @@ impl Matcher {
         if keys.is_empty() {
             return Ok(Matcher::empty());
         }
-        let patterns: Vec<Vec<u8>> = keys
-            .iter()
-            .map(|k| fold(std::str::from_utf8(&k.folded).unwrap_or_default()).stream)
-            .collect();
+        let patterns: Vec<Vec<u8>> =
+            keys.iter().map(|k| fold(std::str::from_utf8(&k.folded).unwrap_or_default()).stream).collect();
         // Every pattern starts with the word-start marker, so a prefilter would stop at every
         // word: the automaton alone is faster. The contiguous NFA searches about as fast as the
         // DFA here (measured, docs/perf-gazetteer.md) and builds several times faster.
@@ -160,7 +158,9 @@ impl Matcher {
                     let word_after = hay.get(end).is_some_and(|&b| is_word_byte(b));
                     let to_original = |span| f.map.to_original(span, &mut hint);
                     // Stream [start, end) is the separator plus the key: folded [start, end - 1).
-                    if let Some(hit) = accept(text, &f.folded, word_after, &self.keys[k as usize], start, end - 1, to_original) {
+                    if let Some(hit) =
+                        accept(text, &f.folded, word_after, &self.keys[k as usize], start, end - 1, to_original)
+                    {
                         accepted = Some((hit, end));
                         break;
                     }
@@ -325,20 +325,20 @@ mod tests {
 
     // (text, expected match texts) — each row names the rule it pins.
     const CASES: &[(&str, &[&str])] = &[
-        ("Donald Trump", &["Donald Trump"]),                       // longest wins
-        ("le trumpisme de Trump", &["Trump"]),                     // whole words only
-        ("seize ans, l'EI", &["EI"]),                              // acronym not inside a word; elision
-        ("l'ei a dit", &[]),                                       // acronyms are case-sensitive
-        ("l’État Islamique", &["État Islamique"]),                 // case-insensitive name, typographic apostrophe
+        ("Donald Trump", &["Donald Trump"]),       // longest wins
+        ("le trumpisme de Trump", &["Trump"]),     // whole words only
+        ("seize ans, l'EI", &["EI"]),              // acronym not inside a word; elision
+        ("l'ei a dit", &[]),                       // acronyms are case-sensitive
+        ("l’État Islamique", &["État Islamique"]), // case-insensitive name, typographic apostrophe
         ("ÉTATS UNIS et Etats\u{A0}-\u{A0}Unis", &["ÉTATS UNIS", "Etats\u{A0}-\u{A0}Unis"]), // fold variants
-        ("le vice-président américain", &[]),                      // hyphen before: compound tail
-        ("l'ex-président américain", &["président américain"]),    // ex- compounds are allowed
-        ("la ligne anti-Trump", &["Trump"]),                       // capitalised after a hyphen
-        ("L'OTAN et l'Otan", &["OTAN", "Otan"]),                   // ~ makes an acronym insensitive
-        ("au Quai d’Orsay.", &["Quai d’Orsay"]),                   // apostrophe variants inside an alias
-        ("«\u{202F}Le Monde\u{202F}»", &["Le Monde"]),             // quotes around
-        ("président américains", &["président"]),                  // falls back to a shorter accepted key
-        ("Trump\u{301}", &[]),                                     // a combining mark is part of the word
+        ("le vice-président américain", &[]),      // hyphen before: compound tail
+        ("l'ex-président américain", &["président américain"]), // ex- compounds are allowed
+        ("la ligne anti-Trump", &["Trump"]),       // capitalised after a hyphen
+        ("L'OTAN et l'Otan", &["OTAN", "Otan"]),   // ~ makes an acronym insensitive
+        ("au Quai d’Orsay.", &["Quai d’Orsay"]),   // apostrophe variants inside an alias
+        ("«\u{202F}Le Monde\u{202F}»", &["Le Monde"]), // quotes around
+        ("président américains", &["président"]),  // falls back to a shorter accepted key
+        ("Trump\u{301}", &[]),                     // a combining mark is part of the word
     ];
 
     #[test]
@@ -389,4 +389,3 @@ mod tests {
         }
     }
 }
-

@@ -706,7 +706,12 @@ impl GazetteerBuilder {
     /// # Ok::<(), depeche::Error>(())
     /// ```
     pub fn new() -> GazetteerBuilder {
-        GazetteerBuilder { entries: Vec::new(), roles: Vec::new(), firstnames: data::builtin_firstnames(), unlinked_names: true }
+        GazetteerBuilder {
+            entries: Vec::new(),
+            roles: Vec::new(),
+            firstnames: data::builtin_firstnames(),
+            unlinked_names: true,
+        }
     }
 
     /// Adds one entry.
@@ -932,12 +937,7 @@ impl GazetteerBuilder {
                     continue;
                 };
                 if t.to.is_some_and(|to| to < t.from) {
-                    errors.push(invalid(
-                        index,
-                        &label,
-                        "terms",
-                        format!("term of {} ends before it starts", t.holder),
-                    ));
+                    errors.push(invalid(index, &label, "terms", format!("term of {} ends before it starts", t.holder)));
                     continue;
                 }
                 terms.push((h, t.from, t.to));

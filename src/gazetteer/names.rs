@@ -30,11 +30,8 @@ const NEW_DAYS: i64 = 365;
 /// The holder of a role (terms sorted by start) at `date` given the modifier.
 pub(crate) fn holder(terms: &[(u32, Date, Option<Date>)], date: Option<Date>, m: Modifier) -> Option<u32> {
     let date = date?;
-    let current = terms
-        .iter()
-        .filter(|t| t.1 <= date && t.2.map_or(true, |to| date <= to))
-        .max_by_key(|t| t.1)
-        .copied();
+    let current =
+        terms.iter().filter(|t| t.1 <= date && t.2.map_or(true, |to| date <= to)).max_by_key(|t| t.1).copied();
     match m {
         Modifier::None => current.map(|t| t.0),
         Modifier::Incoming => {
@@ -146,15 +143,55 @@ const TITLE_NOUNS: &[(&str, Option<Gender>)] = &[
 /// Words before a capitalised name that make it a place or an institution named after a person
 /// (`rue Victor Hugo`, `lycée Jean Moulin`, `aéroport Charles de Gaulle`).
 const PLACE_NOUNS: &[&str] = &[
-    "rue", "avenue", "boulevard", "place", "quai", "allée", "impasse", "pont", "square", "parc", "jardin", "lycée",
-    "collège", "école", "université", "hôpital", "clinique", "stade", "salle", "gare", "station", "aéroport",
-    "porte", "musée", "fondation", "institut", "centre", "prix", "médaille", "théâtre", "cinéma", "rond-point",
-    "opération", "plan", "loi", "affaire", "église", "cathédrale", "basilique", "mosquée", "synagogue", "porte-avions",
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "quai",
+    "allée",
+    "impasse",
+    "pont",
+    "square",
+    "parc",
+    "jardin",
+    "lycée",
+    "collège",
+    "école",
+    "université",
+    "hôpital",
+    "clinique",
+    "stade",
+    "salle",
+    "gare",
+    "station",
+    "aéroport",
+    "porte",
+    "musée",
+    "fondation",
+    "institut",
+    "centre",
+    "prix",
+    "médaille",
+    "théâtre",
+    "cinéma",
+    "rond-point",
+    "opération",
+    "plan",
+    "loi",
+    "affaire",
+    "église",
+    "cathédrale",
+    "basilique",
+    "mosquée",
+    "synagogue",
+    "porte-avions",
 ];
 
 /// Lowercase particles inside a surname (`Charles de Gaulle`, `Ursula von der Leyen`).
-const PARTICLES: &[&str] =
-    &["de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "das", "ben", "bin", "ibn", "al", "el", "le", "la"];
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "das", "ben", "bin", "ibn", "al",
+    "el", "le", "la",
+];
 
 /// [`is_word_char`] with a fast path for ASCII and the Latin letters of French text.
 #[inline]
@@ -254,12 +291,7 @@ fn prev_word(text: &str, start: usize) -> Option<Span> {
         return None;
     }
     let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    let s = core
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word(c) || c == '-')
-        .last()
-        .map(|(i, _)| i)?;
+    let s = core.char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map(|(i, _)| i)?;
     Some(Span::new(s, trimmed.len()))
 }
 
@@ -300,7 +332,7 @@ fn role_prefix(text: &str, start: usize, floor: usize) -> (usize, Modifier) {
     if let Some(c) = before.chars().next_back() {
         if is_apostrophe(c) {
             let head = &before[..before.len() - c.len_utf8()];
-            if ends_with_word(head, "l") && head.len() - 1 >= floor {
+            if ends_with_word(head, "l") && head.len() > floor {
                 return (head.len() - 1, modifier);
             }
         }
@@ -386,7 +418,7 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
                 i += 1;
                 continue;
             }
-            let Some(c) = text[i..].chars().next() else { return None };
+            let c = text[i..].chars().next()?;
             let at = i;
             i += c.len_utf8();
             let was = prev_word;
@@ -410,7 +442,14 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
         match r.target {
             Target::Entity(i) => {
                 let e = &inner.entities[i as usize];
-                drafts.push(Draft { span: r.span, kind: e.kind(), entity: Some(i), name: None, gender: None, role: None });
+                drafts.push(Draft {
+                    span: r.span,
+                    kind: e.kind(),
+                    entity: Some(i),
+                    name: None,
+                    gender: None,
+                    role: None,
+                });
             }
             Target::Role(ri) => {
                 let role = &inner.roles[ri as usize];
@@ -527,9 +566,10 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
             continue;
         }
         let first_part = word.split('-').next().unwrap_or(word);
-        let firstname = inner.firstnames.get(word).copied().or_else(|| {
-            (first_part.len() < word.len()).then(|| inner.firstnames.get(first_part).copied()).flatten()
-        });
+        let firstname =
+            inner.firstnames.get(word).copied().or_else(|| {
+                (first_part.len() < word.len()).then(|| inner.firstnames.get(first_part).copied()).flatten()
+            });
         let title = match before {
             Some(Before::Title(g)) => Some(g),
             _ => None,
@@ -576,7 +616,14 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
                 let tail = if firstname.is_some() { words[1].start } else { s };
                 surnames.add(&text[tail..e], (None, Some(display.clone()), gender, e));
                 surnames.add(&text[words[words.len() - 1].range()], (None, Some(display.clone()), gender, e));
-                Draft { span: Span::new(s, e), kind: EntityKind::Person, entity: None, name: Some(display), gender, role: None }
+                Draft {
+                    span: Span::new(s, e),
+                    kind: EntityKind::Person,
+                    entity: None,
+                    name: Some(display),
+                    gender,
+                    role: None,
+                }
             }
         };
         for gone in &mut removed[ov] {
@@ -632,7 +679,11 @@ mod tests {
     #[test]
     fn holders() {
         // Terms: A until 2017-01-20, B from 2017-01-20 (handover day), C from 2021-01-20.
-        let terms = [(0, d("2009-01-20"), Some(d("2017-01-20"))), (1, d("2017-01-20"), Some(d("2021-01-20"))), (2, d("2021-01-20"), None)];
+        let terms = [
+            (0, d("2009-01-20"), Some(d("2017-01-20"))),
+            (1, d("2017-01-20"), Some(d("2021-01-20"))),
+            (2, d("2021-01-20"), None),
+        ];
         // (date, modifier, expected holder) — each row names the rule it pins.
         const CASES: &[(&str, Modifier, Option<u32>)] = &[
             ("2016-11-14", Modifier::None, Some(0)),     // in office
