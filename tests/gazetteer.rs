@@ -2,7 +2,7 @@
 //! words, acronyms, elision, longest match), roles over time, persons not in the gazetteer,
 //! errors on bad entries, and entries loaded with serde.
 
-use depeche::gazetteer::{Dataset, EntityKind, Entry, Gazetteer, Gender, Role, Term};
+use depeche::gazetteer::{EntityKind, Entry, Gazetteer, Gender, Role, Term};
 use depeche::{Date, ErrorKind};
 
 fn date(s: &str) -> Date {
@@ -274,6 +274,8 @@ fn dataset_from_json() {
              "terms": [{"holder": "gael-kerherve", "from": "2019-03-01"}]}
         ]
     }"#;
+    use depeche::gazetteer::Dataset;
+
     let data: Dataset = serde_json::from_str(json).expect("dataset");
     let g = Gazetteer::builder().dataset(data).build().expect("gazetteer");
     let text = "Le directeur de la coopérative a vendu ; la CVL, pas la cvl, confirme.";
