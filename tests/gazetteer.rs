@@ -289,3 +289,84 @@ fn dataset_from_json() {
         serde_json::from_str::<Dataset>(r#"{"entries": [{"id": "x", "name": "X", "kind": "planet"}]}"#).unwrap_err();
     assert!(err.to_string().contains("unknown variant `planet`"), "{err}");
 }
+
+mod properties {
+    use depeche::gazetteer::Gazetteer;
+    use depeche::Date;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces the mention rules look at, glued in any order.
+    fn fragments() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(
+            &[
+                "M.",
+                "M. ",
+                "Mme ",
+                "le général ",
+                "Jean-",
+                "Jean",
+                "Claire ",
+                "Dubois",
+                "de ",
+                "l'",
+                "l’",
+                "ex-",
+                "nouveau ",
+                "ancien ",
+                "président russe",
+                "chef de l'État russe",
+                "Le ",
+                "la ",
+                ", ",
+                ". ",
+                "\u{A0}",
+                "\u{202F}",
+                "É",
+                "\u{301}",
+                "\u{AD}",
+                "-",
+                "EI",
+                "seize",
+                "Poutine",
+                "Trump",
+                "Kremlin",
+                "porte-parole du Kremlin",
+                "rue ",
+                "\n",
+                "«\u{202F}",
+                "œ",
+                "ﬁ",
+                " ",
+            ][..],
+        );
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        let g = Gazetteer::french_news();
+        let mentions = g.mentions(text, Date::new(2017, 1, 28).ok());
+        let mut last_end = 0;
+        for m in &mentions {
+            let span = m.span();
+            prop_assert!(span.start < span.end, "empty span {:?} in {:?}", span, text);
+            prop_assert!(text.get(span.range()).is_some(), "span {:?} off char boundaries in {:?}", span, text);
+            prop_assert!(span.start >= last_end, "overlap or disorder at {:?} in {:?}", span, text);
+            last_end = span.end;
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        #[test]
+        fn mentions_are_ordered_disjoint_and_on_boundaries(text in fragments()) {
+            check(&text)?;
+        }
+
+        #[test]
+        fn mentions_never_panic(text in any::<String>()) {
+            check(&text)?;
+        }
+    }
+}

@@ -613,7 +613,10 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
                 let display: Arc<str> = squash(&text[s..e]).into();
                 // Surname: the words after a known first name, else all of them; and the last
                 // word alone.
-                let tail = if firstname.is_some() { words[1].start } else { s };
+                let tail = match words.get(1) {
+                    Some(second) if firstname.is_some() => second.start,
+                    _ => s,
+                };
                 surnames.add(&text[tail..e], (None, Some(display.clone()), gender, e));
                 surnames.add(&text[words[words.len() - 1].range()], (None, Some(display.clone()), gender, e));
                 Draft {
