@@ -102,6 +102,19 @@ const CASES: &[(&str, &str, Expected)] = &[
     ("l’ex-président américain", "2017-06-01", &[("l’ex-président américain", Some("barack-obama"))]),
     // "président américain" is not found inside "vice-président américain"
     ("le vice-président américain", "2017-06-01", &[("le vice-président américain", None)]),
+    // a counterpart is the role last named, in the adjective's country; "futur": incoming holder
+    (
+        "Le président russe a félicité son futur homologue américain.",
+        "2016-11-14",
+        &[("Le président russe", Some("vladimir-poutine")), ("son futur homologue américain", Some("donald-trump"))],
+    ),
+    (
+        "Le président américain a appelé son homologue russe.",
+        "2017-01-28",
+        &[("Le président américain", Some("donald-trump")), ("son homologue russe", Some("vladimir-poutine"))],
+    ),
+    // no role named before: no counterpart
+    ("Il a appelé son homologue russe.", "2017-01-28", &[]),
     // a role with no holder at the date is still a mention, without entity
     ("le président russe", "2001-01-01", &[("le président russe", None)]),
 ];

@@ -542,7 +542,8 @@ impl Gazetteer {
     /// Beyond [`Gazetteer::find_iter`]: a role mention takes its determiner and modifier
     /// (`le nouveau président américain`) and resolves to whoever held the role at `date`
     /// (`nouveau`, `futur`, `prochain`: the incoming holder; `ancien`, `ex-`: the previous one);
-    /// with no holder known, or no date, it stays a mention without entity. A role directly
+    /// with no holder known, or no date, it stays a mention without entity. `son homologue
+    /// américain` after `le président russe` reads as `président américain`. A role directly
     /// followed by a name (`le président russe Vladimir Poutine`) refers to that person. Persons
     /// not in the gazetteer but introduced by first name and surname, by a title (`M.`, `Mme`,
     /// `le général`) or in apposition to a role are reported without entity but with a

@@ -467,6 +467,7 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
         }
         floor = r.span.end;
     }
+    counterparts(inner, text, raw, date, &mut drafts);
     if inner.unlinked_names {
         unlinked(inner, text, &mut drafts);
     }
@@ -483,6 +484,57 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
             role: d.role.map(|r| inner.roles[r as usize].id.clone()),
         })
         .collect()
+}
+
+/// `son homologue américain`, `son futur homologue russe`: the counterpart of the role last
+/// named before, in the country the adjective names. After `le président russe`,
+/// `son homologue américain` is read as `président américain`; the phrase is looked up among
+/// the role aliases and resolved like one (with its determiner and modifier). Nothing is
+/// reported when no role precedes or when the rebuilt phrase is not a role.
+fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>, drafts: &mut Vec<Draft>) {
+    const WORD: &str = "homologue";
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(WORD).chain(text.match_indices("Homologue")) {
+        let end = at + WORD.len();
+        if text[..at].chars().next_back().is_some_and(is_word) {
+            continue;
+        }
+        let Some(adj) = next_word(text, end) else { continue };
+        let adjective = &text[adj.range()];
+        if !adjective.chars().next().is_some_and(char::is_lowercase) || adjective.chars().count() < 4 {
+            continue;
+        }
+        // The last role phrase before: its words but the last (the nationality adjective).
+        let Some(prev) = raw.iter().rev().find(|r| r.span.end <= at && matches!(r.target, Target::Role(_))) else {
+            continue;
+        };
+        let phrase = &text[prev.span.range()];
+        let Some(cut) = phrase.rfind(is_blank) else { continue };
+        let rebuilt = format!("{} {}", &phrase[..cut], adjective);
+        let f = super::fold::fold(&rebuilt);
+        let mut hits = Vec::new();
+        inner.matcher.find_all(&rebuilt, &f, &mut hits);
+        let [hit] = hits[..] else { continue };
+        let Target::Role(ri) = hit.target else { continue };
+        if hit.span != Span::new(0, rebuilt.len()) || !overlapping(drafts, at, adj.end).is_empty() {
+            continue;
+        }
+        let floor = drafts.get(drafts.partition_point(|d| d.span.start < at).wrapping_sub(1)).map_or(0, |d| d.span.end);
+        let (start, modifier) = role_prefix(text, at, floor);
+        let role = &inner.roles[ri as usize];
+        found.push(Draft {
+            span: Span::new(start, adj.end),
+            kind: role.kind,
+            entity: holder(&role.terms, date, modifier),
+            name: None,
+            gender: None,
+            role: Some(ri),
+        });
+    }
+    if !found.is_empty() {
+        drafts.extend(found);
+        drafts.sort_by_key(|d| d.span.start);
+    }
 }
 
 /// A role followed by a person's name, directly (`le président russe Vladimir Poutine`) or in
