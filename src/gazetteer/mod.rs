@@ -371,9 +371,20 @@ struct Inner {
 /// assert_eq!(found, ["ETATS-UNIS", "Etats Unis", "USA"]);
 /// # Ok::<(), depeche::Error>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Gazetteer {
     inner: Arc<Inner>,
+}
+
+/// Counts only: the data of a gazetteer runs to thousands of entries.
+impl core::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.len())
+            .field("roles", &self.role_count())
+            .field("aliases", &self.alias_count())
+            .finish()
+    }
 }
 
 impl Gazetteer {
@@ -581,7 +592,7 @@ impl Gazetteer {
 /// assert_eq!(m.kind(), EntityKind::Organization);
 /// assert_eq!(m.entity().map(|e| e.name()), Some("Maison Blanche"));
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Match<'g> {
     span: Span,
     target: Target,
@@ -642,12 +653,28 @@ impl<'g> Match<'g> {
     }
 }
 
+impl core::fmt::Debug for Match<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Match")
+            .field("span", &self.span)
+            .field("kind", &self.kind())
+            .field("entity", &self.entity().map(Entity::id))
+            .field("role", &self.role_id())
+            .finish()
+    }
+}
+
 /// Iterator over the raw matches of a text, made by [`Gazetteer::find_iter`].
-#[derive(Debug)]
 pub struct FindIter<'g, 'h> {
     inner: &'g Inner,
     matches: std::vec::IntoIter<RawMatch>,
     _text: core::marker::PhantomData<&'h str>,
+}
+
+impl core::fmt::Debug for FindIter<'_, '_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("FindIter").field("remaining", &self.matches.len()).finish()
+    }
 }
 
 impl<'g> Iterator for FindIter<'g, '_> {
@@ -973,6 +1000,32 @@ fn alias_reason(alias: &str, why: AliasError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_is_short() {
+        let g = Gazetteer::french_news();
+        let s = format!("{g:?}");
+        assert!(s.starts_with("Gazetteer { entries: ") && s.len() < 100, "{s}");
+        let m = g.find_iter("le Kremlin").next().map(|m| format!("{m:?}"));
+        assert_eq!(
+            m.as_deref(),
+            Some(
+                "Match { span: Span { start: 3, end: 10 }, kind: Organization, entity: Some(\"kremlin\"), role: None }"
+            )
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn mention_serializes() {
+        let g = Gazetteer::french_news();
+        let m = g.mentions("Mme Claire Dubois", None);
+        let json = serde_json::to_string(&m[0]).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"start":4,"end":17,"kind":"person","entity":null,"name":"Claire Dubois","gender":"feminine","nominal":false,"role":null}"#
+        );
+    }
 
     #[test]
     fn send_sync() {
