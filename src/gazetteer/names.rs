@@ -392,43 +392,39 @@ fn name_words(text: &str, first: Span) -> Vec<Span> {
     words
 }
 
-/// Start offsets of the capitalised words of `text` (a word start whose first character is an
-/// uppercase letter).
+/// The capitalised words of `text` (a word start whose first character is an uppercase
+/// letter), in order.
 fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut prev_word = false;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                let at = i;
+            // Skip to the next ASCII capital or non-ASCII lead byte: the common case is a tight
+            // loop over lowercase ASCII.
+            while i < bytes.len() && !bytes[i].is_ascii_uppercase() && bytes[i] < 0xC0 {
                 i += 1;
-                let was = prev_word;
-                prev_word = b.is_ascii_alphanumeric();
-                if b.is_ascii_uppercase() && !was {
-                    let e = word_end(text, at);
-                    i = e;
-                    prev_word = true;
-                    return Some(Span::new(at, e));
-                }
-                continue;
             }
-            if !text.is_char_boundary(i) {
-                i += 1;
-                continue;
+            if i >= bytes.len() {
+                break;
             }
-            let c = text[i..].chars().next()?;
             let at = i;
+            let c = match text.get(at..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
             i += c.len_utf8();
-            let was = prev_word;
-            prev_word = is_word(c);
-            if c.is_uppercase() && !was {
-                let e = word_end(text, at);
-                i = e;
-                prev_word = true;
-                return Some(Span::new(at, e));
+            if !(c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase())) {
+                continue;
             }
+            if text[..at].chars().next_back().is_some_and(is_word) {
+                continue;
+            }
+            let e = word_end(text, at);
+            i = e.max(i);
+            return Some(Span::new(at, e));
         }
         None
     })
@@ -492,10 +488,15 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
 /// the role aliases and resolved like one (with its determiner and modifier). Nothing is
 /// reported when no role precedes or when the rebuilt phrase is not a role.
 fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>, drafts: &mut Vec<Draft>) {
-    const WORD: &str = "homologue";
+    // One pass for `homologue` and `Homologue`.
+    const TAIL: &str = "omologue";
     let mut found = Vec::new();
-    for (at, _) in text.match_indices(WORD).chain(text.match_indices("Homologue")) {
-        let end = at + WORD.len();
+    for (tail, _) in text.match_indices(TAIL) {
+        if tail == 0 || !matches!(text.as_bytes()[tail - 1], b'h' | b'H') {
+            continue;
+        }
+        let at = tail - 1;
+        let end = tail + TAIL.len();
         if text[..at].chars().next_back().is_some_and(is_word) {
             continue;
         }
