@@ -210,37 +210,79 @@ impl Out {
     }
 }
 
+/// Buffers kept per thread between calls up to this size (bytes of text), so that folding
+/// article after article does not fault fresh pages in each time.
+const KEEP: usize = 1 << 22;
+
+thread_local! {
+    static SPARE: std::cell::RefCell<FoldedText> = std::cell::RefCell::new(FoldedText::default());
+}
+
+/// Runs `f` on the folded form of `text`, in buffers reused across calls on this thread.
+pub(crate) fn with_folded<R>(text: &str, f: impl FnOnce(&FoldedText) -> R) -> R {
+    let spare = SPARE.with(|s| s.take());
+    let folded = fold_into(text, spare);
+    let r = f(&folded);
+    if folded.stream.capacity() <= KEEP + 1 {
+        SPARE.with(|s| s.replace(folded));
+    }
+    r
+}
+
 /// Folds `text` like [`crate::typography::fold`] and builds the match stream.
 pub(crate) fn fold(text: &str) -> FoldedText {
+    fold_into(text, FoldedText::default())
+}
+
+/// [`fold`] into the (cleared) buffers of `buf`.
+fn fold_into(text: &str, buf: FoldedText) -> FoldedText {
     let bytes = text.as_bytes();
-    let mut o = Out {
-        folded: Vec::with_capacity(text.len()),
-        stream: Vec::with_capacity(text.len() + 1),
-        map: SegMap::default(),
-        pending: 0,
-        in_space: false,
-    };
+    let FoldedText { mut folded, mut stream, mut map } = buf;
+    folded.clear();
+    folded.reserve(text.len());
+    stream.clear();
+    stream.reserve(text.len() + 1);
+    map.segs.clear();
+    map.out_len = 0;
+    map.orig_len = 0;
+    let mut o = Out { folded, stream, map, pending: 0, in_space: false };
     o.stream.push(MARK);
     let mut i = 0;
     while i < bytes.len() {
-        let c = bytes[i];
-        if c < 0x80 {
+        // ASCII run: state in locals, one table lookup per byte.
+        let mut last_word = o.stream.last().is_some_and(|&b| is_word_byte(b));
+        while let Some(&c) = bytes.get(i) {
+            if c >= 0x80 {
+                break;
+            }
             let f = ASCII[c as usize];
             if f == 0 {
                 if o.in_space {
                     o.replace(1, 0);
                 } else {
-                    o.push(b' ', false);
+                    o.folded.push(b' ');
+                    o.stream.push(b' ');
                     o.pending += 1;
                     o.in_space = true;
                 }
+                last_word = false;
             } else {
-                o.push(f, f.is_ascii_alphanumeric());
+                let word = f.is_ascii_alphanumeric();
+                if word && !last_word {
+                    if let Some(l) = o.stream.last_mut() {
+                        *l = MARK;
+                    }
+                }
+                o.folded.push(f);
+                o.stream.push(f);
                 o.pending += 1;
                 o.in_space = false;
+                last_word = word;
             }
             i += 1;
-            continue;
+        }
+        if i >= bytes.len() {
+            break;
         }
         let Some(ch) = text[i..].chars().next() else { break };
         let len = ch.len_utf8();

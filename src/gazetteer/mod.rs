@@ -542,9 +542,8 @@ impl Gazetteer {
     /// The text is folded once and scanned once by an Aho–Corasick automaton; see
     /// `docs/perf-gazetteer.md`.
     pub fn find_iter<'g, 'h>(&'g self, text: &'h str) -> FindIter<'g, 'h> {
-        let f = fold::fold(text);
         let mut raw = Vec::new();
-        self.inner.matcher.find_all(text, &f, &mut raw);
+        fold::with_folded(text, |f| self.inner.matcher.find_all(text, f, &mut raw));
         FindIter { inner: &self.inner, matches: raw.into_iter(), _text: core::marker::PhantomData }
     }
 
@@ -575,9 +574,8 @@ impl Gazetteer {
     /// # Ok::<(), depeche::Error>(())
     /// ```
     pub fn mentions(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
-        let f = fold::fold(text);
         let mut raw = Vec::new();
-        self.inner.matcher.find_all(text, &f, &mut raw);
+        fold::with_folded(text, |f| self.inner.matcher.find_all(text, f, &mut raw));
         names::mentions(&self.inner, text, &raw, date)
     }
 }
