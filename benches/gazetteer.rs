@@ -5,7 +5,7 @@
 //! `cargo bench --bench gazetteer -- --warm-up-time 1 --measurement-time 3`
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use depeche::gazetteer::{self, Entry, EntityKind, Gazetteer};
+use depeche::gazetteer::{self, EntityKind, Entry, Gazetteer};
 use depeche::Date;
 
 const NEWS: &str = include_str!("data/gazetteer-news.txt");
@@ -23,7 +23,8 @@ fn corpus() -> String {
 /// `n` synthetic person entries with two aliases each (full name and surname), names made of
 /// syllables so that they look like names without colliding with French words.
 fn synthetic(n: usize) -> Vec<Entry> {
-    const SYL: &[&str] = &["ka", "lo", "mi", "ru", "zen", "tor", "vash", "quil", "bré", "dan", "sté", "gor", "pim", "yul", "fex", "nau"];
+    const SYL: &[&str] =
+        &["ka", "lo", "mi", "ru", "zen", "tor", "vash", "quil", "bré", "dan", "sté", "gor", "pim", "yul", "fex", "nau"];
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let mut x = i;
@@ -36,7 +37,10 @@ fn synthetic(n: usize) -> Vec<Entry> {
         sur_cap.push_str(&sur[1..]);
         let first = ["Ilan", "Noa", "Teo", "Mila", "Ezra", "Lina"][i % 6];
         let name = format!("{first} {sur_cap}{}", i / 65536);
-        out.push(Entry::new(format!("synthetic-{i}"), name, EntityKind::Person).with_alias(format!("{sur_cap}{}", i / 65536)));
+        out.push(
+            Entry::new(format!("synthetic-{i}"), name, EntityKind::Person)
+                .with_alias(format!("{sur_cap}{}", i / 65536)),
+        );
     }
     out
 }
