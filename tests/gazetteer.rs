@@ -159,6 +159,8 @@ const UNLINKED: &[(&str, Unlinked)] = &[
     ),
     // a street named after a person is not a person
     ("Rendez-vous rue Victor Hugo, à midi.", &[]),
+    // an initial after a title is not a name
+    ("M. J. Martin a signé.", &[]),
     // a first name alone is not a name
     ("Bernard est venu.", &[]),
 ];

@@ -613,6 +613,10 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
             continue;
         }
         let word = &text[w.range()];
+        // An initial (`J.`) is not a name by itself.
+        if word.chars().nth(1).is_none() {
+            continue;
+        }
         let prev = prev_word(text, w.start).map(|p| &text[p.range()]);
         let before = prev.and_then(|p| before_words().get(p).copied());
         if matches!(before, Some(Before::Place)) {
