@@ -696,8 +696,23 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         // Later bare surnames: checked against the gazetteer drafts and the names just found.
         let mut later: Vec<Draft> = Vec::new();
         let mut resume = 0;
+        // Cursors: words come left to right, so the drafts that might cover one do too.
+        let (mut j, mut k) = (0, 0);
         for w in capitalized_words(text) {
-            if w.start < resume || !surnames.first_words.contains(&text[w.range()]) {
+            if w.start < resume {
+                continue;
+            }
+            while drafts.get(j).is_some_and(|d| d.span.end <= w.start) {
+                j += 1;
+            }
+            while added.get(k).is_some_and(|d| d.span.end <= w.start) {
+                k += 1;
+            }
+            let covered = |ds: &[Draft], i: usize| ds.get(i).is_some_and(|d| d.span.start <= w.start);
+            if (covered(drafts, j) && !removed[j]) || covered(&added, k) {
+                continue;
+            }
+            if !surnames.first_words.contains(&text[w.range()]) {
                 continue;
             }
             let words = name_words(text, w);
