@@ -123,8 +123,8 @@ impl Analyzer {
                 span: m.span(),
                 kind: m.kind(),
                 entity_id: m.entity().map(|e| e.id()),
-                name: m.entity().map(|e| e.name()),
-                gender: m.entity().and_then(|e| e.gender()),
+                name: m.name(),
+                gender: m.gender(),
                 nominal: m.is_nominal(),
             })
             .collect();

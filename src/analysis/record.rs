@@ -81,7 +81,7 @@ impl Serialize for Analysis<'_> {
                     end: span.end,
                     text: span.get(text).unwrap_or(""),
                     entity: m.entity().map(|e| e.id()),
-                    name: m.entity().map(|e| e.name()),
+                    name: m.name(),
                     kind: m.kind().as_str(),
                 }
             })

@@ -1,0 +1,72 @@
+//! Gazetteer throughput on French news written for this benchmark (built-in gazetteer, and the
+//! built-in gazetteer plus 100,000 synthetic person names), and the build time of the built-in
+//! gazetteer.
+//!
+//! `cargo bench --bench gazetteer -- --warm-up-time 1 --measurement-time 3`
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use depeche::gazetteer::{self, EntityKind, Entry, Gazetteer};
+use depeche::Date;
+
+const NEWS: &str = include_str!("data/gazetteer-news.txt");
+
+/// About 1 MB of text: the article repeated.
+fn corpus() -> String {
+    let mut s = String::with_capacity(1 << 20);
+    while s.len() < 1 << 20 {
+        s.push_str(NEWS);
+        s.push('\n');
+    }
+    s
+}
+
+/// `n` synthetic person entries with two aliases each (full name and surname), names made of
+/// syllables so that they look like names without colliding with French words.
+fn synthetic(n: usize) -> Vec<Entry> {
+    const SYL: &[&str] =
+        &["ka", "lo", "mi", "ru", "zen", "tor", "vash", "quil", "bré", "dan", "sté", "gor", "pim", "yul", "fex", "nau"];
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut x = i;
+        let mut sur = String::new();
+        for _ in 0..4 {
+            sur.push_str(SYL[x % SYL.len()]);
+            x /= SYL.len();
+        }
+        let mut sur_cap = sur[..1].to_uppercase();
+        sur_cap.push_str(&sur[1..]);
+        let first = ["Ilan", "Noa", "Teo", "Mila", "Ezra", "Lina"][i % 6];
+        let name = format!("{first} {sur_cap}{}", i / 65536);
+        out.push(
+            Entry::new(format!("synthetic-{i}"), name, EntityKind::Person)
+                .with_alias(format!("{sur_cap}{}", i / 65536)),
+        );
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let text = corpus();
+    let date = Date::new(2025, 2, 4).ok();
+    let builtin = Gazetteer::french_news();
+    let mut builder = Gazetteer::builder();
+    builder.dataset(gazetteer::french_news_dataset().expect("built-in data")).entries(synthetic(50_000));
+    let big = builder.build().expect("big gazetteer");
+    assert!(big.alias_count() >= 100_000, "only {} aliases", big.alias_count());
+
+    let mut g = c.benchmark_group("gazetteer");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("find_iter/builtin", |b| b.iter(|| builtin.find_iter(black_box(&text)).count()));
+    g.bench_function("mentions/builtin", |b| b.iter(|| builtin.mentions(black_box(&text), date).len()));
+    g.bench_function("find_iter/100k", |b| b.iter(|| big.find_iter(black_box(&text)).count()));
+    g.bench_function("mentions/100k", |b| b.iter(|| big.mentions(black_box(&text), date).len()));
+    g.finish();
+
+    let mut g = c.benchmark_group("gazetteer-build");
+    g.sample_size(10);
+    g.bench_function("builtin", |b| b.iter(|| Gazetteer::try_french_news().expect("built-in").len()));
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

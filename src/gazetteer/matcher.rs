@@ -1,0 +1,391 @@
+//! The alias matcher: one Aho–Corasick automaton (leftmost-longest) over the match stream of
+//! [`super::fold`], with whole-word and case checks on the original text.
+//!
+//! Semantics (what the naive oracle in the tests implements): fold the text; at every folded
+//! position from left to right, take the longest alias key that is spelled there and is
+//! *accepted* (whole word in the folded text and in the original, case rule of the alias); report
+//! it and go on after its end, or else go on at the next position.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+
+use super::fold::{fold, is_word_byte, FoldedText};
+use super::names::is_word;
+use crate::typography::is_dash;
+use crate::Span;
+
+/// What an alias points to.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Target {
+    /// An entry, by index.
+    Entity(u32),
+    /// A role, by index.
+    Role(u32),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct AliasTarget {
+    pub(crate) target: Target,
+    /// `Some(alias)` when the alias only matches as written (acronyms).
+    pub(crate) exact: Option<Box<str>>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Key {
+    pub(crate) folded: Box<[u8]>,
+    /// Most recently given first: the first one whose case rule holds wins.
+    pub(crate) targets: Vec<AliasTarget>,
+}
+
+/// A raw alias match on the original text.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) struct RawMatch {
+    pub(crate) span: Span,
+    pub(crate) target: Target,
+}
+
+/// Why an alias cannot be used.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub(crate) enum AliasError {
+    Empty,
+    BadStart,
+}
+
+/// A folded alias key and its case rule.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub(crate) struct CompiledAlias {
+    pub(crate) key: Vec<u8>,
+    pub(crate) exact: Option<Box<str>>,
+}
+
+/// Whether an alias written this way is an acronym (at most five characters, letters all
+/// capitals, at least one letter): those match case-sensitively by default.
+fn is_acronym(alias: &str) -> bool {
+    let n = alias.chars().count();
+    n <= 5 && alias.chars().any(char::is_alphabetic) && !alias.chars().any(char::is_lowercase)
+}
+
+/// Folds an alias into its key; `~` prefix forces case-insensitive, `=` case-sensitive.
+pub(crate) fn compile_alias(alias: &str) -> Result<CompiledAlias, AliasError> {
+    let alias = alias.trim();
+    let (body, exact) = if let Some(rest) = alias.strip_prefix('~') {
+        (rest.trim(), false)
+    } else if let Some(rest) = alias.strip_prefix('=') {
+        (rest.trim(), true)
+    } else {
+        (alias, is_acronym(alias))
+    };
+    let f = fold(body);
+    let mut key = f.folded;
+    while key.last() == Some(&b' ') {
+        key.pop();
+    }
+    let lead = key.iter().take_while(|&&b| b == b' ').count();
+    key.drain(..lead);
+    match key.first() {
+        None => Err(AliasError::Empty),
+        Some(&b) if !is_word_byte(b) => Err(AliasError::BadStart),
+        Some(_) => Ok(CompiledAlias { key, exact: exact.then(|| body.into()) }),
+    }
+}
+
+/// The compiled matcher.
+#[derive(Clone, Debug)]
+pub(crate) struct Matcher {
+    ac: Option<AhoCorasick>,
+    keys: Vec<Key>,
+    /// Stream pattern → key index, to try the shorter keys at a start whose longest key was
+    /// rejected.
+    by_pattern: HashMap<Box<[u8]>, Vec<u32>>,
+    /// Per pattern: the keys with the same stream (itself first).
+    same_stream: Vec<Vec<u32>>,
+}
+
+impl Matcher {
+    /// A matcher with no key.
+    pub(crate) fn empty() -> Matcher {
+        Matcher { ac: None, keys: Vec::new(), by_pattern: HashMap::new(), same_stream: Vec::new() }
+    }
+
+    /// Builds the automaton over the keys (each key's pattern is its match stream).
+    pub(crate) fn new(keys: Vec<Key>) -> Result<Matcher, String> {
+        if keys.is_empty() {
+            return Ok(Matcher::empty());
+        }
+        let patterns: Vec<Vec<u8>> =
+            keys.iter().map(|k| fold(std::str::from_utf8(&k.folded).unwrap_or_default()).stream).collect();
+        // Every pattern starts with the word-start marker, so a prefilter would stop at every
+        // word: the automaton alone is faster. The contiguous NFA searches about as fast as the
+        // DFA here (measured, docs/perf-gazetteer.md) and builds several times faster.
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        let mut by_pattern: HashMap<Box<[u8]>, Vec<u32>> = HashMap::with_capacity(patterns.len());
+        for (i, p) in patterns.iter().enumerate() {
+            by_pattern.entry(p.as_slice().into()).or_default().push(i as u32);
+        }
+        let same_stream = patterns.iter().map(|p| by_pattern.get(p.as_slice()).cloned().unwrap_or_default()).collect();
+        Ok(Matcher { ac: Some(ac), keys, by_pattern, same_stream })
+    }
+
+    /// Number of distinct folded keys.
+    pub(crate) fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Appends every accepted match of `text` (already folded as `f`) to `out`, in order.
+    pub(crate) fn find_all(&self, text: &str, f: &FoldedText, out: &mut Vec<RawMatch>) {
+        let Some(ac) = &self.ac else { return };
+        let hay = f.stream.as_slice();
+        let mut pos = 0;
+        let mut hint = 0;
+        while pos < hay.len() {
+            let Some(m) = ac.find(Input::new(hay).range(pos..)) else { break };
+            let start = m.start();
+            // The longest key at this start is usually accepted at once (with the keys whose
+            // streams are equal to it: `d'Orsay`, `d Orsay`); after a rejection the shorter
+            // keys at the same start are tried, longest first.
+            let mut accepted = None;
+            let mut end = m.end();
+            let mut ks: &[u32] = &self.same_stream[m.pattern().as_usize()];
+            loop {
+                for &k in ks {
+                    // stream[end] is folded[end - 1], the byte after the key.
+                    let word_after = hay.get(end).is_some_and(|&b| is_word_byte(b));
+                    let to_original = |span| f.map.to_original(span, &mut hint);
+                    // Stream [start, end) is the separator plus the key: folded [start, end - 1).
+                    if let Some(hit) =
+                        accept(text, &f.folded, word_after, &self.keys[k as usize], start, end - 1, to_original)
+                    {
+                        accepted = Some((hit, end));
+                        break;
+                    }
+                }
+                if accepted.is_some() || end <= start + 2 {
+                    break;
+                }
+                end -= 1;
+                ks = self.by_pattern.get(&hay[start..end]).map_or(&[], Vec::as_slice);
+            }
+            match accepted {
+                Some((hit, end)) => {
+                    out.push(hit);
+                    pos = end;
+                }
+                None => pos = start + 1,
+            }
+        }
+    }
+}
+
+/// Whether the key spelled at folded `[s, e)` is a match, and of which target.
+///
+/// The automaton guarantees a separator before `s` in the folded text; this checks the rest:
+/// the folded bytes are the key's (separators may differ), the folded text has no word byte
+/// right after, the original span is whole words, and the case rule of some target holds.
+pub(crate) fn accept(
+    text: &str,
+    folded: &[u8],
+    word_after: bool,
+    key: &Key,
+    s: usize,
+    e: usize,
+    to_original: impl FnOnce(Span) -> Span,
+) -> Option<RawMatch> {
+    if folded.get(s..e)? != &*key.folded || word_after {
+        return None;
+    }
+    let span = to_original(Span::new(s, e));
+    if !original_boundaries(text, span) {
+        return None;
+    }
+    let surface = span.get(text)?;
+    let t = key.targets.iter().find(|t| t.exact.as_deref().map_or(true, |a| a == surface))?;
+    Some(RawMatch { span, target: t.target })
+}
+
+/// Whole-word check on the original text: no word character right before or after; a hyphen
+/// glued to a word before the start makes the match the tail of a compound
+/// (`vice-président américain`), unless the match starts with a capital (`anti-Trump`,
+/// `Trump-Poutine`) or the compound is `ex-` (`l'ex-président`).
+pub(crate) fn original_boundaries(text: &str, span: Span) -> bool {
+    let (Some(before), Some(rest)) = (text.get(..span.start), text.get(span.start..)) else {
+        return false;
+    };
+    if let Some(c) = before.chars().next_back() {
+        if is_word(c) {
+            return false;
+        }
+        if c == '-' || is_dash(c) {
+            let head = &before[..before.len() - c.len_utf8()];
+            if head.chars().next_back().is_some_and(is_word) {
+                let capital = rest.chars().next().is_some_and(char::is_uppercase);
+                if !capital && !ends_with_word(head, "ex") {
+                    return false;
+                }
+            }
+        }
+    }
+    if let Some(after) = text.get(span.end..) {
+        if after.chars().next().is_some_and(is_word) {
+            return false;
+        }
+    } else {
+        return false;
+    }
+    true
+}
+
+/// Whether `s` ends with the whole word `word` (ASCII, any case).
+pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
+    let n = word.len();
+    s.len() >= n
+        && s.is_char_boundary(s.len() - n)
+        && s[s.len() - n..].eq_ignore_ascii_case(word)
+        && !s[..s.len() - n].chars().next_back().is_some_and(is_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typography::is_word_char;
+    use proptest::prelude::*;
+
+    fn matcher(aliases: &[&str]) -> Matcher {
+        let mut keys: Vec<Key> = Vec::new();
+        for (i, a) in aliases.iter().enumerate() {
+            let c = compile_alias(a).unwrap();
+            let t = AliasTarget { target: Target::Entity(i as u32), exact: c.exact };
+            match keys.iter_mut().find(|k| *k.folded == *c.key) {
+                Some(k) => k.targets.insert(0, t),
+                None => keys.push(Key { folded: c.key.into(), targets: vec![t] }),
+            }
+        }
+        Matcher::new(keys).unwrap()
+    }
+
+    fn find(m: &Matcher, text: &str) -> Vec<(Span, Target)> {
+        let f = fold(text);
+        let mut out = Vec::new();
+        m.find_all(text, &f, &mut out);
+        out.into_iter().map(|r| (r.span, r.target)).collect()
+    }
+
+    /// The naive reference matcher: typography fold, every position, every key, longest wins.
+    fn naive(m: &Matcher, text: &str) -> Vec<(Span, Target)> {
+        let tf = crate::typography::fold(text);
+        let folded = tf.as_str().as_bytes();
+        let word_before = |p: usize| p > 0 && tf.as_str()[..p].chars().next_back().is_some_and(is_word_char);
+        let word_after = |e: usize| tf.as_str().get(e..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+        let mut out = Vec::new();
+        let mut p = 0;
+        while p < folded.len() {
+            let mut best: Option<(usize, RawMatch)> = None;
+            if tf.as_str().is_char_boundary(p) && !word_before(p) {
+                for k in &m.keys {
+                    let e = p + k.folded.len();
+                    if e <= folded.len() && folded[p..e] == *k.folded {
+                        let hit = accept(text, folded, word_after(e), k, p, e, |span| tf.map().to_original(span));
+                        if let Some(hit) = hit {
+                            if best.as_ref().map_or(true, |(be, _)| e > *be) {
+                                best = Some((e, hit));
+                            }
+                        }
+                    }
+                }
+            }
+            match best {
+                Some((e, hit)) => {
+                    out.push((hit.span, hit.target));
+                    p = e;
+                }
+                None => p += 1,
+            }
+        }
+        out
+    }
+
+    const ALIASES: &[&str] = &[
+        "Trump",
+        "Donald Trump",
+        "EI",
+        "État islamique",
+        "président américain",
+        "Etats-Unis",
+        "Quai d'Orsay",
+        "~Otan",
+        "Le Monde",
+        "Œuvre",
+        "président",
+    ];
+
+    // (text, expected match texts) — each row names the rule it pins.
+    const CASES: &[(&str, &[&str])] = &[
+        ("Donald Trump", &["Donald Trump"]),       // longest wins
+        ("le trumpisme de Trump", &["Trump"]),     // whole words only
+        ("seize ans, l'EI", &["EI"]),              // acronym not inside a word; elision
+        ("l'ei a dit", &[]),                       // acronyms are case-sensitive
+        ("l’État Islamique", &["État Islamique"]), // case-insensitive name, typographic apostrophe
+        ("ÉTATS UNIS et Etats\u{A0}-\u{A0}Unis", &["ÉTATS UNIS", "Etats\u{A0}-\u{A0}Unis"]), // fold variants
+        ("le vice-président américain", &[]),      // hyphen before: compound tail
+        ("l'ex-président américain", &["président américain"]), // ex- compounds are allowed
+        ("la ligne anti-Trump", &["Trump"]),       // capitalised after a hyphen
+        ("L'OTAN et l'Otan", &["OTAN", "Otan"]),   // ~ makes an acronym insensitive
+        ("au Quai d’Orsay.", &["Quai d’Orsay"]),   // apostrophe variants inside an alias
+        ("«\u{202F}Le Monde\u{202F}»", &["Le Monde"]), // quotes around
+        ("président américains", &["président"]),  // falls back to a shorter accepted key
+        ("Trump\u{301}", &[]),                     // a combining mark is part of the word
+    ];
+
+    #[test]
+    fn cases() {
+        let m = matcher(ALIASES);
+        for &(text, want) in CASES {
+            let got: Vec<&str> = find(&m, text).iter().map(|(s, _)| &text[s.range()]).collect();
+            assert_eq!(got, want, "input {text:?}");
+            assert_eq!(find(&m, text), naive(&m, text), "input {text:?} against the oracle");
+        }
+    }
+
+    fn haystack() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => proptest::sample::select(ALIASES).prop_map(str::to_string),
+            2 => "[a-zA-Zéèàç]{1,6}",
+            3 => proptest::sample::select(&[" ", " ", "-", "'", "’", "\u{A0}", ", ", ". ", "«\u{202F}", "(", "\u{AD}", "œ", "É", "ﬁ", "\u{301}", "\n", "ex-", "vice-", "l'", "€"][..]).prop_map(str::to_string),
+            1 => proptest::sample::select(&["ei", "EI", "Ei", "OTAN", "otan", "trumpisme", "PRÉSIDENT", "etats", "unis", "ETATS"][..]).prop_map(str::to_string),
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn matcher_equals_naive_oracle(text in haystack()) {
+            let m = matcher(ALIASES);
+            prop_assert_eq!(find(&m, &text), naive(&m, &text));
+        }
+
+        #[test]
+        fn spans_fold_to_the_alias(text in haystack()) {
+            let m = matcher(ALIASES);
+            for (span, target) in find(&m, &text) {
+                let Target::Entity(i) = target else { unreachable!() };
+                let got = span.get(&text).unwrap();
+                let want = compile_alias(ALIASES[i as usize]).unwrap().key;
+                let folded = crate::typography::fold_key(got);
+                prop_assert_eq!(folded.as_bytes(), &want[..], "span {:?} of {:?}", span, text);
+            }
+        }
+
+        #[test]
+        fn never_panics(text in any::<String>()) {
+            let m = matcher(ALIASES);
+            let _ = find(&m, &text);
+        }
+    }
+}

@@ -1,0 +1,810 @@
+//! From raw alias matches to mentions: role determiners and modifiers, role resolution at the
+//! document's date, persons not in the gazetteer (first name + surname, title, apposition) and
+//! later mentions of a surname.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::matcher::{ends_with_word, RawMatch, Target};
+use super::{EntityKind, Gender, Inner, Mention};
+use crate::typography::{is_apostrophe, is_dash, is_word_char};
+use crate::{Date, Span};
+
+/// What a modifier before a role says about the holder.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Modifier {
+    /// Whoever holds the role at the date.
+    None,
+    /// `nouveau`, `futur`, `prochain`: the holder about to take office (or who just did).
+    Incoming,
+    /// `ancien`, `ex-`: the previous holder.
+    Former,
+}
+
+/// Days after the date within which a term that starts makes its holder the "incoming" one
+/// (a president-elect takes office about ten weeks after the election).
+const INCOMING_DAYS: i64 = 92;
+/// Days before the date within which a term that started still makes "nouveau" fit its holder.
+const NEW_DAYS: i64 = 365;
+
+/// The holder of a role (terms sorted by start) at `date` given the modifier.
+pub(crate) fn holder(terms: &[(u32, Date, Option<Date>)], date: Option<Date>, m: Modifier) -> Option<u32> {
+    let date = date?;
+    let current =
+        terms.iter().filter(|t| t.1 <= date && t.2.map_or(true, |to| date <= to)).max_by_key(|t| t.1).copied();
+    match m {
+        Modifier::None => current.map(|t| t.0),
+        Modifier::Incoming => {
+            let horizon = date.add_days(INCOMING_DAYS);
+            let next = terms.iter().filter(|t| t.1 > date && t.1 <= horizon).min_by_key(|t| t.1);
+            match next {
+                Some(t) => Some(t.0),
+                None => current.filter(|t| t.1.days_until(date) <= NEW_DAYS).map(|t| t.0),
+            }
+        }
+        Modifier::Former => {
+            let now = current.map(|t| t.0);
+            terms
+                .iter()
+                .filter(|t| t.2.is_some_and(|to| to < date) && Some(t.0) != now)
+                .max_by_key(|t| t.2)
+                .map(|t| t.0)
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Draft {
+    span: Span,
+    kind: EntityKind,
+    entity: Option<u32>,
+    name: Option<Arc<str>>,
+    gender: Option<Gender>,
+    role: Option<u32>,
+}
+
+impl Draft {
+    fn is_person_name(&self) -> bool {
+        self.kind == EntityKind::Person && self.role.is_none()
+    }
+}
+
+const INCOMING: &[&str] = &["nouveau", "nouvel", "nouvelle", "futur", "future", "prochain", "prochaine"];
+const FORMER: &[&str] = &["ancien", "ancienne"];
+const DETERMINERS: &[&str] = &["le", "la", "les", "son", "sa", "ses", "leur", "ce", "cet", "cette", "notre", "votre"];
+
+/// Titles written before a name (`M. Dupont`, `Mme Leclerc`), with the gender they give.
+const HONORIFICS: &[(&str, Option<Gender>)] = &[
+    ("M.", Some(Gender::Masculine)),
+    ("MM.", Some(Gender::Masculine)),
+    ("Mme", Some(Gender::Feminine)),
+    ("Mmes", Some(Gender::Feminine)),
+    ("Mlle", Some(Gender::Feminine)),
+    ("Mgr", Some(Gender::Masculine)),
+    ("Me", None),
+    ("Dr", None),
+    ("Pr", None),
+];
+
+/// Lowercase nouns that introduce a person's name directly (`le général Lecointre`,
+/// `la juge Dupuis`); the gender is the noun's own when it has one.
+const TITLE_NOUNS: &[(&str, Option<Gender>)] = &[
+    ("général", None),
+    ("générale", Some(Gender::Feminine)),
+    ("colonel", None),
+    ("commandant", None),
+    ("capitaine", None),
+    ("lieutenant", None),
+    ("amiral", None),
+    ("maréchal", None),
+    ("sergent", None),
+    ("docteur", None),
+    ("professeur", None),
+    ("juge", None),
+    ("procureur", None),
+    ("procureure", Some(Gender::Feminine)),
+    ("préfet", Some(Gender::Masculine)),
+    ("préfète", Some(Gender::Feminine)),
+    ("ministre", None),
+    ("président", Some(Gender::Masculine)),
+    ("présidente", Some(Gender::Feminine)),
+    ("député", Some(Gender::Masculine)),
+    ("députée", Some(Gender::Feminine)),
+    ("sénateur", Some(Gender::Masculine)),
+    ("sénatrice", Some(Gender::Feminine)),
+    ("maire", None),
+    ("chancelier", Some(Gender::Masculine)),
+    ("chancelière", Some(Gender::Feminine)),
+    ("roi", Some(Gender::Masculine)),
+    ("reine", Some(Gender::Feminine)),
+    ("prince", Some(Gender::Masculine)),
+    ("princesse", Some(Gender::Feminine)),
+    ("émir", Some(Gender::Masculine)),
+    ("cheikh", Some(Gender::Masculine)),
+    ("ayatollah", Some(Gender::Masculine)),
+    ("imam", Some(Gender::Masculine)),
+    ("cardinal", Some(Gender::Masculine)),
+    ("pape", Some(Gender::Masculine)),
+    ("abbé", Some(Gender::Masculine)),
+    ("pasteur", None),
+    ("rabbin", None),
+    ("avocat", Some(Gender::Masculine)),
+    ("avocate", Some(Gender::Feminine)),
+    ("commissaire", None),
+    ("gouverneur", None),
+    ("candidat", Some(Gender::Masculine)),
+    ("candidate", Some(Gender::Feminine)),
+    ("porte-parole", None),
+    ("secrétaire", None),
+    ("ambassadeur", Some(Gender::Masculine)),
+    ("ambassadrice", Some(Gender::Feminine)),
+];
+
+/// Words before a capitalised name that make it a place or an institution named after a person
+/// (`rue Victor Hugo`, `lycée Jean Moulin`, `aéroport Charles de Gaulle`).
+const PLACE_NOUNS: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "quai",
+    "allée",
+    "impasse",
+    "pont",
+    "square",
+    "parc",
+    "jardin",
+    "lycée",
+    "collège",
+    "école",
+    "université",
+    "hôpital",
+    "clinique",
+    "stade",
+    "salle",
+    "gare",
+    "station",
+    "aéroport",
+    "porte",
+    "musée",
+    "fondation",
+    "institut",
+    "centre",
+    "prix",
+    "médaille",
+    "théâtre",
+    "cinéma",
+    "rond-point",
+    "opération",
+    "plan",
+    "loi",
+    "affaire",
+    "église",
+    "cathédrale",
+    "basilique",
+    "mosquée",
+    "synagogue",
+    "porte-avions",
+];
+
+/// Lowercase particles inside a surname (`Charles de Gaulle`, `Ursula von der Leyen`).
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "das", "ben", "bin", "ibn", "al",
+    "el", "le", "la",
+];
+
+/// [`is_word_char`] with a fast path for ASCII and the Latin letters of French text.
+#[inline]
+pub(crate) fn is_word(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7F}' => false,
+        'À'..='ÿ' => c != '×' && c != '÷',
+        'Ā'..='ɏ' => true,
+        _ => is_word_char(c),
+    }
+}
+
+/// A small, fast hasher for short keys (first names, word lists): FNV-1a.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// `HashMap` with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What a word before a capitalised word says.
+#[derive(Clone, Copy, Debug)]
+enum Before {
+    Title(Option<Gender>),
+    Place,
+}
+
+/// Titles, title nouns and place nouns, by word.
+fn before_words() -> &'static FnvMap<&'static str, Before> {
+    static MAP: std::sync::OnceLock<FnvMap<&'static str, Before>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = FnvMap::default();
+        for &(w, g) in HONORIFICS.iter().chain(TITLE_NOUNS) {
+            m.insert(w, Before::Title(g));
+        }
+        for &w in PLACE_NOUNS {
+            m.insert(w, Before::Place);
+        }
+        m
+    })
+}
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\u{A0}' || c == '\u{202F}' || c == '\u{2009}' || c == '\t'
+}
+
+/// End of the word starting at `i`: word characters, joined across an internal hyphen
+/// (`Jean-Yves`, `al-Assad`).
+fn word_end(text: &str, i: usize) -> usize {
+    let mut end = i;
+    let mut it = text[i..].char_indices().peekable();
+    while let Some((k, c)) = it.next() {
+        if is_word(c) {
+            end = i + k + c.len_utf8();
+        } else if c == '-' || c == '\u{2010}' || c == '\u{2011}' {
+            match it.peek() {
+                Some(&(_, n)) if is_word(n) && end == i + k => continue,
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The word after `end`, separated by blanks only (no line break, no punctuation).
+fn next_word(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?;
+    let skip: usize = rest.chars().take_while(|&c| is_blank(c)).map(char::len_utf8).sum();
+    if skip == 0 {
+        return None;
+    }
+    let s = end + skip;
+    let e = word_end(text, s);
+    (e > s).then(|| Span::new(s, e))
+}
+
+/// The word (or `M.`-like abbreviation with its dot) before `start`, separated by blanks only.
+fn prev_word(text: &str, start: usize) -> Option<Span> {
+    let before = text.get(..start)?;
+    let trimmed = before.trim_end_matches(is_blank);
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
+    let s = core.char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map(|(i, _)| i)?;
+    Some(Span::new(s, trimmed.len()))
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2
+}
+
+/// The determiner and modifier before a role phrase starting at `start`: the new start of the
+/// mention and the modifier. Never goes back before `floor` (the end of the previous mention).
+fn role_prefix(text: &str, start: usize, floor: usize) -> (usize, Modifier) {
+    let mut s = start;
+    let mut modifier = Modifier::None;
+    let before = &text[..start];
+    // `ex-président`: the hyphen is glued.
+    if let Some(c) = before.chars().next_back() {
+        if c == '-' || is_dash(c) {
+            let head = &before[..before.len() - c.len_utf8()];
+            if ends_with_word(head, "ex") && head.len() - 2 >= floor {
+                s = head.len() - 2;
+                modifier = Modifier::Former;
+            }
+        }
+    }
+    if modifier == Modifier::None {
+        if let Some(w) = prev_word(text, s).filter(|w| w.start >= floor) {
+            let word = text[w.range()].to_lowercase();
+            if INCOMING.contains(&word.as_str()) {
+                s = w.start;
+                modifier = Modifier::Incoming;
+            } else if FORMER.contains(&word.as_str()) {
+                s = w.start;
+                modifier = Modifier::Former;
+            }
+        }
+    }
+    // `l'` glued by an apostrophe.
+    let before = &text[..s];
+    if let Some(c) = before.chars().next_back() {
+        if is_apostrophe(c) {
+            let head = &before[..before.len() - c.len_utf8()];
+            if ends_with_word(head, "l") && head.len() > floor {
+                return (head.len() - 1, modifier);
+            }
+        }
+    }
+    if let Some(w) = prev_word(text, s).filter(|w| w.start >= floor) {
+        let word = text[w.range()].to_lowercase();
+        if DETERMINERS.contains(&word.as_str()) {
+            s = w.start;
+        }
+    }
+    (s, modifier)
+}
+
+/// Whether `[s, e)` overlaps a draft (drafts sorted by start, without overlap).
+fn overlapping(drafts: &[Draft], s: usize, e: usize) -> std::ops::Range<usize> {
+    let lo = drafts.partition_point(|d| d.span.end <= s);
+    let hi = drafts.partition_point(|d| d.span.start < e);
+    lo..hi.max(lo)
+}
+
+fn squash(s: &str) -> String {
+    s.split(is_blank).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// A capitalised name sequence from `first`: capitalised words and particles, blank-separated,
+/// at most five words. Returns the words.
+fn name_words(text: &str, first: Span) -> Vec<Span> {
+    let mut words = vec![first];
+    let mut end = first.end;
+    while words.len() < 5 {
+        let Some(w) = next_word(text, end) else { break };
+        let word = &text[w.range()];
+        if is_capitalized(word) {
+            words.push(w);
+            end = w.end;
+            continue;
+        }
+        // A particle counts only when a capitalised word follows it.
+        let particle = PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-");
+        if particle && word.contains('-') && word.rsplit('-').next().is_some_and(is_capitalized) {
+            words.push(w);
+            end = w.end;
+            continue;
+        }
+        if particle {
+            if let Some(n) = next_word(text, w.end) {
+                if is_capitalized(&text[n.range()]) {
+                    words.push(w);
+                    words.push(n);
+                    end = n.end;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    words
+}
+
+/// The capitalised words of `text` (a word start whose first character is an uppercase
+/// letter), in order.
+fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            // Skip to the next ASCII capital or non-ASCII lead byte: the common case is a tight
+            // loop over lowercase ASCII.
+            while i < bytes.len() && !bytes[i].is_ascii_uppercase() && bytes[i] < 0xC0 {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            let at = i;
+            let c = match text.get(at..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
+            i += c.len_utf8();
+            if !(c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase())) {
+                continue;
+            }
+            if text[..at].chars().next_back().is_some_and(is_word) {
+                continue;
+            }
+            let e = word_end(text, at);
+            i = e.max(i);
+            return Some(Span::new(at, e));
+        }
+        None
+    })
+}
+
+/// Every mention, from the raw matches.
+pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>) -> Vec<Mention> {
+    let mut drafts: Vec<Draft> = Vec::with_capacity(raw.len());
+    let mut floor = 0;
+    for r in raw {
+        match r.target {
+            Target::Entity(i) => {
+                let e = &inner.entities[i as usize];
+                drafts.push(Draft {
+                    span: r.span,
+                    kind: e.kind(),
+                    entity: Some(i),
+                    name: None,
+                    gender: None,
+                    role: None,
+                });
+            }
+            Target::Role(ri) => {
+                let role = &inner.roles[ri as usize];
+                let (start, modifier) = role_prefix(text, r.span.start, floor);
+                let h = holder(&role.terms, date, modifier);
+                drafts.push(Draft {
+                    span: Span::new(start, r.span.end),
+                    kind: role.kind,
+                    entity: h,
+                    name: None,
+                    gender: None,
+                    role: Some(ri),
+                });
+            }
+        }
+        floor = r.span.end;
+    }
+    counterparts(inner, text, raw, date, &mut drafts);
+    if inner.unlinked_names {
+        unlinked(inner, text, &mut drafts);
+    }
+    appositions(text, &mut drafts);
+    drafts
+        .into_iter()
+        .map(|d| Mention {
+            span: d.span,
+            kind: d.kind,
+            entity: d.entity.map(|i| inner.entities[i as usize].clone()),
+            name: d.name,
+            gender: d.gender,
+            nominal: d.role.is_some(),
+            role: d.role.map(|r| inner.roles[r as usize].id.clone()),
+        })
+        .collect()
+}
+
+/// `son homologue américain`, `son futur homologue russe`: the counterpart of the role last
+/// named before, in the country the adjective names. After `le président russe`,
+/// `son homologue américain` is read as `président américain`; the phrase is looked up among
+/// the role aliases and resolved like one (with its determiner and modifier). Nothing is
+/// reported when no role precedes or when the rebuilt phrase is not a role.
+fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>, drafts: &mut Vec<Draft>) {
+    // One pass for `homologue` and `Homologue`.
+    const TAIL: &str = "omologue";
+    let mut found = Vec::new();
+    for (tail, _) in text.match_indices(TAIL) {
+        if tail == 0 || !matches!(text.as_bytes()[tail - 1], b'h' | b'H') {
+            continue;
+        }
+        let at = tail - 1;
+        let end = tail + TAIL.len();
+        if text[..at].chars().next_back().is_some_and(is_word) {
+            continue;
+        }
+        let Some(adj) = next_word(text, end) else { continue };
+        let adjective = &text[adj.range()];
+        if !adjective.chars().next().is_some_and(char::is_lowercase) || adjective.chars().count() < 4 {
+            continue;
+        }
+        // The last role phrase before: its words but the last (the nationality adjective).
+        let Some(prev) = raw.iter().rev().find(|r| r.span.end <= at && matches!(r.target, Target::Role(_))) else {
+            continue;
+        };
+        let phrase = &text[prev.span.range()];
+        let Some(cut) = phrase.rfind(is_blank) else { continue };
+        let rebuilt = format!("{} {}", &phrase[..cut], adjective);
+        let f = super::fold::fold(&rebuilt);
+        let mut hits = Vec::new();
+        inner.matcher.find_all(&rebuilt, &f, &mut hits);
+        let [hit] = hits[..] else { continue };
+        let Target::Role(ri) = hit.target else { continue };
+        if hit.span != Span::new(0, rebuilt.len()) || !overlapping(drafts, at, adj.end).is_empty() {
+            continue;
+        }
+        let floor = drafts.get(drafts.partition_point(|d| d.span.start < at).wrapping_sub(1)).map_or(0, |d| d.span.end);
+        let (start, modifier) = role_prefix(text, at, floor);
+        let role = &inner.roles[ri as usize];
+        found.push(Draft {
+            span: Span::new(start, adj.end),
+            kind: role.kind,
+            entity: holder(&role.terms, date, modifier),
+            name: None,
+            gender: None,
+            role: Some(ri),
+        });
+    }
+    if !found.is_empty() {
+        drafts.extend(found);
+        drafts.sort_by_key(|d| d.span.start);
+    }
+}
+
+/// A role followed by a person's name, directly (`le président russe Vladimir Poutine`) or in
+/// apposition (`la ministre des Armées, Florence Parly`), refers to that person.
+fn appositions(text: &str, drafts: &mut [Draft]) {
+    for i in 0..drafts.len().saturating_sub(1) {
+        if drafts[i].role.is_none() || !drafts[i + 1].is_person_name() {
+            continue;
+        }
+        let gap = &text[drafts[i].span.end..drafts[i + 1].span.start];
+        let gap = gap.trim_matches(is_blank);
+        if gap.is_empty() || gap == "," {
+            let (entity, name, gender) = (drafts[i + 1].entity, drafts[i + 1].name.clone(), drafts[i + 1].gender);
+            let d = &mut drafts[i];
+            d.entity = entity;
+            d.name = name;
+            d.gender = gender;
+        }
+    }
+}
+
+/// A referent known by its surname within a document: entity, display name, gender, and the
+/// offset from which later mentions link to it.
+type Known = (Option<u32>, Option<Arc<str>>, Option<Gender>, usize);
+
+/// Surnames of the document: folded key → referent, and the first words of the surnames as
+/// written (a cheap filter before folding a candidate).
+#[derive(Default)]
+struct Surnames {
+    keys: HashMap<String, Known>,
+    first_words: std::collections::HashSet<String>,
+}
+
+impl Surnames {
+    fn add(&mut self, surface: &str, known: Known) {
+        let Some(first) = surface.split(is_blank).find(|w| !w.is_empty()) else { return };
+        self.first_words.insert(first.to_string());
+        self.keys.entry(crate::typography::fold_key(surface)).or_insert(known);
+    }
+
+    fn get(&self, text: &str, words: &[Span]) -> Option<(usize, &Known)> {
+        let first = &text[words.first()?.range()];
+        if !self.first_words.contains(first) {
+            return None;
+        }
+        (1..=words.len().min(3)).rev().find_map(|n| {
+            let e = words[n - 1].end;
+            self.keys.get(&crate::typography::fold_key(&text[words[0].start..e])).map(|k| (e, k))
+        })
+    }
+}
+
+/// Persons not in the gazetteer, then later mentions of any person's surname.
+fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
+    let mut surnames = Surnames::default();
+    // Surnames of gazetteer persons named in full (`Hillary Clinton` → `Clinton`).
+    for d in drafts.iter().filter(|d| d.is_person_name() && d.entity.is_some()) {
+        let surface = &text[d.span.range()];
+        let Some(first) = surface.split(is_blank).find(|w| !w.is_empty()) else { continue };
+        if !inner.firstnames.contains_key(first) {
+            continue;
+        }
+        let rest = surface[first.len()..].trim_matches(is_blank);
+        if !rest.is_empty() {
+            surnames.add(rest, (d.entity, None, None, d.span.end));
+        }
+    }
+    // Gazetteer drafts stay sorted; the ones a longer name covers are marked removed, the new
+    // ones go to `added` (in text order) and everything is merged at the end.
+    let mut removed = vec![false; drafts.len()];
+    let mut added: Vec<Draft> = Vec::new();
+    let mut resume = 0;
+    for w in capitalized_words(text) {
+        if w.start < resume {
+            continue;
+        }
+        let word = &text[w.range()];
+        // An initial (`J.`) is not a name by itself.
+        if word.chars().nth(1).is_none() {
+            continue;
+        }
+        let prev = prev_word(text, w.start).map(|p| &text[p.range()]);
+        let before = prev.and_then(|p| before_words().get(p).copied());
+        if matches!(before, Some(Before::Place)) {
+            continue;
+        }
+        let first_part = word.split('-').next().unwrap_or(word);
+        let firstname =
+            inner.firstnames.get(word).copied().or_else(|| {
+                (first_part.len() < word.len()).then(|| inner.firstnames.get(first_part).copied()).flatten()
+            });
+        let title = match before {
+            Some(Before::Title(g)) => Some(g),
+            _ => None,
+        };
+        // An apposition after a role: `le porte-parole du Kremlin, Dmitri Peskov`.
+        let after_role = || {
+            let before = text[..w.start].trim_end_matches(is_blank);
+            before.strip_suffix(',').is_some_and(|b| {
+                let end = b.trim_end_matches(is_blank).len();
+                let i = drafts.partition_point(|d| d.span.end < end);
+                drafts.get(i).is_some_and(|d| d.role.is_some() && d.span.end == end)
+            })
+        };
+        if firstname.is_none() && title.is_none() && !after_role() {
+            continue;
+        }
+        let words = name_words(text, w);
+        let need = if title.is_some() { 1 } else { 2 };
+        if words.len() < need {
+            continue;
+        }
+        let s = w.start;
+        let e = words[words.len() - 1].end;
+        // Only the first name may overlap a gazetteer match (`Florence Parly`); a person the
+        // gazetteer knows stays as it is.
+        let ov = overlapping(drafts, s, e);
+        let blocked = drafts[ov.clone()].iter().zip(&removed[ov.clone()]).any(|(d, &gone)| {
+            !gone && (d.is_person_name() || d.span.start < s || d.span.end > e || d.span.start >= w.end)
+        });
+        if blocked {
+            continue;
+        }
+        // A title before a surname already known (`M. Lefebvre` after `Marc Lefebvre`).
+        let known = surnames.get(text, &words).filter(|(end, k)| *end == e && k.3 <= s).map(|(_, k)| k.clone());
+        let draft = match known {
+            Some((entity, name, gender, _)) => {
+                Draft { span: Span::new(s, e), kind: EntityKind::Person, entity, name, gender, role: None }
+            }
+            None => {
+                let gender = title.flatten().or(firstname.flatten());
+                let display: Arc<str> = squash(&text[s..e]).into();
+                // Surname: the words after a known first name, else all of them; and the last
+                // word alone.
+                let tail = match words.get(1) {
+                    Some(second) if firstname.is_some() => second.start,
+                    _ => s,
+                };
+                surnames.add(&text[tail..e], (None, Some(display.clone()), gender, e));
+                surnames.add(&text[words[words.len() - 1].range()], (None, Some(display.clone()), gender, e));
+                Draft {
+                    span: Span::new(s, e),
+                    kind: EntityKind::Person,
+                    entity: None,
+                    name: Some(display),
+                    gender,
+                    role: None,
+                }
+            }
+        };
+        for gone in &mut removed[ov] {
+            *gone = true;
+        }
+        added.push(draft);
+        resume = e;
+    }
+    if !surnames.keys.is_empty() {
+        // Later bare surnames: checked against the gazetteer drafts and the names just found.
+        let mut later: Vec<Draft> = Vec::new();
+        let mut resume = 0;
+        // Cursors: words come left to right, so the drafts that might cover one do too.
+        let (mut j, mut k) = (0, 0);
+        for w in capitalized_words(text) {
+            if w.start < resume {
+                continue;
+            }
+            while drafts.get(j).is_some_and(|d| d.span.end <= w.start) {
+                j += 1;
+            }
+            while added.get(k).is_some_and(|d| d.span.end <= w.start) {
+                k += 1;
+            }
+            let covered = |ds: &[Draft], i: usize| ds.get(i).is_some_and(|d| d.span.start <= w.start);
+            if (covered(drafts, j) && !removed[j]) || covered(&added, k) {
+                continue;
+            }
+            if !surnames.first_words.contains(&text[w.range()]) {
+                continue;
+            }
+            let words = name_words(text, w);
+            let Some((e, (entity, name, gender, from))) = surnames.get(text, &words) else { continue };
+            let free = removed[overlapping(drafts, w.start, e)].iter().all(|&gone| gone)
+                && overlapping(&added, w.start, e).is_empty();
+            if w.start < *from || !free {
+                continue;
+            }
+            later.push(Draft {
+                span: Span::new(w.start, e),
+                kind: EntityKind::Person,
+                entity: *entity,
+                name: name.clone(),
+                gender: *gender,
+                role: None,
+            });
+            resume = e;
+        }
+        added.extend(later);
+    }
+    if added.is_empty() {
+        return;
+    }
+    let mut keep = removed.iter();
+    drafts.retain(|_| !keep.next().copied().unwrap_or(false));
+    drafts.extend(added);
+    drafts.sort_by_key(|d| d.span.start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn holders() {
+        // Terms: A until 2017-01-20, B from 2017-01-20 (handover day), C from 2021-01-20.
+        let terms = [
+            (0, d("2009-01-20"), Some(d("2017-01-20"))),
+            (1, d("2017-01-20"), Some(d("2021-01-20"))),
+            (2, d("2021-01-20"), None),
+        ];
+        // (date, modifier, expected holder) — each row names the rule it pins.
+        const CASES: &[(&str, Modifier, Option<u32>)] = &[
+            ("2016-11-14", Modifier::None, Some(0)),     // in office
+            ("2017-01-20", Modifier::None, Some(1)),     // handover day: incoming
+            ("2016-11-14", Modifier::Incoming, Some(1)), // next term within three months
+            ("2016-06-01", Modifier::Incoming, None),    // next term too far: abstain
+            ("2017-03-01", Modifier::Incoming, Some(1)), // "nouveau" who just took office
+            ("2018-03-01", Modifier::Former, Some(0)),   // previous holder
+            ("2005-03-01", Modifier::Former, None),      // nobody before
+        ];
+        for &(date, m, want) in CASES {
+            assert_eq!(holder(&terms, Some(d(date)), m), want, "date {date} modifier {m:?}");
+        }
+        assert_eq!(holder(&terms, None, Modifier::None), None, "no date: abstain");
+    }
+
+    // (text, role phrase start, expected mention) — each row names the rule it pins.
+    const PREFIX: &[(&str, &str, &str, Modifier)] = &[
+        ("Le président russe", "président", "Le président russe", Modifier::None), // determiner included
+        ("du président russe", "président", "président russe", Modifier::None),    // contracted article left out
+        ("l’ex-président américain", "président", "l’ex-président américain", Modifier::Former), // ex- and elided article
+        ("son futur homologue", "homologue", "son futur homologue", Modifier::Incoming), // possessive and modifier
+        ("l'ancienne chancelière", "chancelière", "l'ancienne chancelière", Modifier::Former), // elision before modifier
+        ("la nouvelle Première ministre", "Première", "la nouvelle Première ministre", Modifier::Incoming), // feminine
+    ];
+
+    #[test]
+    fn role_prefixes() {
+        for &(text, at, want, m) in PREFIX {
+            let start = text.find(at).unwrap();
+            let (s, got_m) = role_prefix(text, start, 0);
+            assert_eq!((&text[s..], got_m), (want, m), "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn fast_word_test_agrees_with_typography() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word(c), is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn capitalized_word_scan() {
+        let text = "Hier, Jean-Yves Le Drian et l'Élysée (É) à New-York.";
+        let got: Vec<&str> = capitalized_words(text).map(|s| &text[s.range()]).collect();
+        assert_eq!(got, ["Hier", "Jean-Yves", "Le", "Drian", "Élysée", "É", "New-York"]);
+    }
+}

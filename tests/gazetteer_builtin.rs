@@ -1,0 +1,120 @@
+//! The built-in French-news gazetteer: it loads without error, and the referents every French
+//! news reader expects are found (Poutine, Trump, Kremlin, Daesh …) in text written for these
+//! tests.
+
+use depeche::gazetteer::{EntityKind, Gazetteer};
+use depeche::Date;
+
+fn date(s: &str) -> Date {
+    s.parse().expect("test date")
+}
+
+#[test]
+fn builtin_data_builds_without_error() {
+    if let Err(e) = Gazetteer::try_french_news() {
+        panic!("built-in gazetteer: {e}");
+    }
+}
+
+#[test]
+fn builtin_is_large() {
+    let g = Gazetteer::french_news();
+    assert!(g.len() >= 1500, "only {} entries", g.len());
+    assert!(g.role_count() >= 50, "only {} roles", g.role_count());
+}
+
+#[test]
+fn send_sync_and_cheap_clone() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Gazetteer>();
+    assert_send_sync::<depeche::gazetteer::Mention>();
+    let g = Gazetteer::french_news();
+    let h = g.clone();
+    assert_eq!(g.len(), h.len());
+}
+
+// (text, date, expected (mention text, entity id)) — the referents the issue names, and
+// each row the rule it pins.
+/// Expected mentions: (text of the span, entity id).
+type Expected = &'static [(&'static str, Option<&'static str>)];
+
+const CASES: &[(&str, &str, Expected)] = &[
+    // surname alone, elided article before the acronym, organisation
+    (
+        "Poutine a reçu l'appel de Trump, selon le Kremlin, qui vise l'EI.",
+        "2017-01-28",
+        &[
+            ("Poutine", Some("vladimir-poutine")),
+            ("Trump", Some("donald-trump")),
+            ("Kremlin", Some("kremlin")),
+            ("EI", Some("etat-islamique")),
+        ],
+    ),
+    // spelling variants of Daesh
+    (
+        "Daech, Daesh et l’organisation État islamique désignent le même groupe.",
+        "2017-01-28",
+        &[
+            ("Daech", Some("etat-islamique")),
+            ("Daesh", Some("etat-islamique")),
+            ("organisation État islamique", Some("etat-islamique")),
+        ],
+    ),
+    // a role spelled two ways, with determiner, resolved at the date
+    (
+        "Le chef de l'Etat russe et le président américain se sont parlé.",
+        "2017-01-28",
+        &[("Le chef de l'Etat russe", Some("vladimir-poutine")), ("le président américain", Some("donald-trump"))],
+    ),
+    // the same role a year earlier has another holder
+    ("Le président américain a signé.", "2015-06-01", &[("Le président américain", Some("barack-obama"))]),
+    // president-elect between election and inauguration, hyphenated or not
+    (
+        "Le président élu a répondu ; le président-élu a insisté.",
+        "2016-11-14",
+        &[("Le président élu", Some("donald-trump")), ("le président-élu", Some("donald-trump"))],
+    ),
+    // the spokesman of the Kremlin is a person, not the Kremlin
+    ("Le porte-parole du Kremlin a démenti.", "2017-01-28", &[("Le porte-parole du Kremlin", Some("dmitri-peskov"))]),
+    // fold variants of a country
+    (
+        "Les ETATS-UNIS, les Etats Unis et les États-Unis.",
+        "2017-01-28",
+        &[("ETATS-UNIS", Some("etats-unis")), ("Etats Unis", Some("etats-unis")), ("États-Unis", Some("etats-unis"))],
+    ),
+    // no acronym inside a word, no name inside a word
+    ("Seize partisans du trumpisme.", "2017-01-28", &[]),
+    // "président américain" is not found inside "vice-président américain" (its own role)
+    ("Le vice-président américain a parlé.", "2017-01-28", &[("Le vice-président américain", Some("mike-pence"))]),
+    // incoming holder before inauguration
+    (
+        "Le futur président américain a téléphoné.",
+        "2016-11-14",
+        &[("Le futur président américain", Some("donald-trump"))],
+    ),
+];
+
+#[test]
+fn builtin_mentions() {
+    let g = Gazetteer::french_news();
+    for &(text, d, want) in CASES {
+        let mentions = g.mentions(text, Some(date(d)));
+        let got: Vec<(&str, Option<&str>)> =
+            mentions.iter().map(|m| (&text[m.span().range()], m.entity().map(|e| e.id()))).collect();
+        assert_eq!(got, want, "input {text:?} at {d}");
+    }
+}
+
+#[test]
+fn role_without_known_holder_is_still_a_mention() {
+    let g = Gazetteer::french_news();
+    let text = "Le président russe a parlé.";
+    // Before any term in the data: a person mention without entity.
+    let m = g.mentions(text, Some(date("1950-01-01")));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].kind(), EntityKind::Person);
+    assert!(m[0].is_nominal());
+    assert_eq!(m[0].entity(), None);
+    // No date at all: abstain too.
+    assert_eq!(g.mentions(text, None)[0].entity(), None);
+}
