@@ -1,0 +1,154 @@
+//! The word lists of the grammar (`data/lexicon.tsv`, `data/holidays.tsv`), parsed once, and the
+//! trigger matcher that finds the places where a date may start.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::holidays::Rule;
+use super::Weekday;
+
+/// What a word of the lexicon is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Word {
+    Month(u32),
+    MonthAbbr(u32),
+    Weekday(Weekday),
+    WeekdayAbbr(Weekday),
+    Num(u32),
+    Ord(i32),
+    Season(super::Season),
+    Trigger,
+}
+
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: HashMap<String, Vec<Word>>,
+    /// Holiday phrases (folded words) with their rule, longest first.
+    pub(crate) holidays: Vec<(Vec<String>, Rule)>,
+    pub(crate) triggers: Option<AhoCorasick>,
+}
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+pub(crate) fn lexicon() -> &'static Lexicon {
+    LEXICON.get_or_init(build)
+}
+
+impl Lexicon {
+    pub(crate) fn get(&self, folded: &str) -> &[Word] {
+        self.words.get(folded).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// Lowercase, without diacritics, `œ` spelled out: the key the lexicon is matched on.
+pub(crate) fn fold_word(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            match l {
+                'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+                'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+                'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+                'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+                'ç' => out.push('c'),
+                'ÿ' => out.push('y'),
+                'ñ' => out.push('n'),
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+/// Splits a phrase of the data files into folded words (apostrophes and hyphens separate).
+pub(crate) fn phrase_words(s: &str) -> Vec<String> {
+    fold_word(s)
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn build() -> Lexicon {
+    let mut words: HashMap<String, Vec<Word>> = HashMap::new();
+    let mut trig: Vec<String> = Vec::new();
+    for line in include_str!("data/lexicon.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(form), Some(kind), Some(val)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let n: i64 = val.trim().parse().unwrap_or(0);
+        let word = match kind {
+            "month" => Word::Month(n as u32),
+            "monthabbr" => Word::MonthAbbr(n as u32),
+            "weekday" => Word::Weekday(Weekday::from_number(n as u8).unwrap_or(Weekday::Monday)),
+            "wdabbr" => Word::WeekdayAbbr(Weekday::from_number(n as u8).unwrap_or(Weekday::Monday)),
+            "num" => Word::Num(n as u32),
+            "ord" => Word::Ord(n as i32),
+            "season" => Word::Season(match val.trim() {
+                "sp" => super::Season::Spring,
+                "su" => super::Season::Summer,
+                "fa" => super::Season::Autumn,
+                _ => super::Season::Winter,
+            }),
+            _ => Word::Trigger,
+        };
+        // Number and ordinal words alone never make a date: they do not open the grammar.
+        if !matches!(word, Word::Num(_) | Word::Ord(_) | Word::Season(super::Season::Summer)) {
+            trig.push(form.to_string());
+        }
+        words.entry(fold_word(form)).or_default().push(word);
+    }
+    let mut holidays = Vec::new();
+    for line in include_str!("data/holidays.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let Some((phrase, rule)) = line.split_once('\t') else { continue };
+        let Some(rule) = Rule::parse(rule) else { continue };
+        let w = phrase_words(phrase);
+        if let Some(first) = phrase.split([' ', '\'', '-']).next() {
+            trig.push(first.to_string());
+        }
+        holidays.push((w, rule));
+    }
+    holidays.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
+    // is everywhere.
+    for p in ["l'été", "l’été", "cet été", "en été", "d'été", "d’été"] {
+        trig.push(p.to_string());
+    }
+    for d in '0'..='9' {
+        trig.push(d.to_string());
+    }
+    let mut pats: Vec<String> = Vec::new();
+    for t in trig {
+        let cap: String = {
+            let mut c = t.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => continue,
+            }
+        };
+        for v in [fold_word(&t), t.to_lowercase(), t.to_uppercase(), cap] {
+            if !pats.contains(&v) {
+                pats.push(v);
+            }
+        }
+    }
+    let triggers = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&pats)
+        .ok();
+    Lexicon { words, holidays, triggers }
+}

@@ -1,0 +1,151 @@
+//! Trigger windows and the tokens the grammar reads.
+//!
+//! The text is first searched for trigger words (month and weekday names, `hier`, `semaine`,
+//! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
+//! triggers are tokenized and parsed, so text without dates costs one automaton pass.
+
+use super::lexicon::{fold_word, lexicon};
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Kind {
+    /// A run of letters; `norm` is folded (lowercase, no accents).
+    Word,
+    /// A run of ASCII digits; `num` is its value (saturating), `norm` the digits.
+    Num,
+    /// One punctuation character, normalized (`’` → `'`, dashes → `-`).
+    Punct(char),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub norm: String,
+    pub num: u32,
+    /// Whitespace between the previous token and this one.
+    pub gap: bool,
+    /// The word starts with an uppercase letter.
+    pub upper: bool,
+}
+
+
+const MARGIN: usize = 96;
+
+fn is_alnum(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Byte windows `[start, end)` of `text` around trigger words, merged, on word boundaries.
+pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let Some(ac) = lexicon().triggers.as_ref() else { return out };
+    let bytes = text.as_bytes();
+    let mut covered_to = 0usize;
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if s < covered_to {
+            continue;
+        }
+        let first = bytes[s];
+        if !first.is_ascii_digit() {
+            // Whole words only (the patterns are words and word stems of the lexicon).
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            if before.is_some_and(is_alnum) || after.is_some_and(|c| c.is_alphabetic()) {
+                continue;
+            }
+        }
+        let mut ws = floor_boundary(text, s.saturating_sub(MARGIN));
+        if ws > 0 {
+            // Start after a whitespace so that no word is cut.
+            match text[ws..s].find(char::is_whitespace) {
+                Some(k) => ws += k,
+                None => ws = s,
+            }
+        }
+        let mut we = ceil_boundary(text, (e + MARGIN).min(text.len()));
+        if we < text.len() {
+            match text[e..we].rfind(char::is_whitespace) {
+                Some(k) => we = e + k,
+                None => we = e,
+            }
+            // Keep a word that the trigger is part of whole.
+            while we < text.len() && !text[we..].starts_with(char::is_whitespace) {
+                we = ceil_boundary(text, we + 1);
+            }
+        }
+        covered_to = we;
+        match out.last_mut() {
+            Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+            _ => out.push((ws, we)),
+        }
+    }
+    out
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// Tokens of `text[start..end]` with offsets into `text`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let slice = &text[start..end];
+    let mut it = slice.char_indices().peekable();
+    let mut gap = true;
+    while let Some((i, c)) = it.next() {
+        let s = start + i;
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut e = s + 1;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    e = start + j + 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let norm = text[s..e].to_string();
+            let num = norm.bytes().fold(0u32, |a, b| a.saturating_mul(10).saturating_add((b - b'0') as u32));
+            toks.push(Tok { start: s, end: e, kind: Kind::Num, norm, num, gap, upper: false });
+        } else if c.is_alphabetic() {
+            let mut e = s + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphabetic() {
+                    e = start + j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let norm = fold_word(&text[s..e]);
+            toks.push(Tok { start: s, end: e, kind: Kind::Word, norm, num: 0, gap, upper: c.is_uppercase() });
+        } else {
+            let p = match c {
+                '’' | '‘' | 'ʼ' | '`' | '´' | '\'' => '\'',
+                '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => '-',
+                other => other,
+            };
+            let e = s + c.len_utf8();
+            toks.push(Tok { start: s, end: e, kind: Kind::Punct(p), norm: String::new(), num: 0, gap, upper: false });
+        }
+        gap = false;
+    }
+    toks
+}
