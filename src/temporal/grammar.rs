@@ -533,6 +533,13 @@ impl<'a> Parser<'a> {
                 return self.found(i, e, Value::Period(Period::Day(a.add_days(off))), anchor);
             }
         }
+        // "dans la journée", "ce jour" (official style): the reference day.
+        if let Some(e) = self.seq(i, &["dans", "la", "journee"]).or_else(|| self.seq(i, &["ce", "jour"]).filter(|&e| !self.is_sep(e))) {
+            if !self.is_any(e, &["de", "du", "d"]) {
+                let r = self.reference?;
+                return self.found(i, e, Value::Period(Period::Day(r)), Anchor::Document);
+            }
+        }
         // "ce jour-là"
         if let Some(e) = self.seq(i, &["ce", "jour", "la"]) {
             let (a, anchor) = self.story();
@@ -1274,6 +1281,12 @@ impl<'a> Parser<'a> {
             return Some(f);
         }
         let d = shift_date(r, unit, sign * n as i64);
+        if unit == Unit::Year {
+            // "il y a deux ans": the month is what a reader can tell, not the day.
+            let mut f = self.found(i, e, Value::Period(Period::Month { year: d.year(), month: d.month() }), Anchor::Document)?;
+            f.modifier = Some(Modifier::Approx);
+            return Some(f);
+        }
         let mut f = self.found(i, e, Value::Period(Period::Day(d)), Anchor::Document)?;
         if approx {
             f.modifier = Some(Modifier::Approx);
@@ -1303,8 +1316,8 @@ impl<'a> Parser<'a> {
             } else {
                 let (u, k) = self.unit(k)?;
                 let s = match self.word(k)? {
-                    "passes" | "passees" | "derniers" | "dernieres" | "ecoules" | "ecoulees" => -1,
-                    "suivants" | "suivantes" | "prochains" | "prochaines" => 1,
+                    "passes" | "passees" | "derniers" | "dernieres" | "ecoules" | "ecoulees" | "passe" | "dernier" => -1,
+                    "suivants" | "suivantes" | "prochains" | "prochaines" | "suivant" | "prochain" => 1,
                     "a" if self.is(k + 1, "venir") => 1,
                     _ => return None,
                 };
@@ -1371,9 +1384,11 @@ impl<'a> Parser<'a> {
             let (n, d) = self.num(k)?;
             (d == 2 && self.clean_end(k + 1) && !self.is(k + 1, "h") && self.word(k + 1).is_none()).then(|| (if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 }, k + 1))
         });
+        // "en mars": the preposition is not part of the expression.
+        let start = if self.is(i, "en") && code == 0 { j } else { i };
         if let Some((y, e)) = year {
             let anchor = Anchor::Absolute;
-            return self.found(i, e, Value::Period(Period::Month { year: y, month: m }), anchor);
+            return self.found(start, e, Value::Period(Period::Month { year: y, month: m }), anchor);
         }
         if abbr {
             return None;
@@ -1398,7 +1413,7 @@ impl<'a> Parser<'a> {
             }
         };
         let _ = cur;
-        self.found(i, e, Value::Period(Period::Month { year: y, month: m }), Anchor::Document)
+        self.found(start, e, Value::Period(Period::Month { year: y, month: m }), Anchor::Document)
     }
 
     /// `2015-3`, `3/2015`, `11 / 2016`: a month by numbers.
@@ -1458,6 +1473,8 @@ impl<'a> Parser<'a> {
         } else if self.is(i, "de") && !end_ok {
             return None;
         }
+        // "en 1991", "la loi de 1905": the preposition is not part of the expression.
+        let i = if self.is_any(i, &["en", "de"]) && !self.is(i + 1, "l") { j } else { i };
         self.found(i, e, Value::Period(Period::Year(y)), Anchor::Absolute)
     }
 
@@ -1537,6 +1554,7 @@ impl<'a> Parser<'a> {
         if !self.is(k, "siecle") || !(1..=30).contains(&n) {
             return None;
         }
+        let i = if self.is_any(i, &["au", "du"]) { j } else { i };
         self.found(i, k + 1, Value::Period(Period::Century(n as i32 - 1)), Anchor::Absolute)
     }
 
@@ -1569,12 +1587,14 @@ impl<'a> Parser<'a> {
         if !(1..=4).contains(&q) {
             return None;
         }
+        let i = if self.is_any(i, &["au", "du"]) { j } else { i };
         self.found(i, e, Value::Period(Period::Quarter { year: y, quarter: q as u32 }), anchor)
     }
 
     /// `les années 1990`, `les années 70`, `les années soixante-dix`.
     fn r_decade(&self, i: usize) -> Option<Found> {
-        let j = self.opt(i, &[&["les"], &["des"], &["aux"], &["dans", "les"]]);
+        let i = if self.is(i, "dans") { i + 1 } else { i };
+        let j = self.opt(i, &[&["les"], &["des"], &["aux"]]);
         if !self.is(j, "annees") {
             return None;
         }
@@ -1641,12 +1661,20 @@ impl<'a> Parser<'a> {
                 Some("dernier" | "derniere" | "passe" | "passee") => (e + 1, -1),
                 _ => (e, 0),
             };
-            let p = match u {
+            let mut p = match u {
                 Unit::Month => Period::Month { year: r.year(), month: r.month() }.shift(off),
                 Unit::Week => week_of(r).shift(off),
                 Unit::Year => Period::Year(r.year() + off),
                 _ => Period::Century((r.year() - 1) / 100 + off),
             };
+            // Looking forward, a beginning or middle that is already over is the next one's.
+            if off == 0 && matches!(md, Some(Modifier::Start | Modifier::Mid)) && self.dir(i, e, Dir::Near) == Dir::Future {
+                let len = p.first_day().days_until(p.last_day()) + 1;
+                let part_end = if md == Some(Modifier::Start) { len / 3 } else { 2 * len / 3 };
+                if p.first_day().add_days(part_end - 1) < r {
+                    p = p.shift(1);
+                }
+            }
             Some(Found { start: i, end: e, value: Value::Period(p), modifier: None, anchor: Anchor::Document, flagged: false })
         });
         let f = match (inner, from_bare) {
