@@ -992,6 +992,10 @@ impl<'a> Parser<'a> {
         if abbr && !(self.punct(k - 1, '.') && self.clean_end(k)) {
             return None;
         }
+        if self.daynum(self.opt(k, &[&["le"]])).is_some_and(|(_, e)| self.month_at(self.opt(e, &[&["de"], &["d"]]), true).is_some()) {
+            // "lundi 31 juin": a date that does not exist is not a bare weekday either.
+            return None;
+        }
         let r = self.reference?;
         let week_of_ref = |off: i64| -> Date {
             let monday = r.add_days(-(r.weekday().number() as i64 - 1));

@@ -321,8 +321,12 @@ impl DateResolver {
             let toks = scan::tokenize(text, ws, we);
             let mut i = 0;
             while i < toks.len() {
-                if matches!(toks[i].kind, scan::Kind::Punct(_)) {
-                    // Expressions start on a word or a number.
+                let glued = i > 0
+                    && !toks[i].gap
+                    && matches!(toks[i - 1].kind, scan::Kind::Num | scan::Kind::Punct('/' | '.' | '-' | ',' | ':'))
+                    && (toks[i].kind == scan::Kind::Num || toks[i - 1].kind == scan::Kind::Num);
+                if matches!(toks[i].kind, scan::Kind::Punct(_)) || glued {
+                    // Expressions start on a word or a number, not inside a bigger number.
                     i += 1;
                     continue;
                 }
