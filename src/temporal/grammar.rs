@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{tense_around, Tense};
+use super::tense::{nearest, sentence_bounds, signals, Tense};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -38,12 +38,15 @@ struct Partial {
 }
 
 pub(crate) struct Parser<'a> {
-    pub t: &'a [Tok],
+    pub t: &'a [Tok<'a>],
     pub text: &'a str,
     pub reference: Option<Date>,
     pub prefer: Prefer,
-    pub last: Option<Date>,
+    /// The last day the text anchored (for `le lendemain`).
+    pub last: std::cell::Cell<Option<Date>>,
     lex: &'static Lexicon,
+    /// Tense signals of the sentences already read, by sentence bounds.
+    tenses: std::cell::RefCell<Vec<((usize, usize), Vec<(usize, Tense)>)>>,
 }
 
 const UNIT_NOUNS: &[&str] = &[
@@ -60,18 +63,28 @@ const YEAR_FOLLOWERS: &[&str] = &[
 ];
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(t: &'a [Tok], text: &'a str, reference: Option<Date>, prefer: Prefer, last: Option<Date>) -> Self {
-        Parser { t, text, reference, prefer, last, lex: lexicon() }
+    pub(crate) fn new(t: &'a [Tok<'a>], text: &'a str, reference: Option<Date>, prefer: Prefer, last: Option<Date>) -> Self {
+        Parser { t, text, reference, prefer, last: std::cell::Cell::new(last), lex: lexicon(), tenses: Default::default() }
     }
 
     // ---- token helpers -------------------------------------------------------------------
 
     fn word(&self, i: usize) -> Option<&str> {
-        self.t.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm.as_str())
+        self.t.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm.as_ref())
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
+    }
+
+    /// Whether token `i` is a number, a lexicon word of a date kind, or one of `ws`: the cheap
+    /// test that lets a rule give up at once.
+    fn starts(&self, i: usize, ws: &[&str], num: bool, lex: fn(&Word) -> bool) -> bool {
+        match self.t.get(i) {
+            Some(t) if t.kind == Kind::Num => num,
+            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm.as_ref()) || self.lex.get(&t.norm).iter().any(lex),
+            _ => false,
+        }
     }
 
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
@@ -140,7 +153,7 @@ impl<'a> Parser<'a> {
                     !decimal && !matches!(c, '%' | '€' | '$' | '°' | '£' | '/')
                 }
                 Kind::Num => false,
-                Kind::Word => !UNIT_NOUNS.contains(&t.norm.as_str()) && t.gap,
+                Kind::Word => !UNIT_NOUNS.contains(&t.norm.as_ref()) && t.gap,
             },
         }
     }
@@ -160,7 +173,18 @@ impl<'a> Parser<'a> {
             Prefer::Future => Dir::Future,
             Prefer::Tense => {
                 let (Some(a), Some(b)) = (self.t.get(s), self.t.get(e.saturating_sub(1))) else { return default };
-                match tense_around(self.text, a.start, b.end) {
+                let key = sentence_bounds(self.text, a.start, b.end);
+                let cached = self.tenses.borrow().iter().find(|(k, _)| *k == key).map(|(_, s)| nearest(s, a.start, b.end));
+                let t = match cached {
+                    Some(t) => t,
+                    None => {
+                        let sig = signals(self.text, key.0, key.1);
+                        let t = nearest(&sig, a.start, b.end);
+                        self.tenses.borrow_mut().push((key, sig));
+                        t
+                    }
+                };
+                match t {
                     Some(Tense::Past) => Dir::Past,
                     Some(Tense::Future) => Dir::Future,
                     None => default,
@@ -170,7 +194,7 @@ impl<'a> Parser<'a> {
     }
 
     fn story(&self) -> (Date, Anchor) {
-        match (self.last, self.reference) {
+        match (self.last.get(), self.reference) {
             (Some(d), _) => (d, Anchor::Previous),
             (None, Some(r)) => (r, Anchor::Document),
             (None, None) => (Date::MIN, Anchor::Absolute),
@@ -372,7 +396,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Resolves a partial day; the flag marks a weekday that disagrees with the date.
-    fn resolve_partial(&self, p: &Partial, dir: Dir) -> Option<(Date, bool)> {
+    fn resolve_partial(&self, p: &Partial, dir: &dyn Fn() -> Dir) -> Option<(Date, bool)> {
         match (p.month, p.year) {
             (Some(m), Some(y)) => {
                 let d = Date::new(y, m, p.day).ok()?;
@@ -380,7 +404,7 @@ impl<'a> Parser<'a> {
             }
             (Some(m), None) => {
                 let r = self.reference?;
-                let def = Self::day_month(r, p.day, m, dir)?;
+                let def = Self::day_month(r, p.day, m, dir())?;
                 match p.wd {
                     None => Some((def, false)),
                     Some(w) if def.weekday() == w => Some((def, false)),
@@ -396,7 +420,7 @@ impl<'a> Parser<'a> {
             }
             (None, _) => {
                 let r = self.reference?;
-                Self::day_only(r, p.day, p.wd, dir)
+                Self::day_only(r, p.day, p.wd, dir())
             }
         }
     }
@@ -478,6 +502,9 @@ impl<'a> Parser<'a> {
     /// `aujourd'hui`, `hier`, `demain`, `le lendemain (du 13 février)`, `la veille`,
     /// `le même jour`, `deux jours plus tard`.
     fn r_relday(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["aujourd", "hier", "avant", "demain", "apres", "le", "la", "l", "ce", "lendemain", "surlendemain", "veille", "jour", "meme", "un", "dans"], true, |w| matches!(w, Word::Num(_))) {
+            return None;
+        }
         let doc: &[(&[&str], i64)] = &[
             (&["aujourd", "hui"], 0),
             (&["hier"], -1),
@@ -526,7 +553,7 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                 }
-                if (self.reference.is_none() && self.last.is_none()) || (j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ',')) {
+                if (self.reference.is_none() && self.last.get().is_none()) || (j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ',')) {
                     return None;
                 }
                 let (a, anchor) = self.story();
@@ -597,6 +624,9 @@ impl<'a> Parser<'a> {
         let j = self.opt(i, &[&["le"], &["la"], &["l"]]);
         let j = self.skip_sep(j);
         let first = self.word(j)?;
+        if !self.lex.holiday_heads.contains(first) {
+            return None;
+        }
         let mut hit: Option<(usize, super::holidays::Rule)> = None;
         for (words, rule) in &self.lex.holidays {
             if words[0] != first {
@@ -797,8 +827,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        let dir = self.dir(i, p.end, Dir::Near);
-        let (d, flagged) = self.resolve_partial(&p, dir)?;
+        let (d, flagged) = self.resolve_partial(&p, &|| self.dir(i, p.end, Dir::Near))?;
         let anchor = if p.year.is_some() { Anchor::Absolute } else { Anchor::Document };
         let mut f = self.found(i, p.end, Value::Period(Period::Day(d)), anchor)?;
         f.flagged = flagged;
@@ -808,6 +837,9 @@ impl<'a> Parser<'a> {
     /// `du 3 au 5 mars`, `entre le 13 et le 15 juillet`, `13-15 juillet`, `de 2010 à 2018`,
     /// `de janvier à mars`, `dans la nuit de samedi à dimanche`.
     fn r_range(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["du", "entre", "de", "depuis", "dans", "la", "nuit", "le", "premier"], true, |w| matches!(w, Word::Weekday(_) | Word::WeekdayAbbr(_) | Word::Num(_) | Word::Month(_) | Word::MonthAbbr(_) | Word::Ord(_))) {
+            return None;
+        }
         let (prefix, j) = if self.is(i, "du") {
             (1, i + 1)
         } else if self.is(i, "entre") {
@@ -877,9 +909,8 @@ impl<'a> Parser<'a> {
         if prefix == 0 && p1.month.is_none() && p2.month.is_none() {
             return None;
         }
-        let dir = self.dir(i, end, Dir::Near);
         // The year of a range comes from the dates; weekdays are only checked.
-        let (d2, _) = self.resolve_partial(&Partial { wd: None, ..p2 }, dir)?;
+        let (d2, _) = self.resolve_partial(&Partial { wd: None, ..p2 }, &|| self.dir(i, end, Dir::Near))?;
         let f2 = p2.wd.is_some_and(|w| w != d2.weekday());
         let mut q = p1;
         let mut shift_year = false;
@@ -982,6 +1013,9 @@ impl<'a> Parser<'a> {
     /// `lundi`, `ce lundi`, `lundi dernier`, `mardi prochain`, `mercredi de la semaine
     /// prochaine`, `lundi en huit`, `le mercredi suivant`.
     fn r_weekday(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["ce", "cette", "le"], false, |w| matches!(w, Word::Weekday(_) | Word::WeekdayAbbr(_))) {
+            return None;
+        }
         let mut j = i;
         let ce = self.is_any(i, &["ce", "cette"]);
         let le = self.is(i, "le");
@@ -1049,11 +1083,11 @@ impl<'a> Parser<'a> {
         let (end, d, anchor) = match m {
             Some((e, 1)) => (e, self.weekday_from(r, wd, Dir::Future), Anchor::Document),
             Some((e, 2)) => (e, self.weekday_from(r.add_days(-1), wd, Dir::Past), Anchor::Document),
-            Some((e, 3)) => match self.last {
+            Some((e, 3)) => match self.last.get() {
                 Some(l) if le => (e, self.weekday_from(l, wd, Dir::Future), Anchor::Previous),
                 _ => (e, week_of_ref(1), Anchor::Document),
             },
-            Some((e, 4)) => match self.last {
+            Some((e, 4)) => match self.last.get() {
                 Some(l) if le => (e, self.weekday_from(l, wd, Dir::Past).add_days(if l.weekday() == wd { -7 } else { 0 }), Anchor::Previous),
                 _ => (e, week_of_ref(-1), Anchor::Document),
             },
@@ -1119,6 +1153,9 @@ impl<'a> Parser<'a> {
     /// `cette semaine`, `la semaine prochaine`, `le mois dernier`, `l'an prochain`,
     /// `cette année`, `le siècle dernier`, `ce week-end`, `la semaine du 6 mars`.
     fn r_period_rel(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["ce", "cet", "cette", "la", "le", "l", "dans"], false, |w| matches!(w, Word::Trigger)) {
+            return None;
+        }
         let dets: &[&[&str]] = &[&["ce"], &["cet"], &["cette"], &["la"], &["le"], &["l"], &["dans", "la"]];
         let j = self.opt(i, dets);
         if j == i {
@@ -1175,8 +1212,7 @@ impl<'a> Parser<'a> {
             let k2 = self.opt(k, &[&["du"]]);
             if k2 > k {
                 let p = self.p_textual(k2)?;
-                let dir = self.dir(i, p.end, Dir::Near);
-                let (d, _) = self.resolve_partial(&p, dir)?;
+                let (d, _) = self.resolve_partial(&p, &|| self.dir(i, p.end, Dir::Near))?;
                 return self.found(i, p.end, Value::Period(week_of(d)), Anchor::Document);
             }
             return None;
@@ -1267,6 +1303,9 @@ impl<'a> Parser<'a> {
 
     /// `il y a trois jours`, `il y a 200 ans` (approx), `dans deux semaines`.
     fn r_ago(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["il", "dans"], false, |w| matches!(w, Word::Trigger)) {
+            return None;
+        }
         let (sign, j) = if let Some(e) = self.seq(i, &["il", "y", "a"]).or_else(|| self.seq(i, &["il", "ya"])) {
             (-1i64, e)
         } else if self.is(i, "dans") {
@@ -1300,6 +1339,9 @@ impl<'a> Parser<'a> {
 
     /// `les 2 derniers jours`, `3 prochaines semaines`, `les deux années passées`.
     fn r_last_n(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["les", "ces", "au", "durant", "pendant", "dans", "sur", "derniers", "dernieres", "derniere", "dernier", "prochains", "prochaines"], true, |w| matches!(w, Word::Num(_))) {
+            return None;
+        }
         let j = self.opt(i, &[&["les"], &["ces"], &["au", "cours", "des"], &["durant", "les"], &["pendant", "les"], &["dans", "les"], &["sur", "les"]]);
         let pre = |k: usize| -> Option<(i32, usize)> {
             match self.word(k)? {
@@ -1347,6 +1389,9 @@ impl<'a> Parser<'a> {
 
     /// `en mars`, `mai 2017`, `au mois de mars`, `janvier dernier`, `juillet 98`.
     fn r_month(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["en", "au", "le", "mois", "ce", "cette", "cet", "prochain", "depuis"], false, |w| matches!(w, Word::Month(_) | Word::MonthAbbr(_))) {
+            return None;
+        }
         let prefixes: &[(&[&str], u8)] = &[
             (&["en"], 0),
             (&["au", "mois", "de"], 0),
@@ -1484,6 +1529,9 @@ impl<'a> Parser<'a> {
 
     /// `au printemps 2017`, `cet été`, `l'hiver dernier`.
     fn r_season(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["au", "en", "l", "cet", "ce", "le", "d", "cette"], false, |w| matches!(w, Word::Trigger)) {
+            return None;
+        }
         let dets: &[&[&str]] = &[&["au"], &["en"], &["l"], &["cet"], &["ce"], &["le"], &["d"], &["cette"]];
         let j = self.opt(i, dets);
         if j == i {
@@ -1597,6 +1645,9 @@ impl<'a> Parser<'a> {
 
     /// `les années 1990`, `les années 70`, `les années soixante-dix`.
     fn r_decade(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["les", "des", "aux", "dans"], false, |w| matches!(w, Word::Trigger)) {
+            return None;
+        }
         let i = if self.is(i, "dans") { i + 1 } else { i };
         let j = self.opt(i, &[&["les"], &["des"], &["aux"]]);
         if !self.is(j, "annees") {
@@ -1636,6 +1687,9 @@ impl<'a> Parser<'a> {
 
     /// `fin janvier`, `début 2017`, `mi-mars`, `à la fin du mois`, `en début de semaine`.
     fn r_fuzzy(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["en", "a", "au", "la", "le", "des", "vers", "d", "jusqu", "fin", "debut", "mi", "milieu", "courant"], false, |w| matches!(w, Word::Trigger)) {
+            return None;
+        }
         let j = self.opt(i, &[&["en"], &["a", "la"], &["au"], &["la"], &["le"], &["des", "le"], &["des", "la"], &["vers", "la"], &["vers", "le"], &["d", "ici", "la"], &["jusqu", "a", "la"], &["jusqu", "au"]]);
         let j = self.skip_sep(j);
         let md = match self.word(j)? {
@@ -1721,6 +1775,9 @@ impl<'a> Parser<'a> {
 
     /// `depuis 2014`, `d'ici à 2030`, `avant le 15 mars`, `à partir du 8`, `jusqu'au 3 mai`.
     fn r_modded(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["depuis", "des", "a", "apres", "avant", "jusqu", "d", "vers", "aux", "autour"], false, |w| matches!(w, Word::Trigger)) {
+            return None;
+        }
         let pre: &[(&[&str], Modifier)] = &[
             (&["depuis"], Modifier::After),
             (&["des"], Modifier::After),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::holidays::Rule;
 use super::Weekday;
@@ -24,9 +24,11 @@ pub(crate) enum Word {
 
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, Vec<Word>>,
+    words: HashMap<String, Vec<Word>, Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
+    /// First words of the holiday phrases.
+    pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
     pub(crate) triggers: Option<AhoCorasick>,
 }
 
@@ -44,6 +46,21 @@ impl Lexicon {
 
 /// Lowercase, without diacritics, `œ` spelled out: the key the lexicon is matched on.
 pub(crate) fn fold_word(s: &str) -> String {
+    fold_cow(s).into_owned()
+}
+
+/// [`fold_word`] without allocating for words that are already lowercase ASCII.
+pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    if s.is_ascii() {
+        return std::borrow::Cow::Owned(s.to_ascii_lowercase());
+    }
+    std::borrow::Cow::Owned(fold_slow(s))
+}
+
+fn fold_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -76,7 +93,7 @@ pub(crate) fn phrase_words(s: &str) -> Vec<String> {
 }
 
 fn build() -> Lexicon {
-    let mut words: HashMap<String, Vec<Word>> = HashMap::new();
+    let mut words: HashMap<String, Vec<Word>, Fnv> = HashMap::default();
     let mut trig: Vec<String> = Vec::new();
     for line in include_str!("data/lexicon.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -122,6 +139,7 @@ fn build() -> Lexicon {
         holidays.push((w, rule));
     }
     holidays.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    let holiday_heads = holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
     // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
     // is everywhere.
     for p in ["l'été", "l’été", "cet été", "en été", "d'été", "d’été"] {
@@ -148,7 +166,34 @@ fn build() -> Lexicon {
     let triggers = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&pats)
         .ok();
-    Lexicon { words, holidays, triggers }
+    Lexicon { words, holidays, holiday_heads, triggers }
+}
+
+/// FNV-1a: the lexicon's keys are short words, looked up for every token of a window; SipHash's
+/// DoS resistance buys nothing on a fixed built-in table.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Fnv;
+
+#[derive(Debug)]
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }

@@ -319,18 +319,27 @@ impl DateResolver {
         let mut last: Option<Date> = None;
         for (ws, we) in scan::windows(text) {
             let toks = scan::tokenize(text, ws, we);
+            // Expressions start at most a few words before a trigger ("dans la nuit de samedi").
+            let mut near = vec![false; toks.len()];
+            let mut next_hot = usize::MAX;
+            for k in (0..toks.len()).rev() {
+                if scan::is_hot(&toks[k]) {
+                    next_hot = k;
+                }
+                near[k] = next_hot.saturating_sub(k) <= 5;
+            }
+            let p = grammar::Parser::new(&toks, text, self.reference, self.prefer, last);
             let mut i = 0;
             while i < toks.len() {
                 let glued = i > 0
                     && !toks[i].gap
                     && matches!(toks[i - 1].kind, scan::Kind::Num | scan::Kind::Punct('/' | '.' | '-' | ',' | ':'))
                     && (toks[i].kind == scan::Kind::Num || toks[i - 1].kind == scan::Kind::Num);
-                if matches!(toks[i].kind, scan::Kind::Punct(_)) || glued {
+                if matches!(toks[i].kind, scan::Kind::Punct(_)) || glued || !near[i] || !scan::may_start(&toks[i]) {
                     // Expressions start on a word or a number, not inside a bigger number.
                     i += 1;
                     continue;
                 }
-                let p = grammar::Parser::new(&toks, text, self.reference, self.prefer, last);
                 if let Some(e) = p.idiom(i) {
                     i = e.max(i + 1);
                     continue;
@@ -339,7 +348,7 @@ impl DateResolver {
                     Some(f) if f.end > f.start && f.end <= toks.len() => {
                         let span = Span::new(toks[f.start].start, toks[f.end - 1].end);
                         match f.value {
-                            Value::Period(Period::Day(d)) | Value::Range(_, Period::Day(d)) => last = Some(d),
+                            Value::Period(Period::Day(d)) | Value::Range(_, Period::Day(d)) => p.last.set(Some(d)),
                             _ => {}
                         }
                         out.push(TemporalExpression {
@@ -354,6 +363,7 @@ impl DateResolver {
                     _ => i += 1,
                 }
             }
+            last = p.last.get();
         }
         out
     }

@@ -4,7 +4,9 @@
 //! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
 //! triggers are tokenized and parsed, so text without dates costs one automaton pass.
 
-use super::lexicon::{fold_word, lexicon};
+use std::borrow::Cow;
+
+use super::lexicon::{fold_cow, lexicon, Word};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -18,11 +20,11 @@ pub(crate) enum Kind {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    pub norm: String,
+    pub norm: Cow<'a, str>,
     pub num: u32,
     /// Whitespace between the previous token and this one.
     pub gap: bool,
@@ -31,10 +33,14 @@ pub(crate) struct Tok {
 }
 
 
-const MARGIN: usize = 96;
+const MARGIN: usize = 64;
 
 fn is_alnum(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Byte windows `[start, end)` of `text` around trigger words, merged, on word boundaries.
@@ -100,14 +106,14 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Tokens of `text[start..end]` with offsets into `text`.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let slice = &text[start..end];
     let mut it = slice.char_indices().peekable();
     let mut gap = true;
     while let Some((i, c)) = it.next() {
         let s = start + i;
-        if c.is_whitespace() {
+        if c == ' ' || c.is_whitespace() {
             gap = true;
             continue;
         }
@@ -121,20 +127,20 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                     break;
                 }
             }
-            let norm = text[s..e].to_string();
+            let norm = Cow::Borrowed(&text[s..e]);
             let num = norm.bytes().fold(0u32, |a, b| a.saturating_mul(10).saturating_add((b - b'0') as u32));
             toks.push(Tok { start: s, end: e, kind: Kind::Num, norm, num, gap, upper: false });
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             let mut e = s + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphabetic() {
+                if is_letter(d) {
                     e = start + j + d.len_utf8();
                     it.next();
                 } else {
                     break;
                 }
             }
-            let norm = fold_word(&text[s..e]);
+            let norm = fold_cow(&text[s..e]);
             toks.push(Tok { start: s, end: e, kind: Kind::Word, norm, num: 0, gap, upper: c.is_uppercase() });
         } else {
             let p = match c {
@@ -143,9 +149,44 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 other => other,
             };
             let e = s + c.len_utf8();
-            toks.push(Tok { start: s, end: e, kind: Kind::Punct(p), norm: String::new(), num: 0, gap, upper: false });
+            toks.push(Tok { start: s, end: e, kind: Kind::Punct(p), norm: Cow::Borrowed(""), num: 0, gap, upper: false });
         }
         gap = false;
     }
     toks
+}
+
+/// Whether a token may anchor a date: a number, or a lexicon word other than a number word.
+pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct(_) => false,
+        Kind::Word => {
+            let lex = lexicon();
+            lex.get(&t.norm).iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_)))
+                || lex.holiday_heads.contains(t.norm.as_ref())
+        }
+    }
+}
+
+
+/// Words that may begin an expression before its trigger (`dans la nuit de samedi`,
+/// `il y a trois jours`, `à partir du 8`).
+const STARTERS: &[&str] = &[
+    "le", "la", "l", "les", "ces", "ce", "cet", "cette", "du", "de", "d", "des", "au", "aux", "en", "dans", "entre",
+    "depuis", "avant", "apres", "a", "jusqu", "vers", "il", "fin", "debut", "mi", "milieu", "courant", "autour",
+    "pendant", "durant", "sur", "nuit", "prochain", "prochaine", "un", "une",
+];
+
+/// Whether a grammar rule may start at this token (the tokens after it are checked by the rule).
+pub(crate) fn may_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct(_) => false,
+        Kind::Word => {
+            STARTERS.contains(&t.norm.as_ref())
+                || lexicon().get(&t.norm).iter().any(|w| !matches!(w, Word::Trigger) || t.norm.starts_with('j'))
+                || is_hot(t)
+        }
+    }
 }

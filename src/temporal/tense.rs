@@ -6,7 +6,9 @@
 //! (`ont convenu`, `s'est entretenu`), plus-que-parfait, imparfait (`avait`, `parlait`), passé
 //! simple plural (`signèrent`). No signal: `None`.
 
-use super::lexicon::fold_word;
+use std::borrow::Cow;
+
+use super::lexicon::fold_cow;
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Tense {
@@ -16,48 +18,44 @@ pub(crate) enum Tense {
 
 const MAX_REACH: usize = 240;
 
-const NOT_FUTURE: &[&str] = &[
-    "contra", "extra", "ultra", "opera", "camera", "cholera", "tiara", "sierra", "mantra", "agora", "cobra",
-    "zebra", "tora", "para", "bras", "gras", "embarras", "fatras", "vrai", "front", "affront", "environs",
-    "portrait", "retrait", "extrait", "attrait", "trait", "abstrait", "distrait", "marrons", "citrons",
-    "patrons", "larrons", "ira", "aura", "entra", "sera",
-];
-const FUTURE_WORDS: &[&str] = &["ira", "iront", "aura", "auront", "sera", "seront", "serai"];
-const PLANNED: &[&str] = &[
-    "prevu", "prevue", "prevus", "prevues", "programme", "programmee", "attendu", "attendue", "attendus",
-    "attendues", "annonce pour", "compte", "comptent", "envisage", "prevoit", "prevoient", "doit", "doivent",
-    "devra", "devront", "devrait", "devraient", "souhaite", "entend",
-];
-const NEAR_FUTURE: &[&str] = &["va", "vont", "vais", "vas", "allons", "allez"];
-const AUX: &[&str] = &[
-    "a", "ont", "ai", "as", "avons", "avez", "avait", "avaient", "avais", "avions", "est", "sont", "suis",
-    "sommes", "etes", "etait", "etaient", "etais", "fut", "furent", "eut", "eurent", "aurait", "auraient",
-    "serait", "seraient",
-];
-const SKIP: &[&str] = &[
-    "ne", "n", "pas", "plus", "jamais", "deja", "bien", "encore", "aussi", "notamment", "egalement", "d", "ailleurs",
-    "lui", "leur", "y", "en", "se", "s", "l", "la", "les", "me", "m", "te", "t", "nous", "vous", "il", "elle",
-    "ils", "elles", "on", "t", "finalement", "enfin", "toujours", "longuement", "brievement", "fait",
-];
-const NOT_PARTICIPLE: &[&str] = &["lieu", "peu", "tout", "aussi", "ici", "parmi", "depuis", "vu", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
-const NOT_IMPARFAIT: &[&str] = &[
-    "fait", "faits", "lait", "trait", "souhait", "parfait", "forfait", "bienfait", "extrait", "retrait",
-    "portrait", "attrait", "abstrait", "plait", "jamais", "mais", "biais", "palais", "relais", "frais",
-];
+fn not_future(w: &str) -> bool {
+    matches!(w, "contra" | "extra" | "ultra" | "opera" | "camera" | "cholera" | "tiara" | "sierra" | "mantra" | "agora" | "cobra" | "zebra" | "tora" | "para" | "bras" | "gras" | "embarras" | "fatras" | "vrai" | "front" | "affront" | "environs" | "portrait" | "retrait" | "extrait" | "attrait" | "trait" | "abstrait" | "distrait" | "marrons" | "citrons" | "patrons" | "larrons" | "ira" | "aura" | "entra" | "sera")
+}
+fn future_word(w: &str) -> bool {
+    matches!(w, "ira" | "iront" | "aura" | "auront" | "sera" | "seront" | "serai")
+}
+fn planned(w: &str) -> bool {
+    matches!(w, "prevu" | "prevue" | "prevus" | "prevues" | "programme" | "programmee" | "attendu" | "attendue" | "attendus" | "attendues" | "annonce pour" | "compte" | "comptent" | "envisage" | "prevoit" | "prevoient" | "doit" | "doivent" | "devra" | "devront" | "devrait" | "devraient" | "souhaite" | "entend")
+}
+fn near_future(w: &str) -> bool {
+    matches!(w, "va" | "vont" | "vais" | "vas" | "allons" | "allez")
+}
+fn aux(w: &str) -> bool {
+    matches!(w, "a" | "ont" | "ai" | "as" | "avons" | "avez" | "avait" | "avaient" | "avais" | "avions" | "est" | "sont" | "suis" | "sommes" | "etes" | "etait" | "etaient" | "etais" | "fut" | "furent" | "eut" | "eurent" | "aurait" | "auraient" | "serait" | "seraient")
+}
+fn skip(w: &str) -> bool {
+    matches!(w, "ne" | "n" | "pas" | "plus" | "jamais" | "deja" | "bien" | "encore" | "aussi" | "notamment" | "egalement" | "d" | "ailleurs" | "lui" | "leur" | "y" | "en" | "se" | "s" | "l" | "la" | "les" | "me" | "m" | "te" | "t" | "nous" | "vous" | "il" | "elle" | "ils" | "elles" | "on" | "finalement" | "enfin" | "toujours" | "longuement" | "brievement" | "fait")
+}
+fn not_participle(w: &str) -> bool {
+    matches!(w, "lieu" | "peu" | "tout" | "aussi" | "ici" | "parmi" | "depuis" | "vu" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi")
+}
+fn not_imparfait(w: &str) -> bool {
+    matches!(w, "fait" | "faits" | "lait" | "trait" | "souhait" | "parfait" | "forfait" | "bienfait" | "extrait" | "retrait" | "portrait" | "attrait" | "abstrait" | "plait" | "jamais" | "mais" | "biais" | "palais" | "relais" | "frais")
+}
 
-struct W {
+struct W<'a> {
     pos: usize,
-    folded: String,
+    folded: Cow<'a, str>,
     raw_last: char,
     upper: bool,
 }
 
-fn words(text: &str, from: usize, to: usize) -> Vec<W> {
+fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
     let mut out = Vec::new();
     let slice = &text[from..to];
     let mut start: Option<usize> = None;
     for (i, c) in slice.char_indices().chain(core::iter::once((slice.len(), ' '))) {
-        if c.is_alphabetic() {
+        if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
             if start.is_none() {
                 start = Some(i);
             }
@@ -65,15 +63,15 @@ fn words(text: &str, from: usize, to: usize) -> Vec<W> {
             let w = &slice[s..i];
             let raw_last = w.chars().next_back().unwrap_or(' ');
             let upper = w.chars().next().is_some_and(char::is_uppercase);
-            out.push(W { pos: from + s, folded: fold_word(w), raw_last, upper });
+            out.push(W { pos: from + s, folded: fold_cow(w), raw_last, upper });
         }
     }
     out
 }
 
-fn is_participle(w: &W) -> bool {
-    let f = w.folded.as_str();
-    if f.len() < 3 || w.upper || NOT_PARTICIPLE.contains(&f) {
+fn is_participle(w: &W<'_>) -> bool {
+    let f = w.folded.as_ref();
+    if f.len() < 3 || w.upper || not_participle(f) {
         return false;
     }
     let accented = matches!(w.raw_last, 'é' | 'É') || w.raw_last == 'e' && f.ends_with("ee") || f.ends_with("ees");
@@ -90,24 +88,29 @@ fn is_infinitive(f: &str) -> bool {
 }
 
 /// The tense signal of one word (with the words after it), if any.
-fn signal(ws: &[W], k: usize) -> Option<Tense> {
+fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     let w = &ws[k];
-    let f = w.folded.as_str();
-    if w.upper && k > 0 {
-        // Names (Sahara, Vera) are not verbs; the first word of a sentence may be one.
+    let f = w.folded.as_ref();
+    if w.upper {
+        // Names (Sahara, Vera) are not verbs; news sentences rarely open on a verb.
         return None;
     }
-    if PLANNED.contains(&f) {
+    // Most words are no signal: only short function words and a few endings can be.
+    let last = f.as_bytes().last().copied().unwrap_or(b' ');
+    if f.len() > 8 && !matches!(last, b'a' | b't' | b'i' | b's' | b'z' | b'e' | b'u') {
+        return None;
+    }
+    if planned(f) {
         return Some(Tense::Future);
     }
-    if NEAR_FUTURE.contains(&f) {
-        let next = ws.iter().skip(k + 1).take(3).find(|x| !SKIP.contains(&x.folded.as_str()));
+    if near_future(f) {
+        let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(&x.folded));
         return next.filter(|x| is_infinitive(&x.folded)).map(|_| Tense::Future);
     }
-    if AUX.contains(&f) {
-        let next = ws.iter().skip(k + 1).take(4).find(|x| !SKIP.contains(&x.folded.as_str()));
+    if aux(f) {
+        let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(&x.folded));
         if let Some(n) = next {
-            if PLANNED.contains(&n.folded.as_str()) {
+            if planned(&n.folded) {
                 return Some(Tense::Future);
             }
             if is_participle(n) {
@@ -120,17 +123,17 @@ fn signal(ws: &[W], k: usize) -> Option<Tense> {
             _ => None,
         };
     }
-    if FUTURE_WORDS.contains(&f) {
+    if future_word(f) {
         return Some(Tense::Future);
     }
-    if f.len() >= 4 && !NOT_FUTURE.contains(&f) {
+    if f.len() >= 4 && !not_future(f) {
         for suf in ["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient"] {
             if f.ends_with(suf) {
                 return Some(Tense::Future);
             }
         }
     }
-    if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !NOT_IMPARFAIT.contains(&f) {
+    if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
         return Some(Tense::Past);
     }
     if f.len() >= 6 && f.ends_with("erent") && w.raw_last == 't' {
@@ -139,37 +142,45 @@ fn signal(ws: &[W], k: usize) -> Option<Tense> {
     None
 }
 
-/// The tense signal nearest to `text[start..end]` within its sentence.
-pub(crate) fn tense_around(text: &str, start: usize, end: usize) -> Option<Tense> {
-    let stop = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n' | '«' | '»' | '“' | '”');
-    let mut from = start;
-    for (i, c) in text[..start].char_indices().rev() {
-        if stop(c) || start - i > MAX_REACH {
-            break;
-        }
-        from = i;
-    }
-    let mut to = end;
-    for (i, c) in text[end..].char_indices() {
-        if stop(c) || i > MAX_REACH {
-            break;
-        }
-        to = end + i + c.len_utf8();
-    }
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | '\n' | '«' | '»' | '“' | '”')
+}
+
+/// The sentence around `text[start..end]`: bounds at sentence punctuation, quote marks and line
+/// breaks. The signals of a sentence are computed once, keyed by these bounds.
+pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = text[..start].rfind(is_stop).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let to = text[end..].find(is_stop).map_or(text.len(), |i| end + i);
+    (from, to)
+}
+
+/// Every tense signal of `text[from..to]`, as (word start, tense).
+pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)> {
     let ws = words(text, from, to);
+    (0..ws.len()).filter_map(|k| signal(&ws, k).map(|t| (ws[k].pos, t))).collect()
+}
+
+/// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
+/// excluded.
+pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> Option<Tense> {
     let mut best: Option<(usize, Tense)> = None;
-    for k in 0..ws.len() {
-        if ws[k].pos >= start && ws[k].pos < end {
+    for &(pos, t) in signals {
+        if pos >= start && pos < end || pos + MAX_REACH < start || pos > end + MAX_REACH {
             continue;
         }
-        if let Some(t) = signal(&ws, k) {
-            let d = if ws[k].pos < start { start - ws[k].pos } else { ws[k].pos - end };
-            if best.map_or(true, |(bd, _)| d < bd) {
-                best = Some((d, t));
-            }
+        let d = if pos < start { start - pos } else { pos - end };
+        if best.map_or(true, |(bd, _)| d < bd) {
+            best = Some((d, t));
         }
     }
     best.map(|(_, t)| t)
+}
+
+/// The tense signal nearest to `text[start..end]` within its sentence.
+#[cfg(test)]
+pub(crate) fn tense_around(text: &str, start: usize, end: usize) -> Option<Tense> {
+    let (from, to) = sentence_bounds(text, start, end);
+    nearest(&signals(text, from, to), start, end)
 }
 
 #[cfg(test)]
