@@ -31,11 +31,21 @@ const CASES: &[Case] = &[
     // the weekday picks the year: 26 January was a Tuesday in 2016
     ("Elle était venue mardi 26 janvier.", "2017-01-28", T, &[("mardi 26 janvier", "2016-01-26", None)]),
     // ordinal day and year
-    ("La loi est entrée en vigueur le 1er février 2017.", "2017-03-01", T, &[("le 1er février 2017", "2017-02-01", None)]),
+    (
+        "La loi est entrée en vigueur le 1er février 2017.",
+        "2017-03-01",
+        T,
+        &[("le 1er février 2017", "2017-02-01", None)],
+    ),
     // abbreviated month
     ("Match reporté au 14 avr 2018.", "2018-01-01", T, &[("14 avr 2018", "2018-04-14", None)]),
     // numeric dates, day first
-    ("Arrêté du 12/05/2016 et circulaire du 05.09.2015.", "2017-01-01", T, &[("12/05/2016", "2016-05-12", None), ("05.09.2015", "2015-09-05", None)]),
+    (
+        "Arrêté du 12/05/2016 et circulaire du 05.09.2015.",
+        "2017-01-01",
+        T,
+        &[("12/05/2016", "2016-05-12", None), ("05.09.2015", "2015-09-05", None)],
+    ),
     // month and year
     ("Les travaux ont commencé en mai 2017.", "2018-01-01", T, &[("mai 2017", "2017-05", None)]),
     // years after "en" and "de"
@@ -44,18 +54,41 @@ const CASES: &[Case] = &[
     // a full historical date
     ("La Bastille fut prise le 14 juillet 1789.", "2017-01-01", T, &[("le 14 juillet 1789", "1789-07-14", None)]),
     // relative days across the year end
-    ("Il est parti hier, elle arrive demain et lui après-demain.", "2016-12-31", T,
-        &[("hier", "2016-12-30", None), ("demain", "2017-01-01", None), ("après-demain", "2017-01-02", None)]),
-    ("Avant-hier, aujourd'hui : rien n'a changé.", "2016-03-01", T, &[("Avant-hier", "2016-02-28", None), ("aujourd'hui", "2016-03-01", None)]),
+    (
+        "Il est parti hier, elle arrive demain et lui après-demain.",
+        "2016-12-31",
+        T,
+        &[("hier", "2016-12-30", None), ("demain", "2017-01-01", None), ("après-demain", "2017-01-02", None)],
+    ),
+    (
+        "Avant-hier, aujourd'hui : rien n'a changé.",
+        "2016-03-01",
+        T,
+        &[("Avant-hier", "2016-02-28", None), ("aujourd'hui", "2016-03-01", None)],
+    ),
     // "ce lundi" on a Monday is that day
     ("Le président a parlé ce lundi.", "2016-11-14", T, &[("ce lundi", "2016-11-14", None)]),
     // dernier / prochain exclude the reference day
-    ("Il a démissionné lundi dernier, elle partira lundi prochain.", "2016-11-14", T,
-        &[("lundi dernier", "2016-11-07", None), ("lundi prochain", "2016-11-21", None)]),
+    (
+        "Il a démissionné lundi dernier, elle partira lundi prochain.",
+        "2016-11-14",
+        T,
+        &[("lundi dernier", "2016-11-07", None), ("lundi prochain", "2016-11-21", None)],
+    ),
     // weeks, months, years relative to the reference
-    ("La semaine dernière et cette semaine.", "2016-11-14", T, &[("La semaine dernière", "2016-W45", None), ("cette semaine", "2016-W46", None)]),
+    (
+        "La semaine dernière et cette semaine.",
+        "2016-11-14",
+        T,
+        &[("La semaine dernière", "2016-W45", None), ("cette semaine", "2016-W46", None)],
+    ),
     ("Le mois prochain, tout changera.", "2016-12-31", T, &[("Le mois prochain", "2017-01", None)]),
-    ("L'an dernier comme l'année prochaine.", "2017-01-28", T, &[("L'an dernier", "2016", None), ("l'année prochaine", "2018", None)]),
+    (
+        "L'an dernier comme l'année prochaine.",
+        "2017-01-28",
+        T,
+        &[("L'an dernier", "2016", None), ("l'année prochaine", "2018", None)],
+    ),
     // il y a … across a leap day
     ("Il a été arrêté il y a trois jours.", "2016-03-01", T, &[("il y a trois jours", "2016-02-27", None)]),
     // il y a N ans, far back: a year, approximate
@@ -66,17 +99,49 @@ const CASES: &[Case] = &[
     ("L'objectif doit être atteint d'ici à 2030.", "2017-01-01", T, &[("d'ici à 2030", "2030", Some("before"))]),
     ("Il vit à Lyon depuis 2014.", "2017-01-01", T, &[("depuis 2014", "2014", Some("after"))]),
     // story-relative: the day after the last date of the text
-    ("Le sommet s'est ouvert le 3 mars 2015. Le lendemain, les négociations ont échoué.", "2017-01-01", T,
-        &[("le 3 mars 2015", "2015-03-03", None), ("Le lendemain", "2015-03-04", None)]),
-    ("Le vote a eu lieu le 3 mars 2015 ; la veille, deux jours plus tard.", "2017-01-01", T,
-        &[("le 3 mars 2015", "2015-03-03", None), ("la veille", "2015-03-02", None), ("deux jours plus tard", "2015-03-04", None)]),
+    (
+        "Le sommet s'est ouvert le 3 mars 2015. Le lendemain, les négociations ont échoué.",
+        "2017-01-01",
+        T,
+        &[("le 3 mars 2015", "2015-03-03", None), ("Le lendemain", "2015-03-04", None)],
+    ),
+    (
+        "Le vote a eu lieu le 3 mars 2015 ; la veille, deux jours plus tard.",
+        "2017-01-01",
+        T,
+        &[
+            ("le 3 mars 2015", "2015-03-03", None),
+            ("la veille", "2015-03-02", None),
+            ("deux jours plus tard", "2015-03-04", None),
+        ],
+    ),
     // day ranges
     ("Le festival aura lieu du 3 au 5 mars.", "2017-01-10", T, &[("du 3 au 5 mars", "2017-03-03/2017-03-05", None)]),
-    ("Le salon se tiendra entre le 13 et le 15 juillet.", "2017-01-10", T, &[("entre le 13 et le 15 juillet", "2017-07-13/2017-07-15", None)]),
-    ("Les soldes courront du 28 décembre au 3 janvier 2017.", "2016-11-01", T, &[("du 28 décembre au 3 janvier 2017", "2016-12-28/2017-01-03", None)]),
-    ("Ils ont été arrêtés dans la nuit de samedi à dimanche.", "2016-11-14", T, &[("dans la nuit de samedi à dimanche", "2016-11-12/2016-11-13", None)]),
+    (
+        "Le salon se tiendra entre le 13 et le 15 juillet.",
+        "2017-01-10",
+        T,
+        &[("entre le 13 et le 15 juillet", "2017-07-13/2017-07-15", None)],
+    ),
+    (
+        "Les soldes courront du 28 décembre au 3 janvier 2017.",
+        "2016-11-01",
+        T,
+        &[("du 28 décembre au 3 janvier 2017", "2016-12-28/2017-01-03", None)],
+    ),
+    (
+        "Ils ont été arrêtés dans la nuit de samedi à dimanche.",
+        "2016-11-14",
+        T,
+        &[("dans la nuit de samedi à dimanche", "2016-11-12/2016-11-13", None)],
+    ),
     // year ranges
-    ("La guerre de 1914-1918 et le mandat de 2007 à 2012.", "2017-01-01", T, &[("1914-1918", "1914/1918", None), ("de 2007 à 2012", "2007/2012", None)]),
+    (
+        "La guerre de 1914-1918 et le mandat de 2007 à 2012.",
+        "2017-01-01",
+        T,
+        &[("1914-1918", "1914/1918", None), ("de 2007 à 2012", "2007/2012", None)],
+    ),
     // fuzzy parts
     ("La réforme entrera en vigueur fin janvier.", "2017-01-10", T, &[("fin janvier", "2017-01", Some("end"))]),
     ("Le chantier commencera début 2017.", "2016-11-01", T, &[("début 2017", "2017", Some("start"))]),
@@ -100,27 +165,37 @@ const CASES: &[Case] = &[
     // the weekday after the reference (Duckling's convention for "prochain")
     ("Rendez-vous mercredi prochain.", "2013-02-12", T, &[("mercredi prochain", "2013-02-13", None)]),
     // a weekday of next week
-    ("Il reviendra mardi de la semaine prochaine.", "2013-02-12", T, &[("mardi de la semaine prochaine", "2013-02-19", None)]),
+    (
+        "Il reviendra mardi de la semaine prochaine.",
+        "2013-02-12",
+        T,
+        &[("mardi de la semaine prochaine", "2013-02-19", None)],
+    ),
     // the n-th weekday of a month
-    ("Le conseil se réunit le premier mercredi du mois prochain.", "2013-02-12", T, &[("le premier mercredi du mois prochain", "2013-03-06", None)]),
+    (
+        "Le conseil se réunit le premier mercredi du mois prochain.",
+        "2013-02-12",
+        T,
+        &[("le premier mercredi du mois prochain", "2013-03-06", None)],
+    ),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];
 
 /// Sentences with numbers or date words that are not dates.
 const NEGATIVES: &[&str] = &[
-    "Plus de 1 000 manifestants ont défilé à Nantes.",   // a count with a thousands separator
-    "Le gouvernement a engagé l'article 49.3.",           // an article number with a dot
-    "L'équipe de Lens s'est imposée 3 à 1.",              // a score
-    "Une femme de 45 ans a été blessée.",                 // an age
-    "Il a changé d'avis du jour au lendemain.",           // the idiom
-    "Le rendez-vous est fixé à 15 h.",                    // a time of day alone
-    "Près de 2000 personnes ont manifesté.",              // a four-digit count
-    "Les 2/3 des électeurs se sont abstenus.",            // a fraction
-    "Sept personnes ont été interpellées.",               // "sept" the number
-    "La sonde s'est posée sur la planète Mars.",          // the planet
-    "Il mesure 1,85 m et pèse 80 kg.",                    // measures
-    "Le numéro 17 a marqué deux fois.",                   // a shirt number
+    "Plus de 1 000 manifestants ont défilé à Nantes.", // a count with a thousands separator
+    "Le gouvernement a engagé l'article 49.3.",        // an article number with a dot
+    "L'équipe de Lens s'est imposée 3 à 1.",           // a score
+    "Une femme de 45 ans a été blessée.",              // an age
+    "Il a changé d'avis du jour au lendemain.",        // the idiom
+    "Le rendez-vous est fixé à 15 h.",                 // a time of day alone
+    "Près de 2000 personnes ont manifesté.",           // a four-digit count
+    "Les 2/3 des électeurs se sont abstenus.",         // a fraction
+    "Sept personnes ont été interpellées.",            // "sept" the number
+    "La sonde s'est posée sur la planète Mars.",       // the planet
+    "Il mesure 1,85 m et pèse 80 kg.",                 // measures
+    "Le numéro 17 a marqué deux fois.",                // a shirt number
 ];
 
 fn check(text: &str, reference: &str, prefer: Prefer, want: &[(&str, &str, Option<&str>)]) {
@@ -129,7 +204,10 @@ fn check(text: &str, reference: &str, prefer: Prefer, want: &[(&str, &str, Optio
     let got: Vec<(&str, String, Option<&str>)> =
         found.iter().map(|e| (&text[e.span.range()], e.timex(), e.modifier().map(|m| m.as_str()))).collect();
     let want: Vec<(&str, String, Option<&str>)> = want.iter().map(|&(a, b, c)| (a, b.to_string(), c)).collect();
-    assert_eq!(got, want, "\ninput: {text:?} (reference {reference}, {prefer:?})\nexpected: {want:?}\ngot:      {got:?}");
+    assert_eq!(
+        got, want,
+        "\ninput: {text:?} (reference {reference}, {prefer:?})\nexpected: {want:?}\ngot:      {got:?}"
+    );
 }
 
 #[test]
@@ -152,10 +230,14 @@ fn negatives() {
 fn without_reference_only_absolute_expressions() {
     let text = "Hier, le 3 mars 2015, comme en 1991 et lundi.";
     let found = DateResolver::new(None).find(text);
-    let got: Vec<(&str, String, Anchor)> = found.iter().map(|e| (&text[e.span.range()], e.timex(), e.anchor())).collect();
+    let got: Vec<(&str, String, Anchor)> =
+        found.iter().map(|e| (&text[e.span.range()], e.timex(), e.anchor())).collect();
     assert_eq!(
         got,
-        [("le 3 mars 2015", "2015-03-03".to_string(), Anchor::Absolute), ("1991", "1991".to_string(), Anchor::Absolute)],
+        [
+            ("le 3 mars 2015", "2015-03-03".to_string(), Anchor::Absolute),
+            ("1991", "1991".to_string(), Anchor::Absolute)
+        ],
         "input {text:?}"
     );
 }

@@ -37,6 +37,9 @@ struct Partial {
     year: Option<i32>,
 }
 
+/// The tense signals of one sentence, keyed by its byte bounds.
+type SentenceTenses = ((usize, usize), Vec<(usize, Tense)>);
+
 pub(crate) struct Parser<'a> {
     pub t: &'a [Tok<'a>],
     pub text: &'a str,
@@ -46,15 +49,64 @@ pub(crate) struct Parser<'a> {
     pub last: std::cell::Cell<Option<Date>>,
     lex: &'static Lexicon,
     /// Tense signals of the sentences already read, by sentence bounds.
-    tenses: std::cell::RefCell<Vec<((usize, usize), Vec<(usize, Tense)>)>>,
+    tenses: std::cell::RefCell<Vec<SentenceTenses>>,
 }
 
 const UNIT_NOUNS: &[&str] = &[
-    "euros", "euro", "dollars", "dollar", "livres", "francs", "personnes", "habitants", "morts", "victimes", "blesses",
-    "manifestants", "salaries", "emplois", "postes", "km", "kilometres", "metres", "m", "kg", "tonnes", "litres", "voix",
-    "voitures", "exemplaires", "membres", "soldats", "policiers", "gendarmes", "eleves", "etudiants", "enfants",
-    "hommes", "femmes", "familles", "logements", "foyers", "entreprises", "points", "h", "heures", "minutes", "ans",
-    "jours", "mois", "pages", "articles", "mots", "fois", "millions", "milliards", "milliers", "centaines", "pour",
+    "euros",
+    "euro",
+    "dollars",
+    "dollar",
+    "livres",
+    "francs",
+    "personnes",
+    "habitants",
+    "morts",
+    "victimes",
+    "blesses",
+    "manifestants",
+    "salaries",
+    "emplois",
+    "postes",
+    "km",
+    "kilometres",
+    "metres",
+    "m",
+    "kg",
+    "tonnes",
+    "litres",
+    "voix",
+    "voitures",
+    "exemplaires",
+    "membres",
+    "soldats",
+    "policiers",
+    "gendarmes",
+    "eleves",
+    "etudiants",
+    "enfants",
+    "hommes",
+    "femmes",
+    "familles",
+    "logements",
+    "foyers",
+    "entreprises",
+    "points",
+    "h",
+    "heures",
+    "minutes",
+    "ans",
+    "jours",
+    "mois",
+    "pages",
+    "articles",
+    "mots",
+    "fois",
+    "millions",
+    "milliards",
+    "milliers",
+    "centaines",
+    "pour",
 ];
 const YEAR_FOLLOWERS: &[&str] = &[
     "et", "ou", "a", "au", "aux", "en", "pour", "le", "la", "les", "l", "il", "elle", "ils", "elles", "on", "ce",
@@ -63,8 +115,22 @@ const YEAR_FOLLOWERS: &[&str] = &[
 ];
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(t: &'a [Tok<'a>], text: &'a str, reference: Option<Date>, prefer: Prefer, last: Option<Date>) -> Self {
-        Parser { t, text, reference, prefer, last: std::cell::Cell::new(last), lex: lexicon(), tenses: Default::default() }
+    pub(crate) fn new(
+        t: &'a [Tok<'a>],
+        text: &'a str,
+        reference: Option<Date>,
+        prefer: Prefer,
+        last: Option<Date>,
+    ) -> Self {
+        Parser {
+            t,
+            text,
+            reference,
+            prefer,
+            last: std::cell::Cell::new(last),
+            lex: lexicon(),
+            tenses: Default::default(),
+        }
     }
 
     // ---- token helpers -------------------------------------------------------------------
@@ -174,7 +240,8 @@ impl<'a> Parser<'a> {
             Prefer::Tense => {
                 let (Some(a), Some(b)) = (self.t.get(s), self.t.get(e.saturating_sub(1))) else { return default };
                 let key = sentence_bounds(self.text, a.start, b.end);
-                let cached = self.tenses.borrow().iter().find(|(k, _)| *k == key).map(|(_, s)| nearest(s, a.start, b.end));
+                let cached =
+                    self.tenses.borrow().iter().find(|(k, _)| *k == key).map(|(_, s)| nearest(s, a.start, b.end));
                 let t = match cached {
                     Some(t) => t,
                     None => {
@@ -212,7 +279,10 @@ impl<'a> Parser<'a> {
         let mut end = i;
         loop {
             let k = if any { self.skip_sep(j) } else { j };
-            let k = if any && self.is(k, "et") && self.lexw(k + 1).iter().any(|w| matches!(w, Word::Num(1) | Word::Num(11))) {
+            let k = if any
+                && self.is(k, "et")
+                && self.lexw(k + 1).iter().any(|w| matches!(w, Word::Num(1) | Word::Num(11)))
+            {
                 k + 1
             } else {
                 k
@@ -262,7 +332,11 @@ impl<'a> Parser<'a> {
         for w in self.lexw(i) {
             match *w {
                 Word::Month(m) => {
-                    let e = if self.punct(i + 1, '.') && self.adjacent(i + 1) && self.num(i + 2).is_some() { i + 2 } else { i + 1 };
+                    let e = if self.punct(i + 1, '.') && self.adjacent(i + 1) && self.num(i + 2).is_some() {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     return Some((m, e));
                 }
                 Word::MonthAbbr(m) if abbr => {
@@ -283,8 +357,12 @@ impl<'a> Parser<'a> {
         for w in self.lexw(i) {
             match *w {
                 Word::Weekday(d) => return Some((d, i + 1, false)),
-                Word::WeekdayAbbr(d) if self.punct(i + 1, '.') && self.adjacent(i + 1) => return Some((d, i + 2, true)),
-                Word::WeekdayAbbr(d) if self.punct(i + 1, ',') || self.num(i + 1).is_some() => return Some((d, i + 1, true)),
+                Word::WeekdayAbbr(d) if self.punct(i + 1, '.') && self.adjacent(i + 1) => {
+                    return Some((d, i + 2, true))
+                }
+                Word::WeekdayAbbr(d) if self.punct(i + 1, ',') || self.num(i + 1).is_some() => {
+                    return Some((d, i + 1, true))
+                }
                 _ => {}
             }
         }
@@ -388,7 +466,8 @@ impl<'a> Parser<'a> {
     fn day_only(r: Date, d: u32, wd: Option<Weekday>, dir: Dir) -> Option<(Date, bool)> {
         let base = r.year() * 12 + r.month() as i32 - 1;
         let span = if wd.is_some() { 14 } else { 2 };
-        let cands = (base - span..=base + span).filter_map(|k| Date::new(k.div_euclid(12), k.rem_euclid(12) as u32 + 1, d).ok());
+        let cands = (base - span..=base + span)
+            .filter_map(|k| Date::new(k.div_euclid(12), k.rem_euclid(12) as u32 + 1, d).ok());
         match wd {
             None => Self::pick(r, cands, dir).map(|d| (d, false)),
             Some(w) => Self::pick(r, cands.filter(|c| c.weekday() == w), dir).map(|d| (d, false)),
@@ -410,7 +489,11 @@ impl<'a> Parser<'a> {
                     Some(w) if def.weekday() == w => Some((def, false)),
                     Some(w) => {
                         let y = def.year();
-                        let alt = Self::pick(r, (y - 1..=y + 1).filter_map(|y| Date::new(y, m, p.day).ok()).filter(|c| c.weekday() == w), Dir::Near);
+                        let alt = Self::pick(
+                            r,
+                            (y - 1..=y + 1).filter_map(|y| Date::new(y, m, p.day).ok()).filter(|c| c.weekday() == w),
+                            Dir::Near,
+                        );
                         match alt {
                             Some(a) if (a.year() - r.year()).abs() <= 1 => Some((a, false)),
                             _ => Some((def, true)),
@@ -502,7 +585,29 @@ impl<'a> Parser<'a> {
     /// `aujourd'hui`, `hier`, `demain`, `le lendemain (du 13 février)`, `la veille`,
     /// `le même jour`, `deux jours plus tard`.
     fn r_relday(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["aujourd", "hier", "avant", "demain", "apres", "le", "la", "l", "ce", "lendemain", "surlendemain", "veille", "jour", "meme", "un", "dans"], true, |w| matches!(w, Word::Num(_))) {
+        if !self.starts(
+            i,
+            &[
+                "aujourd",
+                "hier",
+                "avant",
+                "demain",
+                "apres",
+                "le",
+                "la",
+                "l",
+                "ce",
+                "lendemain",
+                "surlendemain",
+                "veille",
+                "jour",
+                "meme",
+                "un",
+                "dans",
+            ],
+            true,
+            |w| matches!(w, Word::Num(_)),
+        ) {
             return None;
         }
         let doc: &[(&[&str], i64)] = &[
@@ -553,7 +658,9 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                 }
-                if (self.reference.is_none() && self.last.get().is_none()) || (j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ',')) {
+                if (self.reference.is_none() && self.last.get().is_none())
+                    || (j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ','))
+                {
                     return None;
                 }
                 let (a, anchor) = self.story();
@@ -561,7 +668,10 @@ impl<'a> Parser<'a> {
             }
         }
         // "dans la journée", "ce jour" (official style): the reference day.
-        if let Some(e) = self.seq(i, &["dans", "la", "journee"]).or_else(|| self.seq(i, &["ce", "jour"]).filter(|&e| !self.is_sep(e))) {
+        if let Some(e) = self
+            .seq(i, &["dans", "la", "journee"])
+            .or_else(|| self.seq(i, &["ce", "jour"]).filter(|&e| !self.is_sep(e)))
+        {
             if !self.is_any(e, &["de", "du", "d"]) {
                 let r = self.reference?;
                 return self.found(i, e, Value::Period(Period::Day(r)), Anchor::Document);
@@ -578,7 +688,9 @@ impl<'a> Parser<'a> {
         // "deux jours plus tard", "trois semaines après", "une semaine plus tôt"
         let (n, k) = self.count(i)?;
         let (unit, k) = self.unit(k)?;
-        let sign = if let Some(e) = self.opt_some(k, &[&["plus", "tard"], &["apres"], &["apres", "cela"], &["apres", "quoi"]]) {
+        let sign = if let Some(e) =
+            self.opt_some(k, &[&["plus", "tard"], &["apres"], &["apres", "cela"], &["apres", "quoi"]])
+        {
             (1, e)
         } else if let Some(e) = self.opt_some(k, &[&["plus", "tot"], &["auparavant"]]) {
             (-1, e)
@@ -600,7 +712,10 @@ impl<'a> Parser<'a> {
     /// A count: digits or number words (`trois`, `une`, `vingt-deux`).
     fn count(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((n, d)) = self.num(i) {
-            if d <= 4 && !(self.adjacent(i + 1) && self.word(i + 1).is_some()) && !(self.punct(i + 1, ',') && self.adjacent(i + 1)) {
+            if d <= 4
+                && !(self.adjacent(i + 1) && self.word(i + 1).is_some())
+                && !(self.punct(i + 1, ',') && self.adjacent(i + 1))
+            {
                 return Some((n, i + 1));
             }
             return None;
@@ -714,7 +829,7 @@ impl<'a> Parser<'a> {
         if !spaced && self.t.get(b_at).is_some_and(|t| t.gap) {
             return None;
         }
-        if spaced && (db > 2 || da > 2) && !(da == 4) {
+        if spaced && (db > 2 || da > 2) && da != 4 {
             return None;
         }
         // Third group.
@@ -722,13 +837,8 @@ impl<'a> Parser<'a> {
             self.num(b_at + 1).filter(|_| self.t.get(b_at + 1).is_some_and(|t| t.gap)).map(|c| (c, b_at + 2))
         } else {
             let s = sep?;
-            let c_at = if self.punct(b_at + 1, s) && self.adjacent(b_at + 1) {
-                Some(b_at + 2)
-            } else if self.punct(b_at + 1, ',') && self.adjacent(b_at + 1) {
-                Some(b_at + 2)
-            } else {
-                None
-            };
+            let c_at =
+                ((self.punct(b_at + 1, s) || self.punct(b_at + 1, ',')) && self.adjacent(b_at + 1)).then_some(b_at + 2);
             c_at.and_then(|c| self.num(c).filter(|_| self.adjacent(c)).map(|n| (n, c + 1)))
         };
         let mut p = Partial::default();
@@ -746,7 +856,15 @@ impl<'a> Parser<'a> {
                     if da > 2 || db > 2 || !(dc == 2 || dc == 4) {
                         return None;
                     }
-                    let y = if dc == 2 { if c < 50 { 2000 + c as i32 } else { 1900 + c as i32 } } else { c as i32 };
+                    let y = if dc == 2 {
+                        if c < 50 {
+                            2000 + c as i32
+                        } else {
+                            1900 + c as i32
+                        }
+                    } else {
+                        c as i32
+                    };
                     let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
                     p.year = Some(y);
                     p.month = Some(m);
@@ -769,7 +887,9 @@ impl<'a> Parser<'a> {
                 if spaced && i > 0 && self.num(i - 1).is_some() {
                     return None;
                 }
-                if i > 0 && self.is_any(i - 1, &["les", "des", "article", "articles", "numero", "n", "page", "chapitre"]) {
+                if i > 0
+                    && self.is_any(i - 1, &["les", "des", "article", "articles", "numero", "n", "page", "chapitre"])
+                {
                     return None;
                 }
                 p.month = Some(b);
@@ -785,7 +905,10 @@ impl<'a> Parser<'a> {
 
     /// English order, found in forms and lists: `Oct. 2`, `novembre 23 de 1987`.
     fn p_month_first(&self, i: usize) -> Option<Partial> {
-        if i > 0 && (self.is_any(i - 1, &["en", "de", "d", "mois", "fin", "debut", "mi", "courant", "depuis"]) || self.num(i - 1).is_some()) {
+        if i > 0
+            && (self.is_any(i - 1, &["en", "de", "d", "mois", "fin", "debut", "mi", "courant", "depuis"])
+                || self.num(i - 1).is_some())
+        {
             return None;
         }
         let (m, mut j) = self.month_at(i, true)?;
@@ -802,7 +925,7 @@ impl<'a> Parser<'a> {
         if let Some((y, k2)) = self.year4(k) {
             p.year = Some(y);
             j = k2;
-        } else if !(self.clean_end(j) && !self.word(j).is_some_and(|w| !["au", "a", "jusqu", "et"].contains(&w))) {
+        } else if !self.clean_end(j) || self.word(j).is_some_and(|w| !["au", "a", "jusqu", "et"].contains(&w)) {
             return None;
         }
         p.end = j;
@@ -837,7 +960,17 @@ impl<'a> Parser<'a> {
     /// `du 3 au 5 mars`, `entre le 13 et le 15 juillet`, `13-15 juillet`, `de 2010 à 2018`,
     /// `de janvier à mars`, `dans la nuit de samedi à dimanche`.
     fn r_range(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["du", "entre", "de", "depuis", "dans", "la", "nuit", "le", "premier"], true, |w| matches!(w, Word::Weekday(_) | Word::WeekdayAbbr(_) | Word::Num(_) | Word::Month(_) | Word::MonthAbbr(_) | Word::Ord(_))) {
+        if !self.starts(i, &["du", "entre", "de", "depuis", "dans", "la", "nuit", "le", "premier"], true, |w| {
+            matches!(
+                w,
+                Word::Weekday(_)
+                    | Word::WeekdayAbbr(_)
+                    | Word::Num(_)
+                    | Word::Month(_)
+                    | Word::MonthAbbr(_)
+                    | Word::Ord(_)
+            )
+        }) {
             return None;
         }
         let (prefix, j) = if self.is(i, "du") {
@@ -959,9 +1092,7 @@ impl<'a> Parser<'a> {
         }
         // Months: "de janvier à mars 2017", "entre mars et juin".
         if prefix < 2 && !self.is(i, "d") {
-            if !(prefix == 3 || self.is(i, "d")) {
-                return None;
-            }
+            return None;
         }
         let (m1, k) = self.full_month_at(j)?;
         let (y1, k) = match self.year4(k) {
@@ -988,7 +1119,12 @@ impl<'a> Parser<'a> {
             return None;
         }
         let anchor = if y2 == 0 { Anchor::Document } else { Anchor::Absolute };
-        self.found(i, e, Value::Range(Period::Month { year: y1, month: m1 }, Period::Month { year: y2, month: m2 }), anchor)
+        self.found(
+            i,
+            e,
+            Value::Range(Period::Month { year: y1, month: m1 }, Period::Month { year: y2, month: m2 }),
+            anchor,
+        )
     }
 
     fn range_night(&self, i: usize) -> Option<Found> {
@@ -1026,7 +1162,10 @@ impl<'a> Parser<'a> {
         if abbr && !(self.punct(k - 1, '.') && self.clean_end(k)) {
             return None;
         }
-        if self.daynum(self.opt(k, &[&["le"]])).is_some_and(|(_, e)| self.month_at(self.opt(e, &[&["de"], &["d"]]), true).is_some()) {
+        if self
+            .daynum(self.opt(k, &[&["le"]]))
+            .is_some_and(|(_, e)| self.month_at(self.opt(e, &[&["de"], &["d"]]), true).is_some())
+        {
             // "lundi 31 juin": a date that does not exist is not a bare weekday either.
             return None;
         }
@@ -1088,7 +1227,11 @@ impl<'a> Parser<'a> {
                 _ => (e, week_of_ref(1), Anchor::Document),
             },
             Some((e, 4)) => match self.last.get() {
-                Some(l) if le => (e, self.weekday_from(l, wd, Dir::Past).add_days(if l.weekday() == wd { -7 } else { 0 }), Anchor::Previous),
+                Some(l) if le => (
+                    e,
+                    self.weekday_from(l, wd, Dir::Past).add_days(if l.weekday() == wd { -7 } else { 0 }),
+                    Anchor::Previous,
+                ),
                 _ => (e, week_of_ref(-1), Anchor::Document),
             },
             Some((e, 5)) => (e, week_of_ref(1), Anchor::Document),
@@ -1232,7 +1375,9 @@ impl<'a> Parser<'a> {
             Unit::Month => Value::Period(Period::Month { year: base.year(), month: base.month() }.shift(off)),
             Unit::Year => Value::Period(Period::Year(base.year() + off)),
             Unit::Century => Value::Period(Period::Century((base.year() - 1) / 100 + off)),
-            Unit::Quarter => Value::Period(Period::Quarter { year: base.year(), quarter: (base.month() - 1) / 3 + 1 }.shift(off)),
+            Unit::Quarter => {
+                Value::Period(Period::Quarter { year: base.year(), quarter: (base.month() - 1) / 3 + 1 }.shift(off))
+            }
             Unit::Weekend => {
                 let sat = if off == 0 && m.is_none() {
                     let dir = self.dir(i, end, Dir::Near);
@@ -1313,20 +1458,33 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        let k = self.opt(j, &[&["environ"], &["pres", "de"], &["a", "peu", "pres"], &["quelque"], &["plus", "de"], &["moins", "de"], &["un", "peu", "plus", "de"]]);
+        let k = self.opt(
+            j,
+            &[
+                &["environ"],
+                &["pres", "de"],
+                &["a", "peu", "pres"],
+                &["quelque"],
+                &["plus", "de"],
+                &["moins", "de"],
+                &["un", "peu", "plus", "de"],
+            ],
+        );
         let approx = k > j;
         let (n, k) = self.count(k)?;
         let (unit, e) = self.unit(k)?;
         let r = self.reference?;
         if unit == Unit::Year && n >= 10 {
-            let mut f = self.found(i, e, Value::Period(Period::Year(r.year() + sign as i32 * n as i32)), Anchor::Document)?;
+            let mut f =
+                self.found(i, e, Value::Period(Period::Year(r.year() + sign as i32 * n as i32)), Anchor::Document)?;
             f.modifier = Some(Modifier::Approx);
             return Some(f);
         }
         let d = shift_date(r, unit, sign * n as i64);
         if unit == Unit::Year {
             // "il y a deux ans": the month is what a reader can tell, not the day.
-            let mut f = self.found(i, e, Value::Period(Period::Month { year: d.year(), month: d.month() }), Anchor::Document)?;
+            let mut f =
+                self.found(i, e, Value::Period(Period::Month { year: d.year(), month: d.month() }), Anchor::Document)?;
             f.modifier = Some(Modifier::Approx);
             return Some(f);
         }
@@ -1339,10 +1497,40 @@ impl<'a> Parser<'a> {
 
     /// `les 2 derniers jours`, `3 prochaines semaines`, `les deux années passées`.
     fn r_last_n(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["les", "ces", "au", "durant", "pendant", "dans", "sur", "derniers", "dernieres", "derniere", "dernier", "prochains", "prochaines"], true, |w| matches!(w, Word::Num(_))) {
+        if !self.starts(
+            i,
+            &[
+                "les",
+                "ces",
+                "au",
+                "durant",
+                "pendant",
+                "dans",
+                "sur",
+                "derniers",
+                "dernieres",
+                "derniere",
+                "dernier",
+                "prochains",
+                "prochaines",
+            ],
+            true,
+            |w| matches!(w, Word::Num(_)),
+        ) {
             return None;
         }
-        let j = self.opt(i, &[&["les"], &["ces"], &["au", "cours", "des"], &["durant", "les"], &["pendant", "les"], &["dans", "les"], &["sur", "les"]]);
+        let j = self.opt(
+            i,
+            &[
+                &["les"],
+                &["ces"],
+                &["au", "cours", "des"],
+                &["durant", "les"],
+                &["pendant", "les"],
+                &["dans", "les"],
+                &["sur", "les"],
+            ],
+        );
         let pre = |k: usize| -> Option<(i32, usize)> {
             match self.word(k)? {
                 "derniers" | "dernieres" | "derniere" | "dernier" => Some((-1, k + 1)),
@@ -1362,7 +1550,9 @@ impl<'a> Parser<'a> {
             } else {
                 let (u, k) = self.unit(k)?;
                 let s = match self.word(k)? {
-                    "passes" | "passees" | "derniers" | "dernieres" | "ecoules" | "ecoulees" | "passe" | "dernier" => -1,
+                    "passes" | "passees" | "derniers" | "dernieres" | "ecoules" | "ecoulees" | "passe" | "dernier" => {
+                        -1
+                    }
                     "suivants" | "suivantes" | "prochains" | "prochaines" | "suivant" | "prochain" => 1,
                     "a" if self.is(k + 1, "venir") => 1,
                     _ => return None,
@@ -1389,7 +1579,9 @@ impl<'a> Parser<'a> {
 
     /// `en mars`, `mai 2017`, `au mois de mars`, `janvier dernier`, `juillet 98`.
     fn r_month(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["en", "au", "le", "mois", "ce", "cette", "cet", "prochain", "depuis"], false, |w| matches!(w, Word::Month(_) | Word::MonthAbbr(_))) {
+        if !self.starts(i, &["en", "au", "le", "mois", "ce", "cette", "cet", "prochain", "depuis"], false, |w| {
+            matches!(w, Word::Month(_) | Word::MonthAbbr(_))
+        }) {
             return None;
         }
         let prefixes: &[(&[&str], u8)] = &[
@@ -1431,7 +1623,8 @@ impl<'a> Parser<'a> {
         let k2 = self.opt(k, &[&["de"]]);
         let year = self.year4(k2).or_else(|| {
             let (n, d) = self.num(k)?;
-            (d == 2 && self.clean_end(k + 1) && !self.is(k + 1, "h") && self.word(k + 1).is_none()).then(|| (if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 }, k + 1))
+            (d == 2 && self.clean_end(k + 1) && !self.is(k + 1, "h") && self.word(k + 1).is_none())
+                .then(|| (if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 }, k + 1))
         });
         // "en mars": the preposition is not part of the expression.
         let start = if self.is(i, "en") && code == 0 { j } else { i };
@@ -1444,12 +1637,18 @@ impl<'a> Parser<'a> {
         }
         // "Mars" capitalized in a sentence with nothing around it is the planet or a name.
         let tok = &self.t[j];
-        if tok.upper && j == i && i > 0 && self.word(i - 1).is_some() && self.full_month_at(j).is_some_and(|(m, _)| m == 3) {
+        if tok.upper
+            && j == i
+            && i > 0
+            && self.word(i - 1).is_some()
+            && self.full_month_at(j).is_some_and(|(m, _)| m == 3)
+        {
             return None;
         }
         let r = self.reference?;
         let cur = Period::Month { year: r.year(), month: r.month() };
-        let sfx: &[(&[&str], i32)] = &[(&["dernier"], -1), (&["passe"], -1), (&["prochain"], 1), (&["qui", "vient"], 1)];
+        let sfx: &[(&[&str], i32)] =
+            &[(&["dernier"], -1), (&["passe"], -1), (&["prochain"], 1), (&["qui", "vient"], 1)];
         let s = sfx.iter().filter_map(|&(s, o)| self.seq(k, s).map(|e| (e, o))).max_by_key(|x| x.0);
         let (e, y) = match (code, s) {
             (_, Some((e, -1))) => (e, if m < r.month() { r.year() } else { r.year() - 1 }),
@@ -1468,17 +1667,25 @@ impl<'a> Parser<'a> {
     /// `2015-3`, `3/2015`, `11 / 2016`: a month by numbers.
     fn r_num_month(&self, i: usize) -> Option<Found> {
         let (a, da) = self.num(i)?;
-        if i > 0 && (self.num(i - 1).is_some() || self.punct(i - 1, '/') || self.punct(i - 1, '.') || self.punct(i - 1, '-')) {
+        if i > 0
+            && (self.num(i - 1).is_some() || self.punct(i - 1, '/') || self.punct(i - 1, '.') || self.punct(i - 1, '-'))
+        {
             return None;
         }
         let sep = i + 1;
-        let ok_sep = self.punct(sep, '/') || self.punct(sep, '-') || (self.punct(sep, '.') && self.adjacent(sep) && self.adjacent(sep + 1));
+        let ok_sep = self.punct(sep, '/')
+            || self.punct(sep, '-')
+            || (self.punct(sep, '.') && self.adjacent(sep) && self.adjacent(sep + 1));
         if !ok_sep {
             return None;
         }
         let (b, db) = self.num(sep + 1)?;
         let e = sep + 2;
-        if !self.clean_end(e) || self.punct(e, '/') || self.punct(e, '-') || self.punct(e, '.') && self.num(e + 1).is_some() {
+        if !self.clean_end(e)
+            || self.punct(e, '/')
+            || self.punct(e, '-')
+            || self.punct(e, '.') && self.num(e + 1).is_some()
+        {
             return None;
         }
         let (y, m) = if da == 4 && db <= 2 {
@@ -1515,8 +1722,35 @@ impl<'a> Parser<'a> {
             let prev_ok = i == 0
                 || loose
                 || self.t.get(i - 1).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '(' | '.' | ':' | '\n')))
-                || self.is_any(i - 1, &["depuis", "des", "avant", "apres", "vers", "et", "ou", "jusqu", "fin", "debut", "mi", "entre", "a", "au", "printemps", "ete", "automne", "hiver", "annees", "dans"]);
-            if !prev_ok || self.is_any(i.wrapping_sub(1), &["article", "numero", "n", "page", "chapitre", "rue", "route", "code"]) {
+                || self.is_any(
+                    i - 1,
+                    &[
+                        "depuis",
+                        "des",
+                        "avant",
+                        "apres",
+                        "vers",
+                        "et",
+                        "ou",
+                        "jusqu",
+                        "fin",
+                        "debut",
+                        "mi",
+                        "entre",
+                        "a",
+                        "au",
+                        "printemps",
+                        "ete",
+                        "automne",
+                        "hiver",
+                        "annees",
+                        "dans",
+                    ],
+                );
+            if !prev_ok
+                || self
+                    .is_any(i.wrapping_sub(1), &["article", "numero", "n", "page", "chapitre", "rue", "route", "code"])
+            {
                 return None;
             }
         } else if self.is(i, "de") && !end_ok {
@@ -1557,7 +1791,11 @@ impl<'a> Parser<'a> {
             Some((e, o)) => {
                 // The last one that has ended / the next one that has not begun.
                 let p = if o < 0 {
-                    if cur.last_day() < r { cur } else { cur.shift(-1) }
+                    if cur.last_day() < r {
+                        cur
+                    } else {
+                        cur.shift(-1)
+                    }
                 } else if cur.first_day() > r {
                     cur
                 } else {
@@ -1567,9 +1805,6 @@ impl<'a> Parser<'a> {
             }
             None if this => (k, cur),
             None => {
-                if self.is(i, "l") && self.is_any(i.wrapping_sub(1), &["a", "pendant", "durant", "depuis"]) && false {
-                    return None;
-                }
                 let dir = self.dir(i, k, Dir::Near);
                 let cands = [cur.shift(-1), cur, cur.shift(1)];
                 let p = match dir {
@@ -1633,7 +1868,15 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let s = if n == -1 { 2 } else { n as u32 };
-            return self.found(i, e, Value::Range(Period::Quarter { year: y, quarter: 2 * s - 1 }, Period::Quarter { year: y, quarter: 2 * s }), anchor);
+            return self.found(
+                i,
+                e,
+                Value::Range(
+                    Period::Quarter { year: y, quarter: 2 * s - 1 },
+                    Period::Quarter { year: y, quarter: 2 * s },
+                ),
+                anchor,
+            );
         }
         let q = if n == -1 { 4 } else { n };
         if !(1..=4).contains(&q) {
@@ -1687,10 +1930,31 @@ impl<'a> Parser<'a> {
 
     /// `fin janvier`, `début 2017`, `mi-mars`, `à la fin du mois`, `en début de semaine`.
     fn r_fuzzy(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["en", "a", "au", "la", "le", "des", "vers", "d", "jusqu", "fin", "debut", "mi", "milieu", "courant"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(
+            i,
+            &["en", "a", "au", "la", "le", "des", "vers", "d", "jusqu", "fin", "debut", "mi", "milieu", "courant"],
+            false,
+            |w| matches!(w, Word::Trigger),
+        ) {
             return None;
         }
-        let j = self.opt(i, &[&["en"], &["a", "la"], &["au"], &["la"], &["le"], &["des", "le"], &["des", "la"], &["vers", "la"], &["vers", "le"], &["d", "ici", "la"], &["jusqu", "a", "la"], &["jusqu", "au"]]);
+        let j = self.opt(
+            i,
+            &[
+                &["en"],
+                &["a", "la"],
+                &["au"],
+                &["la"],
+                &["le"],
+                &["des", "le"],
+                &["des", "la"],
+                &["vers", "la"],
+                &["vers", "le"],
+                &["d", "ici", "la"],
+                &["jusqu", "a", "la"],
+                &["jusqu", "au"],
+            ],
+        );
         let j = self.skip_sep(j);
         let md = match self.word(j)? {
             "fin" => Some(Modifier::End),
@@ -1726,14 +1990,24 @@ impl<'a> Parser<'a> {
                 _ => Period::Century((r.year() - 1) / 100 + off),
             };
             // Looking forward, a beginning or middle that is already over is the next one's.
-            if off == 0 && matches!(md, Some(Modifier::Start | Modifier::Mid)) && self.dir(i, e, Dir::Near) == Dir::Future {
+            if off == 0
+                && matches!(md, Some(Modifier::Start | Modifier::Mid))
+                && self.dir(i, e, Dir::Near) == Dir::Future
+            {
                 let len = p.first_day().days_until(p.last_day()) + 1;
                 let part_end = if md == Some(Modifier::Start) { len / 3 } else { 2 * len / 3 };
                 if p.first_day().add_days(part_end - 1) < r {
                     p = p.shift(1);
                 }
             }
-            Some(Found { start: i, end: e, value: Value::Period(p), modifier: None, anchor: Anchor::Document, flagged: false })
+            Some(Found {
+                start: i,
+                end: e,
+                value: Value::Period(p),
+                modifier: None,
+                anchor: Anchor::Document,
+                flagged: false,
+            })
         });
         let f = match (inner, from_bare) {
             (Some(a), Some(b)) => {
@@ -1775,7 +2049,12 @@ impl<'a> Parser<'a> {
 
     /// `depuis 2014`, `d'ici à 2030`, `avant le 15 mars`, `à partir du 8`, `jusqu'au 3 mai`.
     fn r_modded(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["depuis", "des", "a", "apres", "avant", "jusqu", "d", "vers", "aux", "autour"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(
+            i,
+            &["depuis", "des", "a", "apres", "avant", "jusqu", "d", "vers", "aux", "autour"],
+            false,
+            |w| matches!(w, Word::Trigger),
+        ) {
             return None;
         }
         let pre: &[(&[&str], Modifier)] = &[

@@ -124,12 +124,12 @@ mod tests {
     #[test]
     fn rules() {
         let cases: &[(Rule, i32, &str)] = &[
-            (Rule::Easter(39), 2017, "2017-05-25"),                  // Ascension, Thursday
-            (Rule::Easter(50), 2016, "2016-05-16"),                  // lundi de Pentecôte
+            (Rule::Easter(39), 2017, "2017-05-25"), // Ascension, Thursday
+            (Rule::Easter(50), 2016, "2016-05-16"), // lundi de Pentecôte
             (Rule::NthWeekday(3, Weekday::Sunday, 6), 2017, "2017-06-18"), // fête des pères
-            (Rule::MothersDay, 2016, "2016-05-29"),                  // last Sunday of May
+            (Rule::MothersDay, 2016, "2016-05-29"), // last Sunday of May
             (Rule::MothersDay, 2024, "2024-05-26"),
-            (Rule::MothersDay, 2015, "2015-05-31"),                  // Pentecost 2015-05-24: not moved
+            (Rule::MothersDay, 2015, "2015-05-31"), // Pentecost 2015-05-24: not moved
             (Rule::NthWeekday(-1, Weekday::Monday, 5), 2017, "2017-05-29"),
         ];
         for &(r, y, want) in cases {

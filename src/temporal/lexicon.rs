@@ -138,7 +138,7 @@ fn build() -> Lexicon {
         }
         holidays.push((w, rule));
     }
-    holidays.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
     let holiday_heads = holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
     // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
     // is everywhere.

@@ -321,12 +321,14 @@ impl DateResolver {
             let toks = scan::tokenize(text, ws, we);
             // Expressions start at most a few words before a trigger ("dans la nuit de samedi").
             let mut near = vec![false; toks.len()];
-            let mut next_hot = usize::MAX;
+            let mut since_hot = usize::MAX;
             for k in (0..toks.len()).rev() {
                 if scan::is_hot(&toks[k]) {
-                    next_hot = k;
+                    since_hot = 0;
+                } else if !matches!(toks[k].kind, scan::Kind::Punct(_)) {
+                    since_hot = since_hot.saturating_add(1);
                 }
-                near[k] = next_hot.saturating_sub(k) <= 5;
+                near[k] = since_hot <= 5;
             }
             let p = grammar::Parser::new(&toks, text, self.reference, self.prefer, last);
             let mut i = 0;

@@ -32,7 +32,6 @@ pub(crate) struct Tok<'a> {
     pub upper: bool,
 }
 
-
 const MARGIN: usize = 64;
 
 fn is_alnum(c: char) -> bool {
@@ -149,7 +148,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 other => other,
             };
             let e = s + c.len_utf8();
-            toks.push(Tok { start: s, end: e, kind: Kind::Punct(p), norm: Cow::Borrowed(""), num: 0, gap, upper: false });
+            toks.push(Tok {
+                start: s,
+                end: e,
+                kind: Kind::Punct(p),
+                norm: Cow::Borrowed(""),
+                num: 0,
+                gap,
+                upper: false,
+            });
         }
         gap = false;
     }
@@ -169,14 +176,50 @@ pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
     }
 }
 
-
 /// Words that may begin an expression before its trigger (`dans la nuit de samedi`,
 /// `il y a trois jours`, `à partir du 8`).
-const STARTERS: &[&str] = &[
-    "le", "la", "l", "les", "ces", "ce", "cet", "cette", "du", "de", "d", "des", "au", "aux", "en", "dans", "entre",
-    "depuis", "avant", "apres", "a", "jusqu", "vers", "il", "fin", "debut", "mi", "milieu", "courant", "autour",
-    "pendant", "durant", "sur", "nuit", "prochain", "prochaine", "un", "une",
-];
+fn is_starter(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "l"
+            | "les"
+            | "ces"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "du"
+            | "de"
+            | "d"
+            | "des"
+            | "au"
+            | "aux"
+            | "en"
+            | "dans"
+            | "entre"
+            | "depuis"
+            | "avant"
+            | "apres"
+            | "a"
+            | "jusqu"
+            | "vers"
+            | "il"
+            | "fin"
+            | "debut"
+            | "mi"
+            | "milieu"
+            | "courant"
+            | "autour"
+            | "pendant"
+            | "durant"
+            | "sur"
+            | "nuit"
+            | "prochain"
+            | "prochaine"
+            | "un"
+            | "une"
+    )
+}
 
 /// Whether a grammar rule may start at this token (the tokens after it are checked by the rule).
 pub(crate) fn may_start(t: &Tok<'_>) -> bool {
@@ -184,9 +227,9 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
         Kind::Num => true,
         Kind::Punct(_) => false,
         Kind::Word => {
-            STARTERS.contains(&t.norm.as_ref())
-                || lexicon().get(&t.norm).iter().any(|w| !matches!(w, Word::Trigger) || t.norm.starts_with('j'))
-                || is_hot(t)
+            is_starter(&t.norm)
+                || !lexicon().get(&t.norm).is_empty()
+                || lexicon().holiday_heads.contains(t.norm.as_ref())
         }
     }
 }

@@ -19,28 +19,198 @@ pub(crate) enum Tense {
 const MAX_REACH: usize = 240;
 
 fn not_future(w: &str) -> bool {
-    matches!(w, "contra" | "extra" | "ultra" | "opera" | "camera" | "cholera" | "tiara" | "sierra" | "mantra" | "agora" | "cobra" | "zebra" | "tora" | "para" | "bras" | "gras" | "embarras" | "fatras" | "vrai" | "front" | "affront" | "environs" | "portrait" | "retrait" | "extrait" | "attrait" | "trait" | "abstrait" | "distrait" | "marrons" | "citrons" | "patrons" | "larrons" | "ira" | "aura" | "entra" | "sera")
+    matches!(
+        w,
+        "contra"
+            | "extra"
+            | "ultra"
+            | "opera"
+            | "camera"
+            | "cholera"
+            | "tiara"
+            | "sierra"
+            | "mantra"
+            | "agora"
+            | "cobra"
+            | "zebra"
+            | "tora"
+            | "para"
+            | "bras"
+            | "gras"
+            | "embarras"
+            | "fatras"
+            | "vrai"
+            | "front"
+            | "affront"
+            | "environs"
+            | "portrait"
+            | "retrait"
+            | "extrait"
+            | "attrait"
+            | "trait"
+            | "abstrait"
+            | "distrait"
+            | "marrons"
+            | "citrons"
+            | "patrons"
+            | "larrons"
+            | "ira"
+            | "aura"
+            | "entra"
+            | "sera"
+    )
 }
 fn future_word(w: &str) -> bool {
     matches!(w, "ira" | "iront" | "aura" | "auront" | "sera" | "seront" | "serai")
 }
 fn planned(w: &str) -> bool {
-    matches!(w, "prevu" | "prevue" | "prevus" | "prevues" | "programme" | "programmee" | "attendu" | "attendue" | "attendus" | "attendues" | "annonce pour" | "compte" | "comptent" | "envisage" | "prevoit" | "prevoient" | "doit" | "doivent" | "devra" | "devront" | "devrait" | "devraient" | "souhaite" | "entend")
+    matches!(
+        w,
+        "prevu"
+            | "prevue"
+            | "prevus"
+            | "prevues"
+            | "programme"
+            | "programmee"
+            | "attendu"
+            | "attendue"
+            | "attendus"
+            | "attendues"
+            | "annonce pour"
+            | "compte"
+            | "comptent"
+            | "envisage"
+            | "prevoit"
+            | "prevoient"
+            | "doit"
+            | "doivent"
+            | "devra"
+            | "devront"
+            | "devrait"
+            | "devraient"
+            | "souhaite"
+            | "entend"
+    )
 }
 fn near_future(w: &str) -> bool {
     matches!(w, "va" | "vont" | "vais" | "vas" | "allons" | "allez")
 }
 fn aux(w: &str) -> bool {
-    matches!(w, "a" | "ont" | "ai" | "as" | "avons" | "avez" | "avait" | "avaient" | "avais" | "avions" | "est" | "sont" | "suis" | "sommes" | "etes" | "etait" | "etaient" | "etais" | "fut" | "furent" | "eut" | "eurent" | "aurait" | "auraient" | "serait" | "seraient")
+    matches!(
+        w,
+        "a" | "ont"
+            | "ai"
+            | "as"
+            | "avons"
+            | "avez"
+            | "avait"
+            | "avaient"
+            | "avais"
+            | "avions"
+            | "est"
+            | "sont"
+            | "suis"
+            | "sommes"
+            | "etes"
+            | "etait"
+            | "etaient"
+            | "etais"
+            | "fut"
+            | "furent"
+            | "eut"
+            | "eurent"
+            | "aurait"
+            | "auraient"
+            | "serait"
+            | "seraient"
+    )
 }
 fn skip(w: &str) -> bool {
-    matches!(w, "ne" | "n" | "pas" | "plus" | "jamais" | "deja" | "bien" | "encore" | "aussi" | "notamment" | "egalement" | "d" | "ailleurs" | "lui" | "leur" | "y" | "en" | "se" | "s" | "l" | "la" | "les" | "me" | "m" | "te" | "t" | "nous" | "vous" | "il" | "elle" | "ils" | "elles" | "on" | "finalement" | "enfin" | "toujours" | "longuement" | "brievement" | "fait")
+    matches!(
+        w,
+        "ne" | "n"
+            | "pas"
+            | "plus"
+            | "jamais"
+            | "deja"
+            | "bien"
+            | "encore"
+            | "aussi"
+            | "notamment"
+            | "egalement"
+            | "d"
+            | "ailleurs"
+            | "lui"
+            | "leur"
+            | "y"
+            | "en"
+            | "se"
+            | "s"
+            | "l"
+            | "la"
+            | "les"
+            | "me"
+            | "m"
+            | "te"
+            | "t"
+            | "nous"
+            | "vous"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "finalement"
+            | "enfin"
+            | "toujours"
+            | "longuement"
+            | "brievement"
+            | "fait"
+    )
 }
 fn not_participle(w: &str) -> bool {
-    matches!(w, "lieu" | "peu" | "tout" | "aussi" | "ici" | "parmi" | "depuis" | "vu" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi")
+    matches!(
+        w,
+        "lieu"
+            | "peu"
+            | "tout"
+            | "aussi"
+            | "ici"
+            | "parmi"
+            | "depuis"
+            | "vu"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+    )
 }
 fn not_imparfait(w: &str) -> bool {
-    matches!(w, "fait" | "faits" | "lait" | "trait" | "souhait" | "parfait" | "forfait" | "bienfait" | "extrait" | "retrait" | "portrait" | "attrait" | "abstrait" | "plait" | "jamais" | "mais" | "biais" | "palais" | "relais" | "frais")
+    matches!(
+        w,
+        "fait"
+            | "faits"
+            | "lait"
+            | "trait"
+            | "souhait"
+            | "parfait"
+            | "forfait"
+            | "bienfait"
+            | "extrait"
+            | "retrait"
+            | "portrait"
+            | "attrait"
+            | "abstrait"
+            | "plait"
+            | "jamais"
+            | "mais"
+            | "biais"
+            | "palais"
+            | "relais"
+            | "frais"
+    )
 }
 
 struct W<'a> {
