@@ -178,6 +178,40 @@ const CASES: &[Case] = &[
         T,
         &[("le premier mercredi du mois prochain", "2013-03-06", None)],
     ),
+    // a written direction after day and month
+    ("Le texte a été voté le 12 décembre dernier.", "2017-01-28", T, &[("le 12 décembre dernier", "2016-12-12", None)]),
+    // two days joined by "et" make a range
+    (
+        "Les 12 et 13 mars, la grève paralysera le pays.",
+        "2017-01-28",
+        T,
+        &[("Les 12 et 13 mars", "2017-03-12/2017-03-13", None)],
+    ),
+    // an ISO date
+    ("Le registre indique 2015-03-03 comme date d'effet.", "2017-01-28", T, &[("2015-03-03", "2015-03-03", None)]),
+    // a two-digit year after the month
+    ("Les grèves de mai 68 ont marqué le pays.", "2017-01-28", T, &[("mai 68", "1968-05", None)]),
+    // a range of months
+    (
+        "Les travaux dureront de janvier à mars 2018.",
+        "2017-11-02",
+        T,
+        &[("de janvier à mars 2018", "2018-01/2018-03", None)],
+    ),
+    // the last n units
+    (
+        "Les prix ont grimpé ces deux derniers mois.",
+        "2017-01-28",
+        T,
+        &[("ces deux derniers mois", "2016-11/2016-12", None)],
+    ),
+    // the first full week of a month
+    (
+        "La première semaine d'octobre 2014 a été pluvieuse.",
+        "2017-01-28",
+        T,
+        &[("La première semaine d'octobre 2014", "2014-W41", None)],
+    ),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];

@@ -950,9 +950,21 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        let (d, flagged) = self.resolve_partial(&p, &|| self.dir(i, p.end, Dir::Near))?;
+        // "le 12 décembre dernier", "le 3 mars prochain": the direction is written.
+        let mut end = p.end;
+        let mut forced: Option<Dir> = None;
+        if p.month.is_some() && p.year.is_none() {
+            if self.is_any(end, &["dernier", "passe"]) {
+                forced = Some(Dir::Past);
+                end += 1;
+            } else if self.is(end, "prochain") {
+                forced = Some(Dir::Future);
+                end += 1;
+            }
+        }
+        let (d, flagged) = self.resolve_partial(&p, &|| forced.unwrap_or_else(|| self.dir(i, p.end, Dir::Near)))?;
         let anchor = if p.year.is_some() { Anchor::Absolute } else { Anchor::Document };
-        let mut f = self.found(i, p.end, Value::Period(Period::Day(d)), anchor)?;
+        let mut f = self.found(i, end, Value::Period(Period::Day(d)), anchor)?;
         f.flagged = flagged;
         Some(f)
     }
@@ -960,7 +972,7 @@ impl<'a> Parser<'a> {
     /// `du 3 au 5 mars`, `entre le 13 et le 15 juillet`, `13-15 juillet`, `de 2010 à 2018`,
     /// `de janvier à mars`, `dans la nuit de samedi à dimanche`.
     fn r_range(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["du", "entre", "de", "depuis", "dans", "la", "nuit", "le", "premier"], true, |w| {
+        if !self.starts(i, &["du", "entre", "de", "depuis", "dans", "la", "nuit", "le", "premier", "les"], true, |w| {
             matches!(
                 w,
                 Word::Weekday(_)
@@ -979,9 +991,15 @@ impl<'a> Parser<'a> {
             (2, self.opt(i + 1, &[&["le"]]))
         } else if self.is(i, "de") || self.is(i, "depuis") {
             (3, i + 1)
+        } else if self.is(i, "les") {
+            // "les 12 et 13 mars"
+            (4, i + 1)
         } else {
             (0, i)
         };
+        if prefix == 4 && self.num(j).is_none() {
+            return None;
+        }
         if let Some(f) = self.range_years_months(i, j, prefix) {
             return Some(f);
         }
@@ -990,7 +1008,7 @@ impl<'a> Parser<'a> {
         }
         let p1 = self.partial(j)?;
         let k = p1.end;
-        let conn = if prefix == 2 {
+        let conn = if prefix == 2 || prefix == 4 {
             self.seq(k, &["et"])
         } else {
             self.seq(k, &["au"])
@@ -1035,8 +1053,16 @@ impl<'a> Parser<'a> {
                     }
                     end = e;
                 }
-                None if prefix == 0 => return None,
-                None => {}
+                None if prefix == 0 || prefix == 4 => return None,
+                None => {
+                    // "du 13 au 18", "entre le 13 et le 18": numbers alone are a range of days
+                    // only with "du" or "entre le", and when nothing makes them quantities
+                    // ("de 1 à 3 ans", "entre 2 et 5 degrés").
+                    let entre_le = prefix == 2 && self.is(i + 1, "le");
+                    if !(prefix == 1 || entre_le) || !self.clean_end(end) {
+                        return None;
+                    }
+                }
             }
         }
         if prefix == 0 && p1.month.is_none() && p2.month.is_none() {
@@ -1160,6 +1186,15 @@ impl<'a> Parser<'a> {
         }
         let (wd, k, abbr) = self.weekday_at(j)?;
         if abbr && !(self.punct(k - 1, '.') && self.clean_end(k)) {
+            return None;
+        }
+        // "du lundi au vendredi", "de lundi à vendredi": a schedule, not a date.
+        let habit = |a: usize, b: usize| {
+            self.is_any(a, &["du", "de"]) && self.is_any(b, &["au", "a"]) && self.weekday_at(b + 1).is_some()
+        };
+        if habit(i.wrapping_sub(1), k)
+            || (i >= 2 && self.is_any(i - 1, &["au", "a"]) && self.weekday_at(i - 2).is_some())
+        {
             return None;
         }
         if self
@@ -1623,7 +1658,7 @@ impl<'a> Parser<'a> {
         let k2 = self.opt(k, &[&["de"]]);
         let year = self.year4(k2).or_else(|| {
             let (n, d) = self.num(k)?;
-            (d == 2 && self.clean_end(k + 1) && !self.is(k + 1, "h") && self.word(k + 1).is_none())
+            (d == 2 && self.clean_end(k + 1) && !self.is(k + 1, "h") && (self.word(k + 1).is_none() || n >= 32))
                 .then(|| (if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 }, k + 1))
         });
         // "en mars": the preposition is not part of the expression.
