@@ -328,7 +328,7 @@ impl DateResolver {
                 } else if !matches!(toks[k].kind, scan::Kind::Punct(_)) {
                     since_hot = since_hot.saturating_add(1);
                 }
-                near[k] = since_hot <= 5;
+                near[k] = since_hot <= 7;
             }
             let p = grammar::Parser::new(&toks, text, self.reference, self.prefer, last);
             let mut i = 0;

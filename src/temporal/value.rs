@@ -352,3 +352,53 @@ pub(crate) fn week_of(d: Date) -> Period {
     let (year, week) = d.iso_week();
     Period::Week { year, week }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    // (period, TIMEX3, first day, last day)
+    const CASES: &[(Period, &str, &str, &str)] = &[
+        (Period::Week { year: 2017, week: 4 }, "2017-W04", "2017-01-23", "2017-01-29"), // ISO week, Monday first
+        (Period::Week { year: 2020, week: 53 }, "2020-W53", "2020-12-28", "2021-01-03"), // week 53 across the year
+        (Period::Month { year: 2016, month: 2 }, "2016-02", "2016-02-01", "2016-02-29"), // leap February
+        (Period::Quarter { year: 2017, quarter: 4 }, "2017-Q4", "2017-10-01", "2017-12-31"), // last quarter
+        (Period::Season { year: 2016, season: Season::Winter }, "2016-WI", "2016-12-21", "2017-03-19"), // winter spans two years
+        (Period::Year(1905), "1905", "1905-01-01", "1905-12-31"),                                       // a year
+        (Period::Year(800), "0800", "0800-01-01", "0800-12-31"), // four digits always
+        (Period::Decade(199), "199", "1990-01-01", "1999-12-31"), // the 1990s
+        (Period::Century(18), "18", "1800-01-01", "1899-12-31"), // the XIXe siècle
+    ];
+
+    #[test]
+    fn timex_and_bounds() {
+        for &(p, timex, first, last) in CASES {
+            assert_eq!(p.to_string(), timex, "{p:?}");
+            assert_eq!((p.first_day(), p.last_day()), (d(first), d(last)), "{p:?}");
+            assert!(p.is_valid(), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn shift_crosses_years() {
+        assert_eq!(Period::Month { year: 2016, month: 12 }.shift(1), Period::Month { year: 2017, month: 1 });
+        assert_eq!(Period::Quarter { year: 2017, quarter: 1 }.shift(-1), Period::Quarter { year: 2016, quarter: 4 });
+        assert_eq!(Period::Week { year: 2016, week: 52 }.shift(1), Period::Week { year: 2017, week: 1 });
+    }
+
+    #[test]
+    fn invalid_periods() {
+        for p in [
+            Period::Year(0),
+            Period::Year(10_000),
+            Period::Month { year: 2017, month: 13 },
+            Period::Week { year: 2017, week: 53 },
+        ] {
+            assert!(!p.is_valid(), "{p:?}");
+        }
+    }
+}
