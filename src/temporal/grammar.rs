@@ -531,6 +531,14 @@ impl<'a> Parser<'a> {
             &["semaine", "de", "quatre", "jours"],
             &["la", "semaine", "sainte"],
         ];
+        if !self.starts(
+            i,
+            &["du", "au", "jour", "d", "de", "a", "lendemains", "sans", "tous", "chaque", "le", "semaine", "la"],
+            true,
+            |_| false,
+        ) {
+            return None;
+        }
         if let (Some(a), true) = (self.num(i), self.punct(i + 1, '/')) {
             if a.0 == 24 && self.num(i + 2).is_some_and(|b| b.0 == 7) {
                 return Some(i + 3);
