@@ -212,6 +212,29 @@ const CASES: &[Case] = &[
         T,
         &[("La première semaine d'octobre 2014", "2014-W41", None)],
     ),
+    // "-là": the period of the previous expression
+    (
+        "Le 11 septembre 2001, tout a basculé. Cette année-là, la guerre a commencé.",
+        "2017-01-28",
+        T,
+        &[("Le 11 septembre 2001", "2001-09-11", None), ("Cette année-là", "2001", None)],
+    ),
+    // a month gives no day to count from: "deux jours plus tard" abstains
+    (
+        "Fin décembre, Washington a expulsé 35 diplomates. Deux jours plus tard, Moscou a répondu.",
+        "2017-01-28",
+        T,
+        &[("Fin décembre", "2016-12", Some("end"))],
+    ),
+    // "la veille" of a range is the day before its first day
+    (
+        "Ils ont été arrêtés dans la nuit de samedi à dimanche ; la veille, la police avait été alertée.",
+        "2016-11-14",
+        T,
+        &[("dans la nuit de samedi à dimanche", "2016-11-12/2016-11-13", None), ("la veille", "2016-11-11", None)],
+    ),
+    // the accent tells the participle: "sont arrivés" is past
+    ("Les renforts sont arrivés le 1er février.", "2017-01-28", T, &[("le 1er février", "2016-02-01", None)]),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];

@@ -45,8 +45,8 @@ pub(crate) struct Parser<'a> {
     pub text: &'a str,
     pub reference: Option<Date>,
     pub prefer: Prefer,
-    /// The last day the text anchored (for `le lendemain`).
-    pub last: std::cell::Cell<Option<Date>>,
+    /// The value of the previous expression of the text (for `le lendemain`, `l'année suivante`).
+    pub last: std::cell::Cell<Option<Value>>,
     lex: &'static Lexicon,
     /// Tense signals of the sentences already read, by sentence bounds.
     tenses: std::cell::RefCell<Vec<SentenceTenses>>,
@@ -120,7 +120,7 @@ impl<'a> Parser<'a> {
         text: &'a str,
         reference: Option<Date>,
         prefer: Prefer,
-        last: Option<Date>,
+        last: Option<Value>,
     ) -> Self {
         Parser {
             t,
@@ -260,11 +260,28 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn story(&self) -> (Date, Anchor) {
+    /// The day a story-relative expression counts from: the previous expression when it is a
+    /// day or a range of days (its first day looking back, its last looking forward), else the
+    /// reference date when the text has no date before. A previous month or year gives no day
+    /// to count from: `None`.
+    fn story_day(&self, sign: i64) -> Option<(Date, Anchor)> {
         match (self.last.get(), self.reference) {
-            (Some(d), _) => (d, Anchor::Previous),
-            (None, Some(r)) => (r, Anchor::Document),
-            (None, None) => (Date::MIN, Anchor::Absolute),
+            (Some(v @ (Value::Period(Period::Day(_)) | Value::Range(Period::Day(_), Period::Day(_)))), _) => {
+                Some((if sign > 0 { v.last_day() } else { v.first_day() }, Anchor::Previous))
+            }
+            (Some(_), _) => None,
+            (None, Some(r)) => Some((r, Anchor::Document)),
+            (None, None) => None,
+        }
+    }
+
+    /// The date a story-relative period counts from (`la semaine suivante`, `l'année
+    /// précédente`): the first day of the previous expression, else the reference date.
+    fn story_base(&self) -> Option<(Date, Anchor)> {
+        match (self.last.get(), self.reference) {
+            (Some(v), _) => Some((v.first_day(), Anchor::Previous)),
+            (None, Some(r)) => Some((r, Anchor::Document)),
+            (None, None) => None,
         }
     }
 
@@ -666,12 +683,10 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                 }
-                if (self.reference.is_none() && self.last.get().is_none())
-                    || (j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ','))
-                {
+                if j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ',') {
                     return None;
                 }
-                let (a, anchor) = self.story();
+                let (a, anchor) = self.story_day(off)?;
                 return self.found(i, e, Value::Period(Period::Day(a.add_days(off))), anchor);
             }
         }
@@ -687,8 +702,8 @@ impl<'a> Parser<'a> {
         }
         // "ce jour-là"
         if let Some(e) = self.seq(i, &["ce", "jour", "la"]) {
-            let (a, anchor) = self.story();
-            if anchor == Anchor::Absolute {
+            let (a, anchor) = self.story_day(0)?;
+            if anchor != Anchor::Previous {
                 return None;
             }
             return self.found(i, e, Value::Period(Period::Day(a)), anchor);
@@ -696,19 +711,20 @@ impl<'a> Parser<'a> {
         // "deux jours plus tard", "trois semaines après", "une semaine plus tôt"
         let (n, k) = self.count(i)?;
         let (unit, k) = self.unit(k)?;
-        let sign = if let Some(e) =
-            self.opt_some(k, &[&["plus", "tard"], &["apres"], &["apres", "cela"], &["apres", "quoi"]])
-        {
+        let sign = if let Some(e) = self.opt_some(k, &[&["plus", "tard"], &["apres", "cela"], &["apres", "quoi"]]) {
+            (1, e)
+        } else if let Some(e) = self.seq(k, &["apres"]).filter(|&e| self.clean_end(e) && self.word(e).is_none()) {
+            // "une semaine après Astana" counts from an event, not from a date.
             (1, e)
         } else if let Some(e) = self.opt_some(k, &[&["plus", "tot"], &["auparavant"]]) {
             (-1, e)
         } else {
             return None;
         };
-        let (a, anchor) = self.story();
-        if anchor == Anchor::Absolute || unit == Unit::Year && n >= 10 {
+        if unit == Unit::Year && n >= 10 {
             return None;
         }
+        let (a, anchor) = self.story_day(sign.0)?;
         let d = shift_date(a, unit, sign.0 * n as i64);
         self.found(i, sign.1, Value::Period(Period::Day(d)), anchor)
     }
@@ -1265,11 +1281,11 @@ impl<'a> Parser<'a> {
         let (end, d, anchor) = match m {
             Some((e, 1)) => (e, self.weekday_from(r, wd, Dir::Future), Anchor::Document),
             Some((e, 2)) => (e, self.weekday_from(r.add_days(-1), wd, Dir::Past), Anchor::Document),
-            Some((e, 3)) => match self.last.get() {
+            Some((e, 3)) => match self.story_day(1).filter(|x| x.1 == Anchor::Previous).map(|x| x.0) {
                 Some(l) if le => (e, self.weekday_from(l, wd, Dir::Future), Anchor::Previous),
                 _ => (e, week_of_ref(1), Anchor::Document),
             },
-            Some((e, 4)) => match self.last.get() {
+            Some((e, 4)) => match self.story_day(-1).filter(|x| x.1 == Anchor::Previous).map(|x| x.0) {
                 Some(l) if le => (
                     e,
                     self.weekday_from(l, wd, Dir::Past).add_days(if l.weekday() == wd { -7 } else { 0 }),
@@ -1386,6 +1402,25 @@ impl<'a> Parser<'a> {
             (&["ci"], 0, false),
         ];
         let mut m: Option<(usize, i32, bool)> = None;
+        // "cette année-là", "ce mois-ci": the hyphenated deictic.
+        if this && self.punct(k, '-') && self.adjacent(k) {
+            if self.is(k + 1, "la") {
+                let (base, anchor) = self.story_base()?;
+                if anchor != Anchor::Previous {
+                    return None;
+                }
+                let value = match unit {
+                    Unit::Week => Value::Period(week_of(base)),
+                    Unit::Month => Value::Period(Period::Month { year: base.year(), month: base.month() }),
+                    Unit::Year => Value::Period(Period::Year(base.year())),
+                    _ => return None,
+                };
+                return self.found(i, k + 2, value, anchor);
+            }
+            if self.is(k + 1, "ci") {
+                m = Some((k + 2, 0, false));
+            }
+        }
         for &(s, o, st) in mods {
             if let Some(e) = self.seq(k, s) {
                 if m.map_or(true, |(me, _, _)| e > me) {
@@ -1412,7 +1447,7 @@ impl<'a> Parser<'a> {
         if dans && (off != 0 || unit != Unit::Week) {
             return None;
         }
-        let (base, anchor) = if story { self.story() } else { (r, Anchor::Document) };
+        let (base, anchor) = if story { self.story_base()? } else { (r, Anchor::Document) };
         let value = match unit {
             Unit::Week => Value::Period(week_of(base).shift(off)),
             Unit::Month => Value::Period(Period::Month { year: base.year(), month: base.month() }.shift(off)),

@@ -316,7 +316,7 @@ impl DateResolver {
     /// ```
     pub fn find(&self, text: &str) -> Vec<TemporalExpression> {
         let mut out = Vec::new();
-        let mut last: Option<Date> = None;
+        let mut last: Option<Value> = None;
         for (ws, we) in scan::windows(text) {
             let toks = scan::tokenize(text, ws, we);
             // Expressions start at most a few words before a trigger ("dans la nuit de samedi").
@@ -349,10 +349,7 @@ impl DateResolver {
                 match p.best(i) {
                     Some(f) if f.end > f.start && f.end <= toks.len() => {
                         let span = Span::new(toks[f.start].start, toks[f.end - 1].end);
-                        match f.value {
-                            Value::Period(Period::Day(d)) | Value::Range(_, Period::Day(d)) => p.last.set(Some(d)),
-                            _ => {}
-                        }
+                        p.last.set(Some(f.value));
                         out.push(TemporalExpression {
                             span,
                             value: f.value,

@@ -215,6 +215,7 @@ fn not_imparfait(w: &str) -> bool {
 
 struct W<'a> {
     pos: usize,
+    raw: &'a str,
     folded: Cow<'a, str>,
     raw_last: char,
     upper: bool,
@@ -233,7 +234,7 @@ fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
             let w = &slice[s..i];
             let raw_last = w.chars().next_back().unwrap_or(' ');
             let upper = w.chars().next().is_some_and(char::is_uppercase);
-            out.push(W { pos: from + s, folded: fold_cow(w), raw_last, upper });
+            out.push(W { pos: from + s, raw: w, folded: fold_cow(w), raw_last, upper });
         }
     }
     out
@@ -244,7 +245,7 @@ fn is_participle(w: &W<'_>) -> bool {
     if f.len() < 3 || w.upper || not_participle(f) {
         return false;
     }
-    let accented = matches!(w.raw_last, 'é' | 'É') || w.raw_last == 'e' && f.ends_with("ee") || f.ends_with("ees");
+    let accented = ["é", "ée", "és", "ées", "É", "ÉE", "ÉS", "ÉES"].iter().any(|s| w.raw.ends_with(s));
     accented
         || (w.raw_last == 's' || w.raw_last == 'e') && {
             let stem = f.trim_end_matches('s').trim_end_matches('e');
