@@ -235,6 +235,22 @@ const CASES: &[Case] = &[
     ),
     // the accent tells the participle: "sont arrivés" is past
     ("Les renforts sont arrivés le 1er février.", "2017-01-28", T, &[("le 1er février", "2016-02-01", None)]),
+    // the weekend, seen from a Saturday, and the one before
+    (
+        "Il neigera ce week-end. Le week-end dernier, il a plu.",
+        "2017-01-28",
+        T,
+        &[("ce week-end", "2017-01-28/2017-01-29", None), ("Le week-end dernier", "2017-01-21/2017-01-22", None)],
+    ),
+    // the contracted article belongs to the modifier and to the season
+    (
+        "La mission durera jusqu'au printemps prochain.",
+        "2017-01-28",
+        T,
+        &[("jusqu'au printemps prochain", "2017-SP", Some("before"))],
+    ),
+    // a day written as an event name
+    ("Le défilé du 14-Juillet aura lieu sous la pluie.", "2017-01-28", T, &[("14-Juillet", "2017-07-14", None)]),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];

@@ -810,7 +810,13 @@ impl<'a> Parser<'a> {
         let (d, k) = self.daynum(j)?;
         p.day = d;
         j = k;
-        let k = self.opt(j, &[&["de"], &["d"]]);
+        // "le 14-Juillet", "le 11-Novembre": the day named as an event.
+        let k = if self.punct(j, '-') && self.adjacent(j) && self.adjacent(j + 1) && self.full_month_at(j + 1).is_some()
+        {
+            j + 1
+        } else {
+            self.opt(j, &[&["de"], &["d"]])
+        };
         if let Some((m, k)) = self.month_at(k, true) {
             p.month = Some(m);
             j = k;
@@ -1461,6 +1467,7 @@ impl<'a> Parser<'a> {
                     let dir = self.dir(i, end, Dir::Near);
                     match (base.weekday(), dir) {
                         (Weekday::Sunday, _) => base.add_days(-1),
+                        (Weekday::Saturday, _) => base,
                         (_, Dir::Future) => self.weekday_from(base, Weekday::Saturday, Dir::Future),
                         (_, Dir::Past) => self.weekday_from(base, Weekday::Saturday, Dir::Past),
                         (_, Dir::Near) => self.weekday_from(base, Weekday::Saturday, Dir::Near),
@@ -2149,6 +2156,8 @@ impl<'a> Parser<'a> {
             (&["d", "ici"], Modifier::Before),
             (&["d", "ici", "a"], Modifier::Before),
             (&["d", "ici", "au"], Modifier::Before),
+            (&["a", "l", "horizon"], Modifier::Before),
+            (&["horizon"], Modifier::Before),
             (&["vers"], Modifier::Approx),
             (&["aux", "alentours", "du"], Modifier::Approx),
             (&["aux", "alentours", "de"], Modifier::Approx),
@@ -2156,7 +2165,20 @@ impl<'a> Parser<'a> {
             (&["autour", "de"], Modifier::Approx),
         ];
         let (j, md) = pre.iter().filter_map(|&(s, m)| self.seq(i, s).map(|e| (e, m))).max_by_key(|x| x.0)?;
-        let mut f = self.best_with(j, false, true, true)?;
+        // "jusqu'au printemps": the article contracted into "au"/"du" belongs to both sides.
+        let contracted = self.is_any(j.wrapping_sub(1), &["au", "du"]);
+        let inner = self.best_with(j, false, true, true);
+        let inner2 = if contracted { self.best_with(j - 1, false, true, true) } else { None };
+        let mut f = match (inner, inner2) {
+            (Some(a), Some(b)) => {
+                if b.end > a.end {
+                    b
+                } else {
+                    a
+                }
+            }
+            (a, b) => a.or(b)?,
+        };
         if f.modifier.is_some() {
             // "d'ici la fin de l'année": keep the inner modifier, widen the span.
             f.start = i;

@@ -254,6 +254,39 @@ fn is_participle(w: &W<'_>) -> bool {
         || ["u", "i", "is", "it", "us", "ert", "int", "uit", "ait", "eint", "aint"].iter().any(|s| f.ends_with(s))
 }
 
+/// Participles of the verbs conjugated with "être" (folded stems).
+fn etre_verb(f: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "all",
+        "venu",
+        "arriv",
+        "parti",
+        "ne",
+        "mort",
+        "entr",
+        "sorti",
+        "mont",
+        "descendu",
+        "tomb",
+        "rest",
+        "devenu",
+        "revenu",
+        "rentr",
+        "retourn",
+        "pass",
+        "intervenu",
+        "parvenu",
+        "survenu",
+        "decede",
+        "apparu",
+        "reparti",
+    ];
+    let stem = f.trim_end_matches('s').trim_end_matches('e');
+    STEMS
+        .iter()
+        .any(|s| stem == *s || (s.len() > 3 && stem.starts_with(s)) || f.starts_with(s) && f.len() <= s.len() + 3)
+}
+
 fn is_infinitive(f: &str) -> bool {
     f.len() > 3 && (f.ends_with("er") || f.ends_with("ir") || f.ends_with("re") || f.ends_with("oir"))
 }
@@ -285,7 +318,16 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
                 return Some(Tense::Future);
             }
             if is_participle(n) {
-                return Some(Tense::Past);
+                // With "être", a participle is a passé composé only for the verbs of movement
+                // and state that take it, or after a reflexive pronoun; else it is a present
+                // passive or an adjective ("le lundi est férié").
+                let etre = matches!(f, "est" | "sont" | "suis" | "sommes" | "etes");
+                let reflexive = k > 0
+                    && matches!(ws[k - 1].folded.as_ref(), "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous");
+                if !etre || reflexive || etre_verb(&n.folded) {
+                    return Some(Tense::Past);
+                }
+                return None;
             }
         }
         return match f {
@@ -375,6 +417,10 @@ mod tests {
         ("Le sommet s'ouvre lundi à Bruxelles.", "lundi", None),
         // the verb of another sentence does not count
         ("Il a parlé. Le vote a lieu lundi.", "lundi", None),
+        // "est" + adjective or passive: no tense
+        ("Le lundi de Pâques est férié.", "lundi", None),
+        // "est" + a verb of movement: passé composé
+        ("Il est arrivé lundi.", "lundi", Some(Tense::Past)),
         // a name ending like a future is not a verb
         ("Vera Dupont arrive lundi.", "lundi", None),
     ];
