@@ -47,39 +47,78 @@ pub use value::{Period, Season, Value};
 
 use crate::Span;
 
-/// Which way a bare weekday or month (`lundi`, `en mars`) points when nothing else decides.
+/// Which way a bare weekday, month, day or holiday (`lundi`, `en mars`, `le 12 mai`, `Noël`)
+/// points when the text does not say.
+///
+/// - Weekdays: past is the most recent such day, the reference day included (a Monday
+///   article saying "ont convenu lundi" means that day); future is the next one *after* the
+///   reference day (Duckling's convention: "lundi" written on a Monday is the next Monday).
+/// - Months, days of a month and holidays: past is the most recent one, the current one
+///   included; future the next one, the current one included.
+/// - With [`Prefer::Tense`] and no verb to decide, weekdays point back (news mostly reports)
+///   and the others take the nearest occurrence.
+///
+/// ```
+/// use depeche::temporal::{DateResolver, Prefer};
+/// use depeche::Date;
+///
+/// let monday = Some(Date::new(2016, 11, 14)?);
+/// let at = |p: Prefer, text: &str| DateResolver::new(monday).prefer(p).find(text)[0].timex();
+/// assert_eq!(at(Prefer::Tense, "Ils ont convenu lundi de se revoir."), "2016-11-14");
+/// assert_eq!(at(Prefer::Tense, "Il se rendra lundi à Berlin."), "2016-11-21");
+/// assert_eq!(at(Prefer::Past, "Il se rendra lundi à Berlin."), "2016-11-14");
+/// assert_eq!(at(Prefer::Future, "en mars"), "2017-03");
+/// # Ok::<(), depeche::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, Eq, Hash, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Prefer {
-    /// The verb's tense decides; past or present means the most recent such day (the reference
-    /// day included), future the next one.
+    /// The verb's tense decides (passé composé, imparfait, futur, futur proche, "prévu").
     #[default]
     Tense,
-    /// Always the most recent one (the reference day included).
+    /// Always back in time.
     Past,
-    /// Always the next one (the reference day included).
+    /// Always forward in time.
     Future,
 }
 
 /// The size of the period an expression denotes.
+///
+/// ```
+/// use depeche::temporal::{DateResolver, Grain};
+/// let found = DateResolver::new(None).find("Au XIXe siècle, puis dans les années 1990.");
+/// let grains: Vec<Grain> = found.iter().map(|e| e.grain()).collect();
+/// assert_eq!(grains, [Grain::Century, Grain::Decade]);
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq, Ord, PartialOrd)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
-#[allow(missing_docs)]
 pub enum Grain {
+    /// A day (`le 28 janvier`).
     Day,
+    /// An ISO week, Monday to Sunday (`la semaine prochaine`).
     Week,
+    /// A month (`en mars`).
     Month,
+    /// A quarter (`le premier trimestre`).
     Quarter,
+    /// A season (`au printemps 2017`).
     Season,
+    /// A year (`en 1991`).
     Year,
+    /// A decade (`les années 1990`).
     Decade,
+    /// A century (`le XIXe siècle`).
     Century,
 }
 
 impl Grain {
     /// The lowercase name used in SCHEMA output.
+    ///
+    /// ```
+    /// assert_eq!(depeche::temporal::Grain::Decade.as_str(), "decade");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Grain::Day => "day",
@@ -94,22 +133,39 @@ impl Grain {
     }
 }
 
-/// A qualifier of the period: `fin janvier` is the end of January.
+/// A qualifier of the period: `fin janvier` is the end of January, `depuis 2014` after 2014,
+/// `vers 1850` about 1850.
+///
+/// ```
+/// use depeche::temporal::{DateResolver, Modifier};
+/// let found = DateResolver::new(None).find("Vers 1850, puis d'ici à 2030.");
+/// let mods: Vec<Option<Modifier>> = found.iter().map(|e| e.modifier()).collect();
+/// assert_eq!(mods, [Some(Modifier::Approx), Some(Modifier::Before)]);
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
-#[allow(missing_docs)]
 pub enum Modifier {
+    /// The beginning of the period (`début 2017`).
     Start,
+    /// Its middle (`mi-mars`).
     Mid,
+    /// Its end (`fin janvier`).
     End,
+    /// About then (`vers 1850`, `il y a 200 ans`).
     Approx,
+    /// Up to the period (`d'ici à 2030`, `avant le 15 mars`).
     Before,
+    /// From the period on (`depuis 2014`, `à partir du 8 mars`).
     After,
 }
 
 impl Modifier {
     /// The lowercase name used in SCHEMA output.
+    ///
+    /// ```
+    /// assert_eq!(depeche::temporal::Modifier::Approx.as_str(), "approx");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Modifier::Start => "start",
