@@ -251,6 +251,20 @@ const CASES: &[Case] = &[
     ),
     // a day written as an event name
     ("Le défilé du 14-Juillet aura lieu sous la pluie.", "2017-01-28", T, &[("14-Juillet", "2017-07-14", None)]),
+    // two days sharing their month
+    (
+        "Les grèves de lundi 30 et mardi 31 janvier ont paralysé le pays.",
+        "2017-01-28",
+        T,
+        &[("lundi 30 et mardi 31 janvier", "2017-01-30/2017-01-31", None)],
+    ),
+    // the last weekday of a month
+    (
+        "Le conseil se réunira le dernier lundi de mai.",
+        "2017-01-28",
+        T,
+        &[("le dernier lundi de mai", "2017-05-29", None)],
+    ),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];

@@ -1046,9 +1046,15 @@ impl<'a> Parser<'a> {
                 .or_else(|| self.seq(k, &["jusqu", "a"]))
                 .or_else(|| (self.punct(k, '-')).then_some(k + 1))
                 .or_else(|| if prefix != 0 { self.seq(k, &["a"]) } else { None })
+                // "lundi 30 et mardi 31 janvier": two days sharing their month.
+                .or_else(|| if p1.month.is_none() { self.seq(k, &["et"]) } else { None })
         }?;
+        let and = self.is(k, "et");
         let k = self.opt(conn, &[&["le"]]);
         let p2 = self.partial(k)?;
+        if and && prefix != 2 && prefix != 4 && p2.month.is_none() {
+            return None;
+        }
         let mut p2 = p2;
         let mut end = p2.end;
         if p2.month.is_none() {
@@ -1098,35 +1104,57 @@ impl<'a> Parser<'a> {
         if prefix == 0 && p1.month.is_none() && p2.month.is_none() {
             return None;
         }
-        // The year of a range comes from the dates; weekdays are only checked.
-        let (d2, _) = self.resolve_partial(&Partial { wd: None, ..p2 }, &|| self.dir(i, end, Dir::Near))?;
-        let f2 = p2.wd.is_some_and(|w| w != d2.weekday());
-        let mut q = p1;
-        let mut shift_year = false;
-        if q.month.is_none() {
-            q.month = Some(d2.month());
-            q.year = Some(d2.year());
-        } else if q.year.is_none() {
-            q.year = Some(d2.year());
-            shift_year = true;
-        }
-        let mut d1 = Date::new(q.year?, q.month?, q.day).ok()?;
-        if d1 > d2 {
-            if shift_year {
-                d1 = Date::new(q.year? - 1, q.month?, q.day).ok()?;
-            } else if p1.month.is_none() {
-                let pm = Period::Month { year: d2.year(), month: d2.month() }.shift(-1);
-                if let Period::Month { year, month } = pm {
-                    d1 = Date::new(year, month, q.day).ok()?;
+        // The first day takes its month and year from the second.
+        let first_of = |d2: Date| -> Option<Date> {
+            let mut q = p1;
+            let mut shift_year = false;
+            if q.month.is_none() {
+                q.month = Some(d2.month());
+                q.year = Some(d2.year());
+            } else if q.year.is_none() {
+                q.year = Some(d2.year());
+                shift_year = true;
+            }
+            let mut d1 = Date::new(q.year?, q.month?, q.day).ok()?;
+            if d1 > d2 {
+                if shift_year {
+                    d1 = Date::new(q.year? - 1, q.month?, q.day).ok()?;
+                } else if p1.month.is_none() {
+                    if let Period::Month { year, month } =
+                        (Period::Month { year: d2.year(), month: d2.month() }).shift(-1)
+                    {
+                        d1 = Date::new(year, month, q.day).ok()?;
+                    }
+                }
+            }
+            Some(d1)
+        };
+        let agrees = |p: &Partial, d: Date| p.wd.map_or(true, |w| w == d.weekday());
+        // The year where both weekdays agree; else the year of the dates alone, flagged.
+        let dir = || self.dir(i, end, Dir::Near);
+        let plain = self.resolve_partial(&Partial { wd: None, ..p2 }, &dir)?.0;
+        let with_wd = self.resolve_partial(&p2, &dir).filter(|x| !x.1).map(|x| x.0);
+        let mut pick = None;
+        for d2 in with_wd.into_iter().chain([plain]) {
+            if let Some(d1) = first_of(d2) {
+                if agrees(&p1, d1) && agrees(&p2, d2) {
+                    pick = Some((d1, d2, false));
+                    break;
                 }
             }
         }
+        let (d1, d2, flagged) = match pick {
+            Some(x) => x,
+            None => (first_of(plain)?, plain, true),
+        };
         if d1 >= d2 {
             return None;
         }
         let anchor = if p2.year.is_some() { Anchor::Absolute } else { Anchor::Document };
-        let mut f = self.found(i, end, Value::Range(Period::Day(d1), Period::Day(d2)), anchor)?;
-        f.flagged = f2 || p1.wd.is_some_and(|w| w != d1.weekday());
+        // "les grèves de lundi 30 et mardi 31 janvier": "de" is not part of the range.
+        let start = if and && prefix == 3 { j } else { i };
+        let mut f = self.found(start, end, Value::Range(Period::Day(d1), Period::Day(d2)), anchor)?;
+        f.flagged = flagged;
         Some(f)
     }
 
