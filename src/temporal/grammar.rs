@@ -506,6 +506,8 @@ impl<'a> Parser<'a> {
                     Some(w) if def.weekday() == w => Some((def, false)),
                     Some(w) => {
                         let y = def.year();
+                        // The nearest year where the weekday agrees (a year either side of the
+                        // one the clause points to); else the date is kept and flagged.
                         let alt = Self::pick(
                             r,
                             (y - 1..=y + 1).filter_map(|y| Date::new(y, m, p.day).ok()).filter(|c| c.weekday() == w),
@@ -1052,7 +1054,7 @@ impl<'a> Parser<'a> {
         let and = self.is(k, "et");
         let k = self.opt(conn, &[&["le"]]);
         let p2 = self.partial(k)?;
-        if and && prefix != 2 && prefix != 4 && p2.month.is_none() {
+        if and && (prefix != 2 && prefix != 4 && p2.month.is_none() || self.month_at(k, true).is_some()) {
             return None;
         }
         let mut p2 = p2;
