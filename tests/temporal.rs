@@ -265,6 +265,8 @@ const CASES: &[Case] = &[
         T,
         &[("le dernier lundi de mai", "2017-05-29", None)],
     ),
+    // a year followed by a comma and a count
+    ("En 2016, 1 200 personnes ont été tuées.", "2017-01-28", T, &[("2016", "2016", None)]),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];

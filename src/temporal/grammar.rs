@@ -968,9 +968,16 @@ impl<'a> Parser<'a> {
     fn r_day(&self, i: usize, loose: bool) -> Option<Found> {
         let p = self.partial(i)?;
         if p.month.is_none() {
-            // "le 16", "mercredi 13": only as a whole phrase.
+            // "le 16", "mercredi 13": only as a whole phrase, and "le 3e" is a rank.
             let le = self.is(i, "le");
             if p.wd.is_none() && !(le || loose) {
+                return None;
+            }
+            let num_at = if le { i + 1 } else { i };
+            if p.wd.is_none()
+                && self.adjacent(num_at + 1)
+                && self.is_any(num_at + 1, &["e", "eme", "ieme", "nd", "nde"])
+            {
                 return None;
             }
             if !(self.clean_end(p.end) || self.is_any(p.end, &["pour", "et", "prochain", "dernier"]))
@@ -1245,7 +1252,9 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let (wd, k, abbr) = self.weekday_at(j)?;
-        if abbr && !(self.punct(k - 1, '.') && self.clean_end(k)) {
+        // An abbreviation alone ("lun.") only where a list or a table would put it: not after
+        // a word ("à la mer.", "le jeu.").
+        if abbr && (!(self.punct(k - 1, '.') && self.clean_end(k)) || (j > 0 && self.word(j - 1).is_some())) {
             return None;
         }
         // "du lundi au vendredi", "de lundi à vendredi": a schedule, not a date.
@@ -1825,7 +1834,7 @@ impl<'a> Parser<'a> {
         if self.adjacent(e) && self.word(e).is_some() {
             return None;
         }
-        if self.punct(e, ',') && self.adjacent(e) && self.num(e + 1).is_some() {
+        if self.punct(e, ',') && self.adjacent(e) && self.adjacent(e + 1) && self.num(e + 1).is_some() {
             return None;
         }
         let end_ok = self.clean_end(e) || self.word(e).is_some_and(|w| YEAR_FOLLOWERS.contains(&w));
