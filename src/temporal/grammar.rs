@@ -507,11 +507,13 @@ impl<'a> Parser<'a> {
                     Some(w) => {
                         let y = def.year();
                         // The nearest year where the weekday agrees (a year either side of the
-                        // one the clause points to); else the date is kept and flagged.
+                        // one the clause points to); else the date is kept and flagged. An
+                        // explicit Prefer::Past/Future is a hard constraint on that year.
+                        let alt_dir = if self.prefer == Prefer::Tense { Dir::Near } else { dir() };
                         let alt = Self::pick(
                             r,
                             (y - 1..=y + 1).filter_map(|y| Date::new(y, m, p.day).ok()).filter(|c| c.weekday() == w),
-                            Dir::Near,
+                            alt_dir,
                         );
                         match alt {
                             Some(a) if (a.year() - r.year()).abs() <= 1 => Some((a, false)),
