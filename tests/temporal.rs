@@ -268,11 +268,23 @@ const CASES: &[Case] = &[
     // a year followed by a comma and a count
     ("En 2016, 1 200 personnes ont été tuées.", "2017-01-28", T, &[("2016", "2016", None)]),
     // holidays with their year, computed: Easter and the feasts that hang on it
-    ("Pâques 2024, l'Ascension 2016 et le lundi de Pentecôte 2017.", "2017-01-28", T,
-        &[("Pâques 2024", "2024-03-31", None), ("l'Ascension 2016", "2016-05-05", None), ("le lundi de Pentecôte 2017", "2017-06-05", None)]),
+    (
+        "Pâques 2024, l'Ascension 2016 et le lundi de Pentecôte 2017.",
+        "2017-01-28",
+        T,
+        &[
+            ("Pâques 2024", "2024-03-31", None),
+            ("l'Ascension 2016", "2016-05-05", None),
+            ("le lundi de Pentecôte 2017", "2017-06-05", None),
+        ],
+    ),
     // the n-th Sunday and the French Mother's Day rule
-    ("La fête des pères 2017 et la fête des mères 2016.", "2017-01-28", T,
-        &[("La fête des pères 2017", "2017-06-18", None), ("la fête des mères 2016", "2016-05-29", None)]),
+    (
+        "La fête des pères 2017 et la fête des mères 2016.",
+        "2017-01-28",
+        T,
+        &[("La fête des pères 2017", "2017-06-18", None), ("la fête des mères 2016", "2016-05-29", None)],
+    ),
     // the day before a holiday
     ("Ils ont dîné la veille de Noël.", "2017-01-28", T, &[("la veille de Noël", "2016-12-24", None)]),
     // a no-break space inside the expression

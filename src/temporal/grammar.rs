@@ -48,6 +48,8 @@ pub(crate) struct Parser<'a> {
     /// The value of the previous expression of the text (for `le lendemain`, `l'année suivante`).
     pub last: std::cell::Cell<Option<Value>>,
     lex: &'static Lexicon,
+    /// Partial days already parsed, by token (the range and day rules share them).
+    partials: std::cell::RefCell<Vec<Option<Option<Partial>>>>,
     /// Tense signals of the sentences already read, by sentence bounds.
     tenses: std::cell::RefCell<Vec<SentenceTenses>>,
 }
@@ -129,6 +131,7 @@ impl<'a> Parser<'a> {
             prefer,
             last: std::cell::Cell::new(last),
             lex: lexicon(),
+            partials: std::cell::RefCell::new(vec![None; t.len()]),
             tenses: Default::default(),
         }
     }
@@ -796,7 +799,15 @@ impl<'a> Parser<'a> {
 
     /// Partial day at `i`: `[le] [mardi] 3 [mars [2017]]`, numeric shapes, `Oct. 2`.
     fn partial(&self, i: usize) -> Option<Partial> {
-        [self.p_textual(i), self.p_numeric(i), self.p_month_first(i)].into_iter().flatten().max_by_key(|p| p.end)
+        if let Some(Some(done)) = self.partials.borrow().get(i) {
+            return *done;
+        }
+        let p =
+            [self.p_textual(i), self.p_numeric(i), self.p_month_first(i)].into_iter().flatten().max_by_key(|p| p.end);
+        if let Some(slot) = self.partials.borrow_mut().get_mut(i) {
+            *slot = Some(p);
+        }
+        p
     }
 
     fn p_textual(&self, i: usize) -> Option<Partial> {

@@ -38,10 +38,6 @@ fn is_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
-fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
-}
-
 /// Byte windows `[start, end)` of `text` around trigger words, merged, on word boundaries.
 pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -106,57 +102,80 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 
 /// Tokens of `text[start..end]` with offsets into `text`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let slice = &text[start..end];
-    let mut it = slice.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity((end - start) / 5);
     let mut gap = true;
-    while let Some((i, c)) = it.next() {
-        let s = start + i;
-        if c == ' ' || c.is_whitespace() {
+    let mut i = start;
+    // Bytes are read directly where they are ASCII; other characters are decoded.
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
+    let is_letter_at = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            let c = char_at(i);
+            (c.is_alphabetic(), c.len_utf8())
+        }
+    };
+    while i < end {
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
             gap = true;
+            i += 1;
             continue;
         }
-        if c.is_ascii_digit() {
-            let mut e = s + 1;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    e = start + j + 1;
-                    it.next();
-                } else {
-                    break;
-                }
+        let s = i;
+        if b.is_ascii_digit() {
+            let mut num: u32 = 0;
+            while i < end && bytes[i].is_ascii_digit() {
+                num = num.saturating_mul(10).saturating_add((bytes[i] - b'0') as u32);
+                i += 1;
             }
-            let norm = Cow::Borrowed(&text[s..e]);
-            let num = norm.bytes().fold(0u32, |a, b| a.saturating_mul(10).saturating_add((b - b'0') as u32));
-            toks.push(Tok { start: s, end: e, kind: Kind::Num, norm, num, gap, upper: false });
-        } else if is_letter(c) {
-            let mut e = s + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_letter(d) {
-                    e = start + j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            let norm = fold_cow(&text[s..e]);
-            toks.push(Tok { start: s, end: e, kind: Kind::Word, norm, num: 0, gap, upper: c.is_uppercase() });
-        } else {
-            let p = match c {
-                '’' | '‘' | 'ʼ' | '`' | '´' | '\'' => '\'',
-                '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => '-',
-                other => other,
-            };
-            let e = s + c.len_utf8();
             toks.push(Tok {
                 start: s,
-                end: e,
-                kind: Kind::Punct(p),
-                norm: Cow::Borrowed(""),
-                num: 0,
+                end: i,
+                kind: Kind::Num,
+                norm: Cow::Borrowed(&text[s..i]),
+                num,
                 gap,
                 upper: false,
             });
+        } else {
+            let (letter, len) = is_letter_at(i);
+            if letter {
+                let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
+                i += len;
+                while i < end {
+                    let (l, n) = is_letter_at(i);
+                    if !l {
+                        break;
+                    }
+                    i += n;
+                }
+                let norm = fold_cow(&text[s..i]);
+                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper });
+            } else {
+                let c = char_at(i);
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    gap = true;
+                    continue;
+                }
+                let p = match c {
+                    '’' | '‘' | 'ʼ' | '`' | '´' | '\'' => '\'',
+                    '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => '-',
+                    other => other,
+                };
+                toks.push(Tok {
+                    start: s,
+                    end: i,
+                    kind: Kind::Punct(p),
+                    norm: Cow::Borrowed(""),
+                    num: 0,
+                    gap,
+                    upper: false,
+                });
+            }
         }
         gap = false;
     }
