@@ -287,6 +287,17 @@ const CASES: &[Case] = &[
     ),
     // the day before a holiday
     ("Ils ont dîné la veille de Noël.", "2017-01-28", T, &[("la veille de Noël", "2016-12-24", None)]),
+    // a year named after an election
+    ("La présidentielle 2017 s'annonce serrée.", "2017-01-28", T, &[("2017", "2017", None)]),
+    // "des" is the article, "dès" the modifier
+    (
+        "La musique des années 1990 revient ; dès 2018, la salle rouvrira.",
+        "2017-01-28",
+        T,
+        &[("des années 1990", "199", None), ("dès 2018", "2018", Some("after"))],
+    ),
+    // "ce" before a weekday and its date
+    ("Il s'exprimera ce dimanche 29 janvier.", "2017-01-28", T, &[("ce dimanche 29 janvier", "2017-01-29", None)]),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];

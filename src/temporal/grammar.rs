@@ -811,7 +811,10 @@ impl<'a> Parser<'a> {
     }
 
     fn p_textual(&self, i: usize) -> Option<Partial> {
-        let mut j = self.opt(i, &[&["le"]]);
+        let mut j = self.opt(i, &[&["le"], &["ce"]]);
+        if self.is(i, "ce") && self.weekday_at(j).is_none() {
+            return None;
+        }
         let mut p = Partial::default();
         if let Some((w, k, abbr)) = self.weekday_at(j) {
             p.wd = Some(w);
@@ -1882,6 +1885,27 @@ impl<'a> Parser<'a> {
                         "hiver",
                         "annees",
                         "dans",
+                        // nouns that name a year's edition: "la présidentielle 2017"
+                        "budget",
+                        "exercice",
+                        "saison",
+                        "campagne",
+                        "rentree",
+                        "presidentielle",
+                        "legislatives",
+                        "municipales",
+                        "regionales",
+                        "europeennes",
+                        "senatoriales",
+                        "elections",
+                        "election",
+                        "primaire",
+                        "edition",
+                        "cuvee",
+                        "millesime",
+                        "promotion",
+                        "recensement",
+                        "bilan",
                     ],
                 );
             if !prev_ok
@@ -2217,6 +2241,10 @@ impl<'a> Parser<'a> {
             (&["autour", "de"], Modifier::Approx),
         ];
         let (j, md) = pre.iter().filter_map(|&(s, m)| self.seq(i, s).map(|e| (e, m))).max_by_key(|x| x.0)?;
+        // "dès" keeps its accent; "des" is the article ("des années 1990").
+        if self.is(i, "des") && !self.t.get(i).is_some_and(|t| self.text[t.start..t.end].contains(['è', 'È'])) {
+            return None;
+        }
         // "jusqu'au printemps": the article contracted into "au"/"du" belongs to both sides.
         let contracted = self.is_any(j.wrapping_sub(1), &["au", "du"]);
         let inner = self.best_with(j, false, true, true);
