@@ -311,19 +311,19 @@ impl<'a> Parser<'a> {
                 break;
             };
             match v {
-                100 => cur = cur.max(1) * 100,
+                100 => cur = cur.max(1).saturating_mul(100),
                 1000 => {
-                    total += cur.max(1) * 1000;
+                    total = total.saturating_add(cur.max(1).saturating_mul(1000));
                     cur = 0;
                 }
                 20 if cur % 100 == 4 => cur = cur - 4 + 80,
-                _ => cur += v,
+                _ => cur = cur.saturating_add(v),
             }
             any = true;
             j = k + 1;
             end = j;
         }
-        any.then_some((total + cur, end))
+        any.then_some((total.saturating_add(cur), end))
     }
 
     /// A day of the month: `3`, `1er`, `15e`, `premier`, `quinze`, `vingt et un`.
@@ -751,7 +751,7 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        self.num_words(i)
+        self.num_words(i).filter(|&(n, _)| n <= 100_000)
     }
 
     fn unit(&self, i: usize) -> Option<(Unit, usize)> {
