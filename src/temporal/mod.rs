@@ -31,8 +31,17 @@
 //! or present means the most recent one (the reference day included), future the next one
 //! (after the reference day). [`Prefer`] overrides this.
 //!
-//! Owns [`Date`], the expression grammar and its resolution. Uses [`crate::typography`] and may
-//! use [`crate::text`]; calendar arithmetic is done by `jiff` inside, never exposed.
+//! Not dates: counts (`1 000 manifestants`), article numbers (`l'article 49.3`), scores
+//! (`3 à 1`), ages (`une femme de 45 ans`), idioms (`du jour au lendemain`), schedules (`du
+//! lundi au vendredi`) and times of day alone (`à 15 h`); `samedi soir` is Saturday. A weekday
+//! that disagrees with its date is flagged ([`TemporalExpression::is_inconsistent`]), not
+//! silently dropped.
+//!
+//! Owns [`Date`], the expression grammar and its resolution. Words are matched case- and
+//! accent-insensitively on tokens that keep their offsets into the original text, so every span
+//! slices the caller's string. The word lists live in `src/temporal/data/*.tsv` (month and
+//! weekday names and abbreviations, number words, holidays with their computation rule).
+//! Calendar arithmetic is done by `jiff` inside, never exposed.
 
 mod date;
 mod grammar;
