@@ -197,3 +197,40 @@ impl std::hash::Hasher for FnvHasher {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse_whole() {
+        let lex = lexicon();
+        assert!(lex.triggers.is_some(), "the trigger automaton must build");
+        let data_lines = |s: &str| s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        assert_eq!(lex.holidays.len(), data_lines(include_str!("data/holidays.tsv")), "a holiday rule did not parse");
+        let words: usize = lex.words.values().map(Vec::len).sum();
+        assert_eq!(words, data_lines(include_str!("data/lexicon.tsv")), "a lexicon line did not parse");
+    }
+
+    // (written form, folded key)
+    const FOLD: &[(&str, &str)] = &[
+        ("Février", "fevrier"), // accent and capital
+        ("AOÛT", "aout"),       // uppercase with circumflex
+        ("Noël", "noel"),       // diaeresis
+        ("lundi", "lundi"),     // already folded: borrowed
+        ("Œuvre", "oeuvre"),    // ligature spelled out
+    ];
+
+    #[test]
+    fn folding() {
+        for &(w, want) in FOLD {
+            assert_eq!(fold_word(w), want, "input {w:?}");
+        }
+    }
+
+    #[test]
+    fn sept_is_a_number_and_a_month() {
+        let kinds = lexicon().get("sept");
+        assert!(kinds.contains(&Word::Num(7)) && kinds.contains(&Word::MonthAbbr(9)), "{kinds:?}");
+    }
+}
