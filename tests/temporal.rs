@@ -298,6 +298,9 @@ const CASES: &[Case] = &[
     ),
     // "ce" before a weekday and its date
     ("Il s'exprimera ce dimanche 29 janvier.", "2017-01-28", T, &[("ce dimanche 29 janvier", "2017-01-29", None)]),
+    // a date under "depuis" is background: "la veille" counts from the main event
+    ("Ils se sont parlé samedi, une première depuis l'investiture le 20 janvier. La veille, il avait reçu Theresa May.", "2017-01-29", T,
+        &[("samedi", "2017-01-28", None), ("le 20 janvier", "2017-01-20", None), ("La veille", "2017-01-27", None)]),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];

@@ -414,7 +414,9 @@ impl DateResolver {
                 match p.best(i) {
                     Some(f) if f.end > f.start && f.end <= toks.len() => {
                         let span = Span::new(toks[f.start].start, toks[f.end - 1].end);
-                        p.last.set(Some(f.value));
+                        if is_story_anchor(&toks, &f) {
+                            p.last.set(Some(f.value));
+                        }
                         out.push(TemporalExpression {
                             span,
                             value: f.value,
@@ -431,4 +433,23 @@ impl DateResolver {
         }
         out
     }
+}
+
+/// Whether an expression can anchor `le lendemain` and friends: a date of the narration, not a
+/// background date inside "depuis …", "avant …", "après …" ("une première depuis l'investiture
+/// le 20 janvier": the next "la veille" counts from the main event, not from the investiture).
+fn is_story_anchor(toks: &[scan::Tok<'_>], f: &grammar::Found) -> bool {
+    if matches!(f.modifier, Some(Modifier::Before | Modifier::After)) {
+        return false;
+    }
+    for k in (f.start.saturating_sub(8)..f.start).rev() {
+        match toks[k].kind {
+            scan::Kind::Punct(',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '«' | '»') => return true,
+            scan::Kind::Word if matches!(toks[k].norm.as_ref(), "depuis" | "avant" | "apres" | "jusqu") => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    true
 }
