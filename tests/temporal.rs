@@ -301,6 +301,9 @@ const CASES: &[Case] = &[
     // a date under "depuis" is background: "la veille" counts from the main event
     ("Ils se sont parlé samedi, une première depuis l'investiture le 20 janvier. La veille, il avait reçu Theresa May.", "2017-01-29", T,
         &[("samedi", "2017-01-28", None), ("le 20 janvier", "2017-01-20", None), ("La veille", "2017-01-27", None)]),
+    // numbers and a month name joined by one separator, in any order
+    ("Formulaire daté 23/sep/2020, archivé 2020-sept-24.", "2017-01-28", T,
+        &[("23/sep/2020", "2020-09-23", None), ("2020-sept-24", "2020-09-24", None)]),
     // a no-break space inside the expression
     ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
 ];

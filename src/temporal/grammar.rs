@@ -802,8 +802,10 @@ impl<'a> Parser<'a> {
         if let Some(Some(done)) = self.partials.borrow().get(i) {
             return *done;
         }
-        let p =
-            [self.p_textual(i), self.p_numeric(i), self.p_month_first(i)].into_iter().flatten().max_by_key(|p| p.end);
+        let p = [self.p_textual(i), self.p_numeric(i), self.p_month_first(i), self.p_mixed(i)]
+            .into_iter()
+            .flatten()
+            .max_by_key(|p| p.end);
         if let Some(slot) = self.partials.borrow_mut().get_mut(i) {
             *slot = Some(p);
         }
@@ -949,6 +951,50 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some(p)
+    }
+
+    /// Three groups joined by one separator, one of them a month name, one a four-digit year,
+    /// in any order: `23/sep/2020`, `2020/sep/23`, `sep-23-2020`.
+    fn p_mixed(&self, i: usize) -> Option<Partial> {
+        let sep = match self.t.get(i + 1) {
+            Some(t) if !t.gap => match t.kind {
+                Kind::Punct(c @ ('/' | '-' | '.')) => c,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let (mut day, mut month, mut year) = (None, None, None);
+        let mut k = i;
+        for g in 0..3 {
+            if g > 0 {
+                if !(self.punct(k, sep) && self.adjacent(k) && self.adjacent(k + 1)) {
+                    return None;
+                }
+                k += 1;
+            }
+            if let Some((n, d)) = self.num(k) {
+                match d {
+                    4 if year.is_none() => year = Some(n as i32),
+                    1 | 2 if day.is_none() && (1..=31).contains(&n) => day = Some(n),
+                    _ => return None,
+                }
+            } else if let Some(m) = self.lexw(k).iter().find_map(|w| match w {
+                Word::Month(m) | Word::MonthAbbr(m) => Some(*m),
+                _ => None,
+            }) {
+                if month.is_some() {
+                    return None;
+                }
+                month = Some(m);
+            } else {
+                return None;
+            }
+            k += 1;
+        }
+        if self.punct(k, '.') && self.adjacent(k) && self.word(k - 1).is_some() {
+            k += 1; // "Sep." at the end
+        }
+        Some(Partial { end: k, day: day?, month: Some(month?), year: Some(year?), ..Partial::default() })
     }
 
     /// English order, found in forms and lists: `Oct. 2`, `novembre 23 de 1987`.
