@@ -1422,6 +1422,9 @@ impl<'a> Parser<'a> {
 
     /// `le premier mercredi du mois prochain`, `le dernier lundi de mai 2017`.
     fn r_ord_weekday(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["le"], true, |w| matches!(w, Word::Ord(_))) {
+            return None;
+        }
         let j = self.opt(i, &[&["le"]]);
         let (n, k) = self.ord(j)?;
         let (wd, k, _) = self.weekday_at(k)?;
@@ -1593,6 +1596,9 @@ impl<'a> Parser<'a> {
     /// `la première semaine d'octobre 2014`, `la dernière semaine de septembre`, `le 3e jour
     /// d'octobre`, `la troisième semaine de 2027`, `le dernier jour de l'année`.
     fn r_nth_week(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["la", "le"], true, |w| matches!(w, Word::Ord(_))) {
+            return None;
+        }
         let j = self.opt(i, &[&["la"], &["le"]]);
         let (n, k) = self.ord(j)?;
         let unit = self.word(k)?;
@@ -1889,6 +1895,9 @@ impl<'a> Parser<'a> {
 
     /// `en 1991`, `la loi de 1905`, `l'année 2016`, a year alone where it reads as one.
     fn r_year(&self, i: usize, loose: bool) -> Option<Found> {
+        if !self.starts(i, &["en", "l", "annee", "de"], true, |w| matches!(w, Word::Trigger)) {
+            return None;
+        }
         let pre: &[&[&str]] = &[&["en"], &["l", "annee"], &["l", "an"], &["annee"], &["de"], &["en", "l", "an"]];
         let j = self.opt(i, pre);
         let j = self.skip_sep(j);
@@ -2027,6 +2036,13 @@ impl<'a> Parser<'a> {
 
     /// `le XIXe siècle`, `au 20e siècle`, `du XVIIIe siècle`.
     fn r_century(&self, i: usize) -> Option<Found> {
+        let roman = self
+            .t
+            .get(i)
+            .is_some_and(|t| t.upper && matches!(self.text.as_bytes().get(t.start), Some(b'I' | b'V' | b'X' | b'L')));
+        if !self.starts(i, &["le", "au", "du"], true, |w| matches!(w, Word::Trigger)) && !roman {
+            return None;
+        }
         let j = self.opt(i, &[&["le"], &["au"], &["du"]]);
         let (n, k) = if let Some((n, d)) = self.num(j) {
             if d > 2 || !self.adjacent(j + 1) || !self.is_any(j + 1, &["e", "eme", "ieme", "er"]) {
@@ -2054,6 +2070,9 @@ impl<'a> Parser<'a> {
 
     /// `le premier trimestre 2017`, `au troisième trimestre`, `le 3e quart de 2016`.
     fn r_quarter(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["le", "au", "du"], true, |w| matches!(w, Word::Ord(_))) {
+            return None;
+        }
         let j = self.opt(i, &[&["le"], &["au"], &["du"]]);
         let (n, k) = self.ord(j)?;
         let semester = self.is(k, "semestre");
@@ -2239,6 +2258,9 @@ impl<'a> Parser<'a> {
 
     /// `la première quinzaine d'avril`, `la seconde quinzaine de juin`.
     fn r_quinzaine(&self, i: usize) -> Option<Found> {
+        if !self.starts(i, &["la"], true, |w| matches!(w, Word::Ord(_))) {
+            return None;
+        }
         let j = self.opt(i, &[&["la"]]);
         let (n, k) = self.ord(j)?;
         if !self.is(k, "quinzaine") {
