@@ -1838,7 +1838,6 @@ impl<'a> Parser<'a> {
             return None;
         }
         let r = self.reference?;
-        let cur = Period::Month { year: r.year(), month: r.month() };
         let sfx: &[(&[&str], i32)] =
             &[(&["dernier"], -1), (&["passe"], -1), (&["prochain"], 1), (&["qui", "vient"], 1)];
         let s = sfx.iter().filter_map(|&(s, o)| self.seq(k, s).map(|e| (e, o))).max_by_key(|x| x.0);
@@ -1852,7 +1851,6 @@ impl<'a> Parser<'a> {
                 (k, month_pick(r, m, dir).0)
             }
         };
-        let _ = cur;
         self.found(start, e, Value::Period(Period::Month { year: y, month: m }), Anchor::Document)
     }
 
