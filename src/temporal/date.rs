@@ -89,8 +89,10 @@ impl Date {
     /// assert!(Date::new(2017, 2, 29).is_err());
     /// ```
     pub fn new(year: i32, month: u32, day: u32) -> Result<Date> {
-        let input = format!("{year:04}-{month:02}-{day:02}");
-        let fail = |reason: String| Error::from(ErrorKind::InvalidDate { input: input.clone(), reason });
+        // The message is built only on failure: the date grammar probes many candidates.
+        let fail = |reason: String| {
+            Error::from(ErrorKind::InvalidDate { input: format!("{year:04}-{month:02}-{day:02}"), reason })
+        };
         if !(1..=9999).contains(&year) {
             return Err(fail(format!("year {year} is outside 1-9999")));
         }

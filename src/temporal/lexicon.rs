@@ -1,0 +1,236 @@
+//! The word lists of the grammar (`data/lexicon.tsv`, `data/holidays.tsv`), parsed once, and the
+//! trigger matcher that finds the places where a date may start.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::holidays::Rule;
+use super::Weekday;
+
+/// What a word of the lexicon is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Word {
+    Month(u32),
+    MonthAbbr(u32),
+    Weekday(Weekday),
+    WeekdayAbbr(Weekday),
+    Num(u32),
+    Ord(i32),
+    Season(super::Season),
+    Trigger,
+}
+
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: HashMap<String, Vec<Word>, Fnv>,
+    /// Holiday phrases (folded words) with their rule, longest first.
+    pub(crate) holidays: Vec<(Vec<String>, Rule)>,
+    /// First words of the holiday phrases.
+    pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
+    pub(crate) triggers: Option<AhoCorasick>,
+}
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+pub(crate) fn lexicon() -> &'static Lexicon {
+    LEXICON.get_or_init(build)
+}
+
+impl Lexicon {
+    pub(crate) fn get(&self, folded: &str) -> &[Word] {
+        self.words.get(folded).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// Lowercase, without diacritics, `œ` spelled out: the key the lexicon is matched on.
+pub(crate) fn fold_word(s: &str) -> String {
+    fold_cow(s).into_owned()
+}
+
+/// [`fold_word`] without allocating for words that are already lowercase ASCII.
+pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    if s.is_ascii() {
+        return std::borrow::Cow::Owned(s.to_ascii_lowercase());
+    }
+    std::borrow::Cow::Owned(fold_slow(s))
+}
+
+fn fold_slow(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            match l {
+                'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+                'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+                'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
+                'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+                'ç' => out.push('c'),
+                'ÿ' => out.push('y'),
+                'ñ' => out.push('n'),
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+/// Splits a phrase of the data files into folded words (apostrophes and hyphens separate).
+pub(crate) fn phrase_words(s: &str) -> Vec<String> {
+    fold_word(s)
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn build() -> Lexicon {
+    let mut words: HashMap<String, Vec<Word>, Fnv> = HashMap::default();
+    let mut trig: Vec<String> = Vec::new();
+    for line in include_str!("data/lexicon.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(form), Some(kind), Some(val)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let n: i64 = val.trim().parse().unwrap_or(0);
+        let word = match kind {
+            "month" => Word::Month(n as u32),
+            "monthabbr" => Word::MonthAbbr(n as u32),
+            "weekday" => Word::Weekday(Weekday::from_number(n as u8).unwrap_or(Weekday::Monday)),
+            "wdabbr" => Word::WeekdayAbbr(Weekday::from_number(n as u8).unwrap_or(Weekday::Monday)),
+            "num" => Word::Num(n as u32),
+            "ord" => Word::Ord(n as i32),
+            "season" => Word::Season(match val.trim() {
+                "sp" => super::Season::Spring,
+                "su" => super::Season::Summer,
+                "fa" => super::Season::Autumn,
+                _ => super::Season::Winter,
+            }),
+            _ => Word::Trigger,
+        };
+        // Number and ordinal words alone never make a date: they do not open the grammar.
+        if !matches!(word, Word::Num(_) | Word::Ord(_) | Word::Season(super::Season::Summer)) {
+            trig.push(form.to_string());
+        }
+        words.entry(fold_word(form)).or_default().push(word);
+    }
+    let mut holidays = Vec::new();
+    for line in include_str!("data/holidays.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let Some((phrase, rule)) = line.split_once('\t') else { continue };
+        let Some(rule) = Rule::parse(rule) else { continue };
+        let w = phrase_words(phrase);
+        if let Some(first) = phrase.split([' ', '\'', '-']).next() {
+            trig.push(first.to_string());
+        }
+        holidays.push((w, rule));
+    }
+    holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
+    let holiday_heads = holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
+    // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
+    // is everywhere.
+    for p in ["l'été", "l’été", "cet été", "en été", "d'été", "d’été"] {
+        trig.push(p.to_string());
+    }
+    for d in '0'..='9' {
+        trig.push(d.to_string());
+    }
+    let mut pats: Vec<String> = Vec::new();
+    for t in trig {
+        let cap: String = {
+            let mut c = t.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => continue,
+            }
+        };
+        for v in [fold_word(&t), t.to_lowercase(), t.to_uppercase(), cap] {
+            if !pats.contains(&v) {
+                pats.push(v);
+            }
+        }
+    }
+    let triggers = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&pats)
+        .ok();
+    Lexicon { words, holidays, holiday_heads, triggers }
+}
+
+/// FNV-1a: the lexicon's keys are short words, looked up for every token of a window; SipHash's
+/// DoS resistance buys nothing on a fixed built-in table.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Fnv;
+
+#[derive(Debug)]
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse_whole() {
+        let lex = lexicon();
+        assert!(lex.triggers.is_some(), "the trigger automaton must build");
+        let data_lines = |s: &str| s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        assert_eq!(lex.holidays.len(), data_lines(include_str!("data/holidays.tsv")), "a holiday rule did not parse");
+        let words: usize = lex.words.values().map(Vec::len).sum();
+        assert_eq!(words, data_lines(include_str!("data/lexicon.tsv")), "a lexicon line did not parse");
+    }
+
+    // (written form, folded key)
+    const FOLD: &[(&str, &str)] = &[
+        ("Février", "fevrier"), // accent and capital
+        ("AOÛT", "aout"),       // uppercase with circumflex
+        ("Noël", "noel"),       // diaeresis
+        ("lundi", "lundi"),     // already folded: borrowed
+        ("Œuvre", "oeuvre"),    // ligature spelled out
+    ];
+
+    #[test]
+    fn folding() {
+        for &(w, want) in FOLD {
+            assert_eq!(fold_word(w), want, "input {w:?}");
+        }
+    }
+
+    #[test]
+    fn sept_is_a_number_and_a_month() {
+        let kinds = lexicon().get("sept");
+        assert!(kinds.contains(&Word::Num(7)) && kinds.contains(&Word::MonthAbbr(9)), "{kinds:?}");
+    }
+}

@@ -1,0 +1,254 @@
+//! Trigger windows and the tokens the grammar reads.
+//!
+//! The text is first searched for trigger words (month and weekday names, `hier`, `semaine`,
+//! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
+//! triggers are tokenized and parsed, so text without dates costs one automaton pass.
+
+use std::borrow::Cow;
+
+use super::lexicon::{fold_cow, lexicon, Word};
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Kind {
+    /// A run of letters; `norm` is folded (lowercase, no accents).
+    Word,
+    /// A run of ASCII digits; `num` is its value (saturating), `norm` the digits.
+    Num,
+    /// One punctuation character, normalized (`’` → `'`, dashes → `-`).
+    Punct(char),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub norm: Cow<'a, str>,
+    pub num: u32,
+    /// Whitespace between the previous token and this one.
+    pub gap: bool,
+    /// The word starts with an uppercase letter.
+    pub upper: bool,
+}
+
+const MARGIN: usize = 64;
+
+fn is_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// Byte windows `[start, end)` of `text` around trigger words, merged, on word boundaries.
+pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let Some(ac) = lexicon().triggers.as_ref() else { return out };
+    let bytes = text.as_bytes();
+    let mut covered_to = 0usize;
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if s < covered_to {
+            continue;
+        }
+        let first = bytes[s];
+        if !first.is_ascii_digit() {
+            // Whole words only (the patterns are words and word stems of the lexicon).
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            if before.is_some_and(is_alnum) || after.is_some_and(|c| c.is_alphabetic()) {
+                continue;
+            }
+        }
+        let mut ws = floor_boundary(text, s.saturating_sub(MARGIN));
+        if ws > 0 {
+            // Start after a whitespace so that no word is cut.
+            match text[ws..s].find(char::is_whitespace) {
+                Some(k) => ws += k,
+                None => ws = s,
+            }
+        }
+        let mut we = ceil_boundary(text, (e + MARGIN).min(text.len()));
+        if we < text.len() {
+            match text[e..we].rfind(char::is_whitespace) {
+                Some(k) => we = e + k,
+                None => we = e,
+            }
+            // Keep a word that the trigger is part of whole.
+            while we < text.len() && !text[we..].starts_with(char::is_whitespace) {
+                we = ceil_boundary(text, we + 1);
+            }
+        }
+        covered_to = we;
+        match out.last_mut() {
+            Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+            _ => out.push((ws, we)),
+        }
+    }
+    out
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// Tokens of `text[start..end]` with offsets into `text`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity((end - start) / 5);
+    let mut gap = true;
+    let mut i = start;
+    // Bytes are read directly where they are ASCII; other characters are decoded.
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
+    let is_letter_at = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            let c = char_at(i);
+            (c.is_alphabetic(), c.len_utf8())
+        }
+    };
+    while i < end {
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        let s = i;
+        if b.is_ascii_digit() {
+            let mut num: u32 = 0;
+            while i < end && bytes[i].is_ascii_digit() {
+                num = num.saturating_mul(10).saturating_add((bytes[i] - b'0') as u32);
+                i += 1;
+            }
+            toks.push(Tok {
+                start: s,
+                end: i,
+                kind: Kind::Num,
+                norm: Cow::Borrowed(&text[s..i]),
+                num,
+                gap,
+                upper: false,
+            });
+        } else {
+            let (letter, len) = is_letter_at(i);
+            if letter {
+                let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
+                i += len;
+                while i < end {
+                    let (l, n) = is_letter_at(i);
+                    if !l {
+                        break;
+                    }
+                    i += n;
+                }
+                let norm = fold_cow(&text[s..i]);
+                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper });
+            } else {
+                let c = char_at(i);
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    gap = true;
+                    continue;
+                }
+                let p = match c {
+                    '’' | '‘' | 'ʼ' | '`' | '´' | '\'' => '\'',
+                    '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => '-',
+                    other => other,
+                };
+                toks.push(Tok {
+                    start: s,
+                    end: i,
+                    kind: Kind::Punct(p),
+                    norm: Cow::Borrowed(""),
+                    num: 0,
+                    gap,
+                    upper: false,
+                });
+            }
+        }
+        gap = false;
+    }
+    toks
+}
+
+/// Whether a token may anchor a date: a number, or a lexicon word other than a number word.
+pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct(_) => false,
+        Kind::Word => {
+            let lex = lexicon();
+            lex.get(&t.norm).iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_)))
+                || lex.holiday_heads.contains(t.norm.as_ref())
+        }
+    }
+}
+
+/// Words that may begin an expression before its trigger (`dans la nuit de samedi`,
+/// `il y a trois jours`, `à partir du 8`).
+fn is_starter(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "l"
+            | "les"
+            | "ces"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "du"
+            | "de"
+            | "d"
+            | "des"
+            | "au"
+            | "aux"
+            | "en"
+            | "dans"
+            | "entre"
+            | "depuis"
+            | "avant"
+            | "apres"
+            | "a"
+            | "jusqu"
+            | "vers"
+            | "il"
+            | "fin"
+            | "debut"
+            | "mi"
+            | "milieu"
+            | "courant"
+            | "autour"
+            | "pendant"
+            | "durant"
+            | "sur"
+            | "nuit"
+            | "prochain"
+            | "prochaine"
+            | "un"
+            | "une"
+    )
+}
+
+/// Whether a grammar rule may start at this token (the tokens after it are checked by the rule).
+pub(crate) fn may_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct(_) => false,
+        Kind::Word => {
+            is_starter(&t.norm)
+                || !lexicon().get(&t.norm).is_empty()
+                || lexicon().holiday_heads.contains(t.norm.as_ref())
+        }
+    }
+}

@@ -1,0 +1,436 @@
+//! The tense of the clause around an expression, read from its verbs, which decides whether a
+//! bare `lundi` or `en mars` points back or forward.
+//!
+//! Signals, nearest to the expression first: futur simple and conditionnel (`se rendra`,
+//! `devrait`), futur proche (`va signer`), "planned" participles (`est prévue`); passé composé
+//! (`ont convenu`, `s'est entretenu`), plus-que-parfait, imparfait (`avait`, `parlait`), passé
+//! simple plural (`signèrent`). No signal: `None`.
+
+use std::borrow::Cow;
+
+use super::lexicon::fold_cow;
+
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+const MAX_REACH: usize = 240;
+
+fn not_future(w: &str) -> bool {
+    matches!(
+        w,
+        "contra"
+            | "extra"
+            | "ultra"
+            | "opera"
+            | "camera"
+            | "cholera"
+            | "tiara"
+            | "sierra"
+            | "mantra"
+            | "agora"
+            | "cobra"
+            | "zebra"
+            | "tora"
+            | "para"
+            | "bras"
+            | "gras"
+            | "embarras"
+            | "fatras"
+            | "vrai"
+            | "front"
+            | "affront"
+            | "environs"
+            | "portrait"
+            | "retrait"
+            | "extrait"
+            | "attrait"
+            | "trait"
+            | "abstrait"
+            | "distrait"
+            | "marrons"
+            | "citrons"
+            | "patrons"
+            | "larrons"
+            | "ira"
+            | "aura"
+            | "entra"
+            | "sera"
+    )
+}
+fn future_word(w: &str) -> bool {
+    matches!(w, "ira" | "iront" | "aura" | "auront" | "sera" | "seront" | "serai")
+}
+fn planned(w: &str) -> bool {
+    matches!(
+        w,
+        "prevu"
+            | "prevue"
+            | "prevus"
+            | "prevues"
+            | "programme"
+            | "programmee"
+            | "attendu"
+            | "attendue"
+            | "attendus"
+            | "attendues"
+            | "annonce pour"
+            | "compte"
+            | "comptent"
+            | "envisage"
+            | "prevoit"
+            | "prevoient"
+            | "doit"
+            | "doivent"
+            | "devra"
+            | "devront"
+            | "devrait"
+            | "devraient"
+            | "souhaite"
+            | "entend"
+    )
+}
+fn near_future(w: &str) -> bool {
+    matches!(w, "va" | "vont" | "vais" | "vas" | "allons" | "allez")
+}
+fn aux(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "ont"
+            | "ai"
+            | "as"
+            | "avons"
+            | "avez"
+            | "avait"
+            | "avaient"
+            | "avais"
+            | "avions"
+            | "est"
+            | "sont"
+            | "suis"
+            | "sommes"
+            | "etes"
+            | "etait"
+            | "etaient"
+            | "etais"
+            | "fut"
+            | "furent"
+            | "eut"
+            | "eurent"
+            | "aurait"
+            | "auraient"
+            | "serait"
+            | "seraient"
+    )
+}
+fn skip(w: &str) -> bool {
+    matches!(
+        w,
+        "ne" | "n"
+            | "pas"
+            | "plus"
+            | "jamais"
+            | "deja"
+            | "bien"
+            | "encore"
+            | "aussi"
+            | "notamment"
+            | "egalement"
+            | "d"
+            | "ailleurs"
+            | "lui"
+            | "leur"
+            | "y"
+            | "en"
+            | "se"
+            | "s"
+            | "l"
+            | "la"
+            | "les"
+            | "me"
+            | "m"
+            | "te"
+            | "t"
+            | "nous"
+            | "vous"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "finalement"
+            | "enfin"
+            | "toujours"
+            | "longuement"
+            | "brievement"
+            | "fait"
+    )
+}
+fn not_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "lieu"
+            | "peu"
+            | "tout"
+            | "aussi"
+            | "ici"
+            | "parmi"
+            | "depuis"
+            | "vu"
+            | "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+    )
+}
+fn not_imparfait(w: &str) -> bool {
+    matches!(
+        w,
+        "fait"
+            | "faits"
+            | "lait"
+            | "trait"
+            | "souhait"
+            | "parfait"
+            | "forfait"
+            | "bienfait"
+            | "extrait"
+            | "retrait"
+            | "portrait"
+            | "attrait"
+            | "abstrait"
+            | "plait"
+            | "jamais"
+            | "mais"
+            | "biais"
+            | "palais"
+            | "relais"
+            | "frais"
+    )
+}
+
+struct W<'a> {
+    pos: usize,
+    raw: &'a str,
+    folded: Cow<'a, str>,
+    raw_last: char,
+    upper: bool,
+}
+
+fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
+    let mut out = Vec::new();
+    let slice = &text[from..to];
+    let mut start: Option<usize> = None;
+    for (i, c) in slice.char_indices().chain(core::iter::once((slice.len(), ' '))) {
+        if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            let w = &slice[s..i];
+            let raw_last = w.chars().next_back().unwrap_or(' ');
+            let upper = w.chars().next().is_some_and(char::is_uppercase);
+            out.push(W { pos: from + s, raw: w, folded: fold_cow(w), raw_last, upper });
+        }
+    }
+    out
+}
+
+fn is_participle(w: &W<'_>) -> bool {
+    let f = w.folded.as_ref();
+    if f.len() < 3 || w.upper || not_participle(f) {
+        return false;
+    }
+    let accented = ["é", "ée", "és", "ées", "É", "ÉE", "ÉS", "ÉES"].iter().any(|s| w.raw.ends_with(s));
+    accented
+        || (w.raw_last == 's' || w.raw_last == 'e') && {
+            let stem = f.trim_end_matches('s').trim_end_matches('e');
+            stem.ends_with('u') || stem.ends_with('i') || stem.ends_with("ert") || stem.ends_with("int")
+        }
+        || ["u", "i", "is", "it", "us", "ert", "int", "uit", "ait", "eint", "aint"].iter().any(|s| f.ends_with(s))
+}
+
+/// Participles of the verbs conjugated with "être" (folded stems).
+fn etre_verb(f: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "all",
+        "venu",
+        "arriv",
+        "parti",
+        "ne",
+        "mort",
+        "entr",
+        "sorti",
+        "mont",
+        "descendu",
+        "tomb",
+        "rest",
+        "devenu",
+        "revenu",
+        "rentr",
+        "retourn",
+        "pass",
+        "intervenu",
+        "parvenu",
+        "survenu",
+        "decede",
+        "apparu",
+        "reparti",
+    ];
+    let stem = f.trim_end_matches('s').trim_end_matches('e');
+    STEMS
+        .iter()
+        .any(|s| stem == *s || (s.len() > 3 && stem.starts_with(s)) || f.starts_with(s) && f.len() <= s.len() + 3)
+}
+
+fn is_infinitive(f: &str) -> bool {
+    f.len() > 3 && (f.ends_with("er") || f.ends_with("ir") || f.ends_with("re") || f.ends_with("oir"))
+}
+
+/// The tense signal of one word (with the words after it), if any.
+fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
+    let w = &ws[k];
+    let f = w.folded.as_ref();
+    if w.upper {
+        // Names (Sahara, Vera) are not verbs; news sentences rarely open on a verb.
+        return None;
+    }
+    // Most words are no signal: only short function words and a few endings can be.
+    let last = f.as_bytes().last().copied().unwrap_or(b' ');
+    if f.len() > 8 && !matches!(last, b'a' | b't' | b'i' | b's' | b'z' | b'e' | b'u') {
+        return None;
+    }
+    if planned(f) {
+        return Some(Tense::Future);
+    }
+    if near_future(f) {
+        let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(&x.folded));
+        return next.filter(|x| is_infinitive(&x.folded)).map(|_| Tense::Future);
+    }
+    if aux(f) {
+        let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(&x.folded));
+        if let Some(n) = next {
+            if planned(&n.folded) {
+                return Some(Tense::Future);
+            }
+            if is_participle(n) {
+                // With "être", a participle is a passé composé only for the verbs of movement
+                // and state that take it, or after a reflexive pronoun; else it is a present
+                // passive or an adjective ("le lundi est férié").
+                let etre = matches!(f, "est" | "sont" | "suis" | "sommes" | "etes");
+                let reflexive = k > 0
+                    && matches!(ws[k - 1].folded.as_ref(), "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous");
+                if !etre || reflexive || etre_verb(&n.folded) {
+                    return Some(Tense::Past);
+                }
+                return None;
+            }
+        }
+        return match f {
+            "avait" | "avaient" | "etait" | "etaient" | "fut" | "furent" => Some(Tense::Past),
+            "aurait" | "auraient" | "serait" | "seraient" => Some(Tense::Future),
+            _ => None,
+        };
+    }
+    if future_word(f) {
+        return Some(Tense::Future);
+    }
+    if f.len() >= 4 && !not_future(f) {
+        for suf in ["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient"] {
+            if f.ends_with(suf) {
+                return Some(Tense::Future);
+            }
+        }
+    }
+    if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
+        return Some(Tense::Past);
+    }
+    if f.len() >= 6 && f.ends_with("erent") && w.raw_last == 't' {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | '\n' | '«' | '»' | '“' | '”')
+}
+
+/// The sentence around `text[start..end]`: bounds at sentence punctuation, quote marks and line
+/// breaks. The signals of a sentence are computed once, keyed by these bounds.
+pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = text[..start].rfind(is_stop).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let to = text[end..].find(is_stop).map_or(text.len(), |i| end + i);
+    (from, to)
+}
+
+/// Every tense signal of `text[from..to]`, as (word start, tense).
+pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)> {
+    let ws = words(text, from, to);
+    (0..ws.len()).filter_map(|k| signal(&ws, k).map(|t| (ws[k].pos, t))).collect()
+}
+
+/// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
+/// excluded.
+pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> Option<Tense> {
+    let mut best: Option<(usize, Tense)> = None;
+    for &(pos, t) in signals {
+        if pos >= start && pos < end || pos + MAX_REACH < start || pos > end + MAX_REACH {
+            continue;
+        }
+        let d = if pos < start { start - pos } else { pos - end };
+        if best.map_or(true, |(bd, _)| d < bd) {
+            best = Some((d, t));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+/// The tense signal nearest to `text[start..end]` within its sentence.
+#[cfg(test)]
+pub(crate) fn tense_around(text: &str, start: usize, end: usize) -> Option<Tense> {
+    let (from, to) = sentence_bounds(text, start, end);
+    nearest(&signals(text, from, to), start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CASES: &[(&str, &str, Option<Tense>)] = &[
+        // passé composé with avoir
+        ("Les deux hommes ont convenu lundi de se revoir.", "lundi", Some(Tense::Past)),
+        // pronominal passé composé
+        ("Ils se sont entretenus jeudi au téléphone.", "jeudi", Some(Tense::Past)),
+        // futur simple
+        ("Le ministre se rendra jeudi à Berlin.", "jeudi", Some(Tense::Future)),
+        // futur proche
+        ("Le conseil va examiner le texte mardi.", "mardi", Some(Tense::Future)),
+        // passive "prévu": planned, future
+        ("Le vote est prévu mercredi.", "mercredi", Some(Tense::Future)),
+        // imparfait
+        ("La délégation attendait samedi une réponse.", "samedi", Some(Tense::Past)),
+        // present: no signal
+        ("Le sommet s'ouvre lundi à Bruxelles.", "lundi", None),
+        // the verb of another sentence does not count
+        ("Il a parlé. Le vote a lieu lundi.", "lundi", None),
+        // "est" + adjective or passive: no tense
+        ("Le lundi de Pâques est férié.", "lundi", None),
+        // "est" + a verb of movement: passé composé
+        ("Il est arrivé lundi.", "lundi", Some(Tense::Past)),
+        // a name ending like a future is not a verb
+        ("Vera Dupont arrive lundi.", "lundi", None),
+    ];
+
+    #[test]
+    fn tense_table() {
+        for &(text, expr, want) in CASES {
+            let s = text.find(expr).unwrap();
+            let got = tense_around(text, s, s + expr.len());
+            assert_eq!(got, want, "input {text:?} expr {expr:?}: expected {want:?}, got {got:?}");
+        }
+    }
+}

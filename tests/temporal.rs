@@ -1,0 +1,404 @@
+//! The temporal layer against tables of French sentences written for these tests, each resolved
+//! against its own reference date (year ends, leap days, the reference falling on the weekday
+//! named).
+
+use depeche::temporal::{Anchor, DateResolver, Grain, Modifier, Period, Prefer, Value};
+use depeche::{Date, Span};
+
+const T: Prefer = Prefer::Tense;
+
+/// (text, reference, prefer, expected [(span text, TIMEX3 value, modifier)]).
+type Case = (&'static str, &'static str, Prefer, &'static [(&'static str, &'static str, Option<&'static str>)]);
+
+const CASES: &[Case] = &[
+    // day and month, year from the reference; the publication day itself
+    ("Le décret a été publié le 28 janvier.", "2017-01-28", T, &[("le 28 janvier", "2017-01-28", None)]),
+    // past tense: the most recent Monday, the publication day included
+    ("Les deux dirigeants ont convenu lundi de se reparler.", "2016-11-14", T, &[("lundi", "2016-11-14", None)]),
+    // futur simple: the next Thursday
+    ("Le président se rendra jeudi à Berlin.", "2016-11-14", T, &[("jeudi", "2016-11-17", None)]),
+    // futur simple on the weekday named: the next one, not the publication day
+    ("La ministre se rendra lundi à Madrid.", "2016-11-14", T, &[("lundi", "2016-11-21", None)]),
+    // futur proche
+    ("Le conseil va examiner le texte mercredi.", "2016-11-14", T, &[("mercredi", "2016-11-16", None)]),
+    // Prefer overrides the tense
+    ("La ministre se rendra lundi à Madrid.", "2016-11-14", Prefer::Past, &[("lundi", "2016-11-14", None)]),
+    ("Ils ont parlé lundi.", "2016-11-14", Prefer::Future, &[("lundi", "2016-11-21", None)]),
+    // weekday + day + month agree: the year of the reference
+    ("Le président avait tweeté jeudi 26 janvier.", "2017-01-28", T, &[("jeudi 26 janvier", "2017-01-26", None)]),
+    // the weekday picks the year: 26 January 2017 is a Thursday, seen from the year before
+    ("Le texte sera examiné jeudi 26 janvier.", "2016-12-31", T, &[("jeudi 26 janvier", "2017-01-26", None)]),
+    // the weekday picks the year: 26 January was a Tuesday in 2016
+    ("Elle était venue mardi 26 janvier.", "2017-01-28", T, &[("mardi 26 janvier", "2016-01-26", None)]),
+    // ordinal day and year
+    (
+        "La loi est entrée en vigueur le 1er février 2017.",
+        "2017-03-01",
+        T,
+        &[("le 1er février 2017", "2017-02-01", None)],
+    ),
+    // abbreviated month
+    ("Match reporté au 14 avr 2018.", "2018-01-01", T, &[("14 avr 2018", "2018-04-14", None)]),
+    // numeric dates, day first
+    (
+        "Arrêté du 12/05/2016 et circulaire du 05.09.2015.",
+        "2017-01-01",
+        T,
+        &[("12/05/2016", "2016-05-12", None), ("05.09.2015", "2015-09-05", None)],
+    ),
+    // month and year
+    ("Les travaux ont commencé en mai 2017.", "2018-01-01", T, &[("mai 2017", "2017-05", None)]),
+    // years after "en" and "de"
+    ("Le mur est tombé en 1989.", "2017-01-01", T, &[("1989", "1989", None)]),
+    ("La loi de 1905 sépare les Églises et l'État.", "2017-01-01", T, &[("1905", "1905", None)]),
+    // a full historical date
+    ("La Bastille fut prise le 14 juillet 1789.", "2017-01-01", T, &[("le 14 juillet 1789", "1789-07-14", None)]),
+    // relative days across the year end
+    (
+        "Il est parti hier, elle arrive demain et lui après-demain.",
+        "2016-12-31",
+        T,
+        &[("hier", "2016-12-30", None), ("demain", "2017-01-01", None), ("après-demain", "2017-01-02", None)],
+    ),
+    (
+        "Avant-hier, aujourd'hui : rien n'a changé.",
+        "2016-03-01",
+        T,
+        &[("Avant-hier", "2016-02-28", None), ("aujourd'hui", "2016-03-01", None)],
+    ),
+    // "ce lundi" on a Monday is that day
+    ("Le président a parlé ce lundi.", "2016-11-14", T, &[("ce lundi", "2016-11-14", None)]),
+    // dernier / prochain exclude the reference day
+    (
+        "Il a démissionné lundi dernier, elle partira lundi prochain.",
+        "2016-11-14",
+        T,
+        &[("lundi dernier", "2016-11-07", None), ("lundi prochain", "2016-11-21", None)],
+    ),
+    // weeks, months, years relative to the reference
+    (
+        "La semaine dernière et cette semaine.",
+        "2016-11-14",
+        T,
+        &[("La semaine dernière", "2016-W45", None), ("cette semaine", "2016-W46", None)],
+    ),
+    ("Le mois prochain, tout changera.", "2016-12-31", T, &[("Le mois prochain", "2017-01", None)]),
+    (
+        "L'an dernier comme l'année prochaine.",
+        "2017-01-28",
+        T,
+        &[("L'an dernier", "2016", None), ("l'année prochaine", "2018", None)],
+    ),
+    // il y a … across a leap day
+    ("Il a été arrêté il y a trois jours.", "2016-03-01", T, &[("il y a trois jours", "2016-02-27", None)]),
+    // il y a N ans, far back: a year, approximate
+    ("Une amitié qui a commencé il y a 200 ans.", "2016-11-14", T, &[("il y a 200 ans", "1816", Some("approx"))]),
+    // dans N semaines
+    ("Le verdict tombera dans deux semaines.", "2016-12-31", T, &[("dans deux semaines", "2017-01-14", None)]),
+    // open periods
+    ("L'objectif doit être atteint d'ici à 2030.", "2017-01-01", T, &[("d'ici à 2030", "2030", Some("before"))]),
+    ("Il vit à Lyon depuis 2014.", "2017-01-01", T, &[("depuis 2014", "2014", Some("after"))]),
+    // story-relative: the day after the last date of the text
+    (
+        "Le sommet s'est ouvert le 3 mars 2015. Le lendemain, les négociations ont échoué.",
+        "2017-01-01",
+        T,
+        &[("le 3 mars 2015", "2015-03-03", None), ("Le lendemain", "2015-03-04", None)],
+    ),
+    (
+        "Le vote a eu lieu le 3 mars 2015 ; la veille, deux jours plus tard.",
+        "2017-01-01",
+        T,
+        &[
+            ("le 3 mars 2015", "2015-03-03", None),
+            ("la veille", "2015-03-02", None),
+            ("deux jours plus tard", "2015-03-04", None),
+        ],
+    ),
+    // day ranges
+    ("Le festival aura lieu du 3 au 5 mars.", "2017-01-10", T, &[("du 3 au 5 mars", "2017-03-03/2017-03-05", None)]),
+    (
+        "Le salon se tiendra entre le 13 et le 15 juillet.",
+        "2017-01-10",
+        T,
+        &[("entre le 13 et le 15 juillet", "2017-07-13/2017-07-15", None)],
+    ),
+    (
+        "Les soldes courront du 28 décembre au 3 janvier 2017.",
+        "2016-11-01",
+        T,
+        &[("du 28 décembre au 3 janvier 2017", "2016-12-28/2017-01-03", None)],
+    ),
+    (
+        "Ils ont été arrêtés dans la nuit de samedi à dimanche.",
+        "2016-11-14",
+        T,
+        &[("dans la nuit de samedi à dimanche", "2016-11-12/2016-11-13", None)],
+    ),
+    // year ranges
+    (
+        "La guerre de 1914-1918 et le mandat de 2007 à 2012.",
+        "2017-01-01",
+        T,
+        &[("1914-1918", "1914/1918", None), ("de 2007 à 2012", "2007/2012", None)],
+    ),
+    // fuzzy parts
+    ("La réforme entrera en vigueur fin janvier.", "2017-01-10", T, &[("fin janvier", "2017-01", Some("end"))]),
+    ("Le chantier commencera début 2017.", "2016-11-01", T, &[("début 2017", "2017", Some("start"))]),
+    ("Le rapport sera rendu mi-mars.", "2017-01-10", T, &[("mi-mars", "2017-03", Some("mid"))]),
+    ("Il sera élu à la fin de l'année.", "2017-01-10", T, &[("à la fin de l'année", "2017", Some("end"))]),
+    // seasons, decades, centuries, quarters
+    ("Les élections auront lieu au printemps 2017.", "2016-11-01", T, &[("au printemps 2017", "2017-SP", None)]),
+    ("Le pays a changé dans les années 1990.", "2017-01-01", T, &[("les années 1990", "199", None)]),
+    ("Un roman du XIXe siècle.", "2017-01-01", T, &[("XIXe siècle", "18", None)]),
+    ("Les ventes du premier trimestre ont reculé.", "2017-05-02", T, &[("premier trimestre", "2017-Q1", None)]),
+    // holidays, computed
+    ("Il sera de retour pour Noël.", "2016-11-14", T, &[("Noël", "2016-12-25", None)]),
+    ("Les fidèles ont célébré Pâques.", "2017-05-01", T, &[("Pâques", "2017-04-16", None)]),
+    ("Les cimetières étaient fleuris pour la Toussaint.", "2016-11-14", T, &[("la Toussaint", "2016-11-01", None)]),
+    ("Le pont de l'Ascension 2017 sera long.", "2016-11-14", T, &[("l'Ascension 2017", "2017-05-25", None)]),
+    ("Le défilé aura lieu le 14 Juillet.", "2017-01-28", T, &[("le 14 Juillet", "2017-07-14", None)]),
+    // "samedi soir" is Saturday
+    ("Les manifestants se sont rassemblés samedi soir.", "2016-11-14", T, &[("samedi", "2016-11-12", None)]),
+    // leap day, seen from the next year
+    ("Le 29 février, il avait annoncé sa candidature.", "2017-03-10", T, &[("Le 29 février", "2016-02-29", None)]),
+    // the weekday after the reference (Duckling's convention for "prochain")
+    ("Rendez-vous mercredi prochain.", "2013-02-12", T, &[("mercredi prochain", "2013-02-13", None)]),
+    // a weekday of next week
+    (
+        "Il reviendra mardi de la semaine prochaine.",
+        "2013-02-12",
+        T,
+        &[("mardi de la semaine prochaine", "2013-02-19", None)],
+    ),
+    // the n-th weekday of a month
+    (
+        "Le conseil se réunit le premier mercredi du mois prochain.",
+        "2013-02-12",
+        T,
+        &[("le premier mercredi du mois prochain", "2013-03-06", None)],
+    ),
+    // a written direction after day and month
+    ("Le texte a été voté le 12 décembre dernier.", "2017-01-28", T, &[("le 12 décembre dernier", "2016-12-12", None)]),
+    // two days joined by "et" make a range
+    (
+        "Les 12 et 13 mars, la grève paralysera le pays.",
+        "2017-01-28",
+        T,
+        &[("Les 12 et 13 mars", "2017-03-12/2017-03-13", None)],
+    ),
+    // an ISO date
+    ("Le registre indique 2015-03-03 comme date d'effet.", "2017-01-28", T, &[("2015-03-03", "2015-03-03", None)]),
+    // a two-digit year after the month
+    ("Les grèves de mai 68 ont marqué le pays.", "2017-01-28", T, &[("mai 68", "1968-05", None)]),
+    // a range of months
+    (
+        "Les travaux dureront de janvier à mars 2018.",
+        "2017-11-02",
+        T,
+        &[("de janvier à mars 2018", "2018-01/2018-03", None)],
+    ),
+    // the last n units
+    (
+        "Les prix ont grimpé ces deux derniers mois.",
+        "2017-01-28",
+        T,
+        &[("ces deux derniers mois", "2016-11/2016-12", None)],
+    ),
+    // the first full week of a month
+    (
+        "La première semaine d'octobre 2014 a été pluvieuse.",
+        "2017-01-28",
+        T,
+        &[("La première semaine d'octobre 2014", "2014-W41", None)],
+    ),
+    // "-là": the period of the previous expression
+    (
+        "Le 11 septembre 2001, tout a basculé. Cette année-là, la guerre a commencé.",
+        "2017-01-28",
+        T,
+        &[("Le 11 septembre 2001", "2001-09-11", None), ("Cette année-là", "2001", None)],
+    ),
+    // a month gives no day to count from: "deux jours plus tard" abstains
+    (
+        "Fin décembre, Washington a expulsé 35 diplomates. Deux jours plus tard, Moscou a répondu.",
+        "2017-01-28",
+        T,
+        &[("Fin décembre", "2016-12", Some("end"))],
+    ),
+    // "la veille" of a range is the day before its first day
+    (
+        "Ils ont été arrêtés dans la nuit de samedi à dimanche ; la veille, la police avait été alertée.",
+        "2016-11-14",
+        T,
+        &[("dans la nuit de samedi à dimanche", "2016-11-12/2016-11-13", None), ("la veille", "2016-11-11", None)],
+    ),
+    // the accent tells the participle: "sont arrivés" is past
+    ("Les renforts sont arrivés le 1er février.", "2017-01-28", T, &[("le 1er février", "2016-02-01", None)]),
+    // the weekend, seen from a Saturday, and the one before
+    (
+        "Il neigera ce week-end. Le week-end dernier, il a plu.",
+        "2017-01-28",
+        T,
+        &[("ce week-end", "2017-01-28/2017-01-29", None), ("Le week-end dernier", "2017-01-21/2017-01-22", None)],
+    ),
+    // the contracted article belongs to the modifier and to the season
+    (
+        "La mission durera jusqu'au printemps prochain.",
+        "2017-01-28",
+        T,
+        &[("jusqu'au printemps prochain", "2017-SP", Some("before"))],
+    ),
+    // a day written as an event name
+    ("Le défilé du 14-Juillet aura lieu sous la pluie.", "2017-01-28", T, &[("14-Juillet", "2017-07-14", None)]),
+    // two days sharing their month
+    (
+        "Les grèves de lundi 30 et mardi 31 janvier ont paralysé le pays.",
+        "2017-01-28",
+        T,
+        &[("lundi 30 et mardi 31 janvier", "2017-01-30/2017-01-31", None)],
+    ),
+    // the last weekday of a month
+    (
+        "Le conseil se réunira le dernier lundi de mai.",
+        "2017-01-28",
+        T,
+        &[("le dernier lundi de mai", "2017-05-29", None)],
+    ),
+    // a year followed by a comma and a count
+    ("En 2016, 1 200 personnes ont été tuées.", "2017-01-28", T, &[("2016", "2016", None)]),
+    // holidays with their year, computed: Easter and the feasts that hang on it
+    (
+        "Pâques 2024, l'Ascension 2016 et le lundi de Pentecôte 2017.",
+        "2017-01-28",
+        T,
+        &[
+            ("Pâques 2024", "2024-03-31", None),
+            ("l'Ascension 2016", "2016-05-05", None),
+            ("le lundi de Pentecôte 2017", "2017-06-05", None),
+        ],
+    ),
+    // the n-th Sunday and the French Mother's Day rule
+    (
+        "La fête des pères 2017 et la fête des mères 2016.",
+        "2017-01-28",
+        T,
+        &[("La fête des pères 2017", "2017-06-18", None), ("la fête des mères 2016", "2016-05-29", None)],
+    ),
+    // the day before a holiday
+    ("Ils ont dîné la veille de Noël.", "2017-01-28", T, &[("la veille de Noël", "2016-12-24", None)]),
+    // a year named after an election
+    ("La présidentielle 2017 s'annonce serrée.", "2017-01-28", T, &[("2017", "2017", None)]),
+    // "des" is the article, "dès" the modifier
+    (
+        "La musique des années 1990 revient ; dès 2018, la salle rouvrira.",
+        "2017-01-28",
+        T,
+        &[("des années 1990", "199", None), ("dès 2018", "2018", Some("after"))],
+    ),
+    // "ce" before a weekday and its date
+    ("Il s'exprimera ce dimanche 29 janvier.", "2017-01-28", T, &[("ce dimanche 29 janvier", "2017-01-29", None)]),
+    // a date under "depuis" is background: "la veille" counts from the main event
+    ("Ils se sont parlé samedi, une première depuis l'investiture le 20 janvier. La veille, il avait reçu Theresa May.", "2017-01-29", T,
+        &[("samedi", "2017-01-28", None), ("le 20 janvier", "2017-01-20", None), ("La veille", "2017-01-27", None)]),
+    // numbers and a month name joined by one separator, in any order
+    ("Formulaire daté 23/sep/2020, archivé 2020-sept-24.", "2017-01-28", T,
+        &[("23/sep/2020", "2020-09-23", None), ("2020-sept-24", "2020-09-24", None)]),
+    // a no-break space inside the expression
+    ("L'entretien a eu lieu le\u{a0}28 janvier.", "2017-01-30", T, &[("le\u{a0}28 janvier", "2017-01-28", None)]),
+];
+
+/// Sentences with numbers or date words that are not dates.
+const NEGATIVES: &[&str] = &[
+    "Plus de 1 000 manifestants ont défilé à Nantes.", // a count with a thousands separator
+    "Le gouvernement a engagé l'article 49.3.",        // an article number with a dot
+    "L'équipe de Lens s'est imposée 3 à 1.",           // a score
+    "Une femme de 45 ans a été blessée.",              // an age
+    "Il a changé d'avis du jour au lendemain.",        // the idiom
+    "Le rendez-vous est fixé à 15 h.",                 // a time of day alone
+    "Près de 2000 personnes ont manifesté.",           // a four-digit count
+    "Les 2/3 des électeurs se sont abstenus.",         // a fraction
+    "Sept personnes ont été interpellées.",            // "sept" the number
+    "La sonde s'est posée sur la planète Mars.",       // the planet
+    "Il mesure 1,85 m et pèse 80 kg.",                 // measures
+    "Le numéro 17 a marqué deux fois.",                // a shirt number
+];
+
+fn check(text: &str, reference: &str, prefer: Prefer, want: &[(&str, &str, Option<&str>)]) {
+    let r: Date = reference.parse().unwrap();
+    let found = DateResolver::new(Some(r)).prefer(prefer).find(text);
+    let got: Vec<(&str, String, Option<&str>)> =
+        found.iter().map(|e| (&text[e.span.range()], e.timex(), e.modifier().map(|m| m.as_str()))).collect();
+    let want: Vec<(&str, String, Option<&str>)> = want.iter().map(|&(a, b, c)| (a, b.to_string(), c)).collect();
+    assert_eq!(
+        got, want,
+        "\ninput: {text:?} (reference {reference}, {prefer:?})\nexpected: {want:?}\ngot:      {got:?}"
+    );
+}
+
+#[test]
+fn cases() {
+    for &(text, reference, prefer, want) in CASES {
+        check(text, reference, prefer, want);
+    }
+}
+
+#[test]
+fn negatives() {
+    for text in NEGATIVES {
+        let found = DateResolver::new(Some(Date::new(2017, 1, 28).unwrap())).find(text);
+        let got: Vec<&str> = found.iter().map(|e| &text[e.span.range()]).collect();
+        assert!(got.is_empty(), "input: {text:?}: expected no date, got {got:?}");
+    }
+}
+
+#[test]
+fn without_reference_only_absolute_expressions() {
+    let text = "Hier, le 3 mars 2015, comme en 1991 et lundi.";
+    let found = DateResolver::new(None).find(text);
+    let got: Vec<(&str, String, Anchor)> =
+        found.iter().map(|e| (&text[e.span.range()], e.timex(), e.anchor())).collect();
+    assert_eq!(
+        got,
+        [
+            ("le 3 mars 2015", "2015-03-03".to_string(), Anchor::Absolute),
+            ("1991", "1991".to_string(), Anchor::Absolute)
+        ],
+        "input {text:?}"
+    );
+}
+
+#[test]
+fn typed_values_and_flags() {
+    let r = Some(Date::new(2017, 1, 28).unwrap());
+    let text = "Rendez-vous mercredi 26 janvier 2017, puis la semaine du 6 mars.";
+    let found = DateResolver::new(r).find(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    // 26 January 2017 is a Thursday: the date is kept as written and flagged
+    assert_eq!(found[0].value(), Value::Period(Period::Day(Date::new(2017, 1, 26).unwrap())));
+    assert!(found[0].is_inconsistent());
+    assert_eq!(found[0].anchor(), Anchor::Absolute);
+    assert_eq!(found[1].value(), Value::Period(Period::Week { year: 2017, week: 10 }));
+    assert_eq!(found[1].grain(), Grain::Week);
+    assert!(!found[1].is_inconsistent());
+}
+
+#[test]
+fn spans_slice_the_input() {
+    let text = "« Le 3\u{202f}mars », écrit-il ; puis, fin\u{a0}2016, l’été dernier, l’an prochain.";
+    let found = DateResolver::new(Some(Date::new(2017, 1, 28).unwrap())).find(text);
+    assert!(!found.is_empty());
+    for e in &found {
+        let s: Span = e.span;
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?}");
+        assert!(!text[s.range()].trim().is_empty());
+    }
+    let mods: Vec<Option<Modifier>> = found.iter().map(|e| e.modifier()).collect();
+    assert!(mods.contains(&Some(Modifier::End)), "{found:?}");
+}
+
+#[test]
+fn resolver_is_send_sync_copy() {
+    fn assert_all<T: Send + Sync + Copy>() {}
+    assert_all::<DateResolver>();
+}
