@@ -141,6 +141,163 @@ impl OffsetMap {
     }
 }
 
+impl OffsetMap {
+    /// Chains two maps: `self` maps a text C back to B, `first` maps B back to the original A;
+    /// the result maps C straight back to A.
+    ///
+    /// Output and original stay aligned byte for byte only where both maps are; anything else
+    /// becomes a replaced piece, widened until both ends are positions the two maps agree on.
+    ///
+    /// ```
+    /// use depeche::typography::OffsetMapBuilder;
+    /// use depeche::Span;
+    ///
+    /// // A = "l\u{2019}an" (l’an) -> B = "l'an": replace the 3-byte apostrophe by 1 byte.
+    /// let mut first = OffsetMapBuilder::default();
+    /// first.copy(1);
+    /// first.replace(3, 1);
+    /// first.copy(2);
+    /// let first = first.finish();
+    /// // B = "l'an" -> C = "L'an": a same-length change keeps the map linear.
+    /// let mut second = OffsetMapBuilder::default();
+    /// second.replace(1, 1);
+    /// second.copy(3);
+    /// let both = second.finish().compose(&first);
+    /// assert_eq!(both.to_original(Span::new(2, 4)), Span::new(4, 6));
+    /// assert_eq!(both.to_original(Span::new(1, 2)), Span::new(1, 4));
+    /// assert_eq!((both.output_len(), both.original_len()), (4, 6));
+    /// ```
+    pub fn compose(&self, first: &OffsetMap) -> OffsetMap {
+        if first.is_identity() && first.out_len == self.orig_len {
+            return self.clone();
+        }
+        if self.is_identity() && self.out_len == first.out_len {
+            return first.clone();
+        }
+        // Every segment boundary of either map, in the middle text's coordinates.
+        let mut points: Vec<usize> = Vec::with_capacity(self.segs.len() + first.segs.len() + 2);
+        points.extend(self.segs.iter().map(|s| s.orig));
+        points.push(self.orig_len);
+        points.extend(first.segs.iter().map(|s| s.out));
+        points.push(first.out_len);
+        points.push(0);
+        points.sort_unstable();
+        points.dedup();
+        let mut b = OffsetMapBuilder::with_capacity(points.len());
+        // The last anchor: (output offset, original offset, middle offset).
+        let (mut out_at, mut orig_at, mut mid_at) = (0usize, 0usize, 0usize);
+        let mut skipped = false;
+        for &p in &points {
+            let (Some((o_lo, o_hi)), Some((g_lo, g_hi))) = (self.upper_range(p), first.lower_range(p)) else {
+                skipped = true;
+                continue;
+            };
+            if o_lo < out_at || g_lo < orig_at {
+                skipped = true;
+                continue;
+            }
+            if p > mid_at || o_lo > out_at || g_lo > orig_at {
+                let (ol, gl) = (o_lo - out_at, g_lo - orig_at);
+                let linear = !skipped
+                    && ol == gl
+                    && ol == p - mid_at
+                    && self.linear_between(mid_at, p)
+                    && first.linear_between_upper(mid_at, p);
+                if linear {
+                    b.copy(ol);
+                } else {
+                    b.replace(gl, ol);
+                }
+            }
+            b.replace(g_hi - g_lo, o_hi - o_lo);
+            out_at = o_hi;
+            orig_at = g_hi;
+            mid_at = p;
+            skipped = false;
+        }
+        if out_at < self.out_len || orig_at < first.orig_len {
+            b.replace(first.orig_len - orig_at, self.out_len - out_at);
+        }
+        b.finish()
+    }
+
+    /// The output offsets (lowest, highest) that original offset `x` corresponds to exactly, or
+    /// `None` when `x` falls inside a replaced piece.
+    fn upper_range(&self, x: usize) -> Option<(usize, usize)> {
+        self.range_at(x, false)
+    }
+
+    /// The original offsets (lowest, highest) that output offset `x` corresponds to exactly.
+    fn lower_range(&self, x: usize) -> Option<(usize, usize)> {
+        self.range_at(x, true)
+    }
+
+    fn range_at(&self, x: usize, from_out: bool) -> Option<(usize, usize)> {
+        let key = |s: &Segment| if from_out { s.out } else { s.orig };
+        let other = |s: &Segment| if from_out { s.orig } else { s.out };
+        let mut lo = usize::MAX;
+        let mut hi = 0usize;
+        let start = self.segs.partition_point(|s| key(s) < x).saturating_sub(1);
+        for j in start..self.segs.len() {
+            let s = self.segs[j];
+            let (oe, ge) = self.seg_end(j);
+            let e = Segment { out: oe, orig: ge, linear: s.linear };
+            let (k0, k1) = (key(&s), key(&e));
+            if k0 > x {
+                break;
+            }
+            if x > k1 {
+                continue;
+            }
+            let v = if x == k0 {
+                let v0 = other(&s);
+                if k1 == x {
+                    lo = lo.min(v0);
+                    hi = hi.max(v0);
+                    other(&e)
+                } else {
+                    v0
+                }
+            } else if x == k1 {
+                other(&e)
+            } else if s.linear {
+                other(&s) + (x - k0)
+            } else {
+                return None;
+            };
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        if self.segs.is_empty() && x == 0 {
+            return Some((0, 0));
+        }
+        if lo == usize::MAX {
+            return None;
+        }
+        Some((lo, hi))
+    }
+
+    /// Whether original offsets `a..b` lie in one linear segment.
+    fn linear_between(&self, a: usize, b: usize) -> bool {
+        let j = self.segs.partition_point(|s| s.orig <= a);
+        (0..j).rev().find_map(|j| {
+            let s = self.segs[j];
+            let (_, ge) = self.seg_end(j);
+            (ge > s.orig || ge >= b).then_some(s.linear && ge >= b && s.orig <= a)
+        }) == Some(true)
+    }
+
+    /// Whether output offsets `a..b` lie in one linear segment.
+    fn linear_between_upper(&self, a: usize, b: usize) -> bool {
+        let j = self.segs.partition_point(|s| s.out <= a);
+        (0..j).rev().find_map(|j| {
+            let s = self.segs[j];
+            let (oe, _) = self.seg_end(j);
+            (oe > s.out || oe >= b).then_some(s.linear && oe >= b && s.out <= a)
+        }) == Some(true)
+    }
+}
+
 /// Builds an [`OffsetMap`] while a transformation walks the original text left to right.
 ///
 /// ```

@@ -1,0 +1,172 @@
+//! The steps both forms share before any space or quote rule: mojibake repair, line breaks,
+//! invisible characters, NFC and presentation ligatures.
+
+use super::classes::is_invisible;
+use super::mojibake;
+use super::offsets::{OffsetMap, OffsetMapBuilder};
+use crate::Span;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Whether `c` starts a new NFC piece: nothing before it can combine with it or reorder past it.
+#[inline]
+fn is_nfc_starter(c: char) -> bool {
+    if c < '\u{300}' || ('\u{2002}'..='\u{20CF}').contains(&c) {
+        return true;
+    }
+    unicode_normalization::char::canonical_combining_class(c) == 0
+        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// The letters of a presentation ligature U+FB00–U+FB06.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
+}
+
+/// Whether `c` needs the pre-pass (other than as part of mojibake).
+#[inline]
+fn needs_prepass_char(c: char) -> bool {
+    c == '\r' || is_invisible(c) || ligature(c).is_some() || !is_nfc_starter(c)
+}
+
+/// Whether the pre-pass would change `text`: a cheap scan, no allocation.
+pub(crate) fn needs_prepass(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b == b'\r' {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { return false };
+        let len = c.len_utf8();
+        if needs_prepass_char(c) {
+            return true;
+        }
+        if mojibake::is_lead(c) {
+            if let Some(n) = text[i + len..].chars().next() {
+                if mojibake::is_continuation(n) || (c == 'Ã' && n == ' ') {
+                    return true;
+                }
+            }
+        }
+        i += len;
+    }
+    false
+}
+
+/// The result of the pre-pass: the text the space and quote rules work on, its map back to the
+/// original, and the spans of the original where mojibake was repaired.
+pub(crate) struct Prepared {
+    pub(crate) text: String,
+    pub(crate) map: OffsetMap,
+    pub(crate) repairs: Vec<Span>,
+}
+
+/// Runs the pre-pass on `text` (call only when [`needs_prepass`] says so).
+pub(crate) fn prepare(text: &str) -> Prepared {
+    let (repaired, map1, repairs) = match mojibake::repair(text) {
+        Some((s, m, r)) => (Some(s), Some(m), r),
+        None => (None, None, Vec::new()),
+    };
+    let s1: &str = repaired.as_deref().unwrap_or(text);
+    let (s2, map2) = clean(s1);
+    let map = match map1 {
+        Some(m1) => map2.compose(&m1),
+        None => map2,
+    };
+    Prepared { text: s2, map, repairs }
+}
+
+/// Line breaks, invisible characters, ligatures and NFC, piece by piece (a piece is a starter
+/// and the characters that may combine with it).
+fn clean(text: &str) -> (String, OffsetMap) {
+    let mut out = String::with_capacity(text.len());
+    let mut b = OffsetMapBuilder::with_capacity(16);
+    let mut iter = text.char_indices().peekable();
+    let mut piece = String::new();
+    while let Some((start, c)) = iter.next() {
+        let mut end = start + c.len_utf8();
+        // Extend the piece over following characters that are not starters (invisibles are
+        // transparent: `e\u{AD}\u{301}` is `é`).
+        let mut simple = !needs_prepass_char(c);
+        while let Some(&(j, n)) = iter.peek() {
+            if is_nfc_starter(n) && !is_invisible(n) {
+                break;
+            }
+            simple = false;
+            end = j + n.len_utf8();
+            iter.next();
+        }
+        if simple {
+            b.copy(end - start);
+            out.push_str(&text[start..end]);
+            continue;
+        }
+        piece.clear();
+        let src = &text[start..end];
+        let mut chars = src.chars().peekable();
+        while let Some(ch) = chars.next() {
+            if ch == '\r' {
+                let crlf = chars.peek() == Some(&'\n') || (chars.peek().is_none() && text[end..].starts_with('\n'));
+                if !crlf {
+                    piece.push('\n');
+                }
+            } else if is_invisible(ch) {
+            } else if let Some(l) = ligature(ch) {
+                piece.push_str(l);
+            } else {
+                piece.push(ch);
+            }
+        }
+        let before = out.len();
+        out.extend(piece.nfc());
+        let written = out.len() - before;
+        if out[before..] == *src {
+            b.copy(written);
+        } else {
+            b.replace(end - start, written);
+        }
+    }
+    (out, b.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // (input, prepared) — each row names the rule it pins.
+    const CASES: &[(&str, &str)] = &[
+        ("Un\r\nDeux\rTrois", "Un\nDeux\nTrois"),             // CRLF and CR become LF
+        ("Cre\u{301}teil", "Créteil"),                        // NFC composes a decomposed accent
+        ("e\u{AD}\u{301}", "é"),                              // invisibles are deleted before NFC
+        ("l\u{2019}\u{FEFF}or", "l\u{2019}or"),               // byte-order mark deleted
+        ("ﬂeuve et ﬀ", "fleuve et ff"),                       // presentation ligatures spelled out
+        ("cœur\u{200B}", "cœur"),                             // œ stays a letter; zero-width space deleted
+        ("\u{200E}Gaza\u{200F}", "Gaza"),                     // direction marks deleted
+        ("dÃ©jÃ  vu\u{AD}", "déjà vu"),                     // mojibake repaired first, then soft hyphen
+    ];
+
+    #[test]
+    fn prepass_table() {
+        for &(input, want) in CASES {
+            assert!(needs_prepass(input), "needs_prepass({input:?})");
+            let got = prepare(input);
+            assert_eq!(got.text, want, "prepare({input:?})");
+            assert_eq!(got.map.original_len(), input.len());
+            assert_eq!(got.map.output_len(), want.len());
+        }
+        assert!(!needs_prepass("Le préfet a parlé à 18 h."));
+    }
+}
