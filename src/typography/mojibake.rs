@@ -14,6 +14,7 @@
 //! the space is followed by another space or punctuation (`Ã  Marseille`), or when the same text
 //! holds other, unambiguous mojibake.
 
+use super::classes::{is_line_break, is_space};
 use super::offsets::{OffsetMap, OffsetMapBuilder};
 use crate::Span;
 
@@ -57,11 +58,27 @@ fn high_byte(c: char) -> Option<u8> {
 
 /// Whether a decoded character is one French text plausibly holds.
 fn plausible(c: char) -> bool {
-    matches!(c,
+    c != '\u{AD}' && matches!(c,
         '\u{A0}'..='\u{FF}'
         | 'Œ' | 'œ' | 'Š' | 'š' | 'Ÿ' | 'Ž' | 'ž' | 'ƒ' | 'ˆ' | '˜'
-        | '\u{2010}'..='\u{2044}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{202F}'..='\u{2044}'
         | '€' | '™' | '\u{2212}')
+}
+
+/// Whether `lead` followed by `next` is a two-character unit that repair would decode: the
+/// typeset form never writes such a pair (it separates them with U+2060 WORD JOINER).
+pub(crate) fn forms_unit(lead: char, next: char) -> bool {
+    if !('\u{C2}'..='\u{DF}').contains(&lead) {
+        return false;
+    }
+    match high_byte(next) {
+        Some(b @ 0x80..=0xBF) => std::str::from_utf8(&[lead as u32 as u8, b])
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(plausible),
+        _ => false,
+    }
 }
 
 /// Whether `c` may start a mojibake unit: its byte is a UTF-8 lead byte.
@@ -135,9 +152,11 @@ fn round(pieces: &[Piece], a0: A0, accept: impl Fn(char) -> bool) -> (Vec<Piece>
             }
         }
         let p = pieces[k];
-        if a0 != A0::Never && p.c == 'Ã' && pieces.get(k + 1).map(|p| p.c) == Some(' ') {
+        if a0 != A0::Never && p.c == 'Ã' && pieces.get(k + 1).is_some_and(|p| is_space(p.c)) {
             let after = pieces.get(k + 2).map(|p| p.c);
-            let spaced = matches!(after, None | Some(' ' | '\u{A0}' | '\n' | ',' | '.' | ';' | ':' | '!' | '?' | ')'));
+            let spaced = after.map_or(true, |c| {
+                is_space(c) || is_line_break(c) || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '…')
+            });
             if spaced {
                 // The space was the lost 0xA0 byte: `Ã ` + space is `à` + space.
                 out.push(Piece { c: 'à', start: p.start, end: pieces[k + 1].end, decoded: true });
@@ -159,13 +178,23 @@ fn round(pieces: &[Piece], a0: A0, accept: impl Fn(char) -> bool) -> (Vec<Piece>
     (out, changed)
 }
 
+/// Both rounds: the first accepts characters a second round may decode further (C1 controls).
+fn decode(pieces: &[Piece], a0: A0) -> Vec<Piece> {
+    let first_accept = |d: char| plausible(d) || ('\u{80}'..='\u{9F}').contains(&d);
+    let (pieces1, changed) = round(pieces, a0, first_accept);
+    if !changed {
+        return pieces1;
+    }
+    round(&pieces1, A0::Never, plausible).0
+}
+
 /// Whether `text` may hold mojibake: a lead character followed by a continuation character,
 /// or `Ã` followed by a space.
 pub(crate) fn may_hold_mojibake(text: &str) -> bool {
     let mut prev: Option<char> = None;
     for c in text.chars() {
         if let Some(p) = prev {
-            if is_lead(p) && (is_continuation(c) || (p == 'Ã' && c == ' ')) {
+            if is_lead(p) && (is_continuation(c) || (p == 'Ã' && is_space(c))) {
                 return true;
             }
         }
@@ -184,16 +213,9 @@ pub(crate) fn repair(text: &str) -> Option<(String, OffsetMap, Vec<Span>)> {
     // are built over the whole text for simplicity (this path is rare).
     let pieces: Vec<Piece> =
         text.char_indices().map(|(i, c)| Piece { c, start: i, end: i + c.len_utf8(), decoded: false }).collect();
-    // First round without the ambiguous `Ã ` (evidence gathering), accepting final characters
-    // or characters that a second round may decode further.
-    let first_accept = |d: char| plausible(d) || ('\u{80}'..='\u{9F}').contains(&d);
-    let (_, evidence) = round(&pieces, A0::Never, first_accept);
-    let (pieces1, changed) = round(&pieces, if evidence { A0::Always } else { A0::BeforeSpace }, first_accept);
-    if !changed {
-        return None;
-    }
-    // Second round: doubly encoded text decodes to units again.
-    let (pieces2, _) = round(&pieces1, A0::Never, plausible);
+    // Evidence: unambiguous units (without the `Ã ` pattern) that decode to French characters.
+    let evidence = decode(&pieces, A0::Never).iter().any(|p| p.decoded && plausible(p.c));
+    let pieces2 = decode(&pieces, if evidence { A0::Always } else { A0::BeforeSpace });
     let mut out = String::with_capacity(text.len());
     let mut b = OffsetMapBuilder::with_capacity(16);
     let mut repairs: Vec<Span> = Vec::new();

@@ -1,8 +1,9 @@
 //! The canonical and typeset forms of a text, each with its [`OffsetMap`] back to the original.
 
-use super::classes::{classify, is_apostrophe, is_line_break, is_space, space_kind, CharClass};
+use super::classes::{classify, is_apostrophe, is_line_break, is_space, quote_mark, space_kind, CharClass};
 use super::offsets::{OffsetMap, OffsetMapBuilder};
 use super::pairing::{candidate_len, Pairing, Role};
+use super::mojibake;
 use super::prepass;
 use crate::Span;
 
@@ -302,6 +303,12 @@ struct Engine<'a, const TYPESET: bool> {
     single_quotes: bool,
 }
 
+/// Capitals that a following typographic glyph could turn into mojibake (`Ã«` reads as `ë`).
+#[inline]
+fn risky_lead(c: char) -> bool {
+    matches!(c, 'Â' | 'Ã' | 'Å' | 'Æ')
+}
+
 #[inline]
 fn is_letter(c: Option<char>) -> bool {
     matches!(c.map(classify), Some(CharClass::Letter))
@@ -377,12 +384,45 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
     /// Emits `s` for the `len` source bytes at the current position.
     #[inline]
     fn emit(&mut self, at: usize, len: usize, s: &str) {
+        let s = self.guard(s);
         if self.src.as_bytes()[at..at + len] == *s.as_bytes() {
             self.out.push_str(s);
             self.map.copy(len);
         } else {
             self.out.push_str(s);
             self.map.replace(len, s.len());
+        }
+    }
+
+    /// Inserts `s` (no source bytes).
+    #[inline]
+    fn insert(&mut self, s: &str) {
+        let s = self.guard(s);
+        self.out.push_str(s);
+        self.map.replace(0, s.len());
+    }
+
+    /// Keeps a typeset glyph from forming mojibake with the capital before it (`Ã` + U+00A0
+    /// reads as `à`, `Ã’` as `Ò`): the apostrophe stays `'`, the no-break space becomes U+202F,
+    /// the dots stay dots, and a quotation mark gets a U+202F before it.
+    #[inline]
+    fn guard<'s>(&mut self, s: &'s str) -> &'s str {
+        if !TYPESET {
+            return s;
+        }
+        let (Some(p), Some(g)) = (self.prev_out(), s.chars().next()) else { return s };
+        if !risky_lead(p) || !mojibake::forms_unit(p, g) {
+            return s;
+        }
+        match g {
+            '’' => "'",
+            '\u{A0}' => "\u{202F}",
+            '…' => "...",
+            _ => {
+                self.out.push('\u{202F}');
+                self.map.replace(0, 3);
+                s
+            }
         }
     }
 
@@ -460,7 +500,9 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                 || is_line_start(next)
                 || matches!(next, Some(';' | ':' | '!' | '?'))
                 || unit_next
-                || self.closing_quote_at(e);
+                || self.closing_quote_at(e)
+                || self.quote_ends_line(e)
+                || (prev.is_some_and(risky_lead) && matches!(self.role_at(e), Some(Role::Open(_))));
             if drop {
                 self.map.replace(e - i, 0);
             } else {
@@ -485,6 +527,21 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
         let s = s.to_owned();
         self.emit(i, e - i, &s);
         e
+    }
+
+    /// Whether a quotation mark at `e` ends its line or stands before closing punctuation (only
+    /// spaces between): whatever its role, the canonical form keeps no space before it.
+    fn quote_ends_line(&mut self, e: usize) -> bool {
+        let Some(c) = self.char_at(e) else { return false };
+        if !matches!(self.role_at(e), Some(Role::Open(_) | Role::Close(_))) {
+            return false;
+        }
+        let mut k = e + c.len_utf8();
+        while let Some(s) = self.char_at(k).filter(|&s| is_space(s)) {
+            k += s.len_utf8();
+        }
+        let next = self.char_at(k);
+        is_line_start(next) || matches!(next, Some(',' | '.' | ';' | ':' | '!' | '?' | '…' | ')' | ']' | '}'))
     }
 
     /// Whether a typeset space goes before `; : ! ?` after `prev`.
@@ -568,8 +625,7 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                 }
                 if level == 0 {
                     if !is_line_start(self.prev_out()) {
-                        self.map.replace(0, 3);
-                        self.out.push('\u{202F}');
+                        self.insert("\u{202F}");
                     }
                     self.emit(i, len, "»");
                 } else {
@@ -588,7 +644,7 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                 let prev = self.prev_out();
                 let next = self.char_at(i + 1);
                 let next_ok = if c == ':' {
-                    is_line_start(next) || next.is_some_and(is_space)
+                    is_line_start(next) || next.is_some_and(is_space) || self.closing_quote_at(i + 1)
                 } else {
                     is_line_start(next)
                         || next.is_some_and(|n| {
@@ -597,31 +653,30 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                         || self.closing_quote_at(i + 1)
                 };
                 if self.qualifies(prev) && next_ok && !self.in_url() {
-                    let sp = if c == ':' { "\u{A0}" } else { "\u{202F}" };
-                    self.out.push_str(sp);
-                    self.map.replace(0, sp.len());
+                    self.insert(if c == ':' { "\u{A0}" } else { "\u{202F}" });
                 }
                 self.copy_run(i, i + 1);
                 i + 1
             }
             '%' | '‰' | '€' | '$' | '£' | '°' => {
                 if is_digit(self.prev_out()) && self.unit_at(i) {
-                    self.out.push('\u{202F}');
-                    self.map.replace(0, 3);
+                    self.insert("\u{202F}");
                 }
                 self.copy_run(i, i + len);
                 i + len
             }
             '-' => {
+                // Between words: not at a line's edge, not against a quotation mark.
+                let word = |c: Option<char>| !is_line_start(c) && c.is_some_and(|c| quote_mark(c).is_none());
                 let mut back = self.out.chars().rev();
-                let spaced_before = back.next().is_some_and(is_space) && !is_line_start(back.next());
+                let spaced_before = back.next().is_some_and(is_space) && word(back.next());
                 let mut e = i + 1;
                 let mut spaced_after = false;
                 while let Some(s) = self.char_at(e).filter(|&s| is_space(s)) {
                     e += s.len_utf8();
                     spaced_after = true;
                 }
-                if spaced_before && spaced_after && !is_line_start(self.char_at(e)) {
+                if spaced_before && spaced_after && word(self.char_at(e)) {
                     self.emit(i, 1, "–");
                 } else {
                     self.copy_run(i, i + 1);

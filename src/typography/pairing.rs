@@ -4,11 +4,12 @@
 //! - `« “ „ ‹` open and `» ” ›` close (a `“` closes a `„`).
 //! - Straight `"` (and `＂ ‟`) is read from its neighbours: after a space and before a word it
 //!   opens, after a word and before a space or punctuation it closes; when both or neither hold
-//!   (`des " failles " dans`), quotes alternate: it closes an open straight quote, else opens.
+//!   (`des " failles " dans`), quotes alternate: it closes an open double quote, else opens.
+//!   Before closing punctuation or at the end of a line it closes.
 //! - Single marks `‘ ‚ ’` and (with the option on) straight `'` are quotation marks only in
 //!   pairs on one line: an opener (`'` after a space, a bracket or a quote and before a letter
-//!   or digit; `‘`, `‚`) followed by a closer (`'` after a non-space and before a space or
-//!   punctuation; `’`). Any of them between two letters is an apostrophe.
+//!   or digit; `‘`, `‚` anywhere) followed by a closer (`'` after a word or punctuation and before a space,
+//!   punctuation or a quote; `’` anywhere). Any of them between two letters is an apostrophe.
 //! - The level is the nesting depth: marks at depth 0 are first-level quotes.
 
 use super::classes::{classify, is_apostrophe, is_line_break, is_space, quote_mark, CharClass};
@@ -59,6 +60,24 @@ fn is_ws(c: Option<char>) -> bool {
     }
 }
 
+/// Whether a straight single quote after `prev` may close: after a word or closing punctuation
+/// (not after a space or another quotation mark, whose spacing the forms change).
+#[inline]
+fn closer_before(prev: Option<char>) -> bool {
+    match prev {
+        Some(c) => {
+            matches!(classify(c), CharClass::Letter | CharClass::Digit | CharClass::Ellipsis)
+                || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '%')
+        }
+        None => false,
+    }
+}
+
+#[inline]
+fn is_line_end(c: Option<char>) -> bool {
+    c.map_or(true, is_line_break)
+}
+
 #[inline]
 fn is_letter(c: Option<char>) -> bool {
     matches!(c.map(classify), Some(CharClass::Letter))
@@ -101,8 +120,8 @@ impl Pairing {
                     '“' => Kind::OpenCurly,
                     '»' | '›' | '”' => Kind::Close,
                     '"' | '＂' | '‟' => Kind::Straight,
-                    '‘' | '‚' if !is_ws(next) => Kind::SingleOpen,
-                    '’' if !is_ws(prev) => Kind::SingleClose,
+                    '‘' | '‚' => Kind::SingleOpen,
+                    '’' => Kind::SingleClose,
                     '\'' if single_quotes => {
                         let opener_before = is_ws(prev)
                             || prev.is_some_and(|p| quote_mark(p).is_some() || matches!(p, '(' | '[' | '{'));
@@ -114,7 +133,7 @@ impl Pairing {
                             });
                         if opener_before && word_after {
                             Kind::SingleOpen
-                        } else if !is_ws(prev) && closer_after {
+                        } else if closer_before(prev) && closer_after {
                             Kind::SingleClose
                         } else {
                             Kind::None
@@ -126,27 +145,25 @@ impl Pairing {
             cands.push((i, len, kind, prev, next));
             i += len;
         }
-        // Single marks pair on one line.
-        let mut pending: Option<usize> = None;
+        // Single marks pair on one line, innermost first.
+        let mut pending: Vec<usize> = Vec::new();
         for k in 0..cands.len() {
-            match cands[k].2 {
-                Kind::SingleOpen => {
-                    if let Some(p) = pending.replace(k) {
-                        cands[p].2 = Kind::None;
-                    }
+            if k > 0 && !pending.is_empty() && text[cands[k - 1].0..cands[k].0].chars().any(is_line_break) {
+                for p in pending.drain(..) {
+                    cands[p].2 = Kind::None;
                 }
-                Kind::SingleClose => match pending.take() {
-                    Some(p) if !text[cands[p].0..cands[k].0].chars().any(is_line_break) => {}
-                    Some(p) => {
-                        cands[p].2 = Kind::None;
+            }
+            match cands[k].2 {
+                Kind::SingleOpen => pending.push(k),
+                Kind::SingleClose => {
+                    if pending.pop().is_none() {
                         cands[k].2 = Kind::None;
                     }
-                    None => cands[k].2 = Kind::None,
-                },
+                }
                 _ => {}
             }
         }
-        if let Some(p) = pending {
+        for p in pending {
             cands[p].2 = Kind::None;
         }
         // Directions and levels.
@@ -173,19 +190,19 @@ impl Pairing {
                 Kind::Close | Kind::SingleClose => close(&mut stack),
                 Kind::SingleOpen => open(&mut stack, Fam::Single),
                 Kind::Straight => {
+                    let punct_next = matches!(next, Some(',' | '.' | ';' | ':' | '!' | '?' | '…' | ')' | ']' | '}'));
                     let open_ctx = !is_ws(next)
+                        && !punct_next
                         && (is_ws(prev) || last_open_end == pos || matches!(prev, Some('(' | '[' | '{')));
-                    let close_ctx = !is_ws(prev)
-                        && (is_ws(next)
-                            || next.is_some_and(|n| {
-                                quote_mark(n).is_some()
-                                    || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | '…' | ')' | ']' | '}')
-                            }));
-                    if open_ctx && !close_ctx {
+                    let close_ctx = punct_next
+                        || (!is_ws(prev) && (is_ws(next) || next.is_some_and(|n| quote_mark(n).is_some())));
+                    if is_line_end(next) && !stack.is_empty() {
+                        close(&mut stack)
+                    } else if open_ctx && !close_ctx {
                         open(&mut stack, Fam::Straight)
                     } else if close_ctx && !open_ctx {
                         close(&mut stack)
-                    } else if stack.last() == Some(&Fam::Straight) {
+                    } else if matches!(stack.last(), Some(Fam::Straight | Fam::Double | Fam::Low)) {
                         close(&mut stack)
                     } else {
                         open(&mut stack, Fam::Straight)
@@ -235,6 +252,7 @@ mod tests {
         ("l'accord d’Oslo", &[N, N]),                              // apostrophes between letters
         ("promet 'un dialogue'", &[O(0), C(0)]),                   // straight single quotes paired
         ("les 'bleus\net 'blancs", &[N, N]),                       // unpaired single openers
+        ("‘a ‘b’ c’", &[O(0), O(1), C(1), C(0)]),                  // nested single quotes pair innermost first
         ("‘Non’, a-t-il dit", &[O(0), C(0)]),                      // curly single quotes
         ("» seul", &[C(0)]),                                       // stray closer stays a closer
     ];

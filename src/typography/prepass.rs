@@ -7,14 +7,25 @@ use super::offsets::{OffsetMap, OffsetMapBuilder};
 use crate::Span;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// Whether `c` starts a new NFC piece: nothing before it can combine with it or reorder past it.
+/// Whether `c` is left alone by NFC (whatever surrounds it).
+#[inline]
+fn is_nfc_stable(c: char) -> bool {
+    if c < '\u{300}' || ('\u{2002}'..='\u{20CF}').contains(&c) {
+        return true;
+    }
+    unicode_normalization::char::canonical_combining_class(c) == 0
+        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// Whether `c` starts a new NFC piece: nothing before it can combine with it or reorder past
+/// it (a starter that is not the second half of a composition).
 #[inline]
 fn is_nfc_starter(c: char) -> bool {
     if c < '\u{300}' || ('\u{2002}'..='\u{20CF}').contains(&c) {
         return true;
     }
     unicode_normalization::char::canonical_combining_class(c) == 0
-        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        && is_nfc_quick(std::iter::once(c)) != IsNormalized::Maybe
 }
 
 /// The letters of a presentation ligature U+FB00–U+FB06.
@@ -33,7 +44,7 @@ fn ligature(c: char) -> Option<&'static str> {
 /// Whether `c` needs the pre-pass (other than as part of mojibake).
 #[inline]
 fn needs_prepass_char(c: char) -> bool {
-    c == '\r' || is_invisible(c) || ligature(c).is_some() || !is_nfc_starter(c)
+    c == '\r' || is_invisible(c) || ligature(c).is_some() || !is_nfc_stable(c)
 }
 
 /// Whether the pre-pass would change `text`: a cheap scan, no allocation.
@@ -56,7 +67,7 @@ pub(crate) fn needs_prepass(text: &str) -> bool {
         }
         if mojibake::is_lead(c) {
             if let Some(n) = text[i + len..].chars().next() {
-                if mojibake::is_continuation(n) || (c == 'Ã' && n == ' ') {
+                if mojibake::is_continuation(n) || (c == 'Ã' && super::classes::is_space(n)) {
                     return true;
                 }
             }
@@ -75,18 +86,22 @@ pub(crate) struct Prepared {
 }
 
 /// Runs the pre-pass on `text` (call only when [`needs_prepass`] says so).
+///
+/// Line breaks, invisibles, ligatures and NFC are handled first so that mojibake split by an
+/// invisible character or a decomposed accent is still seen whole, then mojibake is repaired,
+/// then NFC runs again over the repaired text (a repaired letter may take a combining mark).
 pub(crate) fn prepare(text: &str) -> Prepared {
-    let (repaired, map1, repairs) = match mojibake::repair(text) {
-        Some((s, m, r)) => (Some(s), Some(m), r),
-        None => (None, None, Vec::new()),
+    let (s1, map1) = clean(text);
+    let Some((s2, map2, repairs2)) = mojibake::repair(&s1) else {
+        return Prepared { text: s1, map: map1, repairs: Vec::new() };
     };
-    let s1: &str = repaired.as_deref().unwrap_or(text);
-    let (s2, map2) = clean(s1);
-    let map = match map1 {
-        Some(m1) => map2.compose(&m1),
-        None => map2,
-    };
-    Prepared { text: s2, map, repairs }
+    let map12 = map2.compose(&map1);
+    let repairs = repairs2.iter().map(|&r| map1.to_original(r)).collect();
+    if !needs_prepass(&s2) {
+        return Prepared { text: s2, map: map12, repairs };
+    }
+    let (s3, map3) = clean(&s2);
+    Prepared { text: s3, map: map3.compose(&map12), repairs }
 }
 
 /// Line breaks, invisible characters, ligatures and NFC, piece by piece (a piece is a starter
