@@ -261,17 +261,47 @@ fn plain_space_canonical(prev: u8, next: u8) -> bool {
 
 /// The fast path's pre-scan: whether the canonical form could differ from `text`.
 fn needs_canonical_work(text: &str) -> bool {
+    first_suspect(text).is_some()
+}
+
+/// The first byte where the pre-scan cannot vouch that the canonical form changes nothing.
+fn first_suspect(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        if b == b' ' && i > 0 && i + 1 < n && plain_space_canonical(bytes[i - 1], bytes[i + 1]) {
-            i += 1;
-            continue;
+        let prev = if i > 0 { bytes[i - 1] } else { b'\n' };
+        let next = bytes.get(i + 1).copied().unwrap_or(b'\n');
+        match b {
+            // A single space between words, or before an opening quote glued to a word.
+            b' ' if plain_space_canonical(prev, next)
+                || (next == b'"'
+                    && (prev.is_ascii_graphic() || (prev >= 0x80 && !(i >= 2 && bytes[i - 2] == 0xC3 && matches!(prev, 0x82 | 0x83 | 0x85 | 0x86))))
+                    && bytes.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric())) =>
+            {
+                i += 1;
+                continue;
+            }
+            // An apostrophe between ASCII letters (l'an, qu'il, d'été).
+            b'\'' if prev.is_ascii_alphabetic() && (next.is_ascii_alphabetic() || next == 0xC3) => {
+                i += 1;
+                continue;
+            }
+            // A straight quote with no padding: an opener after a space and before a word, a
+            // closer after a word and before a space, or one with no space either side. The
+            // pairing cannot change any space around it.
+            b'"' if (prev == b' ' && next.is_ascii_alphanumeric())
+                || (next == b' ' && i > 0 && (prev.is_ascii_graphic() || prev >= 0x80))
+                || (prev != b' ' && next != b' ') =>
+            {
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         if SPECIAL_CANONICAL[b as usize] || b == b'\r' {
-            return true;
+            return Some(i);
         }
         if b >= 0xC3 {
             // Mojibake leads (U+00C2–U+00F4 followed by a continuation character or `Ã `),
@@ -279,18 +309,18 @@ fn needs_canonical_work(text: &str) -> bool {
             if b == 0xC3 {
                 let next = bytes.get(i + 2).copied().unwrap_or(0);
                 if matches!(next, 0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2) || (bytes.get(i + 1) == Some(&0x83) && next == b' ') {
-                    return true;
+                    return Some(i);
                 }
                 i += 2;
                 continue;
             }
             if b >= 0xCC {
-                return true;
+                return Some(i);
             }
         }
         i += 1;
     }
-    false
+    None
 }
 
 /// The rewriting pass over a text that went through the pre-pass (or needed none).
@@ -708,5 +738,59 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
         let tail = &self.out[from..];
         let token = tail.rsplit(|c: char| is_space(c) || is_line_break(c)).next().unwrap_or("");
         token.contains("://") || token.starts_with("www.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FRAGMENTS: &[&str] = &[
+        "Le", "préfet", "a", "dit", "cœur", "l'", "l’", " ", "  ", "\u{A0}", "\u{202F}", "\n", "\t", "\"", "«", "»",
+        "'", "12", "500", " %", "%", "!", " ?", ":", "…", "...", "—", "-", "Ã©", "Ã", "é", "e\u{301}", "\u{AD}",
+        "\r\n", "ﬁ", "www.exemple.fr",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The canonical fast path (pre-scan, then copy) gives what the general path gives.
+        #[test]
+        fn fast_path_equals_general_path(
+            parts in prop::collection::vec(prop::sample::select(FRAGMENTS), 0..20),
+            any in any::<String>(),
+            ascii in "[ a-zA-Z0-9.,;:!?'\"()-]{0,60}",
+        ) {
+            for text in [parts.concat(), any, ascii] {
+                let n = Normalizer::new();
+                let fast = n.canonical(&text);
+                let slow = n.run::<false>(&text);
+                prop_assert_eq!(&fast, &slow, "fast path differs on {:?}", text);
+                if !needs_canonical_work(&text) {
+                    prop_assert!(slow.map().is_identity() && slow.as_str() == text, "pre-scan missed a change in {:?}", text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fast_path_is_taken_on_plain_text() {
+        // (text, whether the pre-scan lets it through) — each row names what it pins.
+        const CASES: &[(&str, bool)] = &[
+            ("Le conseil a vote le budget.", true),         // ASCII prose
+            ("Le préfet a été reçu à Nîmes.", true),        // Latin-1 letters
+            ("Il a dit: \"non\".", true),                   // unpadded straight quotes
+            ("Il a dit \" non \".", false),                 // padded quotes need pairing
+            ("l'accord d'Oslo", true),                      // apostrophes between letters
+            ("Un  double espace", false),                   // space run
+            ("Fin de ligne \nSuite", false),                // trailing space
+            ("Le chÃ©ri", false),                           // mojibake lead
+            ("2,5 %", false),                               // digit and unit
+            ("l’accord", false),                            // typographic apostrophe
+        ];
+        for &(text, fast) in CASES {
+            assert_eq!(!needs_canonical_work(text), fast, "needs_canonical_work({text:?})");
+        }
     }
 }

@@ -50,8 +50,9 @@ fn needs_prepass_char(c: char) -> bool {
 /// Whether the pre-pass would change `text`: a cheap scan, no allocation.
 pub(crate) fn needs_prepass(text: &str) -> bool {
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
         let b = bytes[i];
         if b < 0x80 {
             if b == b'\r' {
@@ -60,19 +61,51 @@ pub(crate) fn needs_prepass(text: &str) -> bool {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { return false };
-        let len = c.len_utf8();
-        if needs_prepass_char(c) {
-            return true;
-        }
-        if mojibake::is_lead(c) {
-            if let Some(n) = text[i + len..].chars().next() {
-                if mojibake::is_continuation(n) || (c == 'Ã' && super::classes::is_space(n)) {
+        match b {
+            // U+00C0–U+00FF: Latin-1 letters, and the leads of most mojibake (`Ã©`, `â€™`).
+            0xC3 => {
+                let second = bytes.get(i + 1).copied().unwrap_or(0);
+                let next = bytes.get(i + 2).copied().unwrap_or(0);
+                if (0x82..=0xB4).contains(&second) && next >= 0x80 {
+                    if slow_check(text, i) {
+                        return true;
+                    }
+                } else if second == 0x83 && matches!(next, b' ' | b'\t') {
                     return true;
                 }
+                i += 2;
+            }
+            // U+0080–U+00BF: only the soft hyphen matters.
+            0xC2 => {
+                if bytes.get(i + 1) == Some(&0xAD) {
+                    return true;
+                }
+                i += 2;
+            }
+            // U+0100–U+02FF: letters and modifiers, all stable.
+            0xC4..=0xCB => i += 2,
+            _ => {
+                if slow_check(text, i) {
+                    return true;
+                }
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        i += len;
+    }
+    false
+}
+
+/// The full check of the character at `i`: pre-pass characters and mojibake leads.
+#[cold]
+fn slow_check(text: &str, i: usize) -> bool {
+    let Some(c) = text[i..].chars().next() else { return false };
+    if needs_prepass_char(c) {
+        return true;
+    }
+    if mojibake::is_lead(c) {
+        if let Some(n) = text[i + c.len_utf8()..].chars().next() {
+            return mojibake::is_continuation(n) || (c == 'Ã' && super::classes::is_space(n));
+        }
     }
     false
 }
