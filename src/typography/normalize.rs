@@ -148,13 +148,14 @@ impl Normalizer {
 
     /// The general path, without the fast path's pre-scan.
     pub(crate) fn run<const TYPESET: bool>(&self, text: &str) -> Normalized {
-        if prepass::needs_prepass(text) {
-            let p = prepass::prepare(text);
-            let (out, map) = Engine::<TYPESET>::new(&p.text, self.single_quotes).run();
-            return Normalized { text: out, map: map.compose(&p.map), repairs: p.repairs };
+        // Optimistic: most texts need no pre-pass, and the rewriting pass notices when one does.
+        if let Some((out, map)) = Engine::<TYPESET>::new(text, self.single_quotes, true).run() {
+            return Normalized { text: out, map, repairs: Vec::new() };
         }
-        let (out, map) = Engine::<TYPESET>::new(text, self.single_quotes).run();
-        Normalized { text: out, map, repairs: Vec::new() }
+        let p = prepass::prepare(text);
+        let (out, map) =
+            Engine::<TYPESET>::new(&p.text, self.single_quotes, false).run().unwrap_or_else(|| (p.text.clone(), OffsetMap::identity(p.text.len())));
+        Normalized { text: out, map: map.compose(&p.map), repairs: p.repairs }
     }
 }
 
@@ -219,39 +220,48 @@ pub fn typeset(text: &str) -> Normalized {
     Normalizer::new().typeset(text)
 }
 
-/// Bytes the canonical pass must look at (everything else is copied as it is): spaces, quotes
-/// and apostrophes, and the lead bytes of non-ASCII characters other than Latin letters.
-const fn special_table(typeset: bool) -> [bool; 256] {
-    let mut t = [false; 256];
-    t[b' ' as usize] = true;
-    t[b'\t' as usize] = true;
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[b'`' as usize] = true;
-    // Lead bytes of non-ASCII characters that may matter: U+0080–U+00BF (spaces, « », ´, °,
-    // £), U+0280–U+02BF (ʼ), U+1000–U+1FFF (U+1680), U+2000–U+2FFF (general punctuation,
-    // €, −), U+3000–U+3FFF (U+3000) and U+F000–U+FFFF (＂ ＇).
-    t[0xC2] = true;
-    t[0xCA] = true;
-    t[0xE1] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
+/// What the rewriting pass does with a byte: copy it, handle it, or check a Latin-1 letter for
+/// mojibake.
+const PLAIN: u8 = 0;
+const SPECIAL: u8 = 1;
+const LATIN1: u8 = 2;
+
+/// Bytes the rewriting pass must look at (everything else is copied as it is): spaces, quotes
+/// and apostrophes, CR, and the lead bytes of non-ASCII characters other than stable letters.
+const fn special_table(typeset: bool) -> [u8; 256] {
+    let mut t = [PLAIN; 256];
+    t[b' ' as usize] = SPECIAL;
+    t[b'\t' as usize] = SPECIAL;
+    t[b'\r' as usize] = SPECIAL;
+    t[b'"' as usize] = SPECIAL;
+    t[b'\'' as usize] = SPECIAL;
+    t[b'`' as usize] = SPECIAL;
+    // U+0080–U+00BF: spaces, « », ´, °, £, the soft hyphen.
+    t[0xC2] = SPECIAL;
+    // U+00C0–U+00FF: letters, checked for mojibake leads.
+    t[0xC3] = LATIN1;
+    // U+0280–U+02BF (ʼ), and everything from the combining marks (U+0300) up.
+    t[0xCA] = SPECIAL;
+    let mut b = 0xCC;
+    while b <= 0xF4 {
+        t[b] = SPECIAL;
+        b += 1;
+    }
     if typeset {
-        t[b'.' as usize] = true;
-        t[b';' as usize] = true;
-        t[b':' as usize] = true;
-        t[b'!' as usize] = true;
-        t[b'?' as usize] = true;
-        t[b'%' as usize] = true;
-        t[b'$' as usize] = true;
-        t[b'-' as usize] = true;
+        t[b'.' as usize] = SPECIAL;
+        t[b';' as usize] = SPECIAL;
+        t[b':' as usize] = SPECIAL;
+        t[b'!' as usize] = SPECIAL;
+        t[b'?' as usize] = SPECIAL;
+        t[b'%' as usize] = SPECIAL;
+        t[b'$' as usize] = SPECIAL;
+        t[b'-' as usize] = SPECIAL;
     }
     t
 }
 
-static SPECIAL_CANONICAL: [bool; 256] = special_table(false);
-static SPECIAL_TYPESET: [bool; 256] = special_table(true);
+static SPECIAL_CANONICAL: [u8; 256] = special_table(false);
+static SPECIAL_TYPESET: [u8; 256] = special_table(true);
 
 /// Whether a single ASCII space between `prev` and `next` is kept as it is by the canonical form.
 #[inline]
@@ -300,7 +310,7 @@ fn first_suspect(text: &str) -> Option<usize> {
             }
             _ => {}
         }
-        if SPECIAL_CANONICAL[b as usize] || b == b'\r' {
+        if SPECIAL_CANONICAL[b as usize] == SPECIAL {
             return Some(i);
         }
         if b >= 0xC3 {
@@ -331,6 +341,8 @@ struct Engine<'a, const TYPESET: bool> {
     map: OffsetMapBuilder,
     pairing: Option<Pairing>,
     single_quotes: bool,
+    /// Whether to stop when the text needs the pre-pass (it has not been through it).
+    check: bool,
 }
 
 /// Capitals that a following typographic glyph could turn into mojibake (`Ã«` reads as `ë`).
@@ -355,18 +367,20 @@ fn is_line_start(c: Option<char>) -> bool {
 }
 
 impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
-    fn new(src: &'a str, single_quotes: bool) -> Self {
+    fn new(src: &'a str, single_quotes: bool, check: bool) -> Self {
         Engine {
             src,
             bytes: src.as_bytes(),
             out: String::with_capacity(src.len() + src.len() / 16),
-            map: OffsetMapBuilder::with_capacity(src.len() / 32),
+            map: OffsetMapBuilder::with_capacity(src.len() / 64),
             pairing: None,
             single_quotes,
+            check,
         }
     }
 
-    fn run(mut self) -> (String, OffsetMap) {
+    /// The rewritten text and its map, or `None` when the text turns out to need the pre-pass.
+    fn run(mut self) -> Option<(String, OffsetMap)> {
         let table = if TYPESET { &SPECIAL_TYPESET } else { &SPECIAL_CANONICAL };
         let bytes = self.bytes;
         let n = bytes.len();
@@ -374,9 +388,21 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
         let mut run = 0;
         while i < n {
             let b = bytes[i];
-            if !table[b as usize] {
+            let kind = table[b as usize];
+            if kind == PLAIN {
                 i += 1;
                 continue;
+            }
+            if kind == LATIN1 {
+                // A Latin-1 letter followed by a non-ASCII character may be a mojibake lead.
+                if self.check && bytes.get(i + 2).is_some_and(|&nb| nb >= 0x80 || nb == b' ' || nb == b'\t') && prepass::needs_prepass_at(self.src, i) {
+                    return None;
+                }
+                i += 2;
+                continue;
+            }
+            if self.check && (b == b'\r' || (b >= 0xC2 && prepass::needs_prepass_at(self.src, i))) {
+                return None;
             }
             // A single space between words is kept as it is.
             if b == b' ' && i > run && i + 1 < n {
@@ -402,7 +428,7 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
         if run < n {
             self.copy_run(run, n);
         }
-        (self.out, self.map.finish())
+        Some((self.out, self.map.finish()))
     }
 
     #[inline]

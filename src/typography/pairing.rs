@@ -83,17 +83,6 @@ fn is_letter(c: Option<char>) -> bool {
     matches!(c.map(classify), Some(CharClass::Letter))
 }
 
-/// Bytes that may start a candidate.
-static CANDIDATE_START: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t[0xEF] = true;
-    t
-};
-
 /// Whether a candidate's byte sequence starts at `bytes[i]`; returns its length.
 #[inline]
 pub(crate) fn candidate_len(bytes: &[u8], i: usize) -> Option<usize> {
@@ -113,14 +102,20 @@ impl Pairing {
         let bytes = text.as_bytes();
         // Candidates with their neighbours.
         let mut cands: Vec<(usize, usize, Kind, Option<char>, Option<char>)> = Vec::new();
-        let mut i = from;
-        while i < bytes.len() {
-            if !CANDIDATE_START[bytes[i] as usize] {
-                i += 1;
+        let hay = &bytes[from..];
+        let mut a = memchr::memchr3_iter(b'"', b'\'', 0xE2, hay).map(|k| k + from).peekable();
+        let mut b = memchr::memchr2_iter(0xC2, 0xEF, hay).map(|k| k + from).peekable();
+        let mut next_start = || match (a.peek(), b.peek()) {
+            (Some(&x), Some(&y)) if y < x => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        let mut skip_to = from;
+        while let Some(i) = next_start() {
+            if i < skip_to {
                 continue;
             }
             let Some(len) = candidate_len(bytes, i) else {
-                i += 1;
                 continue;
             };
             // The common case first: an apostrophe between ASCII letters (l’an, d’abord).
@@ -131,7 +126,7 @@ impl Pairing {
                 && (bytes.get(i + 3).is_some_and(u8::is_ascii_alphabetic)
                     || (bytes.get(i + 3) == Some(&0xC3) && !matches!(bytes.get(i + 4), Some(0x97 | 0xB7))))
             {
-                i += 3;
+                skip_to = i + 3;
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -169,7 +164,7 @@ impl Pairing {
                 }
             };
             cands.push((i, len, kind, prev, next));
-            i += len;
+            skip_to = i + len;
         }
         // Single marks pair on one line, innermost first.
         let mut pending: Vec<usize> = Vec::new();

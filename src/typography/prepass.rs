@@ -53,6 +53,21 @@ pub(crate) fn needs_prepass(text: &str) -> bool {
     let n = bytes.len();
     let mut i = 0;
     while i < n {
+        // Eight ASCII bytes at a time: no high bit set and no CR among them.
+        while i + 8 <= n {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[i..i + 8]);
+            let w = u64::from_le_bytes(w);
+            let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D;
+            let has_cr = cr.wrapping_sub(0x0101_0101_0101_0101) & !cr & 0x8080_8080_8080_8080;
+            if (w & 0x8080_8080_8080_8080) | has_cr != 0 {
+                break;
+            }
+            i += 8;
+        }
+        if i >= n {
+            break;
+        }
         let b = bytes[i];
         if b < 0x80 {
             if b == b'\r' {
@@ -93,6 +108,15 @@ pub(crate) fn needs_prepass(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the character at byte `i` (a character boundary) needs the pre-pass: CR, invisible,
+/// ligature, not NFC-stable, or a mojibake lead followed by a continuation character.
+pub(crate) fn needs_prepass_at(text: &str, i: usize) -> bool {
+    if text.as_bytes().get(i) == Some(&b'\r') {
+        return true;
+    }
+    slow_check(text, i)
 }
 
 /// The full check of the character at `i`: pre-pass characters and mojibake leads.
