@@ -274,63 +274,84 @@ fn needs_canonical_work(text: &str) -> bool {
     first_suspect(text).is_some()
 }
 
+/// Byte classes of the fast path's pre-scan.
+const FAST_SKIP: u8 = 0;
+const FAST_SPACE: u8 = 1;
+const FAST_APOSTROPHE: u8 = 2;
+const FAST_QUOTE: u8 = 3;
+const FAST_LATIN1: u8 = 4;
+const FAST_STOP: u8 = 5;
+
+static FAST: [u8; 256] = {
+    let mut t = [FAST_SKIP; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match SPECIAL_CANONICAL[b] {
+            PLAIN => FAST_SKIP,
+            LATIN1 => FAST_LATIN1,
+            _ => FAST_STOP,
+        };
+        b += 1;
+    }
+    t[b' ' as usize] = FAST_SPACE;
+    t[b'\'' as usize] = FAST_APOSTROPHE;
+    t[b'"' as usize] = FAST_QUOTE;
+    t
+};
+
 /// The first byte where the pre-scan cannot vouch that the canonical form changes nothing.
 fn first_suspect(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
-    while i < n {
+    loop {
+        while i < n && FAST[bytes[i] as usize] == FAST_SKIP {
+            i += 1;
+        }
+        if i >= n {
+            return None;
+        }
         let b = bytes[i];
         let prev = if i > 0 { bytes[i - 1] } else { b'\n' };
         let next = bytes.get(i + 1).copied().unwrap_or(b'\n');
-        match b {
+        let ok = match FAST[b as usize] {
             // A single space between words, or before an opening quote glued to a word.
-            b' ' if plain_space_canonical(prev, next)
-                || (next == b'"'
-                    && (prev.is_ascii_graphic() || (prev >= 0x80 && !(i >= 2 && bytes[i - 2] == 0xC3 && matches!(prev, 0x82 | 0x83 | 0x85 | 0x86))))
-                    && bytes.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric())) =>
-            {
-                i += 1;
-                continue;
+            FAST_SPACE => {
+                plain_space_canonical(prev, next)
+                    || (next == b'"'
+                        && (prev.is_ascii_graphic()
+                            || (prev >= 0x80
+                                && !(i >= 2 && bytes[i - 2] == 0xC3 && matches!(prev, 0x82 | 0x83 | 0x85 | 0x86))))
+                        && bytes.get(i + 2).is_some_and(|c| c.is_ascii_alphanumeric()))
             }
             // An apostrophe between ASCII letters (l'an, qu'il, d'été).
-            b'\'' if prev.is_ascii_alphabetic() && (next.is_ascii_alphabetic() || next == 0xC3) => {
-                i += 1;
-                continue;
-            }
+            FAST_APOSTROPHE => prev.is_ascii_alphabetic() && (next.is_ascii_alphabetic() || next == 0xC3),
             // A straight quote with no padding: an opener after a space and before a word, a
             // closer after a word and before a space, or one with no space either side. The
             // pairing cannot change any space around it.
-            b'"' if (prev == b' ' && next.is_ascii_alphanumeric())
-                || (next == b' ' && i > 0 && (prev.is_ascii_graphic() || prev >= 0x80))
-                || (prev != b' ' && next != b' ') =>
-            {
-                i += 1;
-                continue;
+            FAST_QUOTE => {
+                (prev == b' ' && next.is_ascii_alphanumeric())
+                    || (next == b' ' && i > 0 && (prev.is_ascii_graphic() || prev >= 0x80))
+                    || (prev != b' ' && next != b' ')
             }
-            _ => {}
-        }
-        if SPECIAL_CANONICAL[b as usize] == SPECIAL {
-            return Some(i);
-        }
-        if b >= 0xC3 {
-            // Mojibake leads (U+00C2–U+00F4 followed by a continuation character or `Ã `),
-            // combining marks and other characters the pre-pass handles.
-            if b == 0xC3 {
-                let next = bytes.get(i + 2).copied().unwrap_or(0);
-                if matches!(next, 0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2) || (bytes.get(i + 1) == Some(&0x83) && next == b' ') {
-                    return Some(i);
+            // A Latin-1 letter: a mojibake lead if a continuation character (U+0080–U+00BF,
+            // `Œ œ Š š Ž ž Ÿ ƒ ˆ ˜` or typographic punctuation) or `Ã ` follows.
+            FAST_LATIN1 => {
+                let after = bytes.get(i + 2).copied().unwrap_or(0);
+                if matches!(after, 0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2) || (next == 0x83 && after == b' ') {
+                    false
+                } else {
+                    i += 1;
+                    true
                 }
-                i += 2;
-                continue;
             }
-            if b >= 0xCC {
-                return Some(i);
-            }
+            _ => false,
+        };
+        if !ok {
+            return Some(i);
         }
         i += 1;
     }
-    None
 }
 
 /// The rewriting pass over a text that went through the pre-pass (or needed none).
