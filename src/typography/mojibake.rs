@@ -58,7 +58,8 @@ fn high_byte(c: char) -> Option<u8> {
 
 /// Whether a decoded character is one French text plausibly holds.
 fn plausible(c: char) -> bool {
-    c != '\u{AD}' && matches!(c,
+    c != '\u{AD}'
+        && matches!(c,
         '\u{A0}'..='\u{FF}'
         | 'Œ' | 'œ' | 'Š' | 'š' | 'Ÿ' | 'Ž' | 'ž' | 'ƒ' | 'ˆ' | '˜'
         | '\u{2010}'..='\u{2027}'
@@ -73,10 +74,9 @@ pub(crate) fn forms_unit(lead: char, next: char) -> bool {
         return false;
     }
     match high_byte(next) {
-        Some(b @ 0x80..=0xBF) => std::str::from_utf8(&[lead as u32 as u8, b])
-            .ok()
-            .and_then(|s| s.chars().next())
-            .is_some_and(plausible),
+        Some(b @ 0x80..=0xBF) => {
+            std::str::from_utf8(&[lead as u32 as u8, b]).ok().and_then(|s| s.chars().next()).is_some_and(plausible)
+        }
         _ => false,
     }
 }
@@ -248,18 +248,18 @@ mod tests {
 
     // (input, repaired) — each row names the rule it pins.
     const CASES: &[(&str, &str)] = &[
-        ("La prÃ©fÃ¨te", "La préfète"),                          // UTF-8 read as Windows-1252, two-byte letters
-        ("lâ€™Ã‰lysÃ©e", "l’Élysée"),                          // three-byte apostrophe, capital É (0x89 is ‰)
-        ("Â«Â\u{A0}OuiÂ\u{A0}Â»", "«\u{A0}Oui\u{A0}»"),      // guillemets and no-break spaces
-        ("le cÅ“ur", "le cœur"),                                 // œ through Windows-1252 “ (0x93)
-        ("5Â°C et 10â‚¬", "5°C et 10€"),                        // degree sign and euro
-        ("ÃƒÂ©tÃƒÂ©", "été"),                                     // doubly encoded
-        ("voilÃ  tout", "voilà tout"),                            // `Ã ` + space: NBSP byte lost, space follows
-        ("Ã  Lyon, lâ€™accord", "à Lyon, l’accord"),             // `Ã ` accepted with other evidence
-        ("SÃO PAULO", "SÃO PAULO"),                              // correct Portuguese capital kept
-        ("ÉTÉ»", "ÉTÉ»"),                                         // É + » decodes to U+027B: not French, kept
-        ("Le café «noir»", "Le café «noir»"),                    // correct text untouched
-        ("CHÂTEAU", "CHÂTEAU"),                                  // Â before a letter is correct
+        ("La prÃ©fÃ¨te", "La préfète"), // UTF-8 read as Windows-1252, two-byte letters
+        ("lâ€™Ã‰lysÃ©e", "l’Élysée"),   // three-byte apostrophe, capital É (0x89 is ‰)
+        ("Â«Â\u{A0}OuiÂ\u{A0}Â»", "«\u{A0}Oui\u{A0}»"), // guillemets and no-break spaces
+        ("le cÅ“ur", "le cœur"),        // œ through Windows-1252 “ (0x93)
+        ("5Â°C et 10â‚¬", "5°C et 10€"), // degree sign and euro
+        ("ÃƒÂ©tÃƒÂ©", "été"),           // doubly encoded
+        ("voilÃ  tout", "voilà tout"),  // `Ã ` + space: NBSP byte lost, space follows
+        ("Ã  Lyon, lâ€™accord", "à Lyon, l’accord"), // `Ã ` accepted with other evidence
+        ("SÃO PAULO", "SÃO PAULO"),     // correct Portuguese capital kept
+        ("ÉTÉ»", "ÉTÉ»"),               // É + » decodes to U+027B: not French, kept
+        ("Le café «noir»", "Le café «noir»"), // correct text untouched
+        ("CHÂTEAU", "CHÂTEAU"),         // Â before a letter is correct
     ];
 
     #[test]

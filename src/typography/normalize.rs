@@ -1,9 +1,9 @@
 //! The canonical and typeset forms of a text, each with its [`OffsetMap`] back to the original.
 
 use super::classes::{classify, is_apostrophe, is_line_break, is_space, quote_mark, space_kind, CharClass};
+use super::mojibake;
 use super::offsets::{OffsetMap, OffsetMapBuilder};
 use super::pairing::{candidate_len, Pairing, Role};
-use super::mojibake;
 use super::prepass;
 use crate::Span;
 
@@ -153,8 +153,9 @@ impl Normalizer {
             return Normalized { text: out, map, repairs: Vec::new() };
         }
         let p = prepass::prepare(text);
-        let (out, map) =
-            Engine::<TYPESET>::new(&p.text, self.single_quotes, false).run().unwrap_or_else(|| (p.text.clone(), OffsetMap::identity(p.text.len())));
+        let (out, map) = Engine::<TYPESET>::new(&p.text, self.single_quotes, false)
+            .run()
+            .unwrap_or_else(|| (p.text.clone(), OffsetMap::identity(p.text.len())));
         Normalized { text: out, map: map.compose(&p.map), repairs: p.repairs }
     }
 }
@@ -416,7 +417,10 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
             }
             if kind == LATIN1 {
                 // A Latin-1 letter followed by a non-ASCII character may be a mojibake lead.
-                if self.check && bytes.get(i + 2).is_some_and(|&nb| nb >= 0x80 || nb == b' ' || nb == b'\t') && prepass::needs_prepass_at(self.src, i) {
+                if self.check
+                    && bytes.get(i + 2).is_some_and(|&nb| nb >= 0x80 || nb == b' ' || nb == b'\t')
+                    && prepass::needs_prepass_at(self.src, i)
+                {
                     return None;
                 }
                 i += 2;
@@ -587,7 +591,19 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
             }
             return e;
         }
-        let kept = if count == 1 { &self.src[i..e] } else { no_break.map_or(" ", |c| if c == '\u{A0}' { "\u{A0}" } else if c == '\u{202F}' { "\u{202F}" } else { "\u{2007}" }) };
+        let kept = if count == 1 {
+            &self.src[i..e]
+        } else {
+            no_break.map_or(" ", |c| {
+                if c == '\u{A0}' {
+                    "\u{A0}"
+                } else if c == '\u{202F}' {
+                    "\u{202F}"
+                } else {
+                    "\u{2007}"
+                }
+            })
+        };
         let kept = kept.to_owned();
         if self.closing_quote_at(e) {
             self.map.replace(e - i, 0);
@@ -794,9 +810,42 @@ mod tests {
     use proptest::prelude::*;
 
     const FRAGMENTS: &[&str] = &[
-        "Le", "préfet", "a", "dit", "cœur", "l'", "l’", " ", "  ", "\u{A0}", "\u{202F}", "\n", "\t", "\"", "«", "»",
-        "'", "12", "500", " %", "%", "!", " ?", ":", "…", "...", "—", "-", "Ã©", "Ã", "é", "e\u{301}", "\u{AD}",
-        "\r\n", "ﬁ", "www.exemple.fr",
+        "Le",
+        "préfet",
+        "a",
+        "dit",
+        "cœur",
+        "l'",
+        "l’",
+        " ",
+        "  ",
+        "\u{A0}",
+        "\u{202F}",
+        "\n",
+        "\t",
+        "\"",
+        "«",
+        "»",
+        "'",
+        "12",
+        "500",
+        " %",
+        "%",
+        "!",
+        " ?",
+        ":",
+        "…",
+        "...",
+        "—",
+        "-",
+        "Ã©",
+        "Ã",
+        "é",
+        "e\u{301}",
+        "\u{AD}",
+        "\r\n",
+        "ﬁ",
+        "www.exemple.fr",
     ];
 
     proptest! {
@@ -825,16 +874,16 @@ mod tests {
     fn fast_path_is_taken_on_plain_text() {
         // (text, whether the pre-scan lets it through) — each row names what it pins.
         const CASES: &[(&str, bool)] = &[
-            ("Le conseil a vote le budget.", true),         // ASCII prose
-            ("Le préfet a été reçu à Nîmes.", true),        // Latin-1 letters
-            ("Il a dit: \"non\".", true),                   // unpadded straight quotes
-            ("Il a dit \" non \".", false),                 // padded quotes need pairing
-            ("l'accord d'Oslo", true),                      // apostrophes between letters
-            ("Un  double espace", false),                   // space run
-            ("Fin de ligne \nSuite", false),                // trailing space
-            ("Le chÃ©ri", false),                           // mojibake lead
-            ("2,5 %", false),                               // digit and unit
-            ("l’accord", false),                            // typographic apostrophe
+            ("Le conseil a vote le budget.", true),  // ASCII prose
+            ("Le préfet a été reçu à Nîmes.", true), // Latin-1 letters
+            ("Il a dit: \"non\".", true),            // unpadded straight quotes
+            ("Il a dit \" non \".", false),          // padded quotes need pairing
+            ("l'accord d'Oslo", true),               // apostrophes between letters
+            ("Un  double espace", false),            // space run
+            ("Fin de ligne \nSuite", false),         // trailing space
+            ("Le chÃ©ri", false),                    // mojibake lead
+            ("2,5 %", false),                        // digit and unit
+            ("l’accord", false),                     // typographic apostrophe
         ];
         for &(text, fast) in CASES {
             assert_eq!(!needs_canonical_work(text), fast, "needs_canonical_work({text:?})");

@@ -37,6 +37,9 @@ enum Kind {
     SingleClose,
 }
 
+/// A candidate: byte position, length, kind, and the characters around it.
+type Cand = (usize, usize, Kind, Option<char>, Option<char>);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Fam {
     Double,
@@ -101,7 +104,7 @@ impl Pairing {
     pub(crate) fn new(text: &str, from: usize, single_quotes: bool) -> Pairing {
         let bytes = text.as_bytes();
         // Candidates with their neighbours.
-        let mut cands: Vec<(usize, usize, Kind, Option<char>, Option<char>)> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::new();
         let hay = &bytes[from..];
         let mut a = memchr::memchr3_iter(b'"', b'\'', 0xE2, hay).map(|k| k + from).peekable();
         let mut b = memchr::memchr2_iter(0xC2, 0xEF, hay).map(|k| k + from).peekable();
@@ -176,11 +179,7 @@ impl Pairing {
             }
             match cands[k].2 {
                 Kind::SingleOpen => pending.push(k),
-                Kind::SingleClose => {
-                    if pending.pop().is_none() {
-                        cands[k].2 = Kind::None;
-                    }
-                }
+                Kind::SingleClose if pending.pop().is_none() => cands[k].2 = Kind::None,
                 _ => {}
             }
         }
@@ -215,15 +214,15 @@ impl Pairing {
                     let open_ctx = !is_ws(next)
                         && !punct_next
                         && (is_ws(prev) || last_open_end == pos || matches!(prev, Some('(' | '[' | '{')));
-                    let close_ctx = punct_next
-                        || (!is_ws(prev) && (is_ws(next) || next.is_some_and(|n| quote_mark(n).is_some())));
-                    if is_line_end(next) && !stack.is_empty() {
-                        close(&mut stack)
-                    } else if open_ctx && !close_ctx {
-                        open(&mut stack, Fam::Straight)
-                    } else if close_ctx && !open_ctx {
-                        close(&mut stack)
-                    } else if matches!(stack.last(), Some(Fam::Straight | Fam::Double | Fam::Low)) {
+                    let close_ctx =
+                        punct_next || (!is_ws(prev) && (is_ws(next) || next.is_some_and(|n| quote_mark(n).is_some())));
+                    // At a line end it closes; otherwise by context; when the context says both
+                    // or neither, it closes an open double quote and opens otherwise.
+                    let closes = (is_line_end(next) && !stack.is_empty())
+                        || (close_ctx && !open_ctx)
+                        || (open_ctx == close_ctx
+                            && matches!(stack.last(), Some(Fam::Straight | Fam::Double | Fam::Low)));
+                    if closes {
                         close(&mut stack)
                     } else {
                         open(&mut stack, Fam::Straight)
@@ -264,18 +263,18 @@ mod tests {
 
     // (text, roles of its candidate marks in order) — each row names the rule it pins.
     const CASES: &[(&str, &[Role])] = &[
-        ("« Oui »", &[O(0), C(0)]),                                // guillemets
-        ("\"Non\", dit-il.", &[O(0), C(0)]),                       // straight quotes from context
-        ("des \" failles \" ici", &[O(0), C(0)]),                  // padded straight quotes alternate
-        ("« le mot ‹ fin › »", &[O(0), O(1), C(1), C(0)]),         // nested single guillemets
-        ("« il a dit \"non\" »", &[O(0), O(1), C(1), C(0)]),       // straight inside guillemets
-        ("„Ja“", &[O(0), C(0)]),                                   // German low-high pair
-        ("l'accord d’Oslo", &[N]),                                 // apostrophes between letters (’ skipped early)
-        ("promet 'un dialogue'", &[O(0), C(0)]),                   // straight single quotes paired
-        ("les 'bleus\net 'blancs", &[N, N]),                       // unpaired single openers
-        ("‘a ‘b’ c’", &[O(0), O(1), C(1), C(0)]),                  // nested single quotes pair innermost first
-        ("‘Non’, a-t-il dit", &[O(0), C(0)]),                      // curly single quotes
-        ("» seul", &[C(0)]),                                       // stray closer stays a closer
+        ("« Oui »", &[O(0), C(0)]),                          // guillemets
+        ("\"Non\", dit-il.", &[O(0), C(0)]),                 // straight quotes from context
+        ("des \" failles \" ici", &[O(0), C(0)]),            // padded straight quotes alternate
+        ("« le mot ‹ fin › »", &[O(0), O(1), C(1), C(0)]),   // nested single guillemets
+        ("« il a dit \"non\" »", &[O(0), O(1), C(1), C(0)]), // straight inside guillemets
+        ("„Ja“", &[O(0), C(0)]),                             // German low-high pair
+        ("l'accord d’Oslo", &[N]),                           // apostrophes between letters (’ skipped early)
+        ("promet 'un dialogue'", &[O(0), C(0)]),             // straight single quotes paired
+        ("les 'bleus\net 'blancs", &[N, N]),                 // unpaired single openers
+        ("‘a ‘b’ c’", &[O(0), O(1), C(1), C(0)]),            // nested single quotes pair innermost first
+        ("‘Non’, a-t-il dit", &[O(0), C(0)]),                // curly single quotes
+        ("» seul", &[C(0)]),                                 // stray closer stays a closer
     ];
 
     #[test]

@@ -220,14 +220,14 @@ mod tests {
 
     // (input, prepared) — each row names the rule it pins.
     const CASES: &[(&str, &str)] = &[
-        ("Un\r\nDeux\rTrois", "Un\nDeux\nTrois"),             // CRLF and CR become LF
-        ("Cre\u{301}teil", "Créteil"),                        // NFC composes a decomposed accent
-        ("e\u{AD}\u{301}", "é"),                              // invisibles are deleted before NFC
-        ("l\u{2019}\u{FEFF}or", "l\u{2019}or"),               // byte-order mark deleted
-        ("ﬂeuve et ﬀ", "fleuve et ff"),                       // presentation ligatures spelled out
-        ("cœur\u{200B}", "cœur"),                             // œ stays a letter; zero-width space deleted
-        ("\u{200E}Gaza\u{200F}", "Gaza"),                     // direction marks deleted
-        ("dÃ©jÃ  vu\u{AD}", "déjà vu"),                     // mojibake repaired first, then soft hyphen
+        ("Un\r\nDeux\rTrois", "Un\nDeux\nTrois"), // CRLF and CR become LF
+        ("Cre\u{301}teil", "Créteil"),            // NFC composes a decomposed accent
+        ("e\u{AD}\u{301}", "é"),                  // invisibles are deleted before NFC
+        ("l\u{2019}\u{FEFF}or", "l\u{2019}or"),   // byte-order mark deleted
+        ("ﬂeuve et ﬀ", "fleuve et ff"),           // presentation ligatures spelled out
+        ("cœur\u{200B}", "cœur"),                 // œ stays a letter; zero-width space deleted
+        ("\u{200E}Gaza\u{200F}", "Gaza"),         // direction marks deleted
+        ("dÃ©jÃ  vu\u{AD}", "déjà vu"),           // mojibake repaired first, then soft hyphen
     ];
 
     #[test]
