@@ -66,11 +66,24 @@ impl OffsetMap {
 
     /// Number of segments: 1 for text that was not changed, and roughly two per change
     /// otherwise. This is the map's memory cost (a few words per segment).
+    ///
+    /// ```
+    /// use depeche::typography::canonical;
+    /// assert_eq!(canonical("Le conseil a vote le budget.").map().segment_count(), 1);
+    /// // l, then ’ replaced by ', then "an".
+    /// assert_eq!(canonical("l’an").map().segment_count(), 3);
+    /// ```
     pub fn segment_count(&self) -> usize {
         self.segs.len()
     }
 
     /// Whether the map is the identity (output and original are aligned byte for byte).
+    ///
+    /// ```
+    /// use depeche::typography::canonical;
+    /// assert!(canonical("Sans changement.").map().is_identity());
+    /// assert!(!canonical("Avec changement !").map().is_identity());
+    /// ```
     pub fn is_identity(&self) -> bool {
         self.out_len == self.orig_len && self.segs.iter().all(|s| s.linear)
     }
@@ -84,6 +97,13 @@ impl OffsetMap {
 
     /// The original offset where output offset `pos` starts: in a replaced piece, the start of
     /// that piece. Offsets past the end map to the end.
+    ///
+    /// ```
+    /// // "l’an" -> "l'an": output offset 2 ("a") starts at original offset 4.
+    /// let c = depeche::typography::canonical("l’an");
+    /// assert_eq!(c.map().start_to_original(2), 4);
+    /// assert_eq!(c.map().start_to_original(1), 1);
+    /// ```
     pub fn start_to_original(&self, pos: usize) -> usize {
         if pos >= self.out_len {
             return self.orig_len;
@@ -104,6 +124,13 @@ impl OffsetMap {
 
     /// The original offset where output offset `pos` ends: in a replaced piece, the end of that
     /// piece.
+    ///
+    /// ```
+    /// // "l’an" -> "l'an": a span ending after "'" ends after the 3-byte ’.
+    /// let c = depeche::typography::canonical("l’an");
+    /// assert_eq!(c.map().end_to_original(2), 4);
+    /// assert_eq!(c.map().end_to_original(4), 6);
+    /// ```
     pub fn end_to_original(&self, pos: usize) -> usize {
         if pos == 0 {
             return 0;
@@ -131,6 +158,15 @@ impl OffsetMap {
     ///
     /// Spans that start or end inside a replaced piece are widened to cover it; an empty span
     /// maps to an empty span.
+    ///
+    /// ```
+    /// use depeche::{typography::typeset, Span};
+    /// let original = "« Oui », dit-il.";
+    /// let t = typeset(original);
+    /// assert_eq!(t.as_str(), "«\u{202F}Oui\u{202F}», dit-il.");
+    /// let span = t.map().to_original(Span::new(5, 8));
+    /// assert_eq!(&original[span.range()], "Oui");
+    /// ```
     pub fn to_original(&self, span: Span) -> Span {
         let start = self.start_to_original(span.start);
         if span.is_empty() {
@@ -320,11 +356,24 @@ pub struct OffsetMapBuilder {
 
 impl OffsetMapBuilder {
     /// A builder with room for about `segments` changes.
+    ///
+    /// ```
+    /// let mut b = depeche::typography::OffsetMapBuilder::with_capacity(8);
+    /// b.copy(4);
+    /// assert_eq!(b.finish().output_len(), 4);
+    /// ```
     pub fn with_capacity(segments: usize) -> OffsetMapBuilder {
         OffsetMapBuilder { map: OffsetMap { segs: Vec::with_capacity(segments), out_len: 0, orig_len: 0 } }
     }
 
     /// `len` bytes of the original appear in the output aligned byte for byte.
+    ///
+    /// ```
+    /// let mut b = depeche::typography::OffsetMapBuilder::default();
+    /// b.copy(3);
+    /// b.copy(2);
+    /// assert_eq!(b.finish().segment_count(), 1);
+    /// ```
     pub fn copy(&mut self, len: usize) {
         if len == 0 {
             return;
@@ -340,6 +389,14 @@ impl OffsetMapBuilder {
 
     /// `orig_len` bytes of the original became `out_len` bytes of output, as a whole (either may
     /// be zero: a deletion or an insertion).
+    ///
+    /// ```
+    /// use depeche::{typography::OffsetMapBuilder, Span};
+    /// // "…" (3 bytes) -> "..." (3 bytes), as a whole.
+    /// let mut b = OffsetMapBuilder::default();
+    /// b.replace(3, 3);
+    /// assert_eq!(b.finish().to_original(Span::new(1, 2)), Span::new(0, 3));
+    /// ```
     pub fn replace(&mut self, orig_len: usize, out_len: usize) {
         if orig_len == 0 && out_len == 0 {
             return;
@@ -351,16 +408,36 @@ impl OffsetMapBuilder {
     }
 
     /// Bytes consumed from the original so far.
+    ///
+    /// ```
+    /// let mut b = depeche::typography::OffsetMapBuilder::default();
+    /// b.replace(2, 0);
+    /// assert_eq!(b.original_len(), 2);
+    /// ```
     pub fn original_len(&self) -> usize {
         self.map.orig_len
     }
 
     /// Bytes produced so far.
+    ///
+    /// ```
+    /// let mut b = depeche::typography::OffsetMapBuilder::default();
+    /// b.replace(0, 3);
+    /// assert_eq!(b.output_len(), 3);
+    /// ```
     pub fn output_len(&self) -> usize {
         self.map.out_len
     }
 
     /// The finished map.
+    ///
+    /// ```
+    /// let mut b = depeche::typography::OffsetMapBuilder::default();
+    /// b.copy(2);
+    /// b.replace(0, 3);
+    /// let map = b.finish();
+    /// assert_eq!((map.original_len(), map.output_len()), (2, 5));
+    /// ```
     pub fn finish(self) -> OffsetMap {
         self.map
     }
