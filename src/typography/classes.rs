@@ -3,6 +3,7 @@
 //! listing code points of its own.
 
 /// Whether a quotation mark opens, closes, or can do either (its role is read from context).
+///
 /// ```
 /// use depeche::typography::{quote_mark, QuoteRole};
 /// assert_eq!(quote_mark('»').map(|m| m.role), Some(QuoteRole::Closing));
@@ -20,6 +21,7 @@ pub enum QuoteRole {
 }
 
 /// The nesting level a mark is normally used for in French copy.
+///
 /// ```
 /// use depeche::typography::{quote_mark, QuoteLevel};
 /// assert_eq!(quote_mark('‹').map(|m| m.level), Some(QuoteLevel::Second));

@@ -55,11 +55,21 @@ impl OffsetMap {
     }
 
     /// Length of the transformed text, in bytes.
+    ///
+    /// ```
+    /// let c = depeche::typography::canonical("Il hésite…");
+    /// assert_eq!(c.map().output_len(), c.as_str().len());
+    /// ```
     pub fn output_len(&self) -> usize {
         self.out_len
     }
 
     /// Length of the original text, in bytes.
+    ///
+    /// ```
+    /// let c = depeche::typography::canonical("Il hésite…");
+    /// assert_eq!(c.map().original_len(), "Il hésite…".len());
+    /// ```
     pub fn original_len(&self) -> usize {
         self.orig_len
     }
