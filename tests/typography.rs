@@ -109,6 +109,10 @@ const CASES: &[(&str, &str, &str)] = &[
         "Il dit \"non\"! Lui (le maire)?",
         "Il dit «\u{202F}non\u{202F}»\u{202F}! Lui (le maire)\u{202F}?",
     ),
+    // Punctuation: after a unit sign that ends a number, as after a word.
+    ("Hausse de 3 % !", "Hausse de 3%!", "Hausse de 3\u{202F}%\u{202F}!"),
+    // Punctuation: not after an abbreviation's full stop.
+    ("Tél. : 04 91 00 00 00", "Tél.: 04 91 00 00 00", "Tél. : 04 91 00 00 00"),
     // Punctuation: never in times, URLs or (?).
     (
         "À 9:45, voir http://exemple.fr/page?id=2 (?)",

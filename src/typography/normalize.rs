@@ -637,13 +637,14 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
         is_line_start(next) || matches!(next, Some(',' | '.' | ';' | ':' | '!' | '?' | '…' | ')' | ']' | '}'))
     }
 
-    /// Whether a typeset space goes before `; : ! ?` after `prev`.
+    /// Whether a typeset space goes before `; : ! ?` after `prev`: a letter, a digit, a closing
+    /// quote or bracket, or a unit sign that ends a number (`3\u{202F}%\u{202F}!`).
     fn qualifies(&self, prev: Option<char>) -> bool {
         match prev {
             Some(c) => {
                 c.is_alphanumeric()
                     || matches!(classify(c), CharClass::Letter)
-                    || matches!(c, '»' | '”' | '›' | ')' | ']' | '}')
+                    || matches!(c, '»' | '”' | '›' | ')' | ']' | '}' | '%' | '‰' | '€' | '$' | '£')
             }
             None => false,
         }
@@ -684,7 +685,6 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                 i + len
             }
             Role::Open(level) => {
-                let line_start = is_line_start(self.prev_out());
                 let glyph = if !TYPESET {
                     "\""
                 } else if level == 0 {
@@ -698,7 +698,6 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                 while let Some(s) = self.char_at(e).filter(|&s| is_space(s)) {
                     e += s.len_utf8();
                 }
-                let _ = line_start;
                 let pad = TYPESET && level == 0 && !is_line_start(self.char_at(e));
                 self.emit(i + len, e - (i + len), if pad { "\u{202F}" } else { "" });
                 e
