@@ -493,4 +493,55 @@ mod tests {
         assert_eq!(m.to_original(Span::new(3, 4)), Span::new(2, 5));
         assert!(!m.is_identity());
     }
+    fn build(ops: &[(bool, usize, usize)]) -> OffsetMap {
+        let mut b = OffsetMapBuilder::default();
+        for &(linear, orig, out) in ops {
+            if linear {
+                b.copy(orig);
+            } else {
+                b.replace(orig, out);
+            }
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn compose_table() {
+        // (first map A->B, second map B->C, spans of C, expected spans of A) — each row names
+        // the case it pins.
+        type Ops = &'static [(bool, usize, usize)];
+        const CASES: &[(Ops, Ops, &[((usize, usize), (usize, usize))])] = &[
+            // Overlapping linear runs stay linear; replaced pieces of either map stay whole.
+            (
+                &[(true, 5, 5), (false, 1, 2), (true, 5, 5)],
+                &[(true, 3, 3), (false, 2, 2), (true, 7, 7)],
+                &[((0, 3), (0, 3)), ((3, 4), (3, 5)), ((5, 6), (5, 6)), ((7, 12), (6, 11)), ((0, 12), (0, 11))],
+            ),
+            // A deletion in the first map under an insertion of the second: one replaced piece.
+            (
+                &[(true, 2, 2), (false, 3, 0), (true, 2, 2)],
+                &[(true, 2, 2), (false, 0, 3), (true, 2, 2)],
+                &[((2, 5), (2, 5)), ((5, 7), (5, 7)), ((0, 2), (0, 2))],
+            ),
+            // A replaced piece of the second map that straddles a replaced piece of the first is
+            // widened to both.
+            (
+                &[(true, 2, 2), (false, 2, 1), (true, 3, 3)],
+                &[(true, 1, 1), (false, 2, 2), (true, 3, 3)],
+                &[((1, 2), (1, 4)), ((3, 6), (4, 7)), ((0, 1), (0, 1))],
+            ),
+        ];
+        for &(first, second, spans) in CASES {
+            let (a, b) = (build(first), build(second));
+            let c = b.compose(&a);
+            assert_eq!((c.output_len(), c.original_len()), (b.output_len(), a.original_len()));
+            for &((s, e), (ws, we)) in spans {
+                assert_eq!(
+                    c.to_original(Span::new(s, e)),
+                    Span::new(ws, we),
+                    "span {s}..{e} of {first:?} then {second:?}"
+                );
+            }
+        }
+    }
 }
