@@ -119,6 +119,38 @@ const FRAGMENTS: &[&str] = &[
     "www.exemple.fr",
     "(?)",
     "\u{2028}",
+    "‹ ",
+    " ›",
+    "‚",
+    "‟",
+    "＂",
+    "ʼ",
+    "´",
+    "`",
+    "Å",
+    "Æ",
+    "Ã",
+    "Â",
+    "â",
+    "€",
+    "™",
+    "Œ",
+    "œ",
+    "\u{2000}",
+    "\u{3000}",
+    "ﬃ",
+    "A\u{303}",
+    "\u{AD}©",
+    "\u{85}",
+    "1 500",
+    "3\u{A0}000",
+    "[",
+    "]",
+    " – ",
+    "…»",
+    "»,",
+    "«\"",
+    "\"»",
 ];
 
 fn french() -> impl Strategy<Value = String> {
@@ -181,7 +213,7 @@ fn check_map(x: &str, form: &Normalized) -> Result<(), TestCaseError> {
 /// The spans the round-trip property holds for: runs of whole tokens of the output (a token is
 /// delimited by spaces, line breaks or the ends of the text) that start and end with a letter or
 /// a digit, hold no quotation mark and no apostrophe outside a word, and whose original holds
-/// no `Ã` (the one mojibake repair that depends on the rest of the text).
+/// no `Ã`, composed or not (the one mojibake repair that depends on the rest of the text).
 fn token_spans(out: &str) -> Vec<Span> {
     let mut tokens = Vec::new();
     let mut start = None;
@@ -231,7 +263,7 @@ fn check_round_trip(x: &str, form: &Normalized, again: fn(&str) -> Normalized) -
     for span in token_spans(out) {
         let orig = form.map().to_original(span);
         let piece = &x[orig.range()];
-        if piece.contains('Ã') {
+        if piece.nfc().any(|c| c == 'Ã') {
             continue;
         }
         let got = again(piece);

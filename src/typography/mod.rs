@@ -38,8 +38,8 @@
 //! Mapping a span of the output back gives a span of the original whose own form is that span's
 //! text, for every span that is a run of whole whitespace-delimited tokens of the output, starts
 //! and ends with a letter or a digit, holds no quotation mark (nor an apostrophe outside a
-//! word), and whose original holds no `Ã` (the one mojibake repair that looks at the rest of the
-//! text). Spans with quotation marks depend on the marks' pairing across the whole text, so a
+//! word), and whose original holds no `Ã`, composed or decomposed (the one mojibake repair that
+//! looks at the rest of the text). Spans with quotation marks depend on the marks' pairing across the whole text, so a
 //! piece taken alone may pair differently.
 
 mod classes;

@@ -67,18 +67,21 @@ fn plausible(c: char) -> bool {
         | '€' | '™' | '\u{2212}')
 }
 
-/// Whether `lead` followed by `next` is a two-character unit that repair would decode: the
-/// typeset form never writes such a pair (it separates them with U+2060 WORD JOINER).
-pub(crate) fn forms_unit(lead: char, next: char) -> bool {
-    if !('\u{C2}'..='\u{DF}').contains(&lead) {
+/// Whether appending `g` to a text ending with `tail` would let repair decode something that
+/// includes `g` (directly, `Ã` + `«`, or through a second level, `Ã` + `Â` + `’`). The typeset
+/// form never writes such a glyph there.
+pub(crate) fn completes_unit(tail: &str, g: char) -> bool {
+    if !is_continuation(g) {
         return false;
     }
-    match high_byte(next) {
-        Some(b @ 0x80..=0xBF) => {
-            std::str::from_utf8(&[lead as u32 as u8, b]).ok().and_then(|s| s.chars().next()).is_some_and(plausible)
-        }
-        _ => false,
+    let mut pieces: Vec<Piece> = Vec::with_capacity(8);
+    let start = tail.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+    for (i, c) in tail[start..].char_indices() {
+        pieces.push(Piece { c, start: i, end: i + c.len_utf8(), decoded: false });
     }
+    let at = tail.len() - start;
+    pieces.push(Piece { c: g, start: at, end: at + g.len_utf8(), decoded: false });
+    decode_all(pieces, A0::Never).last().is_some_and(|p| p.decoded)
 }
 
 /// Whether `c` may start a mojibake unit: its byte is a UTF-8 lead byte.
@@ -88,7 +91,7 @@ pub(crate) fn is_lead(c: char) -> bool {
 
 /// Whether `c`'s byte is a UTF-8 continuation byte.
 pub(crate) fn is_continuation(c: char) -> bool {
-    matches!(high_byte(c), Some(0x80..=0xBF))
+    c != '\u{85}' && matches!(high_byte(c), Some(0x80..=0xBF))
 }
 
 /// One decoded character and the original bytes it came from.
@@ -116,7 +119,12 @@ fn unit(chars: &[Piece], k: usize) -> Option<(char, usize)> {
     };
     let mut buf = [b0, 0, 0, 0];
     for (n, slot) in buf.iter_mut().enumerate().take(need).skip(1) {
-        *slot = match high_byte(chars.get(k + n)?.c) {
+        let c = chars.get(k + n)?.c;
+        // U+0085 (NEL, Latin-1's reading of byte 0x85) is a line break: lines are never joined.
+        if c == '\u{85}' {
+            return None;
+        }
+        *slot = match high_byte(c) {
             Some(b @ 0x80..=0xBF) => b,
             _ => return None,
         };
@@ -178,14 +186,38 @@ fn round(pieces: &[Piece], a0: A0, accept: impl Fn(char) -> bool) -> (Vec<Piece>
     (out, changed)
 }
 
-/// Both rounds: the first accepts characters a second round may decode further (C1 controls).
+/// Both rounds: the first accepts characters a second round may decode further (C1 controls);
+/// whatever is left undecodable after the second goes back to the pieces it came from.
 fn decode(pieces: &[Piece], a0: A0) -> Vec<Piece> {
     let first_accept = |d: char| plausible(d) || ('\u{80}'..='\u{9F}').contains(&d);
     let (pieces1, changed) = round(pieces, a0, first_accept);
     if !changed {
         return pieces1;
     }
-    round(&pieces1, A0::Never, plausible).0
+    let (pieces2, _) = round(&pieces1, A0::Never, plausible);
+    let mut out = Vec::with_capacity(pieces2.len());
+    for p in pieces2 {
+        if p.decoded && !plausible(p.c) {
+            let from = pieces.partition_point(|q| q.start < p.start);
+            out.extend(pieces[from..].iter().take_while(|q| q.end <= p.end).copied());
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Decodes until nothing changes (each change shortens the text, so this ends): repairing one
+/// unit may complete another with its neighbour (`ÃÅâ€™` → `ÃÅ’` → `ÃŒ` → `Ì`).
+fn decode_all(pieces: Vec<Piece>, a0: A0) -> Vec<Piece> {
+    let mut cur = pieces;
+    loop {
+        let next = decode(&cur, a0);
+        if next.len() == cur.len() {
+            return cur;
+        }
+        cur = next;
+    }
 }
 
 /// Whether `text` may hold mojibake: a lead character followed by a continuation character,
@@ -214,8 +246,8 @@ pub(crate) fn repair(text: &str) -> Option<(String, OffsetMap, Vec<Span>)> {
     let pieces: Vec<Piece> =
         text.char_indices().map(|(i, c)| Piece { c, start: i, end: i + c.len_utf8(), decoded: false }).collect();
     // Evidence: unambiguous units (without the `Ã ` pattern) that decode to French characters.
-    let evidence = decode(&pieces, A0::Never).iter().any(|p| p.decoded && plausible(p.c));
-    let pieces2 = decode(&pieces, if evidence { A0::Always } else { A0::BeforeSpace });
+    let evidence = decode(&pieces, A0::Never).iter().any(|p| p.decoded);
+    let pieces2 = decode_all(pieces, if evidence { A0::Always } else { A0::BeforeSpace });
     let mut out = String::with_capacity(text.len());
     let mut b = OffsetMapBuilder::with_capacity(16);
     let mut repairs: Vec<Span> = Vec::new();

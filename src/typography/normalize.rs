@@ -367,10 +367,12 @@ struct Engine<'a, const TYPESET: bool> {
     check: bool,
 }
 
-/// Capitals that a following typographic glyph could turn into mojibake (`Ã«` reads as `ë`).
+/// Whether `text` ends with characters that a following opening quote of the typeset form could
+/// turn into mojibake (`Ã«` reads as `ë`, `â€“` as `–`).
 #[inline]
-fn risky_lead(c: char) -> bool {
-    matches!(c, 'Â' | 'Ã' | 'Å' | 'Æ')
+fn risky_tail(text: &str) -> bool {
+    text.as_bytes().last().is_some_and(|&b| b >= 0x80)
+        && (mojibake::completes_unit(text, '«') || mojibake::completes_unit(text, '“'))
 }
 
 #[inline]
@@ -491,8 +493,8 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
         if !TYPESET {
             return s;
         }
-        let (Some(p), Some(g)) = (self.prev_out(), s.chars().next()) else { return s };
-        if !risky_lead(p) || !mojibake::forms_unit(p, g) {
+        let Some(g) = s.chars().next() else { return s };
+        if !self.out.as_bytes().last().is_some_and(|&b| b >= 0x80) || !mojibake::completes_unit(&self.out, g) {
             return s;
         }
         match g {
@@ -583,7 +585,7 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                 || unit_next
                 || self.closing_quote_at(e)
                 || self.quote_ends_line(e)
-                || (prev.is_some_and(risky_lead) && matches!(self.role_at(e), Some(Role::Open(_))));
+                || (risky_tail(&self.out) && matches!(self.role_at(e), Some(Role::Open(_))));
             if drop {
                 self.map.replace(e - i, 0);
             } else {
@@ -641,6 +643,8 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
     /// quote or bracket, or a unit sign that ends a number (`3\u{202F}%\u{202F}!`).
     fn qualifies(&self, prev: Option<char>) -> bool {
         match prev {
+            // `Ã` + space + `;` reads as mojibake of `à;`: no space is put after a lone `Ã`.
+            Some('Ã') => false,
             Some(c) => {
                 c.is_alphanumeric()
                     || matches!(classify(c), CharClass::Letter)

@@ -204,12 +204,25 @@ fn clean(text: &str) -> (String, OffsetMap) {
         }
         let before = out.len();
         out.extend(piece.nfc());
-        let written = out.len() - before;
-        if out[before..] == *src {
-            b.copy(written);
-        } else {
-            b.replace(end - start, written);
+        let written = &out[before..];
+        if written == src {
+            b.copy(src.len());
+            continue;
         }
+        // Keep what did not change at either end aligned (`\u{2000}` + mark: only the space
+        // changed), so that a span starting at the mark maps to the mark alone.
+        let prefix: usize =
+            written.chars().zip(src.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+        let suffix: usize = written[prefix..]
+            .chars()
+            .rev()
+            .zip(src[prefix..].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        b.copy(prefix);
+        b.replace(src.len() - prefix - suffix, written.len() - prefix - suffix);
+        b.copy(suffix);
     }
     (out, b.finish())
 }
