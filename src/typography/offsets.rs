@@ -510,7 +510,8 @@ mod tests {
         // (first map A->B, second map B->C, spans of C, expected spans of A) — each row names
         // the case it pins.
         type Ops = &'static [(bool, usize, usize)];
-        const CASES: &[(Ops, Ops, &[((usize, usize), (usize, usize))])] = &[
+        type Spans = &'static [((usize, usize), (usize, usize))];
+        const CASES: &[(Ops, Ops, Spans)] = &[
             // Overlapping linear runs stay linear; replaced pieces of either map stay whole.
             (
                 &[(true, 5, 5), (false, 1, 2), (true, 5, 5)],
