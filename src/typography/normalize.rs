@@ -593,34 +593,29 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
             }
             return e;
         }
-        let kept = if count == 1 {
-            &self.src[i..e]
-        } else {
-            no_break.map_or(" ", |c| {
-                if c == '\u{A0}' {
-                    "\u{A0}"
-                } else if c == '\u{202F}' {
-                    "\u{202F}"
-                } else {
-                    "\u{2007}"
-                }
-            })
-        };
-        let kept = kept.to_owned();
         if self.closing_quote_at(e) {
             self.map.replace(e - i, 0);
             return e;
         }
-        let s: &str = match next {
-            Some('?' | '!') if matches!(prev, Some('?' | '!')) => "",
-            Some(';' | '!' | '?') if self.qualifies(prev) => "\u{202F}",
-            Some(':') if self.qualifies(prev) => "\u{A0}",
-            Some(d) if d.is_ascii_digit() && is_digit(prev) && self.is_group(e) => "\u{202F}",
-            _ if unit_next => "\u{202F}",
-            _ => &kept,
+        let s: Option<&'static str> = match next {
+            Some('?' | '!') if matches!(prev, Some('?' | '!')) => Some(""),
+            Some(';' | '!' | '?') if self.qualifies(prev) => Some("\u{202F}"),
+            Some(':') if self.qualifies(prev) => Some("\u{A0}"),
+            Some(d) if d.is_ascii_digit() && is_digit(prev) && self.is_group(e) => Some("\u{202F}"),
+            _ if unit_next => Some("\u{202F}"),
+            // A lone space stays as it is; a run keeps its first no-break space.
+            _ if count == 1 => None,
+            _ => Some(match no_break {
+                None => " ",
+                Some('\u{A0}') => "\u{A0}",
+                Some('\u{202F}') => "\u{202F}",
+                Some(_) => "\u{2007}",
+            }),
         };
-        let s = s.to_owned();
-        self.emit(i, e - i, &s);
+        match s {
+            Some(s) => self.emit(i, e - i, s),
+            None => self.copy_run(i, e),
+        }
         e
     }
 
