@@ -17,6 +17,14 @@ use depeche::typography::{canonical, typeset};
 
 const USAGE: &str = "usage: typography [--jsonl] [FILE]";
 
+/// One output line, fields in this order.
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    input: &'a str,
+    canonical: &'a str,
+    typeset: &'a str,
+}
+
 fn main() -> ExitCode {
     let mut jsonl = false;
     let mut file: Option<String> = None;
@@ -87,12 +95,10 @@ fn main() -> ExitCode {
         } else {
             line.strip_suffix('\r').unwrap_or(&line).to_string()
         };
-        let record = serde_json::json!({
-            "input": input,
-            "canonical": canonical(&input).as_str(),
-            "typeset": typeset(&input).as_str(),
-        });
-        if writeln!(out, "{record}").is_err() {
+        let (c, t) = (canonical(&input), typeset(&input));
+        let record = Record { input: &input, canonical: c.as_str(), typeset: t.as_str() };
+        let Ok(json) = serde_json::to_string(&record) else { return ExitCode::from(2) };
+        if writeln!(out, "{json}").is_err() {
             return ExitCode::from(2);
         }
     }
