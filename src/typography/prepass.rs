@@ -17,15 +17,25 @@ fn is_nfc_stable(c: char) -> bool {
         && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
-/// Whether `c` starts a new NFC piece: nothing before it can combine with it or reorder past
-/// it (a starter that is not the second half of a composition).
+/// Whether `c` starts a new NFC piece: a starter that is not the second half of a composition
+/// and does not decompose into marks, so that nothing before it can combine with it or reorder
+/// past it. (U+0F73 has class 0 but decomposes into two marks that reorder with the marks
+/// before it.)
 #[inline]
 fn is_nfc_starter(c: char) -> bool {
-    if c < '\u{300}' || ('\u{2002}'..='\u{20CF}').contains(&c) {
+    if is_nfc_stable(c) {
         return true;
     }
-    unicode_normalization::char::canonical_combining_class(c) == 0
-        && is_nfc_quick(std::iter::once(c)) != IsNormalized::Maybe
+    use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+    if canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe {
+        return false;
+    }
+    // A singleton such as U+2000 (to U+2002) starts a piece; U+0F73 (to two marks) does not.
+    let mut first = None;
+    decompose_canonical(c, |d| {
+        first.get_or_insert(d);
+    });
+    first.is_some_and(|d| canonical_combining_class(d) == 0)
 }
 
 /// The letters of a presentation ligature U+FB00–U+FB06.
