@@ -225,3 +225,13 @@ fn unchanged_text_costs_one_segment() {
     let plain = "Le conseil a vote. Il a dit non.";
     assert!(canonical(plain).map().is_identity());
 }
+
+#[test]
+fn crafted_mojibake_chain_is_fast() {
+    // Each round of repair completes one more unit: the rounds are capped.
+    let text = format!("{}«", "Â".repeat(20_000));
+    let start = std::time::Instant::now();
+    let c = canonical(&text);
+    assert!(c.as_str().len() < text.len());
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}

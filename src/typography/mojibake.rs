@@ -207,17 +207,20 @@ fn decode(pieces: &[Piece], a0: A0) -> Vec<Piece> {
     out
 }
 
-/// Decodes until nothing changes (each change shortens the text, so this ends): repairing one
-/// unit may complete another with its neighbour (`ÃÅâ€™` → `ÃÅ’` → `ÃŒ` → `Ì`).
+/// Decodes until nothing changes: repairing one unit may complete another with its neighbour
+/// (`ÃÅâ€™` → `ÃÅ’` → `ÃŒ` → `Ì`). Real text needs two or three rounds; the cap keeps a
+/// crafted chain (`ÂÂÂ…Â«`, one unit per round) linear in time.
 fn decode_all(pieces: Vec<Piece>, a0: A0) -> Vec<Piece> {
+    const MAX_ROUNDS: usize = 16;
     let mut cur = pieces;
-    loop {
+    for _ in 0..MAX_ROUNDS {
         let next = decode(&cur, a0);
         if next.len() == cur.len() {
             return cur;
         }
         cur = next;
     }
+    cur
 }
 
 /// Whether `text` may hold mojibake: a lead character followed by a continuation character,
