@@ -3,6 +3,11 @@
 //! listing code points of its own.
 
 /// Whether a quotation mark opens, closes, or can do either (its role is read from context).
+///
+/// ```
+/// use depeche::typography::{quote_mark, QuoteRole};
+/// assert_eq!(quote_mark('»').map(|m| m.role), Some(QuoteRole::Closing));
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -16,6 +21,11 @@ pub enum QuoteRole {
 }
 
 /// The nesting level a mark is normally used for in French copy.
+///
+/// ```
+/// use depeche::typography::{quote_mark, QuoteLevel};
+/// assert_eq!(quote_mark('‹').map(|m| m.level), Some(QuoteLevel::Second));
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -51,6 +61,12 @@ pub struct QuoteMark {
 /// close a `‘…’` or `'…'` quotation, but between letters they are apostrophes: see
 /// [`is_apostrophe`]. `“` is an opening mark: French copy uses `“…”` (and German-style `„…“`
 /// is rare); a `“` that closes a `„` is resolved by the quotation pairing, not here.
+///
+/// ```
+/// use depeche::typography::{quote_mark, QuoteRole};
+/// assert_eq!(quote_mark('„').map(|m| m.role), Some(QuoteRole::Opening));
+/// assert_eq!(quote_mark('é'), None);
+/// ```
 pub const fn quote_mark(c: char) -> Option<QuoteMark> {
     use QuoteLevel::*;
     use QuoteRole::*;
@@ -74,11 +90,22 @@ pub const fn quote_mark(c: char) -> Option<QuoteMark> {
 }
 
 /// Whether `c` is a quotation mark of any kind (including `'` and `’`).
+///
+/// ```
+/// use depeche::typography::is_quote_mark;
+/// assert!(is_quote_mark('“') && is_quote_mark('\''));
+/// assert!(!is_quote_mark('-'));
+/// ```
 pub const fn is_quote_mark(c: char) -> bool {
     quote_mark(c).is_some()
 }
 
 /// Kinds of space.
+///
+/// ```
+/// use depeche::typography::{space_kind, SpaceKind};
+/// assert_eq!(space_kind('\u{A0}'), Some(SpaceKind::NoBreak));
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -101,6 +128,12 @@ pub enum SpaceKind {
 
 impl SpaceKind {
     /// Whether a line may not break at this space.
+    ///
+    /// ```
+    /// use depeche::typography::SpaceKind;
+    /// assert!(SpaceKind::NarrowNoBreak.is_no_break());
+    /// assert!(!SpaceKind::Thin.is_no_break());
+    /// ```
     pub const fn is_no_break(self) -> bool {
         matches!(self, SpaceKind::NoBreak | SpaceKind::NarrowNoBreak | SpaceKind::Figure)
     }
@@ -128,11 +161,23 @@ pub const fn space_kind(c: char) -> Option<SpaceKind> {
 }
 
 /// Whether `c` is a space of any kind (see [`space_kind`]).
+///
+/// ```
+/// use depeche::typography::is_space;
+/// assert!(is_space('\u{202F}') && is_space('\t'));
+/// assert!(!is_space('\n'));
+/// ```
 pub const fn is_space(c: char) -> bool {
     space_kind(c).is_some()
 }
 
 /// Whether `c` ends a line: LF, CR, VT, FF, NEL, U+2028, U+2029.
+///
+/// ```
+/// use depeche::typography::is_line_break;
+/// assert!(is_line_break('\n') && is_line_break('\u{2029}'));
+/// assert!(!is_line_break(' '));
+/// ```
 pub const fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
@@ -150,6 +195,11 @@ pub const fn is_apostrophe(c: char) -> bool {
 }
 
 /// Kinds of dash.
+///
+/// ```
+/// use depeche::typography::{dash_kind, DashKind};
+/// assert_eq!(dash_kind('–'), Some(DashKind::En));
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -190,11 +240,22 @@ pub const fn dash_kind(c: char) -> Option<DashKind> {
 }
 
 /// Whether `c` is a dash or hyphen of any kind.
+///
+/// ```
+/// use depeche::typography::is_dash;
+/// assert!(is_dash('-') && is_dash('\u{2212}'));
+/// assert!(!is_dash('_'));
+/// ```
 pub const fn is_dash(c: char) -> bool {
     dash_kind(c).is_some()
 }
 
 /// Whether `c` is the one-character ellipsis `…` (U+2026).
+///
+/// ```
+/// assert!(depeche::typography::is_ellipsis('…'));
+/// assert!(!depeche::typography::is_ellipsis('.'));
+/// ```
 pub const fn is_ellipsis(c: char) -> bool {
     c == '…'
 }
@@ -211,6 +272,11 @@ pub const fn is_invisible(c: char) -> bool {
 }
 
 /// A character's class, as the tokenizer and the other layers see it.
+///
+/// ```
+/// use depeche::typography::{classify, CharClass, DashKind};
+/// assert_eq!(classify('—'), CharClass::Dash(DashKind::Em));
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -293,6 +359,12 @@ pub fn classify(c: char) -> CharClass {
 
 /// Whether `c` counts as part of a word (a letter, a digit or a combining mark) for whole-word
 /// boundaries.
+///
+/// ```
+/// use depeche::typography::is_word_char;
+/// assert!(is_word_char('é') && is_word_char('7') && is_word_char('\u{301}'));
+/// assert!(!is_word_char('’'));
+/// ```
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }

@@ -5,6 +5,11 @@ use super::classes::{is_apostrophe, is_dash, is_invisible, is_space, quote_mark}
 use super::offsets::{OffsetMap, OffsetMapBuilder};
 
 /// A folded text and the map from its offsets back to the original.
+///
+/// ```
+/// let f = depeche::typography::fold("Île-de-France");
+/// assert_eq!(f.as_str(), "ile de france");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Folded {
     text: String,
@@ -13,16 +18,33 @@ pub struct Folded {
 
 impl Folded {
     /// The folded text.
+    ///
+    /// ```
+    /// assert_eq!(depeche::typography::fold("Kremlin").as_str(), "kremlin");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.text
     }
 
     /// The offset map back to the original text.
+    ///
+    /// ```
+    /// use depeche::{typography::fold, Span};
+    /// let f = fold("à l’Élysée");
+    /// assert_eq!(f.as_str(), "a l'elysee");
+    /// assert_eq!(f.map().to_original(Span::new(2, 10)), Span::new(3, 15));
+    /// ```
     pub fn map(&self) -> &OffsetMap {
         &self.map
     }
 
     /// The folded text and its map.
+    ///
+    /// ```
+    /// let (key, map) = depeche::typography::fold("Œuvre").into_parts();
+    /// assert_eq!(key, "oeuvre");
+    /// assert_eq!(map.original_len(), 6);
+    /// ```
     pub fn into_parts(self) -> (String, OffsetMap) {
         (self.text, self.map)
     }
