@@ -235,3 +235,23 @@ fn crafted_mojibake_chain_is_fast() {
     assert!(c.as_str().len() < text.len());
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+/// Regression inputs found by `cargo fuzz` (fuzz/fuzz_targets/typography.rs): each must satisfy
+/// the spec's invariants like any other text.
+const FUZZ_REGRESSIONS: &[&str] = &[
+    "\u{B}\t 8:'", // vertical tab is a line start for the fast path too
+    "\u{C} 8:'",   // form feed likewise
+    "a\u{2028} b", // Unicode line separator before a space
+    "a\u{85} b",   // NEL before a space
+];
+
+#[test]
+fn fuzz_regressions() {
+    for &input in FUZZ_REGRESSIONS {
+        let c = canonical(input);
+        let t = typeset(input);
+        assert_eq!(canonical(c.as_str()).as_str(), c.as_str(), "canonical not idempotent on {input:?}");
+        assert_eq!(typeset(t.as_str()).as_str(), t.as_str(), "typeset not idempotent on {input:?}");
+        assert_eq!(canonical(t.as_str()).as_str(), c.as_str(), "canonical(typeset(x)) != canonical(x) on {input:?}");
+    }
+}

@@ -270,7 +270,13 @@ static SPECIAL_TYPESET: [u8; 256] = special_table(true);
 /// Whether a single ASCII space between `prev` and `next` is kept as it is by the canonical form.
 #[inline]
 fn plain_space_canonical(prev: u8, next: u8) -> bool {
-    prev != b'\n' && (next.is_ascii_alphanumeric() || matches!(next, 0xC3..=0xC5))
+    !matches!(prev, b'\n' | b'\r' | 0x0B | 0x0C) && (next.is_ascii_alphanumeric() || matches!(next, 0xC3..=0xC5))
+}
+
+/// Whether the character that ends at byte `i` of `text` is a line break (any kind, including
+/// NEL and U+2028/U+2029, which the canonical form treats as line starts too).
+fn ends_with_line_break(text: &str, i: usize) -> bool {
+    text.get(..i).and_then(|t| t.chars().next_back()).is_some_and(is_line_break)
 }
 
 /// The fast path's pre-scan: whether the canonical form could differ from `text`.
@@ -321,7 +327,7 @@ fn first_suspect(text: &str) -> Option<usize> {
         let ok = match FAST[b as usize] {
             // A single space between words, or before an opening quote glued to a word.
             FAST_SPACE => {
-                plain_space_canonical(prev, next)
+                (plain_space_canonical(prev, next) && (prev < 0x80 || !ends_with_line_break(text, i)))
                     || (next == b'"'
                         && (prev.is_ascii_graphic()
                             || (prev >= 0x80
@@ -442,7 +448,7 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                         || matches!(nx, 0xC3..=0xC5)
                         || (nx.is_ascii_digit() && !p.is_ascii_digit())
                 } else {
-                    plain_space_canonical(p, nx)
+                    plain_space_canonical(p, nx) && (p < 0x80 || !ends_with_line_break(self.src, i))
                 };
                 if keep {
                     i += 1;
