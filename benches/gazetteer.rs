@@ -70,18 +70,24 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, bench);
 
-/// With `GAZ_PASSES=N` (and optionally `GAZ_WHAT=find|mentions|build`), skips criterion and runs
-/// `N` passes over the corpus with the built-in gazetteer, for `perf stat -e task-clock` (CPU
+/// With `GAZ_PASSES=N` (and optionally `GAZ_WHAT=find|mentions|find100k|mentions100k|build`), skips criterion and runs
+/// `N` passes over the corpus with the built-in gazetteer (or the 100k one), for `perf stat -e task-clock` (CPU
 /// time) or `valgrind --tool=callgrind` (instruction counts) on a loaded machine.
 fn passes(n: usize) {
     let text = corpus();
     let date = Date::new(2025, 2, 4).ok();
     let what = std::env::var("GAZ_WHAT").unwrap_or_default();
-    let g = Gazetteer::french_news();
+    let g = if what.ends_with("100k") {
+        let mut builder = Gazetteer::builder();
+        builder.dataset(gazetteer::french_news_dataset().expect("built-in data")).entries(synthetic(50_000));
+        builder.build().expect("big gazetteer")
+    } else {
+        Gazetteer::french_news()
+    };
     let mut total = 0;
     for _ in 0..n {
         total += match what.as_str() {
-            "mentions" => g.mentions(black_box(&text), date).len(),
+            "mentions" | "mentions100k" => g.mentions(black_box(&text), date).len(),
             "build" => Gazetteer::try_french_news().expect("built-in").len(),
             _ => g.find_iter(black_box(&text)).count(),
         };

@@ -99,13 +99,18 @@ pub(crate) struct Matcher {
     keys: Vec<Key>,
     /// Per pattern: the keys with the same stream (itself first).
     same_stream: Vec<Vec<u32>>,
-    /// Bit set of the hashes of the first words of the keys (see [`first_word`]).
+    /// Bit set of the hashes of the first words of the keys (see [`first_word`]), indexed by
+    /// the top bits of the hash.
     first_words: Box<[u64]>,
+    /// 64 minus the number of bits of the index into `first_words`.
+    shift: u32,
 }
 
-/// Bits of the first-word hash used as an index into [`Matcher::first_words`] (16 KiB: stays
-/// in the L1 cache, a few per cent false positives with the built-in gazetteer).
-const FIRST_WORD_BITS: u32 = 17;
+/// Bits in [`Matcher::first_words`] per key (about 5 % false positives), within these bounds
+/// (2 KiB to 512 KiB: 32 KiB for the built-in gazetteer, in the L1 or L2 cache).
+const BITS_PER_KEY: usize = 16;
+const MIN_BITS: usize = 1 << 14;
+const MAX_BITS: usize = 1 << 22;
 
 /// The hash of the word that starts at `bytes[0]` (the maximal run of word bytes, see
 /// [`is_word_byte`]) and the offset just after it.
@@ -125,7 +130,7 @@ fn first_word(bytes: &[u8]) -> (u64, usize) {
         h = (h ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
         n += 1;
     }
-    (h >> (64 - FIRST_WORD_BITS), n)
+    (h, n)
 }
 
 impl Matcher {
@@ -137,10 +142,11 @@ impl Matcher {
             keys: Vec::new(),
             same_stream: Vec::new(),
             first_words: Box::new([]),
+            shift: 63,
         }
     }
 
-    /// Builds the automaton over the keys (each key's pattern is its match stream).
+    /// Builds the trie over the keys (each key's pattern is its match stream).
     pub(crate) fn new(keys: Vec<Key>) -> Result<Matcher, String> {
         if keys.is_empty() {
             return Ok(Matcher::empty());
@@ -155,13 +161,16 @@ impl Matcher {
             by_pattern.entry(p.as_slice()).or_default().push(i as u32);
         }
         let same_stream = patterns.iter().map(|p| by_pattern.get(p.as_slice()).cloned().unwrap_or_default()).collect();
-        let mut first_words = vec![0u64; 1 << (FIRST_WORD_BITS - 6)].into_boxed_slice();
+        let bits = (patterns.len() * BITS_PER_KEY).next_power_of_two().clamp(MIN_BITS, MAX_BITS);
+        let shift = 64 - bits.trailing_zeros();
+        let mut first_words = vec![0u64; bits / 64].into_boxed_slice();
         for p in &patterns {
             let (h, _) = first_word(p.get(1..).unwrap_or_default());
+            let h = h >> shift;
             first_words[(h >> 6) as usize] |= 1 << (h & 63);
         }
         let second = trie.step(0, MARK).map_or_else(|| vec![u32::MAX; 256].into(), |n| trie.dense(n));
-        Ok(Matcher { trie, second, keys, same_stream, first_words })
+        Ok(Matcher { trie, second, keys, same_stream, first_words, shift })
     }
 
     /// Number of distinct folded keys.
@@ -186,7 +195,8 @@ impl Matcher {
         while let Some(off) = hay.get(pos..).and_then(|h| h.iter().position(|&b| b == MARK)) {
             let start = pos + off;
             let (h, n) = first_word(&hay[start + 1..]);
-            if self.first_words[(h >> 6) as usize] & (1 << (h & 63)) == 0 {
+            let h = h >> self.shift;
+            if self.first_words.get((h >> 6) as usize).map_or(true, |w| w & (1 << (h & 63)) == 0) {
                 pos = start + 1 + n;
                 continue;
             }
