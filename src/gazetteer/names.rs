@@ -416,13 +416,10 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
             // loop over lowercase ASCII.
             // `à`..`ÿ` (`C3 A0`..`C3 BF`: lowercase letters and `÷`) are skipped here too: they are
             // most of the non-ASCII letters of French text.
-            while let Some(&b) = bytes.get(i) {
-                if b.is_ascii_uppercase() {
-                    break;
-                }
-                if b < 0xC0 {
-                    i += 1;
-                } else if b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
+            loop {
+                let rest = bytes.get(i..).unwrap_or_default();
+                i += rest.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC0).unwrap_or(rest.len());
+                if bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
                     i += 2;
                 } else {
                     break;
