@@ -99,6 +99,9 @@ pub(crate) struct Matcher {
     keys: Vec<Key>,
     /// Per pattern: the keys with the same stream (itself first).
     same_stream: Vec<Vec<u32>>,
+    /// Per pattern: whether it is one word (all word bytes after the marker) and the only key
+    /// with that stream.
+    plain: Vec<bool>,
     /// Bit set of the hashes of the first words of the keys (see [`first_word`]), indexed by
     /// the top bits of the hash.
     first_words: Box<[u64]>,
@@ -141,6 +144,7 @@ impl Matcher {
             second: vec![u32::MAX; 256].into(),
             keys: Vec::new(),
             same_stream: Vec::new(),
+            plain: Vec::new(),
             first_words: Box::new([]),
             shift: 63,
         }
@@ -170,7 +174,12 @@ impl Matcher {
             first_words[(h >> 6) as usize] |= 1 << (h & 63);
         }
         let second = trie.step(0, MARK).map_or_else(|| vec![u32::MAX; 256].into(), |n| trie.dense(n));
-        Ok(Matcher { trie, second, keys, same_stream, first_words, shift })
+        let plain = patterns
+            .iter()
+            .zip(&same_stream)
+            .map(|(p, same): (&Vec<u8>, &Vec<u32>)| same.len() == 1 && p.iter().skip(1).all(|&b| is_word_byte(b)))
+            .collect();
+        Ok(Matcher { trie, second, keys, same_stream, plain, first_words, shift })
     }
 
     /// Number of distinct folded keys.
@@ -224,11 +233,15 @@ impl Matcher {
             'ends: for &(end, p) in ends.iter().rev() {
                 // stream[end] is folded[end - 1], the byte after the key.
                 let word_after = hay.get(end).is_some_and(|&b| is_word_byte(b));
+                // A key of word bytes only is spelled in the folded text exactly as its stream
+                // is in the match stream (only non-word bytes become markers or fillers): no
+                // need to compare the folded bytes again.
+                let folded = if self.plain[p] { None } else { Some(f.folded.as_slice()) };
                 for &k in &self.same_stream[p] {
                     let to_original = |span| f.map.to_original(span, &mut hint);
                     // Stream [start, end) is the separator plus the key: folded [start, end - 1).
                     if let Some(hit) =
-                        accept(text, &f.folded, word_after, &self.keys[k as usize], start, end - 1, to_original)
+                        accept(text, folded, word_after, &self.keys[k as usize], start, end - 1, to_original)
                     {
                         accepted = Some((hit, end));
                         break 'ends;
@@ -348,14 +361,14 @@ impl Trie {
 /// right after, the original span is whole words, and the case rule of some target holds.
 pub(crate) fn accept(
     text: &str,
-    folded: &[u8],
+    folded: Option<&[u8]>,
     word_after: bool,
     key: &Key,
     s: usize,
     e: usize,
     to_original: impl FnOnce(Span) -> Span,
 ) -> Option<RawMatch> {
-    if folded.get(s..e)? != &*key.folded || word_after {
+    if word_after || folded.is_some_and(|f| f.get(s..e) != Some(&*key.folded)) {
         return None;
     }
     let span = to_original(Span::new(s, e));
@@ -448,7 +461,7 @@ mod tests {
                 for k in &m.keys {
                     let e = p + k.folded.len();
                     if e <= folded.len() && folded[p..e] == *k.folded {
-                        let hit = accept(text, folded, word_after(e), k, p, e, |span| tf.map().to_original(span));
+                        let hit = accept(text, Some(folded), word_after(e), k, p, e, |span| tf.map().to_original(span));
                         if let Some(hit) = hit {
                             if best.as_ref().map_or(true, |(be, _)| e > *be) {
                                 best = Some((e, hit));
