@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench gazetteer -- --warm-up-time 1 --measurement-time 3`
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{black_box, criterion_group, Criterion, Throughput};
 use depeche::gazetteer::{self, EntityKind, Entry, Gazetteer};
 use depeche::Date;
 
@@ -69,4 +69,37 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+/// With `GAZ_PASSES=N` (and optionally `GAZ_WHAT=find|mentions|find100k|mentions100k|build`), skips criterion and runs
+/// `N` passes over the corpus with the built-in gazetteer (or the 100k one), for `perf stat -e task-clock` (CPU
+/// time) or `valgrind --tool=callgrind` (instruction counts) on a loaded machine.
+fn passes(n: usize) {
+    let text = corpus();
+    let date = Date::new(2025, 2, 4).ok();
+    let what = std::env::var("GAZ_WHAT").unwrap_or_default();
+    let g = if what.ends_with("100k") {
+        let mut builder = Gazetteer::builder();
+        builder.dataset(gazetteer::french_news_dataset().expect("built-in data")).entries(synthetic(50_000));
+        builder.build().expect("big gazetteer")
+    } else {
+        Gazetteer::french_news()
+    };
+    let mut total = 0;
+    for _ in 0..n {
+        total += match what.as_str() {
+            "mentions" | "mentions100k" => g.mentions(black_box(&text), date).len(),
+            "build" => Gazetteer::try_french_news().expect("built-in").len(),
+            _ => g.find_iter(black_box(&text)).count(),
+        };
+    }
+    println!("{what} {n} passes over {} bytes: {total}", text.len());
+}
+
+fn main() {
+    if let Some(n) = std::env::var("GAZ_PASSES").ok().and_then(|v| v.parse().ok()) {
+        passes(n);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

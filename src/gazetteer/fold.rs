@@ -27,8 +27,20 @@ const FILL: u8 = 0x02;
 /// non-ASCII word character).
 #[inline]
 pub(crate) fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    WORD_BYTE[b as usize]
 }
+
+/// [`is_word_byte`] as a table: one load instead of three comparisons, in the two hottest loops.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b >= 0x80;
+        i += 1;
+    }
+    t
+};
 
 /// Folded text, match stream and offset map of one text.
 #[derive(Clone, Debug, Default)]
@@ -267,7 +279,8 @@ fn fold_into(text: &str, buf: FoldedText) -> FoldedText {
                 }
                 last_word = false;
             } else {
-                let word = f.is_ascii_alphanumeric();
+                // `f` is ASCII: a word byte is an ASCII letter or digit.
+                let word = is_word_byte(f);
                 if word && !last_word {
                     if let Some(l) = o.stream.last_mut() {
                         *l = MARK;

@@ -539,8 +539,8 @@ impl Gazetteer {
     ///
     /// # Performance
     ///
-    /// The text is folded once and scanned once by an Aho–Corasick automaton; see
-    /// `docs/perf-gazetteer.md`.
+    /// The text is folded once; a byte trie of the aliases is walked only from the words that
+    /// can start one (a hash set of first words, in cache); see `docs/perf-gazetteer.md`.
     pub fn find_iter<'g, 'h>(&'g self, text: &'h str) -> FindIter<'g, 'h> {
         let mut raw = Vec::new();
         fold::with_folded(text, |f| self.inner.matcher.find_all(text, f, &mut raw));

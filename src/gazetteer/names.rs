@@ -254,14 +254,27 @@ fn is_blank(c: char) -> bool {
 /// End of the word starting at `i`: word characters, joined across an internal hyphen
 /// (`Jean-Yves`, `al-Assad`).
 fn word_end(text: &str, i: usize) -> usize {
-    let mut end = i;
-    let mut it = text[i..].char_indices().peekable();
+    // ASCII letters and digits first (most words): then the general loop from where they stop,
+    // in the same state (the word so far ends there).
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+        j += 1;
+    }
+    match bytes.get(j) {
+        None => return j,
+        Some(&b) if b < 0x80 && b != b'-' => return j,
+        Some(_) => {}
+    }
+    let Some(rest) = text.get(j..) else { return j };
+    let mut end = j;
+    let mut it = rest.char_indices().peekable();
     while let Some((k, c)) = it.next() {
         if is_word(c) {
-            end = i + k + c.len_utf8();
+            end = j + k + c.len_utf8();
         } else if c == '-' || c == '\u{2010}' || c == '\u{2011}' {
             match it.peek() {
-                Some(&(_, n)) if is_word(n) && end == i + k => continue,
+                Some(&(_, n)) if is_word(n) && end == j + k => continue,
                 _ => break,
             }
         } else {
@@ -401,8 +414,16 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
         while i < bytes.len() {
             // Skip to the next ASCII capital or non-ASCII lead byte: the common case is a tight
             // loop over lowercase ASCII.
-            while i < bytes.len() && !bytes[i].is_ascii_uppercase() && bytes[i] < 0xC0 {
-                i += 1;
+            // `à`..`ÿ` (`C3 A0`..`C3 BF`: lowercase letters and `÷`) are skipped here too: they are
+            // most of the non-ASCII letters of French text.
+            loop {
+                let rest = bytes.get(i..).unwrap_or_default();
+                i += rest.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC0).unwrap_or(rest.len());
+                if bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
+                    i += 2;
+                } else {
+                    break;
+                }
             }
             if i >= bytes.len() {
                 break;
@@ -746,6 +767,7 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
@@ -806,5 +828,53 @@ mod tests {
         let text = "Hier, Jean-Yves Le Drian et l'Élysée (É) à New-York.";
         let got: Vec<&str> = capitalized_words(text).map(|s| &text[s.range()]).collect();
         assert_eq!(got, ["Hier", "Jean-Yves", "Le", "Drian", "Élysée", "É", "New-York"]);
+    }
+
+    /// The word end, char by char (the reference for the ASCII fast path of [`word_end`]).
+    fn word_end_naive(text: &str, i: usize) -> usize {
+        let mut end = i;
+        let mut it = text[i..].char_indices().peekable();
+        while let Some((k, c)) = it.next() {
+            if is_word(c) {
+                end = i + k + c.len_utf8();
+            } else if c == '-' || c == '\u{2010}' || c == '\u{2011}' {
+                match it.peek() {
+                    Some(&(_, n)) if is_word(n) && end == i + k => continue,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// The capitalised words, char by char (the reference for the byte skips of
+    /// [`capitalized_words`]).
+    fn capitalized_words_naive(text: &str) -> Vec<Span> {
+        let mut out: Vec<Span> = Vec::new();
+        for (at, c) in text.char_indices() {
+            if out.last().is_some_and(|w| at < w.end) || !c.is_uppercase() {
+                continue;
+            }
+            if text[..at].chars().next_back().is_some_and(is_word) {
+                continue;
+            }
+            out.push(Span::new(at, word_end_naive(text, at)));
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        // The fast scans find the same words as char-by-char scans.
+        #[test]
+        fn fast_scans_equal_naive(text in "[a-zA-Zéèàç ÉÀÇÿ÷Ωω\\-\u{2011}'’0-9.,]{0,30}") {
+            prop_assert_eq!(capitalized_words(&text).collect::<Vec<_>>(), capitalized_words_naive(&text));
+            for (i, _) in text.char_indices() {
+                prop_assert_eq!(word_end(&text, i), word_end_naive(&text, i), "at {} of {:?}", i, text);
+            }
+        }
     }
 }
