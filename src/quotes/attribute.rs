@@ -1,0 +1,1400 @@
+//! Attribution: which quotations to keep, their kind, their cue, their speaker mention and the
+//! referent it resolves to through the discourse.
+
+use std::collections::HashMap;
+
+use super::lexicon::{form, CueMatch, Entry, Lexicon};
+use super::marks::MarkPair;
+use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind};
+use super::{Cue, MentionRef, QuoteKind, Quotation, Resolution, Speaker};
+use crate::gazetteer::{EntityKind, Gender};
+use crate::Span;
+
+/// Determiners and possessives that open a noun phrase.
+fn is_det(lw: &str) -> bool {
+    matches!(
+        lw,
+        "le" | "la" | "les" | "l'" | "l’" | "un" | "une" | "des" | "du" | "son" | "sa" | "ses" | "leur" | "leurs"
+            | "ce" | "cet" | "cette" | "ces" | "notre" | "nos" | "votre" | "vos" | "plusieurs" | "certains"
+            | "certaines" | "deux" | "trois" | "quatre"
+    )
+}
+
+fn is_title(w: &str) -> bool {
+    matches!(w, "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Me" | "Dr" | "Pr")
+}
+
+fn is_aux(lw: &str) -> bool {
+    matches!(
+        lw,
+        "a" | "ont" | "avait" | "avaient" | "aura" | "auront" | "aurait" | "auraient" | "eut" | "eurent" | "est"
+            | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "fut" | "furent" | "va"
+            | "vont" | "allait" | "allaient" | "vient" | "viennent" | "venait" | "doit" | "doivent" | "devait"
+            | "peut" | "pourrait" | "semble" | "tient" | "tenait"
+    )
+}
+
+/// Words that may stand between an auxiliary and its participle, or after an inverted verb.
+fn is_adverb(lw: &str) -> bool {
+    (lw.len() > 6 && lw.ends_with("ment"))
+        || matches!(
+            lw,
+            "déjà" | "aussi" | "également" | "encore" | "ainsi" | "alors" | "toutefois" | "cependant" | "pourtant"
+                | "notamment" | "ensuite" | "enfin" | "même" | "bien" | "toujours" | "souvent" | "jamais" | "pas"
+                | "plus" | "ne" | "n'" | "n’" | "très" | "hier" | "aujourd'hui" | "aujourd’hui" | "lundi" | "mardi"
+                | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "pour" | "sa" | "son" | "leur"
+                | "part" | "de" | "nouveau" | "côté" | "ce" | "cette" | "maintes" | "fois" | "d'ailleurs"
+                | "d’ailleurs" | "d'abord" | "d’abord" | "lui-même" | "elle-même" | "eux-mêmes" | "tout" | "donc"
+                | "y" | "en" | "soir" | "matin" | "midi" | "après-midi" | "dimanche-soir" | "vite"
+                | "immédiatement" | "aussitôt" | "quant" | "lui" | "elle" | "eux" | "à"
+        )
+}
+
+/// Object and reflexive clitics between a subject and its verb.
+fn is_object_clitic(lw: &str) -> bool {
+    matches!(
+        lw,
+        "ne" | "n'" | "n’" | "se" | "s'" | "s’" | "lui" | "leur" | "y" | "en" | "me" | "m'" | "m’" | "te" | "t'" | "t’"
+            | "nous" | "vous" | "le" | "la" | "les" | "l'" | "l’"
+    )
+}
+
+fn pronoun(lw: &str) -> Option<(bool, Option<Gender>)> {
+    // (plural, gender). `iis`/`ii` are the OCR reading of a capital I for l (IIs, Il).
+    Some(match lw {
+        "il" | "ii" => (false, Some(Gender::Masculine)),
+        "elle" => (false, Some(Gender::Feminine)),
+        "ils" | "iis" => (true, None),
+        "elles" => (true, Some(Gender::Feminine)),
+        "on" => (false, None),
+        _ => return None,
+    })
+}
+
+/// Words that end a subject noun phrase when scanning left, or an inverted one scanning right.
+fn is_np_stop(lw: &str) -> bool {
+    matches!(
+        lw,
+        "que" | "qu'" | "qu’" | "qui" | "dont" | "où" | "mais" | "car" | "puis" | "lorsque" | "lorsqu'" | "lorsqu’"
+            | "quand" | "si" | "comme" | "tandis" | "afin" | "donc" | "or" | "ni" | "parce" | "puisque"
+    )
+}
+
+/// Prepositions that open an adverbial rather than a subject.
+fn is_preposition(lw: &str) -> bool {
+    matches!(
+        lw,
+        "lors" | "après" | "avant" | "pendant" | "depuis" | "dans" | "en" | "à" | "au" | "aux" | "selon" | "malgré"
+            | "face" | "durant" | "par" | "pour" | "sur" | "sous" | "chez" | "entre" | "vers" | "contre" | "avec"
+            | "sans" | "dès" | "d'après" | "d’après" | "outre" | "via" | "parmi" | "de" | "d'" | "d’" | "du" | "des"
+    )
+}
+
+/// Words that end an inverted subject (what follows it is an adverbial).
+fn is_np_right_stop(lw: &str) -> bool {
+    is_np_stop(lw)
+        || matches!(
+            lw,
+            "dans" | "lors" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier"
+                | "ce" | "cette" | "en" | "sur" | "devant" | "après" | "avant" | "depuis" | "pendant" | "au" | "à"
+                | "selon" | "sans" | "avec" | "durant" | "face" | "par" | "lui-même" | "elle-même" | "avant-hier"
+                | "mardi-soir" | "aujourd'hui" | "aujourd’hui" | "lorsqu'" | "lorsqu’" | "auprès" | "via"
+        )
+}
+
+/// Nouns that make a noun phrase an organisation or a service speaking for one.
+fn is_org_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "kremlin" | "élysée" | "matignon" | "gouvernement" | "ministère" | "présidence" | "service" | "services"
+            | "équipe" | "administration" | "parti" | "commission" | "armée" | "police" | "parquet" | "préfecture"
+            | "mairie" | "syndicat" | "entreprise" | "groupe" | "direction" | "cabinet" | "entourage" | "bureau"
+            | "conseil" | "comité" | "agence" | "association" | "fédération" | "ministre-présidence" | "chancellerie"
+            | "diplomatie" | "quai" | "état-major" | "parlement" | "assemblée" | "sénat" | "tribunal" | "cour"
+            | "banque" | "société" | "ong" | "onu" | "otan" | "pentagone" | "département" | "ambassade"
+            | "maison" | "collectif" | "mouvement" | "municipalité" | "région" | "département-" | "déclarations"
+            | "communiqué" | "sources" | "source" | "autorités" | "enquêteurs" | "organisation" | "secrétariat"
+    )
+}
+
+/// Head nouns whose complement names the organisation that speaks (le service de presse du
+/// Kremlin → the Kremlin).
+fn is_service_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "service" | "services" | "cabinet" | "entourage" | "bureau" | "équipe" | "déclarations" | "communiqué"
+            | "sources" | "source" | "présidence" | "direction" | "secrétariat" | "chancellerie" | "diplomatie"
+    )
+}
+
+/// Nouns before quotation marks that name a title, not a quotation (`le film « … »`).
+fn is_title_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "journal" | "quotidien" | "hebdomadaire" | "magazine" | "mensuel" | "revue" | "film" | "livre" | "roman"
+            | "ouvrage" | "essai" | "émission" | "programme" | "opération" | "série" | "album" | "chanson"
+            | "pièce" | "spectacle" | "exposition" | "festival" | "plan" | "loi" | "mouvement" | "collectif"
+            | "slogan" | "hashtag" | "mot-dièse" | "dispositif" | "projet" | "rapport" | "documentaire" | "titre"
+            | "baptisé" | "baptisée" | "baptisés" | "baptisées" | "intitulé" | "intitulée" | "intitulés"
+            | "surnommé" | "surnommée" | "dénommé" | "dénommée" | "nommé" | "nommée" | "mot" | "terme" | "label"
+            | "association" | "site" | "blog" | "podcast" | "rubrique" | "chronique" | "feuilleton" | "jeu"
+            | "marque" | "campagne" | "réseau" | "groupe" | "compte" | "chaîne" | "radio" | "station" | "affaire"
+            | "dossier" | "manifeste" | "pétition" | "tribune" | "appel" | "expression" | "formule" | "pseudonyme"
+            | "surnom" | "sobriquet" | "nom" | "lire" | "voir"
+    )
+}
+
+fn cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// A noun phrase naming a speaker, read from its tokens.
+#[derive(Clone, Debug)]
+pub(crate) struct Np {
+    pub span: Span,
+    /// The proper name(s) in head position, `A et B` for a coordination.
+    pub name: Option<String>,
+    pub org: bool,
+    pub plural: bool,
+    pub gender: Option<Gender>,
+}
+
+/// What a quotation or reported clause is attributed to, before resolution.
+#[derive(Clone, Debug)]
+pub(crate) enum Who {
+    Nobody,
+    Np(Np, f32),
+    Pronoun { span: Span, plural: bool, gender: Option<Gender> },
+    /// The same speaker as the raw item at this index (second half of an incise split).
+    Same(usize),
+    /// A headline whose leading noun phrase speaks.
+    Headline(Np),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Raw {
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub marks: Vec<Span>,
+    pub cue: Option<Cue>,
+    pub who: Who,
+    pub confidence: f32,
+    pub paragraph: usize,
+    pub other_half: Option<usize>,
+    /// The item names a source (`selon X`) rather than a quotation.
+    pub source_only: bool,
+}
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub lex: &'a Lexicon,
+    pub mentions: &'a [MentionRef<'a>],
+    pub cues: Vec<CueMatch>,
+    pub pairs: Vec<MarkPair>,
+    /// Outer quotations as opaque spans (marks included), with their index in `pairs`.
+    pub opaque: Vec<(Span, usize)>,
+    pub sentences: Vec<Span>,
+    pub sentence_para: Vec<usize>,
+    pub headline: Vec<bool>,
+    pub surnames: HashMap<String, String>,
+}
+
+fn outer_span(p: &MarkPair) -> Span {
+    Span::new(p.open.start, p.close.map_or(p.inner.end, |c| c.end))
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, given: &[Span], mentions: &'a [MentionRef<'a>], lex: &'a Lexicon) -> Ctx<'a> {
+        let pairs = super::marks::pair_marks(text);
+        let opaque: Vec<(Span, usize)> =
+            pairs.iter().enumerate().filter(|(_, p)| p.depth == 0).map(|(i, p)| (outer_span(p), i)).collect();
+        let outer: Vec<Span> = opaque.iter().map(|(s, _)| *s).collect();
+        let paras = paragraphs(text);
+        let mut sentences: Vec<Span> = Vec::new();
+        let valid_given = !given.is_empty() && given.iter().all(|s| s.get(text).is_some());
+        if valid_given {
+            // The caller's sentences, merged where a quotation runs over their boundary.
+            let mut sorted: Vec<Span> = given.to_vec();
+            sorted.sort();
+            for s in sorted {
+                match sentences.last_mut() {
+                    Some(last) if outer.iter().any(|q: &Span| q.start < last.end && s.start < q.end && q.end > last.end) => {
+                        *last = last.cover(s)
+                    }
+                    _ => sentences.push(s),
+                }
+            }
+        } else {
+            for p in &paras {
+                let before = sentences.len();
+                split_sentences(text, *p, &outer, &mut sentences);
+                // A quotation spanning paragraphs: merge its sentences.
+                let _ = before;
+            }
+            let mut merged: Vec<Span> = Vec::with_capacity(sentences.len());
+            for s in sentences {
+                match merged.last_mut() {
+                    Some(last) if outer.iter().any(|q| q.start < last.end && q.end > last.end && s.start < q.end) => {
+                        *last = last.cover(s)
+                    }
+                    _ => merged.push(s),
+                }
+            }
+            sentences = merged;
+        }
+        let mut sentence_para = Vec::with_capacity(sentences.len());
+        let mut headline = Vec::with_capacity(sentences.len());
+        let mut pi = 0;
+        for (si, s) in sentences.iter().enumerate() {
+            while pi + 1 < paras.len() && paras[pi].end <= s.start {
+                pi += 1;
+            }
+            sentence_para.push(pi);
+            // A headline: the only sentence of its paragraph, with no final punctuation.
+            let p = paras.get(pi).copied().unwrap_or(*s);
+            let alone = p.start >= s.start && s.end >= p.end;
+            let last = text[s.range()].trim_end().chars().next_back();
+            headline.push(alone && !matches!(last, Some('.' | '!' | '?' | '…' | '»' | '"' | '”' | ':')) && si < 3);
+        }
+        let cues = lex.find_all(text);
+        let surnames = surname_index(text);
+        Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
+    }
+
+    fn lower(&self, t: &Tok) -> String {
+        self.text[t.span.range()].to_lowercase()
+    }
+
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.span.range()]
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= pos).min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Noun phrase over tokens `a..b`, or `None` if it does not look like one.
+    fn np(&self, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+        if a >= b || b > toks.len() || b - a > 16 {
+            return None;
+        }
+        let first = self.word(&toks[a]);
+        let lf = first.to_lowercase();
+        if !(is_det(&lf) || cap(first) || is_title(first) || lf.starts_with("l'") || lf.starts_with("l’")) {
+            return None;
+        }
+        if is_preposition(&lf) || matches!(toks[a].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
+            return None;
+        }
+        let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        // Proper-name runs in head position.
+        let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+        let mut i = a;
+        while i < b {
+            let w = self.word(&toks[i]);
+            let lw = w.to_lowercase();
+            let starts_run = toks[i].kind == TokKind::Word
+                && cap(w)
+                && !is_title(w)
+                && !(i == a && (is_function_word(&lw) || is_det(&lw)))
+                && !is_org_noun_lc(&lw, i == a);
+            if starts_run {
+                let s = i;
+                let mut e = i + 1;
+                while e < b {
+                    let w2 = self.word(&toks[e]);
+                    let l2 = w2.to_lowercase();
+                    if toks[e].kind == TokKind::Word && cap(w2) {
+                        e += 1;
+                    } else if matches!(l2.as_str(), "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
+                        && e + 1 < b
+                        && cap(self.word(&toks[e + 1]))
+                        && e + 1 < b
+                        && !is_det(&self.word(&toks[e + 1]).to_lowercase())
+                    {
+                        // Particles inside names (Charles de Gaulle), but not a complement
+                        // (président de la France): only before a capital that ends the run.
+                        if l2 == "de" || l2 == "du" {
+                            break;
+                        }
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let prev = if s > a { self.word(&toks[s - 1]).to_lowercase() } else { String::new() };
+                let complement = matches!(prev.as_str(), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à" | "en" | "par" | "pour" | "sur" | "contre" | "avec");
+                runs.push((s, e, complement));
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        let head_noun = (a..b)
+            .map(|k| self.word(&toks[k]).to_lowercase())
+            .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
+            .unwrap_or_default();
+        let first_after_elision = {
+            let w = self.word(&toks[a]).to_lowercase();
+            if w == "l'" || w == "l’" {
+                toks.get(a + 1).map(|t| self.word(t).to_lowercase()).unwrap_or_default()
+            } else {
+                head_noun.clone()
+            }
+        };
+        let run_text = |s: usize, e: usize| -> String {
+            let sp = Span::new(toks[s].span.start, toks[e - 1].span.end);
+            self.text[sp.range()].to_string()
+        };
+        let heads: Vec<&(usize, usize, bool)> = runs.iter().filter(|r| !r.2).collect();
+        let mut plural = false;
+        let name = if heads.len() >= 2 {
+            plural = true;
+            Some(heads.iter().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
+        } else if let Some(r) = heads.first() {
+            Some(run_text(r.0, r.1))
+        } else if is_service_noun(&first_after_elision) {
+            runs.first().map(|r| run_text(r.0, r.1))
+        } else {
+            None
+        };
+        let lfirst = self.word(&toks[a]).to_lowercase();
+        let title = self.word(&toks[a]);
+        let gender = match title {
+            "M" | "MM" => Some(Gender::Masculine),
+            "Mme" | "Mmes" | "Mlle" => Some(Gender::Feminine),
+            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match lfirst.as_str() {
+                "la" | "une" | "cette" => Some(Gender::Feminine),
+                "le" | "un" | "ce" | "cet" => Some(Gender::Masculine),
+                _ => None,
+            },
+            _ => None,
+        };
+        if matches!(title, "MM" | "Mmes") || matches!(lfirst.as_str(), "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs") {
+            plural = true;
+        }
+        let org = is_org_noun(&first_after_elision)
+            || is_org_noun(&head_noun)
+            || name.as_deref().is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
+        Some(Np { span, name, org, plural, gender })
+    }
+
+    /// The subject of the verb group starting at token `g`, scanning left.
+    fn subject_before(&self, toks: &[Tok], g: usize, depth: u8) -> Option<Who> {
+        let mut j = g;
+        while j > 0 && toks[j - 1].kind == TokKind::Word && is_object_clitic(&self.lower(&toks[j - 1])) {
+            // `l'`/`le` before the verb are object clitics only if a subject precedes them.
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        let t = toks[j - 1];
+        let lw = self.lower(&t);
+        if t.kind == TokKind::Word {
+            if let Some((plural, gender)) = pronoun(&lw) {
+                if lw == "on" {
+                    return None;
+                }
+                return Some(Who::Pronoun { span: t.span, plural, gender });
+            }
+            if lw == "et" && depth < 3 {
+                // A coordinated verb: the subject of the first verb of the clause.
+                let mut k = j - 1;
+                while k > 0 {
+                    k -= 1;
+                    if matches!(toks[k].kind, TokKind::Punct(';' | ':' | '.')) {
+                        break;
+                    }
+                    let w = self.lower(&toks[k]);
+                    if toks[k].kind == TokKind::Word && (is_aux(&w) || self.finite_at(toks, k)) {
+                        let mut g2 = k;
+                        while g2 > 0 && toks[g2 - 1].kind == TokKind::Word && is_object_clitic(&self.lower(&toks[g2 - 1])) {
+                            g2 -= 1;
+                        }
+                        return self.subject_before(toks, g2, depth + 1);
+                    }
+                }
+                return None;
+            }
+            if lw == "qui" {
+                let mut k = j - 1;
+                if k > 0 && toks[k - 1].kind == TokKind::Punct(',') {
+                    k -= 1;
+                }
+                let a = self.np_start(toks, k);
+                return self.np(toks, a, k).map(|np| Who::Np(np, 0.8));
+            }
+        }
+        if t.kind == TokKind::Punct(',') {
+            // Apposition or incise: `Sean Spicer, porte-parole …, a déclaré`.
+            let a1 = self.np_start(toks, j - 1);
+            if a1 > 0 && toks[a1 - 1].kind == TokKind::Punct(',') {
+                let a2 = self.np_start(toks, a1 - 1);
+                if let Some(np) = self.np(toks, a2, a1 - 1) {
+                    return Some(Who::Np(np, 0.85));
+                }
+            }
+            let first = toks.get(a1).map(|t| self.word(t)).unwrap_or("");
+            if cap(first) || is_det(&first.to_lowercase()) {
+                return self.np(toks, a1, j - 1).map(|np| Who::Np(np, 0.8));
+            }
+            return None;
+        }
+        let a = self.np_start(toks, j);
+        self.np(toks, a, j).map(|np| Who::Np(np, 0.9))
+    }
+
+    /// Where a noun phrase ending before token `end` starts, scanning left to a boundary.
+    fn np_start(&self, toks: &[Tok], end: usize) -> usize {
+        let mut a = end;
+        while a > 0 {
+            let t = toks[a - 1];
+            match t.kind {
+                TokKind::Punct('.') if a >= 2 && is_title(self.word(&toks[a - 2])) => {
+                    a -= 1;
+                    continue;
+                }
+                TokKind::Punct('-' | '\'' | '’') => {
+                    a -= 1;
+                    continue;
+                }
+                TokKind::Punct(_) | TokKind::Quote(_) | TokKind::Clitic => break,
+                TokKind::Word => {}
+            }
+            let lw = self.lower(&t);
+            if is_np_stop(&lw) || is_aux(&lw) || pronoun(&lw).is_some() && a < end {
+                break;
+            }
+            if end - a >= 16 {
+                break;
+            }
+            a -= 1;
+        }
+        // An adverbial without a comma before the subject: keep the part after it only when it
+        // starts like a noun phrase (a capital or a determiner after a preposition phrase).
+        if a < end && is_preposition(&self.lower(&toks[a])) {
+            return end;
+        }
+        a
+    }
+
+    fn finite_at(&self, toks: &[Tok], k: usize) -> bool {
+        let s = toks[k].span.start;
+        self.cues
+            .binary_search_by(|c| c.start.cmp(&s))
+            .ok()
+            .is_some_and(|i| matches!(self.cues[i].entry, Entry::Verb { forms, .. } if forms & form::FINITE != 0))
+    }
+
+    /// An inverted subject after token `v` (the verb): a clitic or a noun phrase.
+    fn subject_after(&self, toks: &[Tok], v: usize) -> Option<(Who, usize)> {
+        let mut k = v + 1;
+        if k < toks.len() && toks[k].kind == TokKind::Clitic {
+            let w = self.word(&toks[k]).trim_start_matches("-t-").trim_start_matches('-').to_lowercase();
+            let (plural, gender) = pronoun(&w)?;
+            if w == "on" {
+                return None;
+            }
+            let sp = toks[k].span;
+            let off = self.word(&toks[k]).len() - w.len();
+            return Some((Who::Pronoun { span: Span::new(sp.start + off, sp.end), plural, gender }, k + 1));
+        }
+        while k < toks.len() && toks[k].kind == TokKind::Word && {
+            let lw = self.lower(&toks[k]);
+            is_adverb(&lw) && !is_det(&lw) && lw != "ce" && lw != "cette" || matches!(lw.as_str(), "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier")
+        } {
+            k += 1;
+        }
+        let a = k;
+        let mut e = k;
+        while e < toks.len() {
+            let t = toks[e];
+            match t.kind {
+                TokKind::Word => {}
+                TokKind::Punct('.') if e > a && is_title(self.word(&toks[e - 1])) => {
+                    e += 1;
+                    continue;
+                }
+                TokKind::Punct('-' | '\'' | '’') => {
+                    e += 1;
+                    continue;
+                }
+                _ => break,
+            }
+            let w = self.word(&t);
+            let lw = w.to_lowercase();
+            if e > a && (is_np_right_stop(&lw) || (lw == "et" && !toks.get(e + 1).is_some_and(|n| cap(self.word(n)) || is_det(&self.lower(n))))) {
+                break;
+            }
+            // A word glued to the next one (États-UnisInternational): cut at the capital.
+            if let Some(cut) = glued_capital(w) {
+                if e > a {
+                    let np = self.np(toks, a, e).map(|mut np| {
+                        np.span.end = t.span.start + cut;
+                        np
+                    });
+                    return np.map(|np| (Who::Np(np, 0.85), e));
+                }
+            }
+            e += 1;
+            if e - a > 12 {
+                return None;
+            }
+        }
+        self.np(toks, a, e).map(|np| (Who::Np(np, 0.9), e))
+    }
+}
+
+fn is_org_noun_lc(lw: &str, first: bool) -> bool {
+    first && matches!(lw, "maison")
+}
+
+/// The byte offset of a capital glued after a lowercase letter inside a word, if any.
+fn glued_capital(w: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (i, c) in w.char_indices() {
+        if c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase()) {
+            return Some(i);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Surname → first full name (two or more capitalised words) in the text.
+fn surname_index(text: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let flush = |words: &mut Vec<(usize, usize)>, out: &mut HashMap<String, String>| {
+        // Drop a leading function word written with a capital (Le, La …).
+        while let Some(&(s, e)) = words.first() {
+            let lw = text[s..e].to_lowercase();
+            if is_function_word(&lw) || is_det(&lw) || is_title(&text[s..e]) {
+                words.remove(0);
+            } else {
+                break;
+            }
+        }
+        if words.len() >= 2 && words.len() <= 4 {
+            let full = &text[words[0].0..words[words.len() - 1].1];
+            let last = &text[words[words.len() - 1].0..words[words.len() - 1].1];
+            out.entry(last.to_string()).or_insert_with(|| full.to_string());
+        }
+        words.clear();
+    };
+    let mut i = 0;
+    let b = text.as_bytes();
+    while i < b.len() {
+        let Some(c) = text[i..].chars().next() else { break };
+        if crate::typography::is_word_char(c) {
+            let s = i;
+            let mut e = i;
+            for (k, c2) in text[i..].char_indices() {
+                if crate::typography::is_word_char(c2) || (c2 == '-' && k > 0) {
+                    e = i + k + c2.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if cap(&text[s..e]) {
+                words.push((s, e));
+            } else {
+                flush(&mut words, &mut out);
+            }
+            i = e.max(i + 1);
+        } else {
+            if c != ' ' && c != '\u{A0}' && c != '.' {
+                flush(&mut words, &mut out);
+            } else if c == '.' && !words.last().is_some_and(|&(s, e)| is_title(&text[s..e])) {
+                flush(&mut words, &mut out);
+            }
+            i += c.len_utf8();
+        }
+    }
+    flush(&mut words, &mut out);
+    out
+}
+
+/// Words of a span.
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !crate::typography::is_word_char(c)).filter(|w| !w.is_empty()).count()
+}
+
+/// Finds and attributes the quotations (the whole pipeline before discourse resolution).
+pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
+    let text = ctx.text;
+    let mut raws: Vec<Raw> = Vec::new();
+    // Sentences that hold a quotation or a cue.
+    let mut quotes_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
+    for (oi, (sp, _)) in ctx.opaque.iter().enumerate() {
+        if ctx.sentences.is_empty() {
+            break;
+        }
+        quotes_by_sentence[ctx.sentence_of(sp.start)].push(oi);
+    }
+    let mut cues_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
+    for (ci, c) in ctx.cues.iter().enumerate() {
+        if ctx.sentences.is_empty() {
+            break;
+        }
+        let si = ctx.sentence_of(c.start);
+        if ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end {
+            cues_by_sentence[si].push(ci);
+        }
+    }
+    for si in 0..ctx.sentences.len() {
+        if quotes_by_sentence[si].is_empty() && cues_by_sentence[si].is_empty() {
+            continue;
+        }
+        let sent = ctx.sentences[si];
+        let toks = tokenize(text, sent, &ctx.opaque);
+        let para = ctx.sentence_para[si];
+        // Cue tokens: index of the token where each cue starts.
+        let mut cue_tok: Vec<(usize, usize, CueMatch)> = Vec::new(); // (first tok, last tok, cue)
+        for &ci in &cues_by_sentence[si] {
+            let c = ctx.cues[ci];
+            let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+            let b = toks[a..].iter().position(|t| t.span.end >= c.end).map_or(a, |k| a + k);
+            if toks[a].kind != TokKind::Word {
+                continue;
+            }
+            cue_tok.push((a, b, c));
+        }
+        // Sources named in the sentence (selon X), kept for the discourse.
+        for &(a, b, c) in &cue_tok {
+            if let Entry::Source { .. } = c.entry {
+                if ctx.lex.lemma_of(c.entry) == "pour" {
+                    continue;
+                }
+                if let Some((np, _)) = source_np(ctx, &toks, b) {
+                    raws.push(Raw {
+                        span: np.span,
+                        kind: QuoteKind::Indirect,
+                        marks: Vec::new(),
+                        cue: Some(Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() }),
+                        who: Who::Np(np, 0.85),
+                        confidence: 0.0,
+                        paragraph: para,
+                        other_half: None,
+                        source_only: true,
+                    });
+                }
+            }
+        }
+        let quote_toks: Vec<usize> = toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i).collect();
+        let mut first_raw_in_sentence: Option<usize> = None;
+        for &qt in &quote_toks {
+            let TokKind::Quote(pi) = toks[qt].kind else { continue };
+            let Some(pair) = ctx.pairs.get(pi) else { continue };
+            let inner = pair.inner;
+            if inner.is_empty() {
+                continue;
+            }
+            let content = &text[inner.range()];
+            let words = word_count(content);
+            if words == 0 {
+                continue;
+            }
+            let prev_word = if qt > 0 { Some(ctx.lower(&toks[qt - 1])) } else { None };
+            let prev_is_word = qt > 0 && toks[qt - 1].kind == TokKind::Word;
+            // Titles: `le film « … »`, `au « Parisien »`.
+            if prev_is_word && prev_word.as_deref().is_some_and(is_title_noun) {
+                continue;
+            }
+            let capitalised = cap(content);
+            let short_title = capitalised
+                && words <= 4
+                && !content.contains(|c: char| matches!(c, ',' | '.' | '!' | '?' | ';' | ':'))
+                && prev_is_word
+                && prev_word.as_deref().is_some_and(|w| matches!(w, "au" | "aux" | "dans" | "à" | "sur" | "par" | "le" | "la" | "les" | "l'" | "l’" | "du"));
+            if short_title {
+                continue;
+            }
+            // Attribution.
+            let mut cue: Option<Cue> = None;
+            let mut who = Who::Nobody;
+            let cue_of = |a: usize, b: usize, c: &CueMatch, toks: &[Tok]| -> Cue {
+                let mut s = a;
+                // Auxiliary and reflexive before the participle belong to the cue span.
+                let mut k = a;
+                while k > 0 && toks[k - 1].kind == TokKind::Word && (is_adverb(&ctx.lower(&toks[k - 1])) || is_aux(&ctx.lower(&toks[k - 1]))) && a - k < 5 {
+                    k -= 1;
+                    if is_aux(&ctx.lower(&toks[k])) {
+                        s = k;
+                        if k > 0 && matches!(ctx.lower(&toks[k - 1]).as_str(), "s'" | "s’" | "se") {
+                            s = k - 1;
+                        }
+                        break;
+                    }
+                }
+                if s == a && a > 0 && matches!(ctx.lower(&toks[a - 1]).as_str(), "s'" | "s’" | "se") {
+                    s = a - 1;
+                }
+                let mut lemma = ctx.lex.lemma_of(c.entry).to_string();
+                let reflexive = s < a && matches!(ctx.lower(&toks[s]).as_str(), "s'" | "s’" | "se");
+                if reflexive && !lemma.starts_with("se ") && !lemma.starts_with("s'") {
+                    lemma = if lemma.starts_with(|c: char| "aeiouéèêh".contains(c)) { format!("s'{lemma}") } else { format!("se {lemma}") };
+                }
+                Cue { span: Span::new(toks[s].span.start, toks[b].span.end), lemma }
+            };
+            // 1. After the quotation: `« … », a déclaré X`, `« … », estime-t-elle`, `« … », selon X`.
+            let mut after_direct = false;
+            {
+                let mut k = qt + 1;
+                let comma = k < toks.len() && matches!(toks[k].kind, TokKind::Punct(',' | '—' | '–'));
+                if comma {
+                    k += 1;
+                }
+                let mut limit = toks.len();
+                if let Some(&next_q) = quote_toks.iter().find(|&&q| q > qt) {
+                    limit = next_q;
+                }
+                // The first cue after the quotation, within the clause that follows it.
+                for &(a, b, c) in &cue_tok {
+                    if a < k || a >= limit {
+                        continue;
+                    }
+                    let immediate = a == k || (k..a).all(|x| toks[x].kind == TokKind::Word && (is_aux(&ctx.lower(&toks[x])) || is_adverb(&ctx.lower(&toks[x]))) || toks[x].kind == TokKind::Clitic);
+                    let after_comma = a > 0 && (toks[a - 1].kind == TokKind::Punct(',') || (a > 1 && toks[a - 2].kind == TokKind::Punct(',') && is_aux(&ctx.lower(&toks[a - 1]))));
+                    match c.entry {
+                        Entry::Source { .. } if ctx.lex.lemma_of(c.entry) != "pour" && (immediate || after_comma) => {
+                            if let Some((np, _)) = source_np(ctx, &toks, b) {
+                                cue = Some(Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() });
+                                who = Who::Np(np, 0.85);
+                                after_direct = immediate;
+                                break;
+                            }
+                        }
+                        Entry::Verb { forms, .. } if (immediate && (comma || toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Word))) || after_comma => {
+                            // Inverted: `a déclaré le ministre`, `a-t-il déclaré`, `estime-t-elle`.
+                            let mut subj = None;
+                            if forms & form::FINITE != 0 {
+                                subj = ctx.subject_after(&toks, b).map(|(w, _)| w);
+                            }
+                            if subj.is_none() && forms & form::PART != 0 {
+                                // Auxiliary inverted before the participle: `a-t-il déclaré`.
+                                let mut x = a;
+                                while x > k && !(toks[x - 1].kind == TokKind::Clitic) {
+                                    x -= 1;
+                                }
+                                if x > k && toks[x - 1].kind == TokKind::Clitic {
+                                    subj = ctx.subject_after(&toks, x - 2).map(|(w, _)| w);
+                                } else if a > 0 && is_aux(&ctx.lower(&toks[a.saturating_sub(1)])) || (k..a).any(|x| is_aux(&ctx.lower(&toks[x]))) {
+                                    subj = ctx.subject_after(&toks, b).map(|(w, _)| w);
+                                }
+                            }
+                            if let Some(w) = subj {
+                                cue = Some(cue_of(a, b, &c, &toks));
+                                who = w;
+                                after_direct = immediate;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            // 2. Before the quotation, in its clause: the nearest cue with a subject.
+            if matches!(who, Who::Nobody) {
+                let lo = quote_toks.iter().rev().find(|&&q| q < qt).map_or(0, |&q| q + 1);
+                for &(a, b, c) in cue_tok.iter().rev() {
+                    if b >= qt || a < lo {
+                        continue;
+                    }
+                    match c.entry {
+                        Entry::Source { .. } => {
+                            if ctx.lex.lemma_of(c.entry) == "pour" {
+                                continue;
+                            }
+                            if let Some((np, _)) = source_np(ctx, &toks, b) {
+                                cue = Some(Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() });
+                                who = Who::Np(np, 0.85);
+                                break;
+                            }
+                        }
+                        Entry::Channel { .. } => {}
+                        Entry::Verb { forms, .. } => {
+                            if a > 0 {
+                                let lw = ctx.lower(&toks[a - 1]);
+                                // A determiner or a preposition before the form: a noun (une annonce).
+                                if is_det(&lw) || matches!(lw.as_str(), "de" | "d'" | "d’" | "du" | "à" | "au" | "en" | "par" | "pour") && forms & form::PPR == 0 && forms & form::PART == 0 {
+                                    continue;
+                                }
+                            }
+                            if forms & (form::FINITE | form::PART | form::PPR) == 0 {
+                                continue;
+                            }
+                            let mut g = a;
+                            // Auxiliary (and adverbs) before a participle.
+                            if forms & form::FINITE == 0 && forms & form::PART != 0 {
+                                let mut x = a;
+                                let mut found = false;
+                                while x > 0 && a - x < 7 {
+                                    let lw = ctx.lower(&toks[x - 1]);
+                                    if toks[x - 1].kind == TokKind::Clitic {
+                                        // `avait-il déclaré`: inverted auxiliary.
+                                        if let Some((w, _)) = ctx.subject_after(&toks, x - 2) {
+                                            cue = Some(cue_of(a, b, &c, &toks));
+                                            who = w;
+                                        }
+                                        break;
+                                    }
+                                    if toks[x - 1].kind == TokKind::Word && is_aux(&lw) {
+                                        found = true;
+                                        x -= 1;
+                                        break;
+                                    }
+                                    if toks[x - 1].kind == TokKind::Word && is_adverb(&lw) {
+                                        x -= 1;
+                                        continue;
+                                    }
+                                    break;
+                                }
+                                if !matches!(who, Who::Nobody) {
+                                    break;
+                                }
+                                if !found {
+                                    continue;
+                                }
+                                g = x;
+                            }
+                            if forms & form::PPR != 0 && forms & (form::FINITE | form::PART) == 0 {
+                                // `…, disant …`: the subject of the governing clause.
+                                if let Some(r) = first_raw_in_sentence {
+                                    cue = Some(cue_of(a, b, &c, &toks));
+                                    who = Who::Same(r);
+                                    break;
+                                }
+                                let mut x = a;
+                                let mut found = None;
+                                while x > 0 {
+                                    x -= 1;
+                                    if toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x])) {
+                                        found = Some(x);
+                                        break;
+                                    }
+                                }
+                                if let Some(x) = found {
+                                    if let Some(w) = ctx.subject_before(&toks, x, 0) {
+                                        cue = Some(cue_of(a, b, &c, &toks));
+                                        who = w;
+                                        break;
+                                    }
+                                }
+                                continue;
+                            }
+                            if let Some(w) = ctx.subject_before(&toks, g, 0) {
+                                cue = Some(cue_of(a, b, &c, &toks));
+                                who = w;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            // 3. A colon introduction: `X a été clair : « … »`.
+            let prev_colon = qt > 0 && toks[qt - 1].kind == TokKind::Punct(':');
+            if matches!(who, Who::Nobody) && prev_colon {
+                let lo = quote_toks.iter().rev().find(|&&q| q < qt).map_or(0, |&q| q + 1);
+                if let Some(x) = (lo..qt).find(|&x| toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x]))) {
+                    if let Some(w) = ctx.subject_before(&toks, x, 0) {
+                        who = w;
+                    }
+                }
+            }
+            // Kind: a whole statement opens its clause (sentence start, colon, dash) and starts
+            // with a capital, or is followed by its inverted cue.
+            let starts_clause = qt == 0 || matches!(toks[qt - 1].kind, TokKind::Punct(':' | '—' | '–' | '-' | '.' | '(' | '?' | '!'));
+            let statement_start = capitalised || content.starts_with(['…', '(', '[']) || content.starts_with(|c: char| c.is_ascii_digit());
+            let ends_clause = toks.get(qt + 1).map_or(true, |t| matches!(t.kind, TokKind::Punct(',' | '.' | '!' | '?' | ';' | ':' | '—' | '–' | ')')) || t.kind == TokKind::Word && after_direct);
+            let kind = if starts_clause && statement_start && ends_clause { QuoteKind::Direct } else { QuoteKind::Partial };
+            let has_cue = !matches!(who, Who::Nobody) || cue.is_some();
+            let sentence_has_cue = cue_tok.iter().any(|&(a, _, c)| !matches!(c.entry, Entry::Source { .. }) || ctx.lex.lemma_of(c.entry) != "pour" || a == 0);
+            // A headline: its leading noun phrase speaks.
+            if matches!(who, Who::Nobody) && ctx.headline[si] && words >= 3 && qt > 0 {
+                let mut e = 0;
+                while e < qt && toks[e].kind == TokKind::Word && !is_np_right_stop(&ctx.lower(&toks[e])) && pronoun(&ctx.lower(&toks[e])).is_none() {
+                    e += 1;
+                }
+                // The noun phrase ends before its predicate (prêts, veut …): keep capitalised
+                // words and their coordination only.
+                let mut end = 0;
+                for x in 0..e {
+                    let w = ctx.word(&toks[x]);
+                    if cap(w) || (w == "et" && x + 1 < e && cap(ctx.word(&toks[x + 1]))) {
+                        end = x + 1;
+                    } else {
+                        break;
+                    }
+                }
+                if end > 0 {
+                    if let Some(np) = ctx.np(&toks, 0, end) {
+                        if np.name.is_some() {
+                            who = Who::Headline(np);
+                        }
+                    }
+                }
+            }
+            // Scare quotes: a short phrase with no cue and no speaker is not a quotation.
+            if !has_cue && !matches!(who, Who::Headline(_)) && words <= 3 && !(kind == QuoteKind::Direct && words >= 2) {
+                continue;
+            }
+            if words == 1 && !has_cue && !sentence_has_cue {
+                continue;
+            }
+            let mut marks = vec![pair.open];
+            marks.extend(pair.reopen.iter().copied());
+            marks.extend(pair.close);
+            let base = if pair.close.is_none() { 0.85 } else { 1.0 };
+            // An incise inside the quotation splits it: « A, a-t-il expliqué, B ».
+            if let Some((a_span, b_span, icue, iwho)) = incise(ctx, inner) {
+                let i0 = raws.len();
+                let k0 = if cap(&text[a_span.range()]) && starts_clause { QuoteKind::Direct } else { kind };
+                raws.push(Raw { span: a_span, kind: k0, marks: vec![pair.open], cue: Some(icue.clone()), who: iwho, confidence: base, paragraph: para, other_half: Some(i0 + 1), source_only: false });
+                raws.push(Raw { span: b_span, kind: k0, marks: marks[1..].to_vec(), cue: Some(icue), who: Who::Same(i0), confidence: base, paragraph: para, other_half: Some(i0), source_only: false });
+                first_raw_in_sentence.get_or_insert(i0);
+                continue;
+            }
+            let idx = raws.len();
+            raws.push(Raw { span: inner, kind, marks, cue, who, confidence: base, paragraph: para, other_half: None, source_only: false });
+            first_raw_in_sentence.get_or_insert(idx);
+        }
+        // Indirect speech, in sentences without quotations.
+        if quote_toks.is_empty() {
+            if let Some(r) = indirect(ctx, &toks, &cue_tok, sent, para) {
+                raws.push(r);
+            }
+        }
+    }
+    raws
+}
+
+/// The noun phrase after `selon`/`d'après` (token `b` is the cue's last token).
+fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
+    let a = b + 1;
+    let mut e = a;
+    while e < toks.len() && toks[e].kind == TokKind::Word || (e < toks.len() && matches!(toks[e].kind, TokKind::Punct('-' | '\'' | '’' | '.')) && e > a && toks[e].kind != TokKind::Punct('.') || (e < toks.len() && toks[e].kind == TokKind::Punct('.') && e > a && is_title(ctx.word(&toks[e - 1])))) {
+        let lw = ctx.lower(&toks[e]);
+        if e > a && (is_np_stop(&lw) || matches!(lw.as_str(), "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier" | "dans" | "lors" | "le" | "la" | "les" | "il" | "elle" | "ils" | "elles") && e > a + 1 && !matches!(ctx.lower(&toks[e - 1]).as_str(), "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "d'" | "d’")) {
+            break;
+        }
+        e += 1;
+        if e - a > 10 {
+            return None;
+        }
+    }
+    let lw = ctx.lower(toks.get(a)?);
+    if pronoun(&lw).is_some() || matches!(lw.as_str(), "lui" | "eux" | "moi" | "nous" | "vous") {
+        let (plural, gender) = match lw.as_str() {
+            "lui" => (false, Some(Gender::Masculine)),
+            "eux" => (true, None),
+            _ => pronoun(&lw)?,
+        };
+        let np = Np { span: toks[a].span, name: None, org: false, plural, gender };
+        let _ = np;
+        return None;
+    }
+    ctx.np(toks, a, e).map(|np| (np, e))
+}
+
+/// An incise inside a quotation: `A, a-t-il expliqué, B` → (A, B, cue, speaker).
+fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
+    let lo = ctx.cues.partition_point(|c| c.start < inner.start);
+    for c in &ctx.cues[lo..] {
+        if c.end > inner.end {
+            break;
+        }
+        let Entry::Verb { forms, .. } = c.entry else { continue };
+        // The incise opens after a comma or a dash.
+        let before = ctx.text[inner.start..c.start].trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
+        // `, a-t-il expliqué,` or `, a expliqué le ministre,` or `, estime-t-elle,`.
+        let (open_at, aux_clitic) = if before.ends_with([',', '—', '–']) {
+            (before.len(), None)
+        } else {
+            // An inverted auxiliary before the participle.
+            let t = before.trim_end_matches(|ch: char| ch.is_alphabetic() || ch == '-');
+            let w = &before[t.len()..];
+            let lw = w.to_lowercase();
+            if forms & form::PART != 0 && ["a-t-il", "a-t-elle", "avait-il", "avait-elle", "ont-ils", "ont-elles", "a-t-on"].contains(&lw.as_str()) {
+                let t2 = t.trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
+                if !t2.ends_with([',', '—', '–']) {
+                    continue;
+                }
+                (t2.len(), Some(w))
+            } else {
+                continue;
+            }
+        };
+        let comma_pos = inner.start + open_at - 1;
+        let a_span = trim_span(ctx.text, Span::new(inner.start, comma_pos));
+        if word_count(&ctx.text[a_span.range()]) < 2 {
+            continue;
+        }
+        // Tokens from the cue to the closing comma of the incise.
+        let rest_end = ctx.text[c.end..inner.end].find([',', '—', '–', '.']).map(|k| c.end + k)?;
+        let inc = Span::new(comma_pos + 1, rest_end);
+        let toks = tokenize(ctx.text, inc, &[]);
+        if toks.len() > 10 || toks.is_empty() {
+            continue;
+        }
+        let vi = toks.iter().position(|t| t.span.start == c.start)?;
+        let who = if let Some(w) = aux_clitic {
+            let cl = w.rsplit('-').next().unwrap_or("").to_lowercase();
+            let (plural, gender) = pronoun(&cl)?;
+            let ws = toks.iter().find(|t| t.kind == TokKind::Clitic)?.span;
+            let off = ctx.text[ws.range()].len() - cl.len();
+            Who::Pronoun { span: Span::new(ws.start + off, ws.end), plural, gender }
+        } else {
+            let (w, end) = ctx.subject_after(&toks, vi)?;
+            if end < toks.len() {
+                continue;
+            }
+            w
+        };
+        let b_span = trim_span(ctx.text, Span::new(rest_end + 1, inner.end));
+        if word_count(&ctx.text[b_span.range()]) < 1 {
+            continue;
+        }
+        let cue_start = toks.first().map_or(c.start, |t| t.span.start);
+        let cue = Cue { span: Span::new(cue_start.min(c.start), c.end), lemma: ctx.lex.lemma_of(c.entry).to_string() };
+        return Some((a_span, b_span, cue, who));
+    }
+    None
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let Some(t) = s.get(text) else { return Span::new(s.start, s.start) };
+    let l = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || crate::typography::is_space(c)).len();
+    let r = t.len() - t.trim_end_matches(|c: char| c.is_whitespace() || crate::typography::is_space(c)).len();
+    if l + r >= t.len() {
+        return Span::new(s.start, s.start);
+    }
+    Span::new(s.start + l, s.end - r)
+}
+
+/// Reported speech without marks: `X a affirmé que …`, `selon X, …`, `…, selon X.`
+fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], sent: Span, para: usize) -> Option<Raw> {
+    let text = ctx.text;
+    let clause_end = |from: usize| -> usize {
+        // The reported clause ends at the sentence end, a semicolon, or a comma opening a
+        // clause of the writer's (mais, car, si, alors que, tandis que).
+        let mut end = sent.end;
+        for k in from..toks.len() {
+            match toks[k].kind {
+                TokKind::Punct(';') => {
+                    end = toks[k].span.start;
+                    break;
+                }
+                TokKind::Punct(',') => {
+                    if let Some(n) = toks.get(k + 1) {
+                        let lw = ctx.lower(n);
+                        if matches!(lw.as_str(), "mais" | "car" | "si" | "alors" | "tandis" | "selon" | "a" | "ont" | "avait" | "estime" | "indique" | "précise") {
+                            end = toks[k].span.start;
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        end
+    };
+    for &(a, b, c) in cue_tok {
+        match c.entry {
+            Entry::Verb { forms, .. } => {
+                if !ctx.lex.flags_of(c.entry).que || forms & (form::FINITE | form::PART) == 0 {
+                    continue;
+                }
+                if a > 0 && (is_det(&ctx.lower(&toks[a - 1])) || matches!(ctx.lower(&toks[a - 1]).as_str(), "de" | "d'" | "d’" | "à" | "en")) {
+                    continue;
+                }
+                // `que` within a few words (adverbs, dates, a dative `aux journalistes`).
+                let mut k = b + 1;
+                let mut q = None;
+                while k < toks.len() && k <= b + 5 {
+                    let lw = ctx.lower(&toks[k]);
+                    if lw == "que" || lw == "qu'" || lw == "qu’" {
+                        q = Some(k);
+                        break;
+                    }
+                    if toks[k].kind != TokKind::Word || !(is_adverb(&lw) || lw.chars().all(|c| c.is_ascii_digit()) || matches!(lw.as_str(), "janvier" | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "septembre" | "octobre" | "novembre" | "décembre" | "aux" | "journalistes" | "à" | "la" | "presse")) {
+                        break;
+                    }
+                    k += 1;
+                }
+                let q = q?;
+                let start = toks.get(q + 1)?.span.start;
+                let end = clause_end(q + 1);
+                let span = trim_end_punct(text, Span::new(start, end));
+                if word_count(&text[span.range()]) < 3 {
+                    continue;
+                }
+                // The subject of the cue.
+                let mut g = a;
+                if forms & form::FINITE == 0 {
+                    let mut x = a;
+                    while x > 0 && a - x < 7 && toks[x - 1].kind == TokKind::Word {
+                        let lw = ctx.lower(&toks[x - 1]);
+                        x -= 1;
+                        if is_aux(&lw) {
+                            break;
+                        }
+                    }
+                    if !is_aux(&ctx.lower(&toks[x])) {
+                        continue;
+                    }
+                    g = x;
+                }
+                let who = ctx.subject_before(toks, g, 0)?;
+                let cue = Cue { span: Span::new(toks[g].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() };
+                return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who, confidence: 0.8, paragraph: para, other_half: None, source_only: false });
+            }
+            Entry::Source { .. } => {
+                let lemma = ctx.lex.lemma_of(c.entry);
+                let (np, e) = if lemma == "pour" {
+                    // `Pour X, …` at the start of the sentence, X a name.
+                    if a != 0 {
+                        continue;
+                    }
+                    let (np, e) = source_np(ctx, toks, b)?;
+                    if np.name.is_none() || ctx.np_is_title_like(&np) {
+                        continue;
+                    }
+                    (np, e)
+                } else {
+                    source_np(ctx, toks, b)?
+                };
+                let cue = Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: lemma.to_string() };
+                let span = if a == 0 && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+                    // `Selon X, …`: the rest of the sentence.
+                    let start = toks.get(e + 1)?.span.start;
+                    trim_end_punct(text, Span::new(start, clause_end(e + 1)))
+                } else if a > 0 && toks[a - 1].kind == TokKind::Punct(',') && toks.get(e).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?'))) {
+                    // `…, selon X.`: the sentence before.
+                    trim_end_punct(text, Span::new(sent.start, toks[a - 1].span.start))
+                } else {
+                    continue;
+                };
+                if word_count(&text[span.range()]) < 3 {
+                    continue;
+                }
+                return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who: Who::Np(np, 0.85), confidence: 0.8, paragraph: para, other_half: None, source_only: false });
+            }
+            Entry::Channel { .. } => {}
+        }
+    }
+    None
+}
+
+impl Ctx<'_> {
+    fn np_is_title_like(&self, np: &Np) -> bool {
+        // `Pour la première fois`: an ordinal, not a speaker.
+        let t = self.text[np.span.range()].to_lowercase();
+        t.contains("fois") || t.contains("première") || t.contains("moment")
+    }
+}
+
+fn trim_end_punct(text: &str, s: Span) -> Span {
+    let Some(t) = s.get(text) else { return s };
+    let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || crate::typography::is_space(c) || matches!(c, '.' | ',' | ';' | ':'));
+    trim_span(text, Span::new(s.start, s.start + t2.len()))
+}
+
+/// A referent in the discourse.
+#[derive(Clone, Debug)]
+struct Referent {
+    speaker: Speaker,
+    gender: Option<Gender>,
+    plural: bool,
+    person: bool,
+    paragraph: usize,
+    source: bool,
+    direct: bool,
+}
+
+/// Resolves speaker mentions to referents, in text order, and builds the quotations.
+pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
+    // Sort by position, keeping the links between halves.
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_by_key(|&i| (raws[i].span.start, raws[i].source_only));
+    let mut history: Vec<Referent> = Vec::new();
+    let mut resolved: Vec<Option<(Speaker, f32)>> = vec![None; raws.len()];
+    for &i in &order {
+        let para = raws[i].paragraph;
+        let (sp, conf, gender, plural, person) = match raws[i].who.clone() {
+            Who::Np(np, _) | Who::Headline(np) => {
+                let position = match &raws[i].who {
+                    Who::Np(_, c) => *c,
+                    _ => 0.6,
+                };
+                let (speaker, gender, person, resolution) = resolve_np(ctx, &np);
+                let conf = match resolution {
+                    Resolution::Name => 0.9,
+                    Resolution::Organization => 0.85,
+                    Resolution::Role => 0.8,
+                    _ => 0.7,
+                } * (0.9 + 0.1 * position);
+                (Some(speaker), conf, gender, np.plural, person)
+            }
+            Who::Pronoun { span, plural, gender } => {
+                let found = history.iter().rev().find(|r| {
+                    r.plural == plural
+                        && (r.person || plural)
+                        && (gender.is_none() || r.gender.is_none() || r.gender == gender || plural)
+                        && para.saturating_sub(r.paragraph) <= 3
+                        && !r.source
+                });
+                let speaker = match found {
+                    Some(r) => Speaker { span, entity_id: r.speaker.entity_id.clone(), name: r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string)), resolution: Resolution::Pronoun },
+                    None => Speaker { span, entity_id: None, name: None, resolution: Resolution::Pronoun },
+                };
+                let conf = if found.is_some() { 0.7 } else { 0.3 };
+                (Some(speaker), conf, gender, plural, true)
+            }
+            Who::Same(j) => match resolved.get(j).cloned().flatten() {
+                Some((s, c)) => (Some(s), c, None, false, true),
+                None => (None, 0.5, None, false, true),
+            },
+            Who::Nobody => {
+                // Continuation: a quotation with no cue continues the words of the previous
+                // speaker (of a whole statement: the source last named) in the same paragraph
+                // or the one before.
+                let direct = raws[i].kind == QuoteKind::Direct;
+                let found = if raws[i].source_only || raws[i].kind == QuoteKind::Indirect {
+                    None
+                } else {
+                    history.iter().rev().find(|r| para.saturating_sub(r.paragraph) <= 1 && (!direct || r.source || r.direct)).or_else(|| {
+                        history.iter().rev().find(|r| para.saturating_sub(r.paragraph) <= 1)
+                    })
+                };
+                match found {
+                    Some(r) => {
+                        let mut s = r.speaker.clone();
+                        if s.name.is_none() {
+                            s.name = ctx.text.get(s.span.range()).map(str::to_string);
+                        }
+                        s.resolution = Resolution::Continuation;
+                        (Some(s), 0.5, r.gender, r.plural, r.person)
+                    }
+                    None => (None, 0.0, None, false, false),
+                }
+            }
+        };
+        if let Some(s) = &sp {
+            let explicit = !matches!(raws[i].who, Who::Nobody | Who::Same(_));
+            if explicit && (s.name.is_some() || s.entity_id.is_some() || s.resolution != Resolution::Pronoun) {
+                history.push(Referent {
+                    speaker: s.clone(),
+                    gender,
+                    plural,
+                    person,
+                    paragraph: para,
+                    source: raws[i].source_only,
+                    direct: raws[i].kind == QuoteKind::Direct,
+                });
+            }
+            resolved[i] = Some((s.clone(), conf));
+        }
+    }
+    // Build the output, dropping source-only items.
+    let mut index_map: Vec<Option<usize>> = vec![None; raws.len()];
+    let mut out_order: Vec<usize> = order.iter().copied().filter(|&i| !raws[i].source_only).collect();
+    out_order.sort_by_key(|&i| raws[i].span.start);
+    for (k, &i) in out_order.iter().enumerate() {
+        index_map[i] = Some(k);
+    }
+    let mut out = Vec::with_capacity(out_order.len());
+    for &i in &out_order {
+        let r = &mut raws[i];
+        let (speaker, conf) = match resolved[i].take() {
+            Some((s, c)) => (Some(s), c),
+            None => (None, 0.3),
+        };
+        out.push(Quotation {
+            span: r.span,
+            kind: r.kind,
+            cue: r.cue.take(),
+            speaker,
+            confidence: (conf * r.confidence).clamp(0.0, 1.0),
+            marks: std::mem::take(&mut r.marks),
+            other_half: r.other_half.and_then(|j| index_map.get(j).copied().flatten()),
+        });
+    }
+    out
+}
+
+/// The speaker of a noun phrase: through the mentions passed in, else its own name.
+fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolution) {
+    let text = ctx.text;
+    // Mentions inside the noun phrase, not in a complement (de X, du X).
+    let lo = ctx.mentions.partition_point(|m| m.span.end <= np.span.start);
+    let mut heads: Vec<&MentionRef<'_>> = Vec::new();
+    for m in &ctx.mentions[lo.min(ctx.mentions.len())..] {
+        if m.span.start >= np.span.end {
+            break;
+        }
+        if !np.span.contains(m.span) {
+            continue;
+        }
+        let before = text[np.span.start..m.span.start].trim_end().to_lowercase();
+        let complement = ["de", "du", "des", "d'", "d’", "aux", "au", "à", "par", "pour", "avec", "contre", "sur"].iter().any(|p| {
+            before.ends_with(p) && before[..before.len() - p.len()].chars().next_back().map_or(true, |c| !c.is_alphanumeric())
+        }) || before.ends_with("d'") || before.ends_with("d’");
+        let service = complement && {
+            let head = before.split_whitespace().find(|w| !is_det(w)).unwrap_or("");
+            is_service_noun(head.trim_start_matches("l'").trim_start_matches("l’"))
+        };
+        if !complement || service {
+            heads.push(m);
+        }
+    }
+    let persons: Vec<&&MentionRef<'_>> = heads.iter().filter(|m| m.kind == EntityKind::Person).collect();
+    if persons.len() >= 2 && np.plural {
+        let names: Vec<String> = persons.iter().map(|m| m.name.map(str::to_string).unwrap_or_else(|| text[m.span.range()].to_string())).collect();
+        return (
+            Speaker { span: np.span, entity_id: None, name: Some(names.join(" et ")), resolution: Resolution::Name },
+            None,
+            true,
+            Resolution::Name,
+        );
+    }
+    if let Some(m) = heads.first() {
+        let person = m.kind == EntityKind::Person;
+        let resolution = if !person {
+            Resolution::Organization
+        } else if m.nominal {
+            Resolution::Role
+        } else {
+            Resolution::Name
+        };
+        let name = m.name.map(str::to_string).or_else(|| Some(full_name(ctx, &text[m.span.range()])));
+        return (
+            Speaker { span: np.span, entity_id: m.entity_id.map(str::to_string), name, resolution },
+            m.gender.or(np.gender),
+            person && !np.org,
+            resolution,
+        );
+    }
+    match &np.name {
+        Some(n) => {
+            let resolution = if np.org { Resolution::Organization } else { Resolution::Name };
+            let name = if n.contains(" et ") { n.clone() } else { full_name(ctx, n) };
+            (Speaker { span: np.span, entity_id: None, name: Some(name), resolution }, np.gender, !np.org, resolution)
+        }
+        None => {
+            let resolution = if np.org { Resolution::Organization } else { Resolution::Role };
+            (Speaker { span: np.span, entity_id: None, name: None, resolution }, np.gender, !np.org, resolution)
+        }
+    }
+}
+
+/// An unlinked name completed by its first full mention (Trump → Donald Trump).
+fn full_name(ctx: &Ctx<'_>, n: &str) -> String {
+    if !n.contains(' ') {
+        if let Some(full) = ctx.surnames.get(n) {
+            return full.clone();
+        }
+    }
+    n.to_string()
+}
