@@ -157,6 +157,8 @@ pub(crate) struct Np {
     pub org: bool,
     pub plural: bool,
     pub gender: Option<Gender>,
+    /// A plural description that refers back (`les deux hommes`).
+    pub anaphoric: bool,
 }
 
 /// What a quotation or reported clause is attributed to, before resolution.
@@ -322,7 +324,12 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-                let prev = if s > a { self.word(&toks[s - 1]).to_lowercase() } else { String::new() };
+                let mut p = s;
+                // Through a determiner: `de l'État`, `du Kremlin`, `de la France`.
+                if p > a + 1 && is_det(&self.word(&toks[p - 1]).to_lowercase()) {
+                    p -= 1;
+                }
+                let prev = if p > a { self.word(&toks[p - 1]).to_lowercase() } else { String::new() };
                 let complement = matches!(prev.as_str(), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à" | "en" | "par" | "pour" | "sur" | "contre" | "avec");
                 runs.push((s, e, complement));
                 i = e;
@@ -376,7 +383,12 @@ impl<'a> Ctx<'a> {
         let org = is_org_noun(&first_after_elision)
             || is_org_noun(&head_noun)
             || name.as_deref().is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
-        Some(Np { span, name, org, plural, gender })
+        let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.word(t).to_lowercase()).unwrap_or_default();
+        let anaphoric = name.is_none()
+            && !org
+            && matches!(lfirst.as_str(), "les" | "ces")
+            && matches!(second.as_str(), "deux" | "trois" | "quatre");
+        Some(Np { span, name, org, plural, gender, anaphoric })
     }
 
     /// The subject of the verb group starting at token `g`, scanning left.
@@ -432,6 +444,13 @@ impl<'a> Ctx<'a> {
             if a1 > 0 && toks[a1 - 1].kind == TokKind::Punct(',') {
                 let a2 = self.np_start(toks, a1 - 1);
                 if let Some(np) = self.np(toks, a2, a1 - 1) {
+                    // `Un chercheur, Fabrice Pothier, a …`: the name in apposition wins over
+                    // a description.
+                    if np.name.is_none() {
+                        if let Some(inner) = self.np(toks, a1, j - 1).filter(|n| n.name.is_some()) {
+                            return Some(Who::Np(inner, 0.85));
+                        }
+                    }
                     return Some(Who::Np(np, 0.85));
                 }
             }
@@ -714,30 +733,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             // Attribution.
             let mut cue: Option<Cue> = None;
             let mut who = Who::Nobody;
-            let cue_of = |a: usize, b: usize, c: &CueMatch, toks: &[Tok]| -> Cue {
-                let mut s = a;
-                // Auxiliary and reflexive before the participle belong to the cue span.
-                let mut k = a;
-                while k > 0 && toks[k - 1].kind == TokKind::Word && (is_adverb(&ctx.lower(&toks[k - 1])) || is_aux(&ctx.lower(&toks[k - 1]))) && a - k < 5 {
-                    k -= 1;
-                    if is_aux(&ctx.lower(&toks[k])) {
-                        s = k;
-                        if k > 0 && matches!(ctx.lower(&toks[k - 1]).as_str(), "s'" | "s’" | "se") {
-                            s = k - 1;
-                        }
-                        break;
-                    }
-                }
-                if s == a && a > 0 && matches!(ctx.lower(&toks[a - 1]).as_str(), "s'" | "s’" | "se") {
-                    s = a - 1;
-                }
-                let mut lemma = ctx.lex.lemma_of(c.entry).to_string();
-                let reflexive = s < a && matches!(ctx.lower(&toks[s]).as_str(), "s'" | "s’" | "se");
-                if reflexive && !lemma.starts_with("se ") && !lemma.starts_with("s'") {
-                    lemma = if lemma.starts_with(|c: char| "aeiouéèêh".contains(c)) { format!("s'{lemma}") } else { format!("se {lemma}") };
-                }
-                Cue { span: Span::new(toks[s].span.start, toks[b].span.end), lemma }
-            };
+            let cue_of = |a: usize, b: usize, c: &CueMatch, toks: &[Tok]| -> Cue { make_cue(ctx, toks, a, b, c) };
             // 1. After the quotation: `« … », a déclaré X`, `« … », estime-t-elle`, `« … », selon X`.
             let mut after_direct = false;
             {
@@ -827,12 +823,12 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                             }
                             let mut g = a;
                             // Auxiliary (and adverbs) before a participle.
-                            if forms & form::FINITE == 0 && forms & form::PART != 0 {
+                            if forms & form::PART != 0 {
                                 let mut x = a;
                                 let mut found = false;
                                 while x > 0 && a - x < 7 {
                                     let lw = ctx.lower(&toks[x - 1]);
-                                    if toks[x - 1].kind == TokKind::Clitic {
+                                    if toks[x - 1].kind == TokKind::Clitic && x >= 2 {
                                         // `avait-il déclaré`: inverted auxiliary.
                                         if let Some((w, _)) = ctx.subject_after(&toks, x - 2) {
                                             cue = Some(cue_of(a, b, &c, &toks));
@@ -854,10 +850,11 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 if !matches!(who, Who::Nobody) {
                                     break;
                                 }
-                                if !found {
+                                if found {
+                                    g = x;
+                                } else if forms & form::FINITE == 0 {
                                     continue;
                                 }
-                                g = x;
                             }
                             if forms & form::PPR != 0 && forms & (form::FINITE | form::PART) == 0 {
                                 // `…, disant …`: the subject of the governing clause.
@@ -887,6 +884,14 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                             if let Some(w) = ctx.subject_before(&toks, g, 0) {
                                 cue = Some(cue_of(a, b, &c, &toks));
                                 who = w;
+                                // `X a déclaré qu'il espérait « … »`: the pronoun of the
+                                // reported clause is the subject of the reporting verb.
+                                if let Who::Pronoun { span, .. } = who {
+                                    if let Some((c2, w2)) = outer_subject(ctx, &toks, &cue_tok, span) {
+                                        cue = Some(c2);
+                                        who = w2;
+                                    }
+                                }
                                 break;
                             }
                         }
@@ -956,6 +961,17 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 first_raw_in_sentence.get_or_insert(i0);
                 continue;
             }
+            // A long statement of independent clauses joined by a semicolon is reported as one
+            // quotation a clause, linked, of the same speaker.
+            if kind == QuoteKind::Direct {
+                if let Some((a_span, b_span)) = semicolon_split(text, inner, &ctx.pairs) {
+                    let i0 = raws.len();
+                    raws.push(Raw { span: a_span, kind, marks: vec![pair.open], cue: cue.clone(), who, confidence: base, paragraph: para, other_half: Some(i0 + 1), source_only: false });
+                    raws.push(Raw { span: b_span, kind, marks: marks[1..].to_vec(), cue, who: Who::Same(i0), confidence: base, paragraph: para, other_half: Some(i0), source_only: false });
+                    first_raw_in_sentence.get_or_insert(i0);
+                    continue;
+                }
+            }
             let idx = raws.len();
             raws.push(Raw { span: inner, kind, marks, cue, who, confidence: base, paragraph: para, other_half: None, source_only: false });
             first_raw_in_sentence.get_or_insert(idx);
@@ -968,6 +984,59 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
         }
     }
     raws
+}
+
+/// The cue span (auxiliary and reflexive included) and lemma of the cue at tokens `a..=b`.
+fn make_cue(ctx: &Ctx<'_>, toks: &[Tok], a: usize, b: usize, c: &CueMatch) -> Cue {
+                let mut s = a;
+                // Auxiliary and reflexive before the participle belong to the cue span.
+                let mut k = a;
+                while k > 0 && toks[k - 1].kind == TokKind::Word && (is_adverb(&ctx.lower(&toks[k - 1])) || is_aux(&ctx.lower(&toks[k - 1]))) && a - k < 5 {
+                    k -= 1;
+                    if is_aux(&ctx.lower(&toks[k])) {
+                        s = k;
+                        if k > 0 && matches!(ctx.lower(&toks[k - 1]).as_str(), "s'" | "s’" | "se") {
+                            s = k - 1;
+                        }
+                        break;
+                    }
+                }
+                if s == a && a > 0 && matches!(ctx.lower(&toks[a - 1]).as_str(), "s'" | "s’" | "se") {
+                    s = a - 1;
+                }
+                let mut lemma = ctx.lex.lemma_of(c.entry).to_string();
+                let reflexive = s < a && matches!(ctx.lower(&toks[s]).as_str(), "s'" | "s’" | "se");
+                if reflexive && !lemma.starts_with("se ") && !lemma.starts_with("s'") {
+                    lemma = if lemma.starts_with(|c: char| "aeiouéèêh".contains(c)) { format!("s'{lemma}") } else { format!("se {lemma}") };
+                }
+                Cue { span: Span::new(toks[s].span.start, toks[b].span.end), lemma }
+}
+
+/// The cue and subject of the reporting verb whose `que` clause has the pronoun at `pron` for
+/// subject.
+fn outer_subject(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], pron: Span) -> Option<(Cue, Who)> {
+    let p = toks.iter().position(|t| t.span == pron)?;
+    if p == 0 || !matches!(ctx.lower(&toks[p - 1]).as_str(), "que" | "qu'" | "qu’") {
+        return None;
+    }
+    let &(a, b, c) = cue_tok.iter().rev().find(|(_, b, c)| *b + 6 >= p - 1 && *b < p - 1 && ctx.lex.flags_of(c.entry).que)?;
+    let Entry::Verb { forms, .. } = c.entry else { return None };
+    let mut g = a;
+    if forms & form::PART != 0 {
+        let mut x = a;
+        while x > 0 && a - x < 7 && toks[x - 1].kind == TokKind::Word {
+            let lw = ctx.lower(&toks[x - 1]);
+            x -= 1;
+            if is_aux(&lw) {
+                g = x;
+                break;
+            }
+        }
+    }
+    match ctx.subject_before(toks, g, 0)? {
+        w @ Who::Np(..) => Some((make_cue(ctx, toks, a, b, &c), w)),
+        _ => None,
+    }
 }
 
 /// The noun phrase after `selon`/`d'après` (token `b` is the cue's last token).
@@ -991,7 +1060,7 @@ fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
             "eux" => (true, None),
             _ => pronoun(&lw)?,
         };
-        let np = Np { span: toks[a].span, name: None, org: false, plural, gender };
+        let np = Np { span: toks[a].span, name: None, org: false, plural, gender, anaphoric: false };
         let _ = np;
         return None;
     }
@@ -1063,6 +1132,24 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
     None
 }
 
+/// The two clauses of a long quoted statement split at its first semicolon (outside nested
+/// quotations), each at least eight words.
+fn semicolon_split(text: &str, inner: Span, pairs: &[MarkPair]) -> Option<(Span, Span)> {
+    let body = inner.get(text)?;
+    for (k, _) in body.match_indices(';') {
+        let pos = inner.start + k;
+        if pairs.iter().any(|p| p.depth > 0 && p.open.start < pos && pos < p.inner.end) {
+            continue;
+        }
+        let a = trim_span(text, Span::new(inner.start, pos));
+        let b = trim_span(text, Span::new(pos + 1, inner.end));
+        if word_count(&text[a.range()]) >= 8 && word_count(&text[b.range()]) >= 8 {
+            return Some((a, b));
+        }
+    }
+    None
+}
+
 fn trim_span(text: &str, s: Span) -> Span {
     let Some(t) = s.get(text) else { return Span::new(s.start, s.start) };
     let l = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || crate::typography::is_space(c)).len();
@@ -1077,8 +1164,9 @@ fn trim_span(text: &str, s: Span) -> Span {
 fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], sent: Span, para: usize) -> Option<Raw> {
     let text = ctx.text;
     let clause_end = |from: usize| -> usize {
-        // The reported clause ends at the sentence end, a semicolon, or a comma opening a
-        // clause of the writer's (mais, car, si, alors que, tandis que).
+        // The reported clause ends at the sentence end, a semicolon, or the first comma after
+        // it has begun (a comma opens the writer's incidentals or a clause of its own: `, si …`,
+        // `, mais …`); a decimal comma (3,5) does not count.
         let mut end = sent.end;
         for k in from..toks.len() {
             match toks[k].kind {
@@ -1087,12 +1175,10 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     break;
                 }
                 TokKind::Punct(',') => {
-                    if let Some(n) = toks.get(k + 1) {
-                        let lw = ctx.lower(n);
-                        if matches!(lw.as_str(), "mais" | "car" | "si" | "alors" | "tandis" | "selon" | "a" | "ont" | "avait" | "estime" | "indique" | "précise") {
-                            end = toks[k].span.start;
-                            break;
-                        }
+                    let decimal = toks.get(k + 1).is_some_and(|n| n.span.start == toks[k].span.end && text[n.span.range()].starts_with(|c: char| c.is_ascii_digit()));
+                    if k >= from + 3 && !decimal {
+                        end = toks[k].span.start;
+                        break;
                     }
                 }
                 _ => {}
@@ -1165,6 +1251,11 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 } else {
                     source_np(ctx, toks, b)?
                 };
+                // `selon un sondage`, `d'après les chiffres du ministère`: a document or data
+                // sources facts; it does not speak.
+                if is_document_np(ctx, np.span) {
+                    continue;
+                }
                 let cue = Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: lemma.to_string() };
                 let span = if a == 0 && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
                     // `Selon X, …`: the rest of the sentence.
@@ -1185,6 +1276,22 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
         }
     }
     None
+}
+
+/// Whether a noun phrase is headed by a document or data noun.
+fn is_document_np(ctx: &Ctx<'_>, span: Span) -> bool {
+    let t = ctx.text[span.range()].to_lowercase();
+    let head = t
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .find(|w| !w.is_empty() && !is_det(w) && *w != "l" && !matches!(*w, "premier" | "premiers" | "première" | "premières" | "dernier" | "derniers" | "dernière" | "dernières" | "nouveaux" | "nouvelles" | "nouveau" | "nouvelle"))
+        .unwrap_or("");
+    matches!(
+        head,
+        "sondage" | "sondages" | "étude" | "études" | "chiffres" | "données" | "statistiques" | "rapport" | "rapports"
+            | "enquête" | "bilan" | "estimations" | "estimation" | "informations" | "documents" | "document" | "images"
+            | "résultats" | "projections" | "calculs" | "prévisions" | "déclarations" | "comptes" | "relevés"
+            | "analyses" | "analyse" | "modèles" | "photos" | "vidéos" | "archives" | "registres" | "indicateurs"
+    )
 }
 
 impl Ctx<'_> {
@@ -1228,7 +1335,14 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                     Who::Np(_, c) => *c,
                     _ => 0.6,
                 };
-                let (speaker, gender, person, resolution) = resolve_np(ctx, &np);
+                let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
+                if np.anaphoric {
+                    // `les deux hommes`: the last plural referent.
+                    if let Some(r) = history.iter().rev().find(|r| r.plural && !r.source && para.saturating_sub(r.paragraph) <= 3) {
+                        speaker.entity_id = r.speaker.entity_id.clone();
+                        speaker.name = r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string));
+                    }
+                }
                 let conf = match resolution {
                     Resolution::Name => 0.9,
                     Resolution::Organization => 0.85,
