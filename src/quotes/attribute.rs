@@ -46,7 +46,8 @@ fn is_adverb(lw: &str) -> bool {
                 | "part" | "de" | "nouveau" | "côté" | "ce" | "cette" | "maintes" | "fois" | "d'ailleurs"
                 | "d’ailleurs" | "d'abord" | "d’abord" | "lui-même" | "elle-même" | "eux-mêmes" | "tout" | "donc"
                 | "y" | "en" | "soir" | "matin" | "midi" | "après-midi" | "dimanche-soir" | "vite"
-                | "immédiatement" | "aussitôt" | "quant" | "lui" | "elle" | "eux" | "à"
+                | "immédiatement" | "aussitôt" | "quant" | "lui" | "elle" | "eux" | "à" | "par" | "ailleurs"
+                | "outre" | "surtout" | "mardi-soir"
         )
 }
 
@@ -141,6 +142,16 @@ fn is_title_noun(lw: &str) -> bool {
             | "marque" | "campagne" | "réseau" | "groupe" | "compte" | "chaîne" | "radio" | "station" | "affaire"
             | "dossier" | "manifeste" | "pétition" | "tribune" | "appel" | "expression" | "formule" | "pseudonyme"
             | "surnom" | "sobriquet" | "nom" | "lire" | "voir"
+    )
+}
+
+/// Nouns that quote words as words (le slogan « … », le mot « … »).
+fn is_word_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "slogan" | "hashtag" | "mot-dièse" | "mot" | "terme" | "expression" | "formule" | "surnom" | "sobriquet"
+            | "nom" | "pseudonyme" | "label" | "intitulé" | "intitulée" | "baptisé" | "baptisée" | "surnommé"
+            | "surnommée" | "dénommé" | "dénommée"
     )
 }
 
@@ -440,7 +451,17 @@ impl<'a> Ctx<'a> {
         }
         if t.kind == TokKind::Punct(',') {
             // Apposition or incise: `Sean Spicer, porte-parole …, a déclaré`.
-            let a1 = self.np_start(toks, j - 1);
+            // The chunk between this comma and the previous one (an apposition or an
+            // adverbial incise such as `de son côté`).
+            let mut a1 = j - 1;
+            while a1 > 0 && j - 1 - a1 < 12 {
+                match toks[a1 - 1].kind {
+                    TokKind::Word => a1 -= 1,
+                    TokKind::Punct('.') if a1 >= 2 && is_title(self.word(&toks[a1 - 2])) => a1 -= 1,
+                    TokKind::Punct('-' | '\'' | '’') => a1 -= 1,
+                    _ => break,
+                }
+            }
             if a1 > 0 && toks[a1 - 1].kind == TokKind::Punct(',') {
                 let a2 = self.np_start(toks, a1 - 1);
                 if let Some(np) = self.np(toks, a2, a1 - 1) {
@@ -561,7 +582,21 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        self.np(toks, a, e).map(|np| (Who::Np(np, 0.9), e))
+        let np = self.np(toks, a, e)?;
+        // `a martelé son avocate, Me Julie Fabre`: the name in apposition.
+        if np.name.is_none() && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+            let mut e2 = e + 1;
+            while e2 < toks.len() && (toks[e2].kind == TokKind::Word || (toks[e2].kind == TokKind::Punct('.') && is_title(self.word(&toks[e2 - 1])))) && e2 - e < 6 {
+                e2 += 1;
+            }
+            let closed = toks.get(e2).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | ',' | ';' | '!' | '?')));
+            if closed {
+                if let Some(named) = self.np(toks, e + 1, e2).filter(|n| n.name.is_some()) {
+                    return Some((Who::Np(named, 0.85), e2));
+                }
+            }
+        }
+        Some((Who::Np(np, 0.9), e))
     }
 }
 
@@ -701,6 +736,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 }
             }
         }
+        let raws_before = raws.len();
         let quote_toks: Vec<usize> = toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i).collect();
         let mut first_raw_in_sentence: Option<usize> = None;
         for &qt in &quote_toks {
@@ -718,10 +754,14 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             let prev_word = if qt > 0 { Some(ctx.lower(&toks[qt - 1])) } else { None };
             let prev_is_word = qt > 0 && toks[qt - 1].kind == TokKind::Word;
             // Titles: `le film « … »`, `au « Parisien »`.
-            if prev_is_word && prev_word.as_deref().is_some_and(is_title_noun) {
+            let capitalised = cap(content);
+            // A title starts with a capital (le film « Intouchables »); a slogan or a word
+            // quoted as a word need not (le slogan « on ne lâche rien »).
+            if prev_is_word
+                && prev_word.as_deref().is_some_and(|w| is_title_noun(w) && (capitalised || is_word_noun(w)))
+            {
                 continue;
             }
-            let capitalised = cap(content);
             let short_title = capitalised
                 && words <= 4
                 && !content.contains(|c: char| matches!(c, ',' | '.' | '!' | '?' | ';' | ':'))
@@ -751,8 +791,17 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     if a < k || a >= limit {
                         continue;
                     }
-                    let immediate = a == k || (k..a).all(|x| toks[x].kind == TokKind::Word && (is_aux(&ctx.lower(&toks[x])) || is_adverb(&ctx.lower(&toks[x]))) || toks[x].kind == TokKind::Clitic);
-                    let after_comma = a > 0 && (toks[a - 1].kind == TokKind::Punct(',') || (a > 1 && toks[a - 2].kind == TokKind::Punct(',') && is_aux(&ctx.lower(&toks[a - 1]))));
+                    let lead_ok = |from: usize| {
+                        (from..a).all(|x| {
+                            toks[x].kind == TokKind::Clitic
+                                || toks[x].kind == TokKind::Word && {
+                                    let lw = ctx.lower(&toks[x]);
+                                    is_aux(&lw) || is_adverb(&lw) || is_object_clitic(&lw)
+                                }
+                        }) && a - from < 7
+                    };
+                    let immediate = lead_ok(k);
+                    let after_comma = (k.saturating_sub(1)..a).rev().find(|&p| toks[p].kind == TokKind::Punct(',')).is_some_and(|p| lead_ok(p + 1));
                     match c.entry {
                         Entry::Source { .. } if ctx.lex.lemma_of(c.entry) != "pour" && (immediate || after_comma) => {
                             if let Some((np, _)) = source_np(ctx, &toks, b) {
@@ -763,6 +812,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                             }
                         }
                         Entry::Verb { forms, .. } if (immediate && (comma || toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Word))) || after_comma => {
+                            if ctx.lex.flags_of(c.entry).pronominal && !(k..a).any(|x| matches!(ctx.lower(&toks[x]).as_str(), "se" | "s'" | "s’")) {
+                                continue;
+                            }
                             // Inverted: `a déclaré le ministre`, `a-t-il déclaré`, `estime-t-elle`.
                             let mut subj = None;
                             if forms & form::FINITE != 0 {
@@ -800,10 +852,12 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     }
                     match c.entry {
                         Entry::Source { .. } => {
-                            if ctx.lex.lemma_of(c.entry) == "pour" {
-                                continue;
-                            }
-                            if let Some((np, _)) = source_np(ctx, &toks, b) {
+                            let pour = ctx.lex.lemma_of(c.entry) == "pour";
+                            // `Pour X, …` opens the sentence, X a name followed by a comma.
+                            let pour_ok = |np: &Np, e: usize| {
+                                a == 0 && np.name.is_some() && !ctx.np_is_title_like(np) && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(','))
+                            };
+                            if let Some((np, _)) = source_np(ctx, &toks, b).filter(|(np, e)| !pour || pour_ok(np, *e)) {
                                 cue = Some(Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() });
                                 who = Who::Np(np, 0.85);
                                 break;
@@ -879,6 +933,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                         break;
                                     }
                                 }
+                                continue;
+                            }
+                            if !reflexive_ok(ctx, &toks, g, c) {
                                 continue;
                             }
                             if let Some(w) = ctx.subject_before(&toks, g, 0) {
@@ -977,7 +1034,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             first_raw_in_sentence.get_or_insert(idx);
         }
         // Indirect speech, in sentences without quotations.
-        if quote_toks.is_empty() {
+        if !raws[raws_before..].iter().any(|r| !r.source_only) {
             if let Some(r) = indirect(ctx, &toks, &cue_tok, sent, para) {
                 raws.push(r);
             }
@@ -1039,6 +1096,49 @@ fn outer_subject(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch
     }
 }
 
+/// The start of the verb group of the verb at token `a`: its auxiliary (through adverbs) for
+/// a participle, the verb itself for a finite form; `None` for a bare participle.
+fn aux_before(ctx: &Ctx<'_>, toks: &[Tok], a: usize, forms: u8) -> Option<usize> {
+    if forms & form::PART != 0 {
+        let mut x = a;
+        while x > 0 && a - x < 7 && toks[x - 1].kind == TokKind::Word {
+            let lw = ctx.lower(&toks[x - 1]);
+            if is_aux(&lw) {
+                return Some(x - 1);
+            }
+            if !is_adverb(&lw) {
+                break;
+            }
+            x -= 1;
+        }
+    }
+    if forms & form::FINITE != 0 {
+        Some(a)
+    } else {
+        None
+    }
+}
+
+/// A pronominal lemma (`se montrer`) is a cue only with its reflexive pronoun before the verb
+/// group starting at `g`.
+fn reflexive_ok(ctx: &Ctx<'_>, toks: &[Tok], g: usize, c: CueMatch) -> bool {
+    if !ctx.lex.flags_of(c.entry).pronominal {
+        return true;
+    }
+    let mut k = g;
+    while k > 0 && toks[k - 1].kind == TokKind::Word {
+        let lw = ctx.lower(&toks[k - 1]);
+        if matches!(lw.as_str(), "se" | "s'" | "s’") {
+            return true;
+        }
+        if !matches!(lw.as_str(), "ne" | "n'" | "n’") {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 /// The noun phrase after `selon`/`d'après` (token `b` is the cue's last token).
 fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
     let a = b + 1;
@@ -1062,6 +1162,10 @@ fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
         };
         let np = Np { span: toks[a].span, name: None, org: false, plural, gender, anaphoric: false };
         let _ = np;
+        return None;
+    }
+    // `selon ses mots`, `selon ses propres termes`: the subject's own words, not a source.
+    if (a..e).any(|k| matches!(ctx.lower(&toks[k]).as_str(), "mots" | "propos" | "termes" | "dires" | "formule" | "expression")) {
         return None;
     }
     ctx.np(toks, a, e).map(|np| (np, e))
@@ -1216,23 +1320,15 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 if word_count(&text[span.range()]) < 3 {
                     continue;
                 }
-                // The subject of the cue.
-                let mut g = a;
-                if forms & form::FINITE == 0 {
-                    let mut x = a;
-                    while x > 0 && a - x < 7 && toks[x - 1].kind == TokKind::Word {
-                        let lw = ctx.lower(&toks[x - 1]);
-                        x -= 1;
-                        if is_aux(&lw) {
-                            break;
-                        }
-                    }
-                    if !is_aux(&ctx.lower(&toks[x])) {
-                        continue;
-                    }
-                    g = x;
+                // The subject of the cue (through its auxiliary for a participle).
+                let g = match aux_before(ctx, toks, a, forms) {
+                    Some(g) => g,
+                    None => continue,
+                };
+                if !reflexive_ok(ctx, toks, g, c) {
+                    continue;
                 }
-                let who = ctx.subject_before(toks, g, 0)?;
+                let Some(who) = ctx.subject_before(toks, g, 0) else { continue };
                 let cue = Cue { span: Span::new(toks[g].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() };
                 return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who, confidence: 0.8, paragraph: para, other_half: None, source_only: false });
             }

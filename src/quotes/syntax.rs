@@ -190,6 +190,38 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
         i = j;
     }
     push_trimmed(text, start, para.end, out);
+    // A quoted statement that ends with its own full stop inside the marks ends its sentence
+    // when a capital follows: `… : « Je pars. » Le ministre …`.
+    let first_new = out.partition_point(|s| s.end <= para.start);
+    let mut k = first_new;
+    while k < out.len() {
+        let s = out[k];
+        let cut = inside.iter().find(|q| {
+            s.start < q.start && q.end < s.end && {
+                let body = text[q.start..q.end].trim_end_matches(|c: char| crate::typography::is_quote_mark(c));
+                let body = body.trim_end_matches(|c: char| is_space(c) || c.is_whitespace());
+                let closed = body.len() < q.end - q.start;
+                let next = text[q.end..s.end].trim_start_matches(|c: char| is_space(c) || c.is_whitespace());
+                closed
+                    && body.ends_with(['.', '!', '?', '…'])
+                    && next.len() < s.end - q.end
+                    && next.chars().next().is_some_and(|c| c.is_uppercase())
+            }
+        });
+        match cut {
+            Some(q) => {
+                let (a, b) = (Span::new(s.start, q.end), s);
+                out[k] = a;
+                let mut rest = Vec::new();
+                push_trimmed(text, q.end, b.end, &mut rest);
+                for (j, r) in rest.into_iter().enumerate() {
+                    out.insert(k + 1 + j, r);
+                }
+                k += 1;
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// Whether a word (already lowercased) is one of the first words of a name that are
@@ -236,6 +268,7 @@ mod tests {
         ("« Oui. Non », dit-il. Fin.", &["« Oui. Non », dit-il.", "Fin."]),  // no boundary inside a quotation
         ("russe.Après tout", &["russe.", "Après tout"]),                     // glued sentences
         ("3.5 millions. Puis", &["3.5 millions.", "Puis"]),                  // decimal point
+        ("Il a dit : « Je pars. » Elle reste.", &["Il a dit : « Je pars. »", "Elle reste."]), // statement ending inside the marks
     ];
 
     #[test]
