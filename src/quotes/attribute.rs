@@ -196,6 +196,8 @@ pub(crate) struct Raw {
     pub other_half: Option<usize>,
     /// The item names a source (`selon X`) rather than a quotation.
     pub source_only: bool,
+    /// The item only records the subject of a reporting verb, for the discourse.
+    pub subject_only: bool,
 }
 
 pub(crate) struct Ctx<'a> {
@@ -732,8 +734,32 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                         paragraph: para,
                         other_half: None,
                         source_only: true,
+                        subject_only: false,
                     });
                 }
+            }
+        }
+        // The subject of the first reporting verb of the sentence, for pronouns to come.
+        for &(a, _, c) in &cue_tok {
+            let Entry::Verb { forms, .. } = c.entry else { continue };
+            if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
+                continue;
+            }
+            let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
+            if let Some(Who::Np(np, conf)) = ctx.subject_before(&toks, g, 0) {
+                raws.push(Raw {
+                    span: np.span,
+                    kind: QuoteKind::Indirect,
+                    marks: Vec::new(),
+                    cue: None,
+                    who: Who::Np(np, conf),
+                    confidence: 0.0,
+                    paragraph: para,
+                    other_half: None,
+                    source_only: true,
+                    subject_only: true,
+                });
+                break;
             }
         }
         let raws_before = raws.len();
@@ -1013,8 +1039,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             if let Some((a_span, b_span, icue, iwho)) = incise(ctx, inner) {
                 let i0 = raws.len();
                 let k0 = if cap(&text[a_span.range()]) && starts_clause { QuoteKind::Direct } else { kind };
-                raws.push(Raw { span: a_span, kind: k0, marks: vec![pair.open], cue: Some(icue.clone()), who: iwho, confidence: base, paragraph: para, other_half: Some(i0 + 1), source_only: false });
-                raws.push(Raw { span: b_span, kind: k0, marks: marks[1..].to_vec(), cue: Some(icue), who: Who::Same(i0), confidence: base, paragraph: para, other_half: Some(i0), source_only: false });
+                raws.push(Raw { span: a_span, kind: k0, marks: vec![pair.open], cue: Some(icue.clone()), who: iwho, confidence: base, paragraph: para, other_half: Some(i0 + 1), source_only: false, subject_only: false });
+                raws.push(Raw { span: b_span, kind: k0, marks: marks[1..].to_vec(), cue: Some(icue), who: Who::Same(i0), confidence: base, paragraph: para, other_half: Some(i0), source_only: false, subject_only: false });
                 first_raw_in_sentence.get_or_insert(i0);
                 continue;
             }
@@ -1023,14 +1049,14 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             if kind == QuoteKind::Direct {
                 if let Some((a_span, b_span)) = semicolon_split(text, inner, &ctx.pairs) {
                     let i0 = raws.len();
-                    raws.push(Raw { span: a_span, kind, marks: vec![pair.open], cue: cue.clone(), who, confidence: base, paragraph: para, other_half: Some(i0 + 1), source_only: false });
-                    raws.push(Raw { span: b_span, kind, marks: marks[1..].to_vec(), cue, who: Who::Same(i0), confidence: base, paragraph: para, other_half: Some(i0), source_only: false });
+                    raws.push(Raw { span: a_span, kind, marks: vec![pair.open], cue: cue.clone(), who, confidence: base, paragraph: para, other_half: Some(i0 + 1), source_only: false, subject_only: false });
+                    raws.push(Raw { span: b_span, kind, marks: marks[1..].to_vec(), cue, who: Who::Same(i0), confidence: base, paragraph: para, other_half: Some(i0), source_only: false, subject_only: false });
                     first_raw_in_sentence.get_or_insert(i0);
                     continue;
                 }
             }
             let idx = raws.len();
-            raws.push(Raw { span: inner, kind, marks, cue, who, confidence: base, paragraph: para, other_half: None, source_only: false });
+            raws.push(Raw { span: inner, kind, marks, cue, who, confidence: base, paragraph: para, other_half: None, source_only: false, subject_only: false });
             first_raw_in_sentence.get_or_insert(idx);
         }
         // Indirect speech, in sentences without quotations.
@@ -1185,47 +1211,50 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
         let (open_at, aux_clitic) = if before.ends_with([',', '—', '–']) {
             (before.len(), None)
         } else {
-            // An inverted auxiliary before the participle.
+            // An auxiliary before the participle, inverted (`a-t-il dit`) or not (`a dit X`).
             let t = before.trim_end_matches(|ch: char| ch.is_alphabetic() || ch == '-');
             let w = &before[t.len()..];
             let lw = w.to_lowercase();
-            if forms & form::PART != 0 && ["a-t-il", "a-t-elle", "avait-il", "avait-elle", "ont-ils", "ont-elles", "a-t-on"].contains(&lw.as_str()) {
+            let inverted = ["a-t-il", "a-t-elle", "avait-il", "avait-elle", "ont-ils", "ont-elles", "a-t-on"].contains(&lw.as_str());
+            if forms & form::PART != 0 && (inverted || is_aux(&lw)) {
                 let t2 = t.trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
                 if !t2.ends_with([',', '—', '–']) {
                     continue;
                 }
-                (t2.len(), Some(w))
+                (t2.len(), if inverted { Some(w) } else { None })
             } else {
                 continue;
             }
         };
-        let comma_pos = inner.start + open_at - 1;
+        let punct_len = before[..open_at].chars().next_back().map_or(1, char::len_utf8);
+        let comma_pos = inner.start + open_at - punct_len;
         let a_span = trim_span(ctx.text, Span::new(inner.start, comma_pos));
         if word_count(&ctx.text[a_span.range()]) < 2 {
             continue;
         }
         // Tokens from the cue to the closing comma of the incise.
         let rest_end = ctx.text[c.end..inner.end].find([',', '—', '–', '.']).map(|k| c.end + k)?;
-        let inc = Span::new(comma_pos + 1, rest_end);
+        let inc = Span::new(comma_pos + punct_len, rest_end);
         let toks = tokenize(ctx.text, inc, &[]);
         if toks.len() > 10 || toks.is_empty() {
             continue;
         }
-        let vi = toks.iter().position(|t| t.span.start == c.start)?;
+        let Some(vi) = toks.iter().position(|t| t.span.start == c.start) else { continue };
         let who = if let Some(w) = aux_clitic {
             let cl = w.rsplit('-').next().unwrap_or("").to_lowercase();
-            let (plural, gender) = pronoun(&cl)?;
-            let ws = toks.iter().find(|t| t.kind == TokKind::Clitic)?.span;
+            let Some((plural, gender)) = pronoun(&cl) else { continue };
+            let Some(ws) = toks.iter().find(|t| t.kind == TokKind::Clitic).map(|t| t.span) else { continue };
             let off = ctx.text[ws.range()].len() - cl.len();
             Who::Pronoun { span: Span::new(ws.start + off, ws.end), plural, gender }
         } else {
-            let (w, end) = ctx.subject_after(&toks, vi)?;
+            let Some((w, end)) = ctx.subject_after(&toks, vi) else { continue };
             if end < toks.len() {
                 continue;
             }
             w
         };
-        let b_span = trim_span(ctx.text, Span::new(rest_end + 1, inner.end));
+        let close_len = ctx.text[rest_end..].chars().next().map_or(1, char::len_utf8);
+        let b_span = trim_span(ctx.text, Span::new(rest_end + close_len, inner.end));
         if word_count(&ctx.text[b_span.range()]) < 1 {
             continue;
         }
@@ -1330,7 +1359,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 }
                 let Some(who) = ctx.subject_before(toks, g, 0) else { continue };
                 let cue = Cue { span: Span::new(toks[g].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() };
-                return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who, confidence: 0.8, paragraph: para, other_half: None, source_only: false });
+                return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who, confidence: 0.8, paragraph: para, other_half: None, source_only: false, subject_only: false });
             }
             Entry::Source { .. } => {
                 let lemma = ctx.lex.lemma_of(c.entry);
@@ -1366,7 +1395,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 if word_count(&text[span.range()]) < 3 {
                     continue;
                 }
-                return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who: Who::Np(np, 0.85), confidence: 0.8, paragraph: para, other_half: None, source_only: false });
+                return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who: Who::Np(np, 0.85), confidence: 0.8, paragraph: para, other_half: None, source_only: false, subject_only: false });
             }
             Entry::Channel { .. } => {}
         }
@@ -1414,6 +1443,7 @@ struct Referent {
     paragraph: usize,
     source: bool,
     direct: bool,
+    subject_only: bool,
 }
 
 /// Resolves speaker mentions to referents, in text order, and builds the quotations.
@@ -1474,8 +1504,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 let found = if raws[i].source_only || raws[i].kind == QuoteKind::Indirect {
                     None
                 } else {
-                    history.iter().rev().find(|r| para.saturating_sub(r.paragraph) <= 1 && (!direct || r.source || r.direct)).or_else(|| {
-                        history.iter().rev().find(|r| para.saturating_sub(r.paragraph) <= 1)
+                    history.iter().rev().filter(|r| !r.subject_only).find(|r| para.saturating_sub(r.paragraph) <= 1 && (!direct || r.source || r.direct)).or_else(|| {
+                        history.iter().rev().filter(|r| !r.subject_only).find(|r| para.saturating_sub(r.paragraph) <= 1)
                     })
                 };
                 match found {
@@ -1500,8 +1530,9 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                     plural,
                     person,
                     paragraph: para,
-                    source: raws[i].source_only,
-                    direct: raws[i].kind == QuoteKind::Direct,
+                    source: raws[i].source_only && !raws[i].subject_only,
+                    direct: raws[i].kind == QuoteKind::Direct && !raws[i].source_only,
+                    subject_only: raws[i].subject_only,
                 });
             }
             resolved[i] = Some((s.clone(), conf));

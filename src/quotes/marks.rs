@@ -209,7 +209,11 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
                     _ => None,
                 });
                 let bottom = stack[0];
-                if stack.len() == 1 && reopen_fam == Some(bottom.fam) {
+                // Only a quotation that has begun continues (a stray opener at a paragraph's end
+                // does not swallow the next one).
+                let last_mark = reopen_store[bottom.reopen].last().copied().unwrap_or(bottom.mark);
+                let has_content = !trim_inner(text, last_mark.end, i).is_empty();
+                if stack.len() == 1 && reopen_fam == Some(bottom.fam) && has_content {
                     let c = next.unwrap_or(' ');
                     reopen_store[bottom.reopen].push(Span::new(k, k + c.len_utf8()));
                     i = k + c.len_utf8();
@@ -218,14 +222,8 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
                 // Close everything at the paragraph's end.
                 let para_end = i;
                 for (d, o) in stack.drain(..).enumerate() {
-                    let inner = trim_inner(text, o.mark.end, para_end);
-                    out.push(MarkPair {
-                        open: o.mark,
-                        close: None,
-                        reopen: std::mem::take(&mut reopen_store[o.reopen]),
-                        inner,
-                        depth: d.min(255) as u8,
-                    });
+                    let reopen = std::mem::take(&mut reopen_store[o.reopen]);
+                    out.push(unclosed(text, o.mark, reopen, para_end, d));
                 }
             }
             i = j.max(i + 1);
@@ -276,17 +274,26 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
         i += len;
     }
     for (d, o) in stack.drain(..).enumerate() {
-        let inner = trim_inner(text, o.mark.end, n);
-        out.push(MarkPair {
-            open: o.mark,
-            close: None,
-            reopen: std::mem::take(&mut reopen_store[o.reopen]),
-            inner,
-            depth: d.min(255) as u8,
-        });
+        let reopen = std::mem::take(&mut reopen_store[o.reopen]);
+        out.push(unclosed(text, o.mark, reopen, n, d));
     }
     out.sort_by_key(|p| (p.open.start, p.depth));
     out
+}
+
+/// A quotation left open: it ends at `end` (its paragraph's end); a last paragraph reopened
+/// and left empty is not part of it.
+fn unclosed(text: &str, open: Span, mut reopen: Vec<Span>, end: usize, depth: usize) -> MarkPair {
+    let mut inner = trim_inner(text, open.end, end);
+    while let Some(&last) = reopen.last() {
+        if inner.end <= last.end && last.start >= inner.start {
+            reopen.pop();
+            inner = trim_inner(text, open.end, last.start);
+        } else {
+            break;
+        }
+    }
+    MarkPair { open, close: None, reopen, inner, depth: depth.min(255) as u8 }
 }
 
 fn close_at(

@@ -73,8 +73,17 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
                 j += c.len_utf8();
                 continue;
             }
-            if is_apostrophe(c) && ELIDED.contains(&&text[start..j]) {
-                j += c.len_utf8();
+            if is_apostrophe(c) {
+                if ELIDED.contains(&&text[start..j]) {
+                    // An elision ends its word: l', qu'.
+                    j += c.len_utf8();
+                    break;
+                }
+                if next.is_some_and(is_word_char) {
+                    // Inside a word: aujourd'hui, prud'homme.
+                    j += c.len_utf8();
+                    continue;
+                }
             }
             break;
         }
