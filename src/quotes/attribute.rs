@@ -1,6 +1,7 @@
 //! Attribution: which quotations to keep, their kind, their cue, their speaker mention and the
 //! referent it resolves to through the discourse.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::lexicon::{form, CueMatch, Entry, Lexicon};
@@ -214,6 +215,12 @@ pub(crate) struct Ctx<'a> {
     pub surnames: HashMap<String, String>,
 }
 
+/// Whether a quotation (outer spans, sorted and disjoint) runs over position `pos`.
+fn crosses(outer: &[Span], pos: usize) -> bool {
+    let k = outer.partition_point(|q| q.end <= pos);
+    outer.get(k).is_some_and(|q| q.start < pos && pos < q.end)
+}
+
 fn outer_span(p: &MarkPair) -> Span {
     Span::new(p.open.start, p.close.map_or(p.inner.end, |c| c.end))
 }
@@ -233,7 +240,7 @@ impl<'a> Ctx<'a> {
             sorted.sort();
             for s in sorted {
                 match sentences.last_mut() {
-                    Some(last) if outer.iter().any(|q: &Span| q.start < last.end && s.start < q.end && q.end > last.end) => {
+                    Some(last) if crosses(&outer, last.end) => {
                         *last = last.cover(s)
                     }
                     _ => sentences.push(s),
@@ -249,7 +256,7 @@ impl<'a> Ctx<'a> {
             let mut merged: Vec<Span> = Vec::with_capacity(sentences.len());
             for s in sentences {
                 match merged.last_mut() {
-                    Some(last) if outer.iter().any(|q| q.start < last.end && q.end > last.end && s.start < q.end) => {
+                    Some(last) if crosses(&outer, last.end) => {
                         *last = last.cover(s)
                     }
                     _ => merged.push(s),
@@ -276,8 +283,14 @@ impl<'a> Ctx<'a> {
         Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
     }
 
-    fn lower(&self, t: &Tok) -> String {
-        self.text[t.span.range()].to_lowercase()
+    /// The token lowercased, borrowed when it already is (most words).
+    fn lower(&self, t: &Tok) -> Cow<'a, str> {
+        let w = &self.text[t.span.range()];
+        if w.chars().any(char::is_uppercase) {
+            Cow::Owned(w.to_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
     }
 
     fn word(&self, t: &Tok) -> &'a str {
@@ -544,7 +557,7 @@ impl<'a> Ctx<'a> {
         }
         while k < toks.len() && toks[k].kind == TokKind::Word && {
             let lw = self.lower(&toks[k]);
-            is_adverb(&lw) && !is_det(&lw) && lw != "ce" && lw != "cette" || matches!(lw.as_str(), "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier")
+            is_adverb(&lw) && !is_det(&lw) && lw != "ce" && lw != "cette" || matches!(&*lw, "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier")
         } {
             k += 1;
         }
@@ -838,7 +851,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                             }
                         }
                         Entry::Verb { forms, .. } if (immediate && (comma || toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Word))) || after_comma => {
-                            if ctx.lex.flags_of(c.entry).pronominal && !(k..a).any(|x| matches!(ctx.lower(&toks[x]).as_str(), "se" | "s'" | "s’")) {
+                            if ctx.lex.flags_of(c.entry).pronominal && !(k..a).any(|x| matches!(&*ctx.lower(&toks[x]), "se" | "s'" | "s’")) {
                                 continue;
                             }
                             // Inverted: `a déclaré le ministre`, `a-t-il déclaré`, `estime-t-elle`.
@@ -894,7 +907,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                             if a > 0 {
                                 let lw = ctx.lower(&toks[a - 1]);
                                 // A determiner or a preposition before the form: a noun (une annonce).
-                                if is_det(&lw) || matches!(lw.as_str(), "de" | "d'" | "d’" | "du" | "à" | "au" | "en" | "par" | "pour") && forms & form::PPR == 0 && forms & form::PART == 0 {
+                                if is_det(&lw) || matches!(&*lw, "de" | "d'" | "d’" | "du" | "à" | "au" | "en" | "par" | "pour") && forms & form::PPR == 0 && forms & form::PART == 0 {
                                     continue;
                                 }
                             }
@@ -1078,17 +1091,17 @@ fn make_cue(ctx: &Ctx<'_>, toks: &[Tok], a: usize, b: usize, c: &CueMatch) -> Cu
                     k -= 1;
                     if is_aux(&ctx.lower(&toks[k])) {
                         s = k;
-                        if k > 0 && matches!(ctx.lower(&toks[k - 1]).as_str(), "s'" | "s’" | "se") {
+                        if k > 0 && matches!(&*ctx.lower(&toks[k - 1]), "s'" | "s’" | "se") {
                             s = k - 1;
                         }
                         break;
                     }
                 }
-                if s == a && a > 0 && matches!(ctx.lower(&toks[a - 1]).as_str(), "s'" | "s’" | "se") {
+                if s == a && a > 0 && matches!(&*ctx.lower(&toks[a - 1]), "s'" | "s’" | "se") {
                     s = a - 1;
                 }
                 let mut lemma = ctx.lex.lemma_of(c.entry).to_string();
-                let reflexive = s < a && matches!(ctx.lower(&toks[s]).as_str(), "s'" | "s’" | "se");
+                let reflexive = s < a && matches!(&*ctx.lower(&toks[s]), "s'" | "s’" | "se");
                 if reflexive && !lemma.starts_with("se ") && !lemma.starts_with("s'") {
                     lemma = if lemma.starts_with(|c: char| "aeiouéèêh".contains(c)) { format!("s'{lemma}") } else { format!("se {lemma}") };
                 }
@@ -1099,7 +1112,7 @@ fn make_cue(ctx: &Ctx<'_>, toks: &[Tok], a: usize, b: usize, c: &CueMatch) -> Cu
 /// subject.
 fn outer_subject(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], pron: Span) -> Option<(Cue, Who)> {
     let p = toks.iter().position(|t| t.span == pron)?;
-    if p == 0 || !matches!(ctx.lower(&toks[p - 1]).as_str(), "que" | "qu'" | "qu’") {
+    if p == 0 || !matches!(&*ctx.lower(&toks[p - 1]), "que" | "qu'" | "qu’") {
         return None;
     }
     let &(a, b, c) = cue_tok.iter().rev().find(|(_, b, c)| *b + 6 >= p - 1 && *b < p - 1 && ctx.lex.flags_of(c.entry).que)?;
@@ -1154,10 +1167,10 @@ fn reflexive_ok(ctx: &Ctx<'_>, toks: &[Tok], g: usize, c: CueMatch) -> bool {
     let mut k = g;
     while k > 0 && toks[k - 1].kind == TokKind::Word {
         let lw = ctx.lower(&toks[k - 1]);
-        if matches!(lw.as_str(), "se" | "s'" | "s’") {
+        if matches!(&*lw, "se" | "s'" | "s’") {
             return true;
         }
-        if !matches!(lw.as_str(), "ne" | "n'" | "n’") {
+        if !matches!(&*lw, "ne" | "n'" | "n’") {
             return false;
         }
         k -= 1;
@@ -1171,7 +1184,7 @@ fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
     let mut e = a;
     while e < toks.len() && toks[e].kind == TokKind::Word || (e < toks.len() && matches!(toks[e].kind, TokKind::Punct('-' | '\'' | '’' | '.')) && e > a && toks[e].kind != TokKind::Punct('.') || (e < toks.len() && toks[e].kind == TokKind::Punct('.') && e > a && is_title(ctx.word(&toks[e - 1])))) {
         let lw = ctx.lower(&toks[e]);
-        if e > a && (is_np_stop(&lw) || matches!(lw.as_str(), "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier" | "dans" | "lors" | "le" | "la" | "les" | "il" | "elle" | "ils" | "elles") && e > a + 1 && !matches!(ctx.lower(&toks[e - 1]).as_str(), "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "d'" | "d’")) {
+        if e > a && (is_np_stop(&lw) || matches!(&*lw, "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier" | "dans" | "lors" | "le" | "la" | "les" | "il" | "elle" | "ils" | "elles") && e > a + 1 && !matches!(&*ctx.lower(&toks[e - 1]), "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "d'" | "d’")) {
             break;
         }
         e += 1;
@@ -1180,8 +1193,8 @@ fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
         }
     }
     let lw = ctx.lower(toks.get(a)?);
-    if pronoun(&lw).is_some() || matches!(lw.as_str(), "lui" | "eux" | "moi" | "nous" | "vous") {
-        let (plural, gender) = match lw.as_str() {
+    if pronoun(&lw).is_some() || matches!(&*lw, "lui" | "eux" | "moi" | "nous" | "vous") {
+        let (plural, gender) = match &*lw {
             "lui" => (false, Some(Gender::Masculine)),
             "eux" => (true, None),
             _ => pronoun(&lw)?,
@@ -1191,7 +1204,7 @@ fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
         return None;
     }
     // `selon ses mots`, `selon ses propres termes`: the subject's own words, not a source.
-    if (a..e).any(|k| matches!(ctx.lower(&toks[k]).as_str(), "mots" | "propos" | "termes" | "dires" | "formule" | "expression")) {
+    if (a..e).any(|k| matches!(&*ctx.lower(&toks[k]), "mots" | "propos" | "termes" | "dires" | "formule" | "expression")) {
         return None;
     }
     ctx.np(toks, a, e).map(|np| (np, e))
@@ -1325,7 +1338,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 if !ctx.lex.flags_of(c.entry).que || forms & (form::FINITE | form::PART) == 0 {
                     continue;
                 }
-                if a > 0 && (is_det(&ctx.lower(&toks[a - 1])) || matches!(ctx.lower(&toks[a - 1]).as_str(), "de" | "d'" | "d’" | "à" | "en")) {
+                if a > 0 && (is_det(&ctx.lower(&toks[a - 1])) || matches!(&*ctx.lower(&toks[a - 1]), "de" | "d'" | "d’" | "à" | "en")) {
                     continue;
                 }
                 // `que` within a few words (adverbs, dates, a dative `aux journalistes`).
@@ -1337,7 +1350,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                         q = Some(k);
                         break;
                     }
-                    if toks[k].kind != TokKind::Word || !(is_adverb(&lw) || lw.chars().all(|c| c.is_ascii_digit()) || matches!(lw.as_str(), "janvier" | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "septembre" | "octobre" | "novembre" | "décembre" | "aux" | "journalistes" | "à" | "la" | "presse")) {
+                    if toks[k].kind != TokKind::Word || !(is_adverb(&lw) || lw.chars().all(|c| c.is_ascii_digit()) || matches!(&*lw, "janvier" | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "septembre" | "octobre" | "novembre" | "décembre" | "aux" | "journalistes" | "à" | "la" | "presse")) {
                         break;
                     }
                     k += 1;
@@ -1464,7 +1477,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
                 if np.anaphoric {
                     // `les deux hommes`: the last plural referent.
-                    if let Some(r) = history.iter().rev().find(|r| r.plural && !r.source && para.saturating_sub(r.paragraph) <= 3) {
+                    if let Some(r) = history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 3).find(|r| r.plural && !r.source && para.saturating_sub(r.paragraph) <= 3) {
                         speaker.entity_id = r.speaker.entity_id.clone();
                         speaker.name = r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string));
                     }
@@ -1478,7 +1491,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 (Some(speaker), conf, gender, np.plural, person)
             }
             Who::Pronoun { span, plural, gender } => {
-                let found = history.iter().rev().find(|r| {
+                let found = history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 3).find(|r| {
                     r.plural == plural
                         && (r.person || plural)
                         && (gender.is_none() || r.gender.is_none() || r.gender == gender || plural)
@@ -1504,8 +1517,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 let found = if raws[i].source_only || raws[i].kind == QuoteKind::Indirect {
                     None
                 } else {
-                    history.iter().rev().filter(|r| !r.subject_only).find(|r| para.saturating_sub(r.paragraph) <= 1 && (!direct || r.source || r.direct)).or_else(|| {
-                        history.iter().rev().filter(|r| !r.subject_only).find(|r| para.saturating_sub(r.paragraph) <= 1)
+                    history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 1).filter(|r| !r.subject_only).find(|r| para.saturating_sub(r.paragraph) <= 1 && (!direct || r.source || r.direct)).or_else(|| {
+                        history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 1).filter(|r| !r.subject_only).find(|r| para.saturating_sub(r.paragraph) <= 1)
                     })
                 };
                 match found {

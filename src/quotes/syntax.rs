@@ -202,6 +202,9 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
     // A quoted statement that ends with its own full stop inside the marks ends its sentence
     // when a capital follows: `… : « Je pars. » Le ministre …`.
     let first_new = out.partition_point(|s| s.end <= para.start);
+    let q_lo = inside.partition_point(|q| q.end <= para.start);
+    let q_hi = inside.partition_point(|q| q.start < para.end);
+    let inside = &inside[q_lo..q_hi.max(q_lo)];
     let mut k = first_new;
     while k < out.len() {
         let s = out[k];
