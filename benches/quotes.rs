@@ -45,6 +45,19 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(extractor.extract(black_box(text), &[], &[])).len())
         });
     }
+    // Optional: any French news text of the user's, repeated to 1 MB
+    // (`DEPECHE_NEWS=path/to/text cargo bench --bench quotes`).
+    if let Some(text) = std::env::var_os("DEPECHE_NEWS").and_then(|p| std::fs::read_to_string(p).ok()) {
+        let mut big = String::with_capacity(1_100_000);
+        while !text.is_empty() && big.len() < 1_000_000 {
+            big.push_str(&text);
+            big.push('\n');
+        }
+        group.throughput(Throughput::Bytes(big.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter("DEPECHE_NEWS-1MB"), &big, |b, text| {
+            b.iter(|| black_box(extractor.extract(black_box(text), &[], &[])).len())
+        });
+    }
     group.finish();
 }
 

@@ -212,7 +212,8 @@ pub(crate) struct Ctx<'a> {
     pub sentences: Vec<Span>,
     pub sentence_para: Vec<usize>,
     pub headline: Vec<bool>,
-    pub surnames: HashMap<String, String>,
+    /// Surname → first full name, filled on first use.
+    pub surnames: std::cell::RefCell<HashMap<String, Option<String>>>,
 }
 
 /// Whether a quotation (outer spans, sorted and disjoint) runs over position `pos`.
@@ -279,7 +280,7 @@ impl<'a> Ctx<'a> {
             headline.push(alone && !matches!(last, Some('.' | '!' | '?' | '…' | '»' | '"' | '”' | ':')) && si < 3);
         }
         let cues = lex.find_all(text);
-        let surnames = surname_index(text);
+        let surnames = std::cell::RefCell::new(HashMap::new());
         Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
     }
 
@@ -307,7 +308,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let first = self.word(&toks[a]);
-        let lf = first.to_lowercase();
+        let lf = self.lower(&toks[a]);
         if !(is_det(&lf) || cap(first) || is_title(first) || lf.starts_with("l'") || lf.starts_with("l’")) {
             return None;
         }
@@ -320,7 +321,7 @@ impl<'a> Ctx<'a> {
         let mut i = a;
         while i < b {
             let w = self.word(&toks[i]);
-            let lw = w.to_lowercase();
+            let lw = self.lower(&toks[i]);
             let starts_run = toks[i].kind == TokKind::Word
                 && cap(w)
                 && !is_title(w)
@@ -331,14 +332,14 @@ impl<'a> Ctx<'a> {
                 let mut e = i + 1;
                 while e < b {
                     let w2 = self.word(&toks[e]);
-                    let l2 = w2.to_lowercase();
+                    let l2 = self.lower(&toks[e]);
                     if toks[e].kind == TokKind::Word && cap(w2) {
                         e += 1;
-                    } else if matches!(l2.as_str(), "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
+                    } else if matches!(&*l2, "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
                         && e + 1 < b
                         && cap(self.word(&toks[e + 1]))
                         && e + 1 < b
-                        && !is_det(&self.word(&toks[e + 1]).to_lowercase())
+                        && !is_det(&self.lower(&toks[e + 1]).into_owned())
                     {
                         // Particles inside names (Charles de Gaulle), but not a complement
                         // (président de la France): only before a capital that ends the run.
@@ -352,10 +353,10 @@ impl<'a> Ctx<'a> {
                 }
                 let mut p = s;
                 // Through a determiner: `de l'État`, `du Kremlin`, `de la France`.
-                if p > a + 1 && is_det(&self.word(&toks[p - 1]).to_lowercase()) {
+                if p > a + 1 && is_det(&self.lower(&toks[p - 1]).into_owned()) {
                     p -= 1;
                 }
-                let prev = if p > a { self.word(&toks[p - 1]).to_lowercase() } else { String::new() };
+                let prev = if p > a { self.lower(&toks[p - 1]).into_owned() } else { String::new() };
                 let complement = matches!(prev.as_str(), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à" | "en" | "par" | "pour" | "sur" | "contre" | "avec");
                 runs.push((s, e, complement));
                 i = e;
@@ -364,13 +365,13 @@ impl<'a> Ctx<'a> {
             }
         }
         let head_noun = (a..b)
-            .map(|k| self.word(&toks[k]).to_lowercase())
+            .map(|k| self.lower(&toks[k]).into_owned())
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
             .unwrap_or_default();
         let first_after_elision = {
-            let w = self.word(&toks[a]).to_lowercase();
+            let w = self.lower(&toks[a]).into_owned();
             if w == "l'" || w == "l’" {
-                toks.get(a + 1).map(|t| self.word(t).to_lowercase()).unwrap_or_default()
+                toks.get(a + 1).map(|t| self.lower(t).into_owned()).unwrap_or_default()
             } else {
                 head_noun.clone()
             }
@@ -391,7 +392,7 @@ impl<'a> Ctx<'a> {
         } else {
             None
         };
-        let lfirst = self.word(&toks[a]).to_lowercase();
+        let lfirst = self.lower(&toks[a]).into_owned();
         let title = self.word(&toks[a]);
         let gender = match title {
             "M" | "MM" => Some(Gender::Masculine),
@@ -409,7 +410,7 @@ impl<'a> Ctx<'a> {
         let org = is_org_noun(&first_after_elision)
             || is_org_noun(&head_noun)
             || name.as_deref().is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
-        let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.word(t).to_lowercase()).unwrap_or_default();
+        let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.lower(t).into_owned()).unwrap_or_default();
         let anaphoric = name.is_none()
             && !org
             && matches!(lfirst.as_str(), "les" | "ces")
@@ -578,7 +579,7 @@ impl<'a> Ctx<'a> {
                 _ => break,
             }
             let w = self.word(&t);
-            let lw = w.to_lowercase();
+            let lw = self.lower(&t);
             if e > a && (is_np_right_stop(&lw) || (lw == "et" && !toks.get(e + 1).is_some_and(|n| cap(self.word(n)) || is_det(&self.lower(n))))) {
                 break;
             }
@@ -631,63 +632,46 @@ fn glued_capital(w: &str) -> Option<usize> {
     None
 }
 
-/// Surname → first full name (two or more capitalised words) in the text.
-fn surname_index(text: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let flush = |words: &mut Vec<(usize, usize)>, out: &mut HashMap<String, String>| {
-        // Drop a leading function word written with a capital (Le, La …).
-        while let Some(&(s, e)) = words.first() {
-            let lw = text[s..e].to_lowercase();
-            if is_function_word(&lw) || is_det(&lw) || is_title(&text[s..e]) {
-                words.remove(0);
-            } else {
+/// The first full form of a surname in the text: the first occurrence of `n` as a whole word
+/// preceded by capitalised words (Donald Trump for Trump), or `None`.
+fn first_full_name(text: &str, n: &str) -> Option<String> {
+    use super::syntax::word_char;
+    for (i, _) in text.match_indices(n) {
+        let after = text[i + n.len()..].chars().next();
+        if after.is_some_and(word_char) {
+            continue;
+        }
+        // Capitalised words just before, separated by single spaces.
+        let mut start = i;
+        let mut words = 0;
+        loop {
+            let before = &text[..start];
+            let Some(sp) = before.chars().next_back() else { break };
+            if sp != ' ' && sp != '\u{A0}' {
                 break;
             }
+            let prev = &before[..before.len() - sp.len_utf8()];
+            let w_start = prev.rfind(|c: char| !(word_char(c) || c == '-')).map_or(0, |k| k + prev[k..].chars().next().map_or(1, char::len_utf8));
+            let w = &prev[w_start..];
+            if w.is_empty() || !cap(w) || is_title(w) || w.len() <= 6 && (is_function_word(&w.to_lowercase()) || is_det(&w.to_lowercase())) || words >= 3 {
+                break;
+            }
+            start = w_start;
+            words += 1;
         }
-        if words.len() >= 2 && words.len() <= 4 {
-            let full = &text[words[0].0..words[words.len() - 1].1];
-            let last = &text[words[words.len() - 1].0..words[words.len() - 1].1];
-            out.entry(last.to_string()).or_insert_with(|| full.to_string());
+        if text[..i].chars().next_back().is_some_and(word_char) {
+            continue;
         }
-        words.clear();
-    };
-    let mut i = 0;
-    let b = text.as_bytes();
-    while i < b.len() {
-        let Some(c) = text[i..].chars().next() else { break };
-        if crate::typography::is_word_char(c) {
-            let s = i;
-            let mut e = i;
-            for (k, c2) in text[i..].char_indices() {
-                if crate::typography::is_word_char(c2) || (c2 == '-' && k > 0) {
-                    e = i + k + c2.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            if cap(&text[s..e]) {
-                words.push((s, e));
-            } else {
-                flush(&mut words, &mut out);
-            }
-            i = e.max(i + 1);
-        } else {
-            if c != ' ' && c != '\u{A0}' && c != '.' {
-                flush(&mut words, &mut out);
-            } else if c == '.' && !words.last().is_some_and(|&(s, e)| is_title(&text[s..e])) {
-                flush(&mut words, &mut out);
-            }
-            i += c.len_utf8();
+        if words > 0 {
+            return Some(text[start..i + n.len()].to_string());
         }
     }
-    flush(&mut words, &mut out);
-    out
+    None
 }
 
 /// Words of a span.
 fn word_count(s: &str) -> usize {
-    s.split(|c: char| !crate::typography::is_word_char(c)).filter(|w| !w.is_empty()).count()
+    s.split(|c: char| !super::syntax::word_char(c)).filter(|w| !w.is_empty()).count()
 }
 
 /// Finds and attributes the quotations (the whole pipeline before discourse resolution).
@@ -712,8 +696,48 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             cues_by_sentence[si].push(ci);
         }
     }
+    // Which sentences can hold reported speech: a quotation, a source cue (selon X, Pour X
+    // opening the sentence), or a verb of the lexicon followed closely by `que`. Only these,
+    // and the sentences just before them (for the subjects that pronouns refer to), are
+    // tokenized: most sentences of an article report nothing.
+    let speech: Vec<bool> = (0..ctx.sentences.len())
+        .map(|si| {
+            let sent = ctx.sentences[si];
+            !quotes_by_sentence[si].is_empty()
+                || cues_by_sentence[si].iter().any(|&ci| {
+                    let c = ctx.cues[ci];
+                    match c.entry {
+                        Entry::Source { .. } => ctx.lex.lemma_of(c.entry) != "pour" || c.start == sent.start,
+                        Entry::Channel { .. } => false,
+                        Entry::Verb { .. } => {
+                            ctx.lex.flags_of(c.entry).que && {
+                                let mut end = (c.end + 48).min(sent.end);
+                                while !text.is_char_boundary(end) {
+                                    end -= 1;
+                                }
+                                let after = &text[c.end..end];
+                                after.contains(" que ") || after.contains(" qu'") || after.contains(" qu’")
+                            }
+                        }
+                    }
+                })
+        })
+        .collect();
+    let mut active = vec![false; ctx.sentences.len()];
     for si in 0..ctx.sentences.len() {
-        if quotes_by_sentence[si].is_empty() && cues_by_sentence[si].is_empty() {
+        if speech[si] {
+            // This sentence and the previous ones of its paragraph and the two before.
+            let para = ctx.sentence_para[si];
+            let mut k = si + 1;
+            while k > 0 && para.saturating_sub(ctx.sentence_para[k - 1]) <= 2 && !active[k - 1] {
+                active[k - 1] = true;
+                k -= 1;
+            }
+            active[si] = true;
+        }
+    }
+    for si in 0..ctx.sentences.len() {
+        if !active[si] || (quotes_by_sentence[si].is_empty() && cues_by_sentence[si].is_empty()) {
             continue;
         }
         let sent = ctx.sentences[si];
@@ -1646,7 +1670,9 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
 /// An unlinked name completed by its first full mention (Trump → Donald Trump).
 fn full_name(ctx: &Ctx<'_>, n: &str) -> String {
     if !n.contains(' ') {
-        if let Some(full) = ctx.surnames.get(n) {
+        let mut cache = ctx.surnames.borrow_mut();
+        let full = cache.entry(n.to_string()).or_insert_with(|| first_full_name(ctx.text, n));
+        if let Some(full) = full {
             return full.clone();
         }
     }

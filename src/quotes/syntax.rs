@@ -30,6 +30,18 @@ const ELIDED: &[&str] = &[
 
 const CLITICS: &[&str] = &["-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle", "-ils", "-elles", "-on"];
 
+/// [`is_word_char`] with a fast path for ASCII and the Latin letters of French.
+#[inline]
+pub(crate) fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{C0}'..='\u{17F}').contains(&c) {
+        return c != '\u{D7}' && c != '\u{F7}';
+    }
+    is_word_char(c)
+}
+
 /// Tokens of `text[range]`; `opaque` are spans (sorted by start) each emitted as one
 /// `Quote(i)` token.
 pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
@@ -53,7 +65,7 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
             i += len;
             continue;
         }
-        if !is_word_char(c) {
+        if !word_char(c) {
             out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
             i += len;
             continue;
@@ -64,12 +76,12 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         let stop = oi_start(opaque, oi).unwrap_or(end).min(end);
         while j < stop {
             let Some(c) = text[j..].chars().next() else { break };
-            if is_word_char(c) {
+            if word_char(c) {
                 j += c.len_utf8();
                 continue;
             }
             let next = text[j + c.len_utf8()..].chars().next();
-            if matches!(c, '-' | '\u{2011}') && next.is_some_and(is_word_char) {
+            if matches!(c, '-' | '\u{2011}') && next.is_some_and(word_char) {
                 j += c.len_utf8();
                 continue;
             }
@@ -79,7 +91,7 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
                     j += c.len_utf8();
                     break;
                 }
-                if next.is_some_and(is_word_char) {
+                if next.is_some_and(word_char) {
                     // Inside a word: aujourd'hui, prud'homme.
                     j += c.len_utf8();
                     continue;
@@ -90,14 +102,15 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         if j == start {
             j = start + len;
         }
-        // Split an inverted clitic: dit-il, a-t-elle.
+        // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one).
         let w = &text[start..j];
-        let lw = w.to_lowercase();
         let mut split = None;
-        for cl in CLITICS {
-            if lw.len() > cl.len() + 0 && lw.ends_with(cl) && lw.len() == w.len() {
-                split = Some(j - cl.len());
-                break;
+        if w.len() > 3 && w.contains('-') {
+            for cl in CLITICS {
+                if w.len() > cl.len() && w.is_char_boundary(w.len() - cl.len()) && w[w.len() - cl.len()..].eq_ignore_ascii_case(cl) {
+                    split = Some(j - cl.len());
+                    break;
+                }
             }
         }
         match split {
@@ -186,7 +199,7 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
         };
         let word_before = {
             let w = &text[start..i];
-            let k = w.rfind(|c: char| !(is_word_char(c) || c == '.' || c == '-')).map_or(0, |k| k + w[k..].chars().next().map_or(1, |c| c.len_utf8()));
+            let k = w.rfind(|c: char| !(word_char(c) || c == '.' || c == '-')).map_or(0, |k| k + w[k..].chars().next().map_or(1, |c| c.len_utf8()));
             &w[k..]
         };
         let abbrev = b == b'.'
