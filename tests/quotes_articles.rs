@@ -2,7 +2,7 @@
 //! every expected quotation, its kind and its speaker, with the matching rule of the project's
 //! scorer (overlap of at least half of both spans). Prints a summary; fails under the floors.
 
-use depeche::quotes::{QuoteExtractor, QuoteKind, Quotation};
+use depeche::quotes::{Quotation, QuoteExtractor, QuoteKind};
 use depeche::typography::fold_key;
 use depeche::Span;
 
@@ -28,9 +28,12 @@ fn norm(s: &str) -> String {
 fn strip_det(s: &str) -> String {
     let mut s = s.to_string();
     loop {
-        let next = ["le ", "la ", "les ", "l ", "un ", "une ", "des ", "du ", "de ", "d ", "son ", "sa ", "ses ", "leur ", "leurs "]
-            .iter()
-            .find_map(|d| s.strip_prefix(d).map(str::to_string));
+        let next = [
+            "le ", "la ", "les ", "l ", "un ", "une ", "des ", "du ", "de ", "d ", "son ", "sa ", "ses ", "leur ",
+            "leurs ",
+        ]
+        .iter()
+        .find_map(|d| s.strip_prefix(d).map(str::to_string));
         match next {
             Some(n) => s = n,
             None => return s,
@@ -69,7 +72,9 @@ fn parse(name: &str, data: &str) -> (String, Vec<Expected>) {
         };
         let raw = cols.get(1).unwrap_or_else(|| panic!("{name}: {line}")).replace("\\n", "\n");
         let (needle, occ) = match raw.rsplit_once('#') {
-            Some((n, o)) if o.chars().all(|c| c.is_ascii_digit()) && !o.is_empty() => (n.to_string(), o.parse().unwrap_or(1)),
+            Some((n, o)) if o.chars().all(|c| c.is_ascii_digit()) && !o.is_empty() => {
+                (n.to_string(), o.parse().unwrap_or(1))
+            }
             _ => (raw.clone(), 1),
         };
         let span = find_whole(&text, &needle, occ).unwrap_or_else(|| panic!("{name}: {needle:?} not in the article"));

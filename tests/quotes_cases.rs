@@ -10,55 +10,199 @@ use QuoteKind::{Direct, Indirect, Partial};
 // (text, quoted words, kind, speaker mention, resolved name) — each row names the rule it pins.
 const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
     // Subject before the cue, colon, guillemets.
-    ("Le Kremlin a annoncé : « La rencontre aura lieu à Genève. »", "La rencontre aura lieu à Genève.", Direct, "Le Kremlin", Some("Kremlin")),
+    (
+        "Le Kremlin a annoncé : « La rencontre aura lieu à Genève. »",
+        "La rencontre aura lieu à Genève.",
+        Direct,
+        "Le Kremlin",
+        Some("Kremlin"),
+    ),
     // Inverted subject after the quote, role.
-    ("« Nous irons jusqu'au bout », a déclaré le ministre de l'Intérieur.", "Nous irons jusqu'au bout", Direct, "le ministre de l'Intérieur", None),
+    (
+        "« Nous irons jusqu'au bout », a déclaré le ministre de l'Intérieur.",
+        "Nous irons jusqu'au bout",
+        Direct,
+        "le ministre de l'Intérieur",
+        None,
+    ),
     // Inverted clitic with -t-.
-    ("Angela Merkel a parlé. « Rien n'est joué », estime-t-elle.", "Rien n'est joué", Direct, "elle", Some("Angela Merkel")),
+    (
+        "Angela Merkel a parlé. « Rien n'est joué », estime-t-elle.",
+        "Rien n'est joué",
+        Direct,
+        "elle",
+        Some("Angela Merkel"),
+    ),
     // Inverted verb with a name.
-    ("« Le dialogue reste ouvert », poursuit Angela Merkel.", "Le dialogue reste ouvert", Direct, "Angela Merkel", Some("Angela Merkel")),
+    (
+        "« Le dialogue reste ouvert », poursuit Angela Merkel.",
+        "Le dialogue reste ouvert",
+        Direct,
+        "Angela Merkel",
+        Some("Angela Merkel"),
+    ),
     // Inverted auxiliary: a-t-il déclaré.
-    ("Emmanuel Macron s'est exprimé. « Il faut tenir », a-t-il déclaré.", "Il faut tenir", Direct, "il", Some("Emmanuel Macron")),
+    (
+        "Emmanuel Macron s'est exprimé. « Il faut tenir », a-t-il déclaré.",
+        "Il faut tenir",
+        Direct,
+        "il",
+        Some("Emmanuel Macron"),
+    ),
     // Straight marks read from context.
     ("\"Nous verrons bien\", a lancé Jean Castex.", "Nous verrons bien", Direct, "Jean Castex", Some("Jean Castex")),
     // Curly English-style marks.
-    ("“Le temps presse”, a prévenu la Commission européenne.", "Le temps presse", Direct, "la Commission européenne", Some("Commission")),
+    (
+        "“Le temps presse”, a prévenu la Commission européenne.",
+        "Le temps presse",
+        Direct,
+        "la Commission européenne",
+        Some("Commission"),
+    ),
     // Partial: se dire.
-    ("Le chef de l'État s'est dit « prêt à discuter sans conditions ».", "prêt à discuter sans conditions", Partial, "Le chef de l'État", None),
+    (
+        "Le chef de l'État s'est dit « prêt à discuter sans conditions ».",
+        "prêt à discuter sans conditions",
+        Partial,
+        "Le chef de l'État",
+        None,
+    ),
     // Partial: qualifier de, elided d'.
-    ("Le président a qualifié son adversaire d'« homme sans parole ».", "homme sans parole", Partial, "Le président", None),
+    (
+        "Le président a qualifié son adversaire d'« homme sans parole ».",
+        "homme sans parole",
+        Partial,
+        "Le président",
+        None,
+    ),
     // Partial with the cue after the quote, further in the sentence.
-    ("Les deux pays vont « renforcer leur coopération » dans les mois à venir, a indiqué la présidence.", "renforcer leur coopération", Partial, "la présidence", None),
+    (
+        "Les deux pays vont « renforcer leur coopération » dans les mois à venir, a indiqué la présidence.",
+        "renforcer leur coopération",
+        Partial,
+        "la présidence",
+        None,
+    ),
     // Apposition: the name, not the role.
-    ("Sean Spicer, porte-parole de la Maison Blanche, a affirmé : « Les discussions avancent. »", "Les discussions avancent.", Direct, "Sean Spicer", Some("Sean Spicer")),
+    (
+        "Sean Spicer, porte-parole de la Maison Blanche, a affirmé : « Les discussions avancent. »",
+        "Les discussions avancent.",
+        Direct,
+        "Sean Spicer",
+        Some("Sean Spicer"),
+    ),
     // Several speakers.
-    ("Poutine et Trump ont plaidé pour une « coopération réelle et durable ».", "coopération réelle et durable", Partial, "Poutine et Trump", Some("Poutine et Trump")),
+    (
+        "Poutine et Trump ont plaidé pour une « coopération réelle et durable ».",
+        "coopération réelle et durable",
+        Partial,
+        "Poutine et Trump",
+        Some("Poutine et Trump"),
+    ),
     // Organisation service.
-    ("« Aucune décision n'a été prise », a précisé le service de presse de l'Élysée.", "Aucune décision n'a été prise", Direct, "le service de presse de l'Élysée", Some("Élysée")),
+    (
+        "« Aucune décision n'a été prise », a précisé le service de presse de l'Élysée.",
+        "Aucune décision n'a été prise",
+        Direct,
+        "le service de presse de l'Élysée",
+        Some("Élysée"),
+    ),
     // selon after the quote.
-    ("« Les troupes se retirent », selon l'état-major ukrainien.", "Les troupes se retirent", Direct, "l'état-major ukrainien", None),
+    (
+        "« Les troupes se retirent », selon l'état-major ukrainien.",
+        "Les troupes se retirent",
+        Direct,
+        "l'état-major ukrainien",
+        None,
+    ),
     // Colon introduction without a reporting verb.
-    ("Olaf Scholz a été clair : « Nous ne livrerons pas ces armes. »", "Nous ne livrerons pas ces armes.", Direct, "Olaf Scholz", Some("Olaf Scholz")),
+    (
+        "Olaf Scholz a été clair : « Nous ne livrerons pas ces armes. »",
+        "Nous ne livrerons pas ces armes.",
+        Direct,
+        "Olaf Scholz",
+        Some("Olaf Scholz"),
+    ),
     // Indirect with que; pronominal cue with feminine agreement.
-    ("La ministre s'est inquiétée que les délais ne soient pas tenus.", "les délais ne soient pas tenus", Indirect, "La ministre", None),
+    (
+        "La ministre s'est inquiétée que les délais ne soient pas tenus.",
+        "les délais ne soient pas tenus",
+        Indirect,
+        "La ministre",
+        None,
+    ),
     // Indirect: a fait savoir que.
-    ("Matignon a fait savoir que le texte serait présenté en juin.", "le texte serait présenté en juin", Indirect, "Matignon", Some("Matignon")),
+    (
+        "Matignon a fait savoir que le texte serait présenté en juin.",
+        "le texte serait présenté en juin",
+        Indirect,
+        "Matignon",
+        Some("Matignon"),
+    ),
     // Indirect: selon X, at the start.
-    ("Selon l'Élysée, le sommet se tiendra à Nice en octobre.", "le sommet se tiendra à Nice en octobre", Indirect, "l'Élysée", Some("Élysée")),
+    (
+        "Selon l'Élysée, le sommet se tiendra à Nice en octobre.",
+        "le sommet se tiendra à Nice en octobre",
+        Indirect,
+        "l'Élysée",
+        Some("Élysée"),
+    ),
     // Indirect: d'après X, at the end.
-    ("Le cessez-le-feu a été violé dans la nuit, d'après l'armée israélienne.", "Le cessez-le-feu a été violé dans la nuit", Indirect, "l'armée israélienne", None),
+    (
+        "Le cessez-le-feu a été violé dans la nuit, d'après l'armée israélienne.",
+        "Le cessez-le-feu a été violé dans la nuit",
+        Indirect,
+        "l'armée israélienne",
+        None,
+    ),
     // Indirect: pour X, with a name.
-    ("Pour Marine Tondelier, la réforme n'apporte aucune réponse aux jeunes.", "la réforme n'apporte aucune réponse aux jeunes", Indirect, "Marine Tondelier", Some("Marine Tondelier")),
+    (
+        "Pour Marine Tondelier, la réforme n'apporte aucune réponse aux jeunes.",
+        "la réforme n'apporte aucune réponse aux jeunes",
+        Indirect,
+        "Marine Tondelier",
+        Some("Marine Tondelier"),
+    ),
     // Unlinked surname resolved through its first full mention.
-    ("Giorgia Meloni arrive à Paris. Meloni a assuré : « L'Italie tiendra parole. »", "L'Italie tiendra parole.", Direct, "Meloni", Some("Giorgia Meloni")),
+    (
+        "Giorgia Meloni arrive à Paris. Meloni a assuré : « L'Italie tiendra parole. »",
+        "L'Italie tiendra parole.",
+        Direct,
+        "Meloni",
+        Some("Giorgia Meloni"),
+    ),
     // Title M. gives the gender of il; the feminine speaker is skipped.
-    ("M. Bruno Retailleau a parlé après Mme Yaël Braun-Pivet. « Le texte est prêt », a-t-il ajouté.", "Le texte est prêt", Direct, "il", Some("Bruno Retailleau")),
+    (
+        "M. Bruno Retailleau a parlé après Mme Yaël Braun-Pivet. « Le texte est prêt », a-t-il ajouté.",
+        "Le texte est prêt",
+        Direct,
+        "il",
+        Some("Bruno Retailleau"),
+    ),
     // Coordinated verb: the subject of the first verb.
-    ("Le maire a salué les secours et dit espérer « un retour à la normale avant l'hiver ».", "un retour à la normale avant l'hiver", Partial, "Le maire", None),
+    (
+        "Le maire a salué les secours et dit espérer « un retour à la normale avant l'hiver ».",
+        "un retour à la normale avant l'hiver",
+        Partial,
+        "Le maire",
+        None,
+    ),
     // Present participle: the subject of the governing clause.
-    ("La directrice a défendu le projet, ajoutant qu'il était « le seul possible ».", "le seul possible", Partial, "La directrice", None),
+    (
+        "La directrice a défendu le projet, ajoutant qu'il était « le seul possible ».",
+        "le seul possible",
+        Partial,
+        "La directrice",
+        None,
+    ),
     // Dialogue dash incise.
-    ("« Nous resterons mobilisés — a promis la syndicaliste — jusqu'au retrait du texte. »", "Nous resterons mobilisés", Direct, "la syndicaliste", None),
+    (
+        "« Nous resterons mobilisés — a promis la syndicaliste — jusqu'au retrait du texte. »",
+        "Nous resterons mobilisés",
+        Direct,
+        "la syndicaliste",
+        None,
+    ),
 ];
 
 #[test]
@@ -83,13 +227,13 @@ fn constructions() {
 
 // (text, quoted words that must not be reported) — titles, slogans, scare quotes.
 const NOT_QUOTES: &[(&str, &str)] = &[
-    ("Il l'a confié au « Parisien » dimanche.", "Parisien"),                     // newspaper after au
-    ("Le film « Intouchables » ressort en salles.", "Intouchables"),             // film title
-    ("L'opération « Barkhane » a pris fin en 2022.", "Barkhane"),                // operation name
-    ("Ce « séisme » politique inquiète la majorité.", "séisme"),                 // scare quote, no cue
+    ("Il l'a confié au « Parisien » dimanche.", "Parisien"), // newspaper after au
+    ("Le film « Intouchables » ressort en salles.", "Intouchables"), // film title
+    ("L'opération « Barkhane » a pris fin en 2022.", "Barkhane"), // operation name
+    ("Ce « séisme » politique inquiète la majorité.", "séisme"), // scare quote, no cue
     ("Les manifestants scandaient le slogan « on ne lâche rien ».", "on ne lâche rien"), // slogan
-    ("Elle a lu “Le Monde” ce matin.", "Le Monde"),                              // newspaper after a determiner-like verb object
-    ("C'est aujourd'hui l'heure d'y aller.", "heure"),                           // apostrophes are not quotes
+    ("Elle a lu “Le Monde” ce matin.", "Le Monde"),          // newspaper after a determiner-like verb object
+    ("C'est aujourd'hui l'heure d'y aller.", "heure"),       // apostrophes are not quotes
 ];
 
 #[test]
@@ -121,7 +265,10 @@ fn multi_paragraph_quotation_is_one() {
     let text = "La ministre a détaillé son plan : « D'abord, nous simplifierons.\n\n« Ensuite, nous investirons.\n\n« Enfin, nous évaluerons. »\n\nLa séance a été levée.";
     let q = QuoteExtractor::new().extract(text, &[], &[]);
     assert_eq!(q.len(), 1, "{q:?}");
-    assert_eq!(&text[q[0].span.range()], "D'abord, nous simplifierons.\n\n« Ensuite, nous investirons.\n\n« Enfin, nous évaluerons.");
+    assert_eq!(
+        &text[q[0].span.range()],
+        "D'abord, nous simplifierons.\n\n« Ensuite, nous investirons.\n\n« Enfin, nous évaluerons."
+    );
     assert_eq!(q[0].marks.len(), 4);
 }
 
@@ -148,8 +295,22 @@ fn abstains_without_speaker() {
 fn mentions_resolve_roles_and_pronouns() {
     let text = "Le président russe a appelé Donald Trump. « La coopération est possible », a-t-il dit.";
     let mentions = [
-        MentionRef { span: Span::new(0, 19), kind: EntityKind::Person, entity_id: Some("vladimir-poutine"), name: Some("Vladimir Poutine"), gender: Some(Gender::Masculine), nominal: true },
-        MentionRef { span: Span::new(30, 42), kind: EntityKind::Person, entity_id: Some("donald-trump"), name: Some("Donald Trump"), gender: Some(Gender::Masculine), nominal: false },
+        MentionRef {
+            span: Span::new(0, 19),
+            kind: EntityKind::Person,
+            entity_id: Some("vladimir-poutine"),
+            name: Some("Vladimir Poutine"),
+            gender: Some(Gender::Masculine),
+            nominal: true,
+        },
+        MentionRef {
+            span: Span::new(30, 42),
+            kind: EntityKind::Person,
+            entity_id: Some("donald-trump"),
+            name: Some("Donald Trump"),
+            gender: Some(Gender::Masculine),
+            nominal: false,
+        },
     ];
     assert_eq!(&text[mentions[0].span.range()], "Le président russe");
     assert_eq!(&text[mentions[1].span.range()], "Donald Trump");

@@ -66,9 +66,11 @@ fn check_spans(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(m.get(text).is_some());
             prop_assert!(
                 m.end <= q.span.start || q.span.contains(*m) || m.start >= q.span.end,
-                "quote {:?} cuts its mark {:?}", q.span, m
+                "quote {:?} cuts its mark {:?}",
+                q.span,
+                m
             );
-            prop_assert!(!(q.span.start == m.start), "quote {:?} starts with its mark {:?}", q.span, m);
+            prop_assert!(q.span.start != m.start, "quote {:?} starts with its mark {:?}", q.span, m);
         }
         if let Some(c) = &q.cue {
             prop_assert!(c.span.get(text).is_some());

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::lexicon::{form, CueMatch, Entry, Lexicon};
 use super::marks::MarkPair;
 use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind};
-use super::{Cue, MentionRef, QuoteKind, Quotation, Resolution, Speaker};
+use super::{Cue, MentionRef, Quotation, QuoteKind, Resolution, Speaker};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::Span;
 
@@ -15,9 +15,33 @@ use crate::Span;
 fn is_det(lw: &str) -> bool {
     matches!(
         lw,
-        "le" | "la" | "les" | "l'" | "l’" | "un" | "une" | "des" | "du" | "son" | "sa" | "ses" | "leur" | "leurs"
-            | "ce" | "cet" | "cette" | "ces" | "notre" | "nos" | "votre" | "vos" | "plusieurs" | "certains"
-            | "certaines" | "deux" | "trois" | "quatre"
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "l’"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "plusieurs"
+            | "certains"
+            | "certaines"
+            | "deux"
+            | "trois"
+            | "quatre"
     )
 }
 
@@ -28,10 +52,40 @@ fn is_title(w: &str) -> bool {
 fn is_aux(lw: &str) -> bool {
     matches!(
         lw,
-        "a" | "ont" | "avait" | "avaient" | "aura" | "auront" | "aurait" | "auraient" | "eut" | "eurent" | "est"
-            | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "fut" | "furent" | "va"
-            | "vont" | "allait" | "allaient" | "vient" | "viennent" | "venait" | "doit" | "doivent" | "devait"
-            | "peut" | "pourrait" | "semble" | "tient" | "tenait"
+        "a" | "ont"
+            | "avait"
+            | "avaient"
+            | "aura"
+            | "auront"
+            | "aurait"
+            | "auraient"
+            | "eut"
+            | "eurent"
+            | "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "sera"
+            | "seront"
+            | "serait"
+            | "seraient"
+            | "fut"
+            | "furent"
+            | "va"
+            | "vont"
+            | "allait"
+            | "allaient"
+            | "vient"
+            | "viennent"
+            | "venait"
+            | "doit"
+            | "doivent"
+            | "devait"
+            | "peut"
+            | "pourrait"
+            | "semble"
+            | "tient"
+            | "tenait"
     )
 }
 
@@ -40,15 +94,80 @@ fn is_adverb(lw: &str) -> bool {
     (lw.len() > 6 && lw.ends_with("ment"))
         || matches!(
             lw,
-            "déjà" | "aussi" | "également" | "encore" | "ainsi" | "alors" | "toutefois" | "cependant" | "pourtant"
-                | "notamment" | "ensuite" | "enfin" | "même" | "bien" | "toujours" | "souvent" | "jamais" | "pas"
-                | "plus" | "ne" | "n'" | "n’" | "très" | "hier" | "aujourd'hui" | "aujourd’hui" | "lundi" | "mardi"
-                | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "pour" | "sa" | "son" | "leur"
-                | "part" | "de" | "nouveau" | "côté" | "ce" | "cette" | "maintes" | "fois" | "d'ailleurs"
-                | "d’ailleurs" | "d'abord" | "d’abord" | "lui-même" | "elle-même" | "eux-mêmes" | "tout" | "donc"
-                | "y" | "en" | "soir" | "matin" | "midi" | "après-midi" | "dimanche-soir" | "vite"
-                | "immédiatement" | "aussitôt" | "quant" | "lui" | "elle" | "eux" | "à" | "par" | "ailleurs"
-                | "outre" | "surtout" | "mardi-soir"
+            "déjà"
+                | "aussi"
+                | "également"
+                | "encore"
+                | "ainsi"
+                | "alors"
+                | "toutefois"
+                | "cependant"
+                | "pourtant"
+                | "notamment"
+                | "ensuite"
+                | "enfin"
+                | "même"
+                | "bien"
+                | "toujours"
+                | "souvent"
+                | "jamais"
+                | "pas"
+                | "plus"
+                | "ne"
+                | "n'"
+                | "n’"
+                | "très"
+                | "hier"
+                | "aujourd'hui"
+                | "aujourd’hui"
+                | "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "pour"
+                | "sa"
+                | "son"
+                | "leur"
+                | "part"
+                | "de"
+                | "nouveau"
+                | "côté"
+                | "ce"
+                | "cette"
+                | "maintes"
+                | "fois"
+                | "d'ailleurs"
+                | "d’ailleurs"
+                | "d'abord"
+                | "d’abord"
+                | "lui-même"
+                | "elle-même"
+                | "eux-mêmes"
+                | "tout"
+                | "donc"
+                | "y"
+                | "en"
+                | "soir"
+                | "matin"
+                | "midi"
+                | "après-midi"
+                | "dimanche-soir"
+                | "vite"
+                | "immédiatement"
+                | "aussitôt"
+                | "quant"
+                | "lui"
+                | "elle"
+                | "eux"
+                | "à"
+                | "par"
+                | "ailleurs"
+                | "outre"
+                | "surtout"
+                | "mardi-soir"
         )
 }
 
@@ -56,8 +175,28 @@ fn is_adverb(lw: &str) -> bool {
 fn is_object_clitic(lw: &str) -> bool {
     matches!(
         lw,
-        "ne" | "n'" | "n’" | "se" | "s'" | "s’" | "lui" | "leur" | "y" | "en" | "me" | "m'" | "m’" | "te" | "t'" | "t’"
-            | "nous" | "vous" | "le" | "la" | "les" | "l'" | "l’"
+        "ne" | "n'"
+            | "n’"
+            | "se"
+            | "s'"
+            | "s’"
+            | "lui"
+            | "leur"
+            | "y"
+            | "en"
+            | "me"
+            | "m'"
+            | "m’"
+            | "te"
+            | "t'"
+            | "t’"
+            | "nous"
+            | "vous"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "l’"
     )
 }
 
@@ -77,8 +216,28 @@ fn pronoun(lw: &str) -> Option<(bool, Option<Gender>)> {
 fn is_np_stop(lw: &str) -> bool {
     matches!(
         lw,
-        "que" | "qu'" | "qu’" | "qui" | "dont" | "où" | "mais" | "car" | "puis" | "lorsque" | "lorsqu'" | "lorsqu’"
-            | "quand" | "si" | "comme" | "tandis" | "afin" | "donc" | "or" | "ni" | "parce" | "puisque"
+        "que"
+            | "qu'"
+            | "qu’"
+            | "qui"
+            | "dont"
+            | "où"
+            | "mais"
+            | "car"
+            | "puis"
+            | "lorsque"
+            | "lorsqu'"
+            | "lorsqu’"
+            | "quand"
+            | "si"
+            | "comme"
+            | "tandis"
+            | "afin"
+            | "donc"
+            | "or"
+            | "ni"
+            | "parce"
+            | "puisque"
     )
 }
 
@@ -86,9 +245,41 @@ fn is_np_stop(lw: &str) -> bool {
 fn is_preposition(lw: &str) -> bool {
     matches!(
         lw,
-        "lors" | "après" | "avant" | "pendant" | "depuis" | "dans" | "en" | "à" | "au" | "aux" | "selon" | "malgré"
-            | "face" | "durant" | "par" | "pour" | "sur" | "sous" | "chez" | "entre" | "vers" | "contre" | "avec"
-            | "sans" | "dès" | "d'après" | "d’après" | "outre" | "via" | "parmi" | "de" | "d'" | "d’" | "du" | "des"
+        "lors"
+            | "après"
+            | "avant"
+            | "pendant"
+            | "depuis"
+            | "dans"
+            | "en"
+            | "à"
+            | "au"
+            | "aux"
+            | "selon"
+            | "malgré"
+            | "face"
+            | "durant"
+            | "par"
+            | "pour"
+            | "sur"
+            | "sous"
+            | "chez"
+            | "entre"
+            | "vers"
+            | "contre"
+            | "avec"
+            | "sans"
+            | "dès"
+            | "d'après"
+            | "d’après"
+            | "outre"
+            | "via"
+            | "parmi"
+            | "de"
+            | "d'"
+            | "d’"
+            | "du"
+            | "des"
     )
 }
 
@@ -97,10 +288,43 @@ fn is_np_right_stop(lw: &str) -> bool {
     is_np_stop(lw)
         || matches!(
             lw,
-            "dans" | "lors" | "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier"
-                | "ce" | "cette" | "en" | "sur" | "devant" | "après" | "avant" | "depuis" | "pendant" | "au" | "à"
-                | "selon" | "sans" | "avec" | "durant" | "face" | "par" | "lui-même" | "elle-même" | "avant-hier"
-                | "mardi-soir" | "aujourd'hui" | "aujourd’hui" | "lorsqu'" | "lorsqu’" | "auprès" | "via"
+            "dans"
+                | "lors"
+                | "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "hier"
+                | "ce"
+                | "cette"
+                | "en"
+                | "sur"
+                | "devant"
+                | "après"
+                | "avant"
+                | "depuis"
+                | "pendant"
+                | "au"
+                | "à"
+                | "selon"
+                | "sans"
+                | "avec"
+                | "durant"
+                | "face"
+                | "par"
+                | "lui-même"
+                | "elle-même"
+                | "avant-hier"
+                | "mardi-soir"
+                | "aujourd'hui"
+                | "aujourd’hui"
+                | "lorsqu'"
+                | "lorsqu’"
+                | "auprès"
+                | "via"
         )
 }
 
@@ -108,14 +332,67 @@ fn is_np_right_stop(lw: &str) -> bool {
 fn is_org_noun(lw: &str) -> bool {
     matches!(
         lw,
-        "kremlin" | "élysée" | "matignon" | "gouvernement" | "ministère" | "présidence" | "service" | "services"
-            | "équipe" | "administration" | "parti" | "commission" | "armée" | "police" | "parquet" | "préfecture"
-            | "mairie" | "syndicat" | "entreprise" | "groupe" | "direction" | "cabinet" | "entourage" | "bureau"
-            | "conseil" | "comité" | "agence" | "association" | "fédération" | "ministre-présidence" | "chancellerie"
-            | "diplomatie" | "quai" | "état-major" | "parlement" | "assemblée" | "sénat" | "tribunal" | "cour"
-            | "banque" | "société" | "ong" | "onu" | "otan" | "pentagone" | "département" | "ambassade"
-            | "maison" | "collectif" | "mouvement" | "municipalité" | "région" | "département-" | "déclarations"
-            | "communiqué" | "sources" | "source" | "autorités" | "enquêteurs" | "organisation" | "secrétariat"
+        "kremlin"
+            | "élysée"
+            | "matignon"
+            | "gouvernement"
+            | "ministère"
+            | "présidence"
+            | "service"
+            | "services"
+            | "équipe"
+            | "administration"
+            | "parti"
+            | "commission"
+            | "armée"
+            | "police"
+            | "parquet"
+            | "préfecture"
+            | "mairie"
+            | "syndicat"
+            | "entreprise"
+            | "groupe"
+            | "direction"
+            | "cabinet"
+            | "entourage"
+            | "bureau"
+            | "conseil"
+            | "comité"
+            | "agence"
+            | "association"
+            | "fédération"
+            | "ministre-présidence"
+            | "chancellerie"
+            | "diplomatie"
+            | "quai"
+            | "état-major"
+            | "parlement"
+            | "assemblée"
+            | "sénat"
+            | "tribunal"
+            | "cour"
+            | "banque"
+            | "société"
+            | "ong"
+            | "onu"
+            | "otan"
+            | "pentagone"
+            | "département"
+            | "ambassade"
+            | "maison"
+            | "collectif"
+            | "mouvement"
+            | "municipalité"
+            | "région"
+            | "département-"
+            | "déclarations"
+            | "communiqué"
+            | "sources"
+            | "source"
+            | "autorités"
+            | "enquêteurs"
+            | "organisation"
+            | "secrétariat"
     )
 }
 
@@ -124,8 +401,21 @@ fn is_org_noun(lw: &str) -> bool {
 fn is_service_noun(lw: &str) -> bool {
     matches!(
         lw,
-        "service" | "services" | "cabinet" | "entourage" | "bureau" | "équipe" | "déclarations" | "communiqué"
-            | "sources" | "source" | "présidence" | "direction" | "secrétariat" | "chancellerie" | "diplomatie"
+        "service"
+            | "services"
+            | "cabinet"
+            | "entourage"
+            | "bureau"
+            | "équipe"
+            | "déclarations"
+            | "communiqué"
+            | "sources"
+            | "source"
+            | "présidence"
+            | "direction"
+            | "secrétariat"
+            | "chancellerie"
+            | "diplomatie"
     )
 }
 
@@ -133,16 +423,85 @@ fn is_service_noun(lw: &str) -> bool {
 fn is_title_noun(lw: &str) -> bool {
     matches!(
         lw,
-        "journal" | "quotidien" | "hebdomadaire" | "magazine" | "mensuel" | "revue" | "film" | "livre" | "roman"
-            | "ouvrage" | "essai" | "émission" | "programme" | "opération" | "série" | "album" | "chanson"
-            | "pièce" | "spectacle" | "exposition" | "festival" | "plan" | "loi" | "mouvement" | "collectif"
-            | "slogan" | "hashtag" | "mot-dièse" | "dispositif" | "projet" | "rapport" | "documentaire" | "titre"
-            | "baptisé" | "baptisée" | "baptisés" | "baptisées" | "intitulé" | "intitulée" | "intitulés"
-            | "surnommé" | "surnommée" | "dénommé" | "dénommée" | "nommé" | "nommée" | "mot" | "terme" | "label"
-            | "association" | "site" | "blog" | "podcast" | "rubrique" | "chronique" | "feuilleton" | "jeu"
-            | "marque" | "campagne" | "réseau" | "groupe" | "compte" | "chaîne" | "radio" | "station" | "affaire"
-            | "dossier" | "manifeste" | "pétition" | "tribune" | "appel" | "expression" | "formule" | "pseudonyme"
-            | "surnom" | "sobriquet" | "nom" | "lire" | "voir"
+        "journal"
+            | "quotidien"
+            | "hebdomadaire"
+            | "magazine"
+            | "mensuel"
+            | "revue"
+            | "film"
+            | "livre"
+            | "roman"
+            | "ouvrage"
+            | "essai"
+            | "émission"
+            | "programme"
+            | "opération"
+            | "série"
+            | "album"
+            | "chanson"
+            | "pièce"
+            | "spectacle"
+            | "exposition"
+            | "festival"
+            | "plan"
+            | "loi"
+            | "mouvement"
+            | "collectif"
+            | "slogan"
+            | "hashtag"
+            | "mot-dièse"
+            | "dispositif"
+            | "projet"
+            | "rapport"
+            | "documentaire"
+            | "titre"
+            | "baptisé"
+            | "baptisée"
+            | "baptisés"
+            | "baptisées"
+            | "intitulé"
+            | "intitulée"
+            | "intitulés"
+            | "surnommé"
+            | "surnommée"
+            | "dénommé"
+            | "dénommée"
+            | "nommé"
+            | "nommée"
+            | "mot"
+            | "terme"
+            | "label"
+            | "association"
+            | "site"
+            | "blog"
+            | "podcast"
+            | "rubrique"
+            | "chronique"
+            | "feuilleton"
+            | "jeu"
+            | "marque"
+            | "campagne"
+            | "réseau"
+            | "groupe"
+            | "compte"
+            | "chaîne"
+            | "radio"
+            | "station"
+            | "affaire"
+            | "dossier"
+            | "manifeste"
+            | "pétition"
+            | "tribune"
+            | "appel"
+            | "expression"
+            | "formule"
+            | "pseudonyme"
+            | "surnom"
+            | "sobriquet"
+            | "nom"
+            | "lire"
+            | "voir"
     )
 }
 
@@ -150,9 +509,26 @@ fn is_title_noun(lw: &str) -> bool {
 fn is_word_noun(lw: &str) -> bool {
     matches!(
         lw,
-        "slogan" | "hashtag" | "mot-dièse" | "mot" | "terme" | "expression" | "formule" | "surnom" | "sobriquet"
-            | "nom" | "pseudonyme" | "label" | "intitulé" | "intitulée" | "baptisé" | "baptisée" | "surnommé"
-            | "surnommée" | "dénommé" | "dénommée"
+        "slogan"
+            | "hashtag"
+            | "mot-dièse"
+            | "mot"
+            | "terme"
+            | "expression"
+            | "formule"
+            | "surnom"
+            | "sobriquet"
+            | "nom"
+            | "pseudonyme"
+            | "label"
+            | "intitulé"
+            | "intitulée"
+            | "baptisé"
+            | "baptisée"
+            | "surnommé"
+            | "surnommée"
+            | "dénommé"
+            | "dénommée"
     )
 }
 
@@ -178,7 +554,11 @@ pub(crate) struct Np {
 pub(crate) enum Who {
     Nobody,
     Np(Np, f32),
-    Pronoun { span: Span, plural: bool, gender: Option<Gender> },
+    Pronoun {
+        span: Span,
+        plural: bool,
+        gender: Option<Gender>,
+    },
     /// The same speaker as the raw item at this index (second half of an incise split).
     Same(usize),
     /// A headline whose leading noun phrase speaks.
@@ -241,9 +621,7 @@ impl<'a> Ctx<'a> {
             sorted.sort();
             for s in sorted {
                 match sentences.last_mut() {
-                    Some(last) if crosses(&outer, last.end) => {
-                        *last = last.cover(s)
-                    }
+                    Some(last) if crosses(&outer, last.end) => *last = last.cover(s),
                     _ => sentences.push(s),
                 }
             }
@@ -257,9 +635,7 @@ impl<'a> Ctx<'a> {
             let mut merged: Vec<Span> = Vec::with_capacity(sentences.len());
             for s in sentences {
                 match merged.last_mut() {
-                    Some(last) if crosses(&outer, last.end) => {
-                        *last = last.cover(s)
-                    }
+                    Some(last) if crosses(&outer, last.end) => *last = last.cover(s),
                     _ => merged.push(s),
                 }
             }
@@ -338,8 +714,7 @@ impl<'a> Ctx<'a> {
                     } else if matches!(&*l2, "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
                         && e + 1 < b
                         && cap(self.word(&toks[e + 1]))
-                        && e + 1 < b
-                        && !is_det(&self.lower(&toks[e + 1]).into_owned())
+                        && !is_det(&self.lower(&toks[e + 1]))
                     {
                         // Particles inside names (Charles de Gaulle), but not a complement
                         // (président de la France): only before a capital that ends the run.
@@ -353,11 +728,26 @@ impl<'a> Ctx<'a> {
                 }
                 let mut p = s;
                 // Through a determiner: `de l'État`, `du Kremlin`, `de la France`.
-                if p > a + 1 && is_det(&self.lower(&toks[p - 1]).into_owned()) {
+                if p > a + 1 && is_det(&self.lower(&toks[p - 1])) {
                     p -= 1;
                 }
                 let prev = if p > a { self.lower(&toks[p - 1]).into_owned() } else { String::new() };
-                let complement = matches!(prev.as_str(), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à" | "en" | "par" | "pour" | "sur" | "contre" | "avec");
+                let complement = matches!(
+                    prev.as_str(),
+                    "de" | "du"
+                        | "des"
+                        | "d'"
+                        | "d’"
+                        | "aux"
+                        | "au"
+                        | "à"
+                        | "en"
+                        | "par"
+                        | "pour"
+                        | "sur"
+                        | "contre"
+                        | "avec"
+                );
                 runs.push((s, e, complement));
                 i = e;
             } else {
@@ -404,12 +794,16 @@ impl<'a> Ctx<'a> {
             },
             _ => None,
         };
-        if matches!(title, "MM" | "Mmes") || matches!(lfirst.as_str(), "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs") {
+        if matches!(title, "MM" | "Mmes")
+            || matches!(lfirst.as_str(), "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
+        {
             plural = true;
         }
         let org = is_org_noun(&first_after_elision)
             || is_org_noun(&head_noun)
-            || name.as_deref().is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
+            || name
+                .as_deref()
+                .is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
         let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.lower(t).into_owned()).unwrap_or_default();
         let anaphoric = name.is_none()
             && !org
@@ -448,7 +842,10 @@ impl<'a> Ctx<'a> {
                     let w = self.lower(&toks[k]);
                     if toks[k].kind == TokKind::Word && (is_aux(&w) || self.finite_at(toks, k)) {
                         let mut g2 = k;
-                        while g2 > 0 && toks[g2 - 1].kind == TokKind::Word && is_object_clitic(&self.lower(&toks[g2 - 1])) {
+                        while g2 > 0
+                            && toks[g2 - 1].kind == TokKind::Word
+                            && is_object_clitic(&self.lower(&toks[g2 - 1]))
+                        {
                             g2 -= 1;
                         }
                         return self.subject_before(toks, g2, depth + 1);
@@ -558,7 +955,11 @@ impl<'a> Ctx<'a> {
         }
         while k < toks.len() && toks[k].kind == TokKind::Word && {
             let lw = self.lower(&toks[k]);
-            is_adverb(&lw) && !is_det(&lw) && lw != "ce" && lw != "cette" || matches!(&*lw, "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier")
+            is_adverb(&lw) && !is_det(&lw) && lw != "ce" && lw != "cette"
+                || matches!(
+                    &*lw,
+                    "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier"
+                )
         } {
             k += 1;
         }
@@ -580,7 +981,10 @@ impl<'a> Ctx<'a> {
             }
             let w = self.word(&t);
             let lw = self.lower(&t);
-            if e > a && (is_np_right_stop(&lw) || (lw == "et" && !toks.get(e + 1).is_some_and(|n| cap(self.word(n)) || is_det(&self.lower(n))))) {
+            if e > a
+                && (is_np_right_stop(&lw)
+                    || (lw == "et" && !toks.get(e + 1).is_some_and(|n| cap(self.word(n)) || is_det(&self.lower(n)))))
+            {
                 break;
             }
             // A word glued to the next one (États-UnisInternational): cut at the capital.
@@ -602,7 +1006,11 @@ impl<'a> Ctx<'a> {
         // `a martelé son avocate, Me Julie Fabre`: the name in apposition.
         if np.name.is_none() && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
             let mut e2 = e + 1;
-            while e2 < toks.len() && (toks[e2].kind == TokKind::Word || (toks[e2].kind == TokKind::Punct('.') && is_title(self.word(&toks[e2 - 1])))) && e2 - e < 6 {
+            while e2 < toks.len()
+                && (toks[e2].kind == TokKind::Word
+                    || (toks[e2].kind == TokKind::Punct('.') && is_title(self.word(&toks[e2 - 1]))))
+                && e2 - e < 6
+            {
                 e2 += 1;
             }
             let closed = toks.get(e2).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | ',' | ';' | '!' | '?')));
@@ -651,9 +1059,16 @@ fn first_full_name(text: &str, n: &str) -> Option<String> {
                 break;
             }
             let prev = &before[..before.len() - sp.len_utf8()];
-            let w_start = prev.rfind(|c: char| !(word_char(c) || c == '-')).map_or(0, |k| k + prev[k..].chars().next().map_or(1, char::len_utf8));
+            let w_start = prev
+                .rfind(|c: char| !(word_char(c) || c == '-'))
+                .map_or(0, |k| k + prev[k..].chars().next().map_or(1, char::len_utf8));
             let w = &prev[w_start..];
-            if w.is_empty() || !cap(w) || is_title(w) || w.len() <= 6 && (is_function_word(&w.to_lowercase()) || is_det(&w.to_lowercase())) || words >= 3 {
+            if w.is_empty()
+                || !cap(w)
+                || is_title(w)
+                || w.len() <= 6 && (is_function_word(&w.to_lowercase()) || is_det(&w.to_lowercase()))
+                || words >= 3
+            {
                 break;
             }
             start = w_start;
@@ -765,7 +1180,10 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                         span: np.span,
                         kind: QuoteKind::Indirect,
                         marks: Vec::new(),
-                        cue: Some(Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() }),
+                        cue: Some(Cue {
+                            span: Span::new(toks[a].span.start, toks[b].span.end),
+                            lemma: ctx.lex.lemma_of(c.entry).to_string(),
+                        }),
                         who: Who::Np(np, 0.85),
                         confidence: 0.0,
                         paragraph: para,
@@ -800,7 +1218,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             }
         }
         let raws_before = raws.len();
-        let quote_toks: Vec<usize> = toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i).collect();
+        let quote_toks: Vec<usize> =
+            toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i).collect();
         let mut first_raw_in_sentence: Option<usize> = None;
         for &qt in &quote_toks {
             let TokKind::Quote(pi) = toks[qt].kind else { continue };
@@ -827,9 +1246,11 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             }
             let short_title = capitalised
                 && words <= 4
-                && !content.contains(|c: char| matches!(c, ',' | '.' | '!' | '?' | ';' | ':'))
+                && !content.contains([',', '.', '!', '?', ';', ':'])
                 && prev_is_word
-                && prev_word.as_deref().is_some_and(|w| matches!(w, "au" | "aux" | "dans" | "à" | "sur" | "par" | "le" | "la" | "les" | "l'" | "l’" | "du"));
+                && prev_word.as_deref().is_some_and(|w| {
+                    matches!(w, "au" | "aux" | "dans" | "à" | "sur" | "par" | "le" | "la" | "les" | "l'" | "l’" | "du")
+                });
             if short_title {
                 continue;
             }
@@ -864,18 +1285,29 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                         }) && a - from < 7
                     };
                     let immediate = lead_ok(k);
-                    let after_comma = (k.saturating_sub(1)..a).rev().find(|&p| toks[p].kind == TokKind::Punct(',')).is_some_and(|p| lead_ok(p + 1));
+                    let after_comma = (k.saturating_sub(1)..a)
+                        .rev()
+                        .find(|&p| toks[p].kind == TokKind::Punct(','))
+                        .is_some_and(|p| lead_ok(p + 1));
                     match c.entry {
                         Entry::Source { .. } if ctx.lex.lemma_of(c.entry) != "pour" && (immediate || after_comma) => {
                             if let Some((np, _)) = source_np(ctx, &toks, b) {
-                                cue = Some(Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() });
+                                cue = Some(Cue {
+                                    span: Span::new(toks[a].span.start, toks[b].span.end),
+                                    lemma: ctx.lex.lemma_of(c.entry).to_string(),
+                                });
                                 who = Who::Np(np, 0.85);
                                 after_direct = immediate;
                                 break;
                             }
                         }
-                        Entry::Verb { forms, .. } if (immediate && (comma || toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Word))) || after_comma => {
-                            if ctx.lex.flags_of(c.entry).pronominal && !(k..a).any(|x| matches!(&*ctx.lower(&toks[x]), "se" | "s'" | "s’")) {
+                        Entry::Verb { forms, .. }
+                            if (immediate && (comma || toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Word)))
+                                || after_comma =>
+                        {
+                            if ctx.lex.flags_of(c.entry).pronominal
+                                && !(k..a).any(|x| matches!(&*ctx.lower(&toks[x]), "se" | "s'" | "s’"))
+                            {
                                 continue;
                             }
                             // Inverted: `a déclaré le ministre`, `a-t-il déclaré`, `estime-t-elle`.
@@ -891,7 +1323,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 }
                                 if x > k && toks[x - 1].kind == TokKind::Clitic {
                                     subj = ctx.subject_after(&toks, x - 2).map(|(w, _)| w);
-                                } else if a > 0 && is_aux(&ctx.lower(&toks[a.saturating_sub(1)])) || (k..a).any(|x| is_aux(&ctx.lower(&toks[x]))) {
+                                } else if a > 0 && is_aux(&ctx.lower(&toks[a.saturating_sub(1)]))
+                                    || (k..a).any(|x| is_aux(&ctx.lower(&toks[x])))
+                                {
                                     subj = ctx.subject_after(&toks, b).map(|(w, _)| w);
                                 }
                             }
@@ -918,10 +1352,16 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                             let pour = ctx.lex.lemma_of(c.entry) == "pour";
                             // `Pour X, …` opens the sentence, X a name followed by a comma.
                             let pour_ok = |np: &Np, e: usize| {
-                                a == 0 && np.name.is_some() && !ctx.np_is_title_like(np) && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(','))
+                                a == 0
+                                    && np.name.is_some()
+                                    && !ctx.np_is_title_like(np)
+                                    && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(','))
                             };
                             if let Some((np, _)) = source_np(ctx, &toks, b).filter(|(np, e)| !pour || pour_ok(np, *e)) {
-                                cue = Some(Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() });
+                                cue = Some(Cue {
+                                    span: Span::new(toks[a].span.start, toks[b].span.end),
+                                    lemma: ctx.lex.lemma_of(c.entry).to_string(),
+                                });
                                 who = Who::Np(np, 0.85);
                                 break;
                             }
@@ -931,7 +1371,11 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                             if a > 0 {
                                 let lw = ctx.lower(&toks[a - 1]);
                                 // A determiner or a preposition before the form: a noun (une annonce).
-                                if is_det(&lw) || matches!(&*lw, "de" | "d'" | "d’" | "du" | "à" | "au" | "en" | "par" | "pour") && forms & form::PPR == 0 && forms & form::PART == 0 {
+                                if is_det(&lw)
+                                    || matches!(&*lw, "de" | "d'" | "d’" | "du" | "à" | "au" | "en" | "par" | "pour")
+                                        && forms & form::PPR == 0
+                                        && forms & form::PART == 0
+                                {
                                     continue;
                                 }
                             }
@@ -1030,16 +1474,29 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             }
             // Kind: a whole statement opens its clause (sentence start, colon, dash) and starts
             // with a capital, or is followed by its inverted cue.
-            let starts_clause = qt == 0 || matches!(toks[qt - 1].kind, TokKind::Punct(':' | '—' | '–' | '-' | '.' | '(' | '?' | '!'));
-            let statement_start = capitalised || content.starts_with(['…', '(', '[']) || content.starts_with(|c: char| c.is_ascii_digit());
-            let ends_clause = toks.get(qt + 1).map_or(true, |t| matches!(t.kind, TokKind::Punct(',' | '.' | '!' | '?' | ';' | ':' | '—' | '–' | ')')) || t.kind == TokKind::Word && after_direct);
-            let kind = if starts_clause && statement_start && ends_clause { QuoteKind::Direct } else { QuoteKind::Partial };
+            let starts_clause =
+                qt == 0 || matches!(toks[qt - 1].kind, TokKind::Punct(':' | '—' | '–' | '-' | '.' | '(' | '?' | '!'));
+            let statement_start = capitalised
+                || content.starts_with(['…', '(', '['])
+                || content.starts_with(|c: char| c.is_ascii_digit());
+            let ends_clause = toks.get(qt + 1).map_or(true, |t| {
+                matches!(t.kind, TokKind::Punct(',' | '.' | '!' | '?' | ';' | ':' | '—' | '–' | ')'))
+                    || t.kind == TokKind::Word && after_direct
+            });
+            let kind =
+                if starts_clause && statement_start && ends_clause { QuoteKind::Direct } else { QuoteKind::Partial };
             let has_cue = !matches!(who, Who::Nobody) || cue.is_some();
-            let sentence_has_cue = cue_tok.iter().any(|&(a, _, c)| !matches!(c.entry, Entry::Source { .. }) || ctx.lex.lemma_of(c.entry) != "pour" || a == 0);
+            let sentence_has_cue = cue_tok.iter().any(|&(a, _, c)| {
+                !matches!(c.entry, Entry::Source { .. }) || ctx.lex.lemma_of(c.entry) != "pour" || a == 0
+            });
             // A headline: its leading noun phrase speaks.
             if matches!(who, Who::Nobody) && ctx.headline[si] && words >= 3 && qt > 0 {
                 let mut e = 0;
-                while e < qt && toks[e].kind == TokKind::Word && !is_np_right_stop(&ctx.lower(&toks[e])) && pronoun(&ctx.lower(&toks[e])).is_none() {
+                while e < qt
+                    && toks[e].kind == TokKind::Word
+                    && !is_np_right_stop(&ctx.lower(&toks[e]))
+                    && pronoun(&ctx.lower(&toks[e])).is_none()
+                {
                     e += 1;
                 }
                 // The noun phrase ends before its predicate (prêts, veut …): keep capitalised
@@ -1062,7 +1519,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 }
             }
             // Scare quotes: a short phrase with no cue and no speaker is not a quotation.
-            if !has_cue && !matches!(who, Who::Headline(_)) && words <= 3 && !(kind == QuoteKind::Direct && words >= 2) {
+            if !(has_cue || matches!(who, Who::Headline(_)) || words > 3 || kind == QuoteKind::Direct && words >= 2) {
                 continue;
             }
             if words == 1 && !has_cue && !sentence_has_cue {
@@ -1076,8 +1533,30 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             if let Some((a_span, b_span, icue, iwho)) = incise(ctx, inner) {
                 let i0 = raws.len();
                 let k0 = if cap(&text[a_span.range()]) && starts_clause { QuoteKind::Direct } else { kind };
-                raws.push(Raw { span: a_span, kind: k0, marks: vec![pair.open], cue: Some(icue.clone()), who: iwho, confidence: base, paragraph: para, other_half: Some(i0 + 1), source_only: false, subject_only: false });
-                raws.push(Raw { span: b_span, kind: k0, marks: marks[1..].to_vec(), cue: Some(icue), who: Who::Same(i0), confidence: base, paragraph: para, other_half: Some(i0), source_only: false, subject_only: false });
+                raws.push(Raw {
+                    span: a_span,
+                    kind: k0,
+                    marks: vec![pair.open],
+                    cue: Some(icue.clone()),
+                    who: iwho,
+                    confidence: base,
+                    paragraph: para,
+                    other_half: Some(i0 + 1),
+                    source_only: false,
+                    subject_only: false,
+                });
+                raws.push(Raw {
+                    span: b_span,
+                    kind: k0,
+                    marks: marks[1..].to_vec(),
+                    cue: Some(icue),
+                    who: Who::Same(i0),
+                    confidence: base,
+                    paragraph: para,
+                    other_half: Some(i0),
+                    source_only: false,
+                    subject_only: false,
+                });
                 first_raw_in_sentence.get_or_insert(i0);
                 continue;
             }
@@ -1086,14 +1565,47 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             if kind == QuoteKind::Direct {
                 if let Some((a_span, b_span)) = semicolon_split(text, inner, &ctx.pairs) {
                     let i0 = raws.len();
-                    raws.push(Raw { span: a_span, kind, marks: vec![pair.open], cue: cue.clone(), who, confidence: base, paragraph: para, other_half: Some(i0 + 1), source_only: false, subject_only: false });
-                    raws.push(Raw { span: b_span, kind, marks: marks[1..].to_vec(), cue, who: Who::Same(i0), confidence: base, paragraph: para, other_half: Some(i0), source_only: false, subject_only: false });
+                    raws.push(Raw {
+                        span: a_span,
+                        kind,
+                        marks: vec![pair.open],
+                        cue: cue.clone(),
+                        who,
+                        confidence: base,
+                        paragraph: para,
+                        other_half: Some(i0 + 1),
+                        source_only: false,
+                        subject_only: false,
+                    });
+                    raws.push(Raw {
+                        span: b_span,
+                        kind,
+                        marks: marks[1..].to_vec(),
+                        cue,
+                        who: Who::Same(i0),
+                        confidence: base,
+                        paragraph: para,
+                        other_half: Some(i0),
+                        source_only: false,
+                        subject_only: false,
+                    });
                     first_raw_in_sentence.get_or_insert(i0);
                     continue;
                 }
             }
             let idx = raws.len();
-            raws.push(Raw { span: inner, kind, marks, cue, who, confidence: base, paragraph: para, other_half: None, source_only: false, subject_only: false });
+            raws.push(Raw {
+                span: inner,
+                kind,
+                marks,
+                cue,
+                who,
+                confidence: base,
+                paragraph: para,
+                other_half: None,
+                source_only: false,
+                subject_only: false,
+            });
             first_raw_in_sentence.get_or_insert(idx);
         }
         // Indirect speech, in sentences without quotations.
@@ -1108,28 +1620,36 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
 
 /// The cue span (auxiliary and reflexive included) and lemma of the cue at tokens `a..=b`.
 fn make_cue(ctx: &Ctx<'_>, toks: &[Tok], a: usize, b: usize, c: &CueMatch) -> Cue {
-                let mut s = a;
-                // Auxiliary and reflexive before the participle belong to the cue span.
-                let mut k = a;
-                while k > 0 && toks[k - 1].kind == TokKind::Word && (is_adverb(&ctx.lower(&toks[k - 1])) || is_aux(&ctx.lower(&toks[k - 1]))) && a - k < 5 {
-                    k -= 1;
-                    if is_aux(&ctx.lower(&toks[k])) {
-                        s = k;
-                        if k > 0 && matches!(&*ctx.lower(&toks[k - 1]), "s'" | "s’" | "se") {
-                            s = k - 1;
-                        }
-                        break;
-                    }
-                }
-                if s == a && a > 0 && matches!(&*ctx.lower(&toks[a - 1]), "s'" | "s’" | "se") {
-                    s = a - 1;
-                }
-                let mut lemma = ctx.lex.lemma_of(c.entry).to_string();
-                let reflexive = s < a && matches!(&*ctx.lower(&toks[s]), "s'" | "s’" | "se");
-                if reflexive && !lemma.starts_with("se ") && !lemma.starts_with("s'") {
-                    lemma = if lemma.starts_with(|c: char| "aeiouéèêh".contains(c)) { format!("s'{lemma}") } else { format!("se {lemma}") };
-                }
-                Cue { span: Span::new(toks[s].span.start, toks[b].span.end), lemma }
+    let mut s = a;
+    // Auxiliary and reflexive before the participle belong to the cue span.
+    let mut k = a;
+    while k > 0
+        && toks[k - 1].kind == TokKind::Word
+        && (is_adverb(&ctx.lower(&toks[k - 1])) || is_aux(&ctx.lower(&toks[k - 1])))
+        && a - k < 5
+    {
+        k -= 1;
+        if is_aux(&ctx.lower(&toks[k])) {
+            s = k;
+            if k > 0 && matches!(&*ctx.lower(&toks[k - 1]), "s'" | "s’" | "se") {
+                s = k - 1;
+            }
+            break;
+        }
+    }
+    if s == a && a > 0 && matches!(&*ctx.lower(&toks[a - 1]), "s'" | "s’" | "se") {
+        s = a - 1;
+    }
+    let mut lemma = ctx.lex.lemma_of(c.entry).to_string();
+    let reflexive = s < a && matches!(&*ctx.lower(&toks[s]), "s'" | "s’" | "se");
+    if reflexive && !lemma.starts_with("se ") && !lemma.starts_with("s'") {
+        lemma = if lemma.starts_with(|c: char| "aeiouéèêh".contains(c)) {
+            format!("s'{lemma}")
+        } else {
+            format!("se {lemma}")
+        };
+    }
+    Cue { span: Span::new(toks[s].span.start, toks[b].span.end), lemma }
 }
 
 /// The cue and subject of the reporting verb whose `que` clause has the pronoun at `pron` for
@@ -1139,7 +1659,8 @@ fn outer_subject(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch
     if p == 0 || !matches!(&*ctx.lower(&toks[p - 1]), "que" | "qu'" | "qu’") {
         return None;
     }
-    let &(a, b, c) = cue_tok.iter().rev().find(|(_, b, c)| *b + 6 >= p - 1 && *b < p - 1 && ctx.lex.flags_of(c.entry).que)?;
+    let &(a, b, c) =
+        cue_tok.iter().rev().find(|(_, b, c)| *b + 6 >= p - 1 && *b < p - 1 && ctx.lex.flags_of(c.entry).que)?;
     let Entry::Verb { forms, .. } = c.entry else { return None };
     let mut g = a;
     if forms & form::PART != 0 {
@@ -1206,9 +1727,41 @@ fn reflexive_ok(ctx: &Ctx<'_>, toks: &[Tok], g: usize, c: CueMatch) -> bool {
 fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
     let a = b + 1;
     let mut e = a;
-    while e < toks.len() && toks[e].kind == TokKind::Word || (e < toks.len() && matches!(toks[e].kind, TokKind::Punct('-' | '\'' | '’' | '.')) && e > a && toks[e].kind != TokKind::Punct('.') || (e < toks.len() && toks[e].kind == TokKind::Punct('.') && e > a && is_title(ctx.word(&toks[e - 1])))) {
+    while e < toks.len() && toks[e].kind == TokKind::Word
+        || (e < toks.len()
+            && matches!(toks[e].kind, TokKind::Punct('-' | '\'' | '’' | '.'))
+            && e > a
+            && toks[e].kind != TokKind::Punct('.')
+            || (e < toks.len() && toks[e].kind == TokKind::Punct('.') && e > a && is_title(ctx.word(&toks[e - 1]))))
+    {
         let lw = ctx.lower(&toks[e]);
-        if e > a && (is_np_stop(&lw) || matches!(&*lw, "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier" | "dans" | "lors" | "le" | "la" | "les" | "il" | "elle" | "ils" | "elles") && e > a + 1 && !matches!(&*ctx.lower(&toks[e - 1]), "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "d'" | "d’")) {
+        if e > a
+            && (is_np_stop(&lw)
+                || matches!(
+                    &*lw,
+                    "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "hier"
+                        | "dans"
+                        | "lors"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "il"
+                        | "elle"
+                        | "ils"
+                        | "elles"
+                ) && e > a + 1
+                    && !matches!(
+                        &*ctx.lower(&toks[e - 1]),
+                        "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "d'" | "d’"
+                    ))
+        {
             break;
         }
         e += 1;
@@ -1228,7 +1781,9 @@ fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
         return None;
     }
     // `selon ses mots`, `selon ses propres termes`: the subject's own words, not a source.
-    if (a..e).any(|k| matches!(&*ctx.lower(&toks[k]), "mots" | "propos" | "termes" | "dires" | "formule" | "expression")) {
+    if (a..e)
+        .any(|k| matches!(&*ctx.lower(&toks[k]), "mots" | "propos" | "termes" | "dires" | "formule" | "expression"))
+    {
         return None;
     }
     ctx.np(toks, a, e).map(|np| (np, e))
@@ -1243,7 +1798,8 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
         }
         let Entry::Verb { forms, .. } = c.entry else { continue };
         // The incise opens after a comma or a dash.
-        let before = ctx.text[inner.start..c.start].trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
+        let before = ctx.text[inner.start..c.start]
+            .trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
         // `, a-t-il expliqué,` or `, a expliqué le ministre,` or `, estime-t-elle,`.
         let (open_at, aux_clitic) = if before.ends_with([',', '—', '–']) {
             (before.len(), None)
@@ -1252,7 +1808,8 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
             let t = before.trim_end_matches(|ch: char| ch.is_alphabetic() || ch == '-');
             let w = &before[t.len()..];
             let lw = w.to_lowercase();
-            let inverted = ["a-t-il", "a-t-elle", "avait-il", "avait-elle", "ont-ils", "ont-elles", "a-t-on"].contains(&lw.as_str());
+            let inverted = ["a-t-il", "a-t-elle", "avait-il", "avait-elle", "ont-ils", "ont-elles", "a-t-on"]
+                .contains(&lw.as_str());
             if forms & form::PART != 0 && (inverted || is_aux(&lw)) {
                 let t2 = t.trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
                 if !t2.ends_with([',', '—', '–']) {
@@ -1345,7 +1902,10 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     break;
                 }
                 TokKind::Punct(',') => {
-                    let decimal = toks.get(k + 1).is_some_and(|n| n.span.start == toks[k].span.end && text[n.span.range()].starts_with(|c: char| c.is_ascii_digit()));
+                    let decimal = toks.get(k + 1).is_some_and(|n| {
+                        n.span.start == toks[k].span.end
+                            && text[n.span.range()].starts_with(|c: char| c.is_ascii_digit())
+                    });
                     if k >= from + 3 && !decimal {
                         end = toks[k].span.start;
                         break;
@@ -1362,7 +1922,10 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 if !ctx.lex.flags_of(c.entry).que || forms & (form::FINITE | form::PART) == 0 {
                     continue;
                 }
-                if a > 0 && (is_det(&ctx.lower(&toks[a - 1])) || matches!(&*ctx.lower(&toks[a - 1]), "de" | "d'" | "d’" | "à" | "en")) {
+                if a > 0
+                    && (is_det(&ctx.lower(&toks[a - 1]))
+                        || matches!(&*ctx.lower(&toks[a - 1]), "de" | "d'" | "d’" | "à" | "en"))
+                {
                     continue;
                 }
                 // `que` within a few words (adverbs, dates, a dative `aux journalistes`).
@@ -1374,7 +1937,30 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                         q = Some(k);
                         break;
                     }
-                    if toks[k].kind != TokKind::Word || !(is_adverb(&lw) || lw.chars().all(|c| c.is_ascii_digit()) || matches!(&*lw, "janvier" | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "septembre" | "octobre" | "novembre" | "décembre" | "aux" | "journalistes" | "à" | "la" | "presse")) {
+                    if toks[k].kind != TokKind::Word
+                        || !(is_adverb(&lw)
+                            || lw.chars().all(|c| c.is_ascii_digit())
+                            || matches!(
+                                &*lw,
+                                "janvier"
+                                    | "février"
+                                    | "mars"
+                                    | "avril"
+                                    | "mai"
+                                    | "juin"
+                                    | "juillet"
+                                    | "août"
+                                    | "septembre"
+                                    | "octobre"
+                                    | "novembre"
+                                    | "décembre"
+                                    | "aux"
+                                    | "journalistes"
+                                    | "à"
+                                    | "la"
+                                    | "presse"
+                            ))
+                    {
                         break;
                     }
                     k += 1;
@@ -1395,8 +1981,22 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     continue;
                 }
                 let Some(who) = ctx.subject_before(toks, g, 0) else { continue };
-                let cue = Cue { span: Span::new(toks[g].span.start, toks[b].span.end), lemma: ctx.lex.lemma_of(c.entry).to_string() };
-                return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who, confidence: 0.8, paragraph: para, other_half: None, source_only: false, subject_only: false });
+                let cue = Cue {
+                    span: Span::new(toks[g].span.start, toks[b].span.end),
+                    lemma: ctx.lex.lemma_of(c.entry).to_string(),
+                };
+                return Some(Raw {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    marks: Vec::new(),
+                    cue: Some(cue),
+                    who,
+                    confidence: 0.8,
+                    paragraph: para,
+                    other_half: None,
+                    source_only: false,
+                    subject_only: false,
+                });
             }
             Entry::Source { .. } => {
                 let lemma = ctx.lex.lemma_of(c.entry);
@@ -1423,7 +2023,10 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     // `Selon X, …`: the rest of the sentence.
                     let start = toks.get(e + 1)?.span.start;
                     trim_end_punct(text, Span::new(start, clause_end(e + 1)))
-                } else if a > 0 && toks[a - 1].kind == TokKind::Punct(',') && toks.get(e).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?'))) {
+                } else if a > 0
+                    && toks[a - 1].kind == TokKind::Punct(',')
+                    && toks.get(e).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')))
+                {
                     // `…, selon X.`: the sentence before.
                     trim_end_punct(text, Span::new(sent.start, toks[a - 1].span.start))
                 } else {
@@ -1432,7 +2035,18 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 if word_count(&text[span.range()]) < 3 {
                     continue;
                 }
-                return Some(Raw { span, kind: QuoteKind::Indirect, marks: Vec::new(), cue: Some(cue), who: Who::Np(np, 0.85), confidence: 0.8, paragraph: para, other_half: None, source_only: false, subject_only: false });
+                return Some(Raw {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    marks: Vec::new(),
+                    cue: Some(cue),
+                    who: Who::Np(np, 0.85),
+                    confidence: 0.8,
+                    paragraph: para,
+                    other_half: None,
+                    source_only: false,
+                    subject_only: false,
+                });
             }
             Entry::Channel { .. } => {}
         }
@@ -1445,14 +2059,61 @@ fn is_document_np(ctx: &Ctx<'_>, span: Span) -> bool {
     let t = ctx.text[span.range()].to_lowercase();
     let head = t
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .find(|w| !w.is_empty() && !is_det(w) && *w != "l" && !matches!(*w, "premier" | "premiers" | "première" | "premières" | "dernier" | "derniers" | "dernière" | "dernières" | "nouveaux" | "nouvelles" | "nouveau" | "nouvelle"))
+        .find(|w| {
+            !w.is_empty()
+                && !is_det(w)
+                && *w != "l"
+                && !matches!(
+                    *w,
+                    "premier"
+                        | "premiers"
+                        | "première"
+                        | "premières"
+                        | "dernier"
+                        | "derniers"
+                        | "dernière"
+                        | "dernières"
+                        | "nouveaux"
+                        | "nouvelles"
+                        | "nouveau"
+                        | "nouvelle"
+                )
+        })
         .unwrap_or("");
     matches!(
         head,
-        "sondage" | "sondages" | "étude" | "études" | "chiffres" | "données" | "statistiques" | "rapport" | "rapports"
-            | "enquête" | "bilan" | "estimations" | "estimation" | "informations" | "documents" | "document" | "images"
-            | "résultats" | "projections" | "calculs" | "prévisions" | "déclarations" | "comptes" | "relevés"
-            | "analyses" | "analyse" | "modèles" | "photos" | "vidéos" | "archives" | "registres" | "indicateurs"
+        "sondage"
+            | "sondages"
+            | "étude"
+            | "études"
+            | "chiffres"
+            | "données"
+            | "statistiques"
+            | "rapport"
+            | "rapports"
+            | "enquête"
+            | "bilan"
+            | "estimations"
+            | "estimation"
+            | "informations"
+            | "documents"
+            | "document"
+            | "images"
+            | "résultats"
+            | "projections"
+            | "calculs"
+            | "prévisions"
+            | "déclarations"
+            | "comptes"
+            | "relevés"
+            | "analyses"
+            | "analyse"
+            | "modèles"
+            | "photos"
+            | "vidéos"
+            | "archives"
+            | "registres"
+            | "indicateurs"
     )
 }
 
@@ -1466,7 +2127,9 @@ impl Ctx<'_> {
 
 fn trim_end_punct(text: &str, s: Span) -> Span {
     let Some(t) = s.get(text) else { return s };
-    let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || crate::typography::is_space(c) || matches!(c, '.' | ',' | ';' | ':'));
+    let t2 = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || crate::typography::is_space(c) || matches!(c, '.' | ',' | ';' | ':')
+    });
     trim_span(text, Span::new(s.start, s.start + t2.len()))
 }
 
@@ -1501,9 +2164,15 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
                 if np.anaphoric {
                     // `les deux hommes`: the last plural referent.
-                    if let Some(r) = history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 3).find(|r| r.plural && !r.source && para.saturating_sub(r.paragraph) <= 3) {
+                    if let Some(r) = history
+                        .iter()
+                        .rev()
+                        .take_while(|r| para.saturating_sub(r.paragraph) <= 3)
+                        .find(|r| r.plural && !r.source && para.saturating_sub(r.paragraph) <= 3)
+                    {
                         speaker.entity_id = r.speaker.entity_id.clone();
-                        speaker.name = r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string));
+                        speaker.name =
+                            r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string));
                     }
                 }
                 let conf = match resolution {
@@ -1523,7 +2192,16 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                         && !r.source
                 });
                 let speaker = match found {
-                    Some(r) => Speaker { span, entity_id: r.speaker.entity_id.clone(), name: r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string)), resolution: Resolution::Pronoun },
+                    Some(r) => Speaker {
+                        span,
+                        entity_id: r.speaker.entity_id.clone(),
+                        name: r
+                            .speaker
+                            .name
+                            .clone()
+                            .or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string)),
+                        resolution: Resolution::Pronoun,
+                    },
                     None => Speaker { span, entity_id: None, name: None, resolution: Resolution::Pronoun },
                 };
                 let conf = if found.is_some() { 0.7 } else { 0.3 };
@@ -1541,9 +2219,20 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 let found = if raws[i].source_only || raws[i].kind == QuoteKind::Indirect {
                     None
                 } else {
-                    history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 1).filter(|r| !r.subject_only).find(|r| para.saturating_sub(r.paragraph) <= 1 && (!direct || r.source || r.direct)).or_else(|| {
-                        history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 1).filter(|r| !r.subject_only).find(|r| para.saturating_sub(r.paragraph) <= 1)
-                    })
+                    history
+                        .iter()
+                        .rev()
+                        .take_while(|r| para.saturating_sub(r.paragraph) <= 1)
+                        .filter(|r| !r.subject_only)
+                        .find(|r| para.saturating_sub(r.paragraph) <= 1 && (!direct || r.source || r.direct))
+                        .or_else(|| {
+                            history
+                                .iter()
+                                .rev()
+                                .take_while(|r| para.saturating_sub(r.paragraph) <= 1)
+                                .filter(|r| !r.subject_only)
+                                .find(|r| para.saturating_sub(r.paragraph) <= 1)
+                        })
                 };
                 match found {
                     Some(r) => {
@@ -1616,9 +2305,12 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
             continue;
         }
         let before = text[np.span.start..m.span.start].trim_end().to_lowercase();
-        let complement = ["de", "du", "des", "d'", "d’", "aux", "au", "à", "par", "pour", "avec", "contre", "sur"].iter().any(|p| {
-            before.ends_with(p) && before[..before.len() - p.len()].chars().next_back().map_or(true, |c| !c.is_alphanumeric())
-        }) || before.ends_with("d'") || before.ends_with("d’");
+        let complement =
+            ["de", "du", "des", "d'", "d’", "aux", "au", "à", "par", "pour", "avec", "contre", "sur"].iter().any(|p| {
+                before.ends_with(p)
+                    && before[..before.len() - p.len()].chars().next_back().map_or(true, |c| !c.is_alphanumeric())
+            }) || before.ends_with("d'")
+                || before.ends_with("d’");
         let service = complement && {
             let head = before.split_whitespace().find(|w| !is_det(w)).unwrap_or("");
             is_service_noun(head.trim_start_matches("l'").trim_start_matches("l’"))
@@ -1629,7 +2321,10 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
     }
     let persons: Vec<&&MentionRef<'_>> = heads.iter().filter(|m| m.kind == EntityKind::Person).collect();
     if persons.len() >= 2 && np.plural {
-        let names: Vec<String> = persons.iter().map(|m| m.name.map(str::to_string).unwrap_or_else(|| text[m.span.range()].to_string())).collect();
+        let names: Vec<String> = persons
+            .iter()
+            .map(|m| m.name.map(str::to_string).unwrap_or_else(|| text[m.span.range()].to_string()))
+            .collect();
         return (
             Speaker { span: np.span, entity_id: None, name: Some(names.join(" et ")), resolution: Resolution::Name },
             None,

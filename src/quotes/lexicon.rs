@@ -87,74 +87,300 @@ const G: u8 = form::PPR;
 fn paradigm(class: &str) -> Option<Paradigm> {
     Some(match class {
         // dire, redire, prédire, contredire (3rd persons alike), sourire shares the endings.
-        "dire" => ("ire", &[
-            ("it", PMPF), ("isent", F), ("ite", PF), ("its", PP), ("ites", PF), ("isait", F), ("isaient", F),
-            ("irent", F), ("ira", F), ("iront", F), ("irait", F), ("iraient", F), ("ire", I), ("isant", G),
-        ]),
-        "faire" => ("aire", &[
-            ("ait", PMF), ("ont", F), ("aite", PF), ("aits", PP), ("aites", PF), ("aisait", F), ("aisaient", F),
-            ("it", F), ("irent", F), ("era", F), ("eront", F), ("erait", F), ("eraient", F), ("aire", I), ("aisant", G),
-        ]),
-        "mettre" => ("ettre", &[
-            ("et", F), ("ettent", F), ("is", PMP), ("ise", PF), ("ises", PF), ("ettait", F), ("ettaient", F),
-            ("it", F), ("irent", F), ("ettra", F), ("ettront", F), ("ettrait", F), ("ettraient", F), ("ettre", I),
-            ("ettant", G),
-        ]),
+        "dire" => (
+            "ire",
+            &[
+                ("it", PMPF),
+                ("isent", F),
+                ("ite", PF),
+                ("its", PP),
+                ("ites", PF),
+                ("isait", F),
+                ("isaient", F),
+                ("irent", F),
+                ("ira", F),
+                ("iront", F),
+                ("irait", F),
+                ("iraient", F),
+                ("ire", I),
+                ("isant", G),
+            ],
+        ),
+        "faire" => (
+            "aire",
+            &[
+                ("ait", PMF),
+                ("ont", F),
+                ("aite", PF),
+                ("aits", PP),
+                ("aites", PF),
+                ("aisait", F),
+                ("aisaient", F),
+                ("it", F),
+                ("irent", F),
+                ("era", F),
+                ("eront", F),
+                ("erait", F),
+                ("eraient", F),
+                ("aire", I),
+                ("aisant", G),
+            ],
+        ),
+        "mettre" => (
+            "ettre",
+            &[
+                ("et", F),
+                ("ettent", F),
+                ("is", PMP),
+                ("ise", PF),
+                ("ises", PF),
+                ("ettait", F),
+                ("ettaient", F),
+                ("it", F),
+                ("irent", F),
+                ("ettra", F),
+                ("ettront", F),
+                ("ettrait", F),
+                ("ettraient", F),
+                ("ettre", I),
+                ("ettant", G),
+            ],
+        ),
         // tenir, venir and their compounds: soutenir, maintenir, prévenir, convenir.
-        "enir" => ("enir", &[
-            ("ient", F), ("iennent", F), ("enu", PM), ("enue", PF), ("enus", PP), ("enues", PF), ("enait", F),
-            ("enaient", F), ("int", F), ("inrent", F), ("iendra", F), ("iendront", F), ("iendrait", F),
-            ("iendraient", F), ("enir", I), ("enant", G),
-        ]),
+        "enir" => (
+            "enir",
+            &[
+                ("ient", F),
+                ("iennent", F),
+                ("enu", PM),
+                ("enue", PF),
+                ("enus", PP),
+                ("enues", PF),
+                ("enait", F),
+                ("enaient", F),
+                ("int", F),
+                ("inrent", F),
+                ("iendra", F),
+                ("iendront", F),
+                ("iendrait", F),
+                ("iendraient", F),
+                ("enir", I),
+                ("enant", G),
+            ],
+        ),
         // reconnaître: both the traditional î and the 1990 spelling without circumflex.
-        "aitre" => ("aître", &[
-            ("aît", F), ("ait", F), ("aissent", F), ("u", PM), ("ue", PF), ("us", PP), ("ues", PF), ("aissait", F),
-            ("aissaient", F), ("ut", F), ("urent", F), ("aîtra", F), ("aitra", F), ("aîtront", F), ("aîtrait", F),
-            ("aitrait", F), ("aîtraient", F), ("aître", I), ("aitre", I), ("aissant", G),
-        ]),
-        "crire" => ("rire", &[
-            ("rit", PMF), ("rivent", F), ("rite", PF), ("rits", PP), ("rites", PF), ("rivait", F), ("rivaient", F),
-            ("rivit", F), ("rivirent", F), ("rira", F), ("riront", F), ("rirait", F), ("riraient", F), ("rire", I),
-            ("rivant", G),
-        ]),
+        "aitre" => (
+            "aître",
+            &[
+                ("aît", F),
+                ("ait", F),
+                ("aissent", F),
+                ("u", PM),
+                ("ue", PF),
+                ("us", PP),
+                ("ues", PF),
+                ("aissait", F),
+                ("aissaient", F),
+                ("ut", F),
+                ("urent", F),
+                ("aîtra", F),
+                ("aitra", F),
+                ("aîtront", F),
+                ("aîtrait", F),
+                ("aitrait", F),
+                ("aîtraient", F),
+                ("aître", I),
+                ("aitre", I),
+                ("aissant", G),
+            ],
+        ),
+        "crire" => (
+            "rire",
+            &[
+                ("rit", PMF),
+                ("rivent", F),
+                ("rite", PF),
+                ("rits", PP),
+                ("rites", PF),
+                ("rivait", F),
+                ("rivaient", F),
+                ("rivit", F),
+                ("rivirent", F),
+                ("rira", F),
+                ("riront", F),
+                ("rirait", F),
+                ("riraient", F),
+                ("rire", I),
+                ("rivant", G),
+            ],
+        ),
         // répondre, défendre, prétendre.
-        "dre" => ("re", &[
-            ("", F), ("ent", F), ("u", PM), ("ue", PF), ("us", PP), ("ues", PF), ("ait", F), ("aient", F), ("it", F),
-            ("irent", F), ("ra", F), ("ront", F), ("rait", F), ("raient", F), ("re", I), ("ant", G),
-        ]),
-        "suivre" => ("vre", &[
-            ("t", F), ("vent", F), ("vi", PM), ("vie", PF), ("vis", PP), ("vies", PF), ("vait", F), ("vaient", F),
-            ("vit", F), ("virent", F), ("vra", F), ("vront", F), ("vrait", F), ("vraient", F), ("vre", I), ("vant", G),
-        ]),
-        "prendre" => ("endre", &[
-            ("end", F), ("ennent", F), ("is", PMP), ("ise", PF), ("ises", PF), ("enait", F), ("enaient", F),
-            ("it", F), ("irent", F), ("endra", F), ("endront", F), ("endrait", F), ("endraient", F), ("endre", I),
-            ("enant", G),
-        ]),
-        "clure" => ("ure", &[
-            ("ut", F), ("uent", F), ("u", PM), ("ue", PF), ("us", PP), ("ues", PF), ("uait", F), ("uaient", F),
-            ("urent", F), ("ura", F), ("uront", F), ("urait", F), ("uraient", F), ("ure", I), ("uant", G),
-        ]),
-        "mentir" => ("ir", &[
-            ("", F), ("ent", F), ("i", PM), ("ie", PF), ("is", PP), ("ies", PF), ("ait", F), ("aient", F), ("it", F),
-            ("irent", F), ("ira", F), ("iront", F), ("irait", F), ("iraient", F), ("ir", I), ("ant", G),
-        ]),
-        "croire" => ("oire", &[
-            ("oit", F), ("oient", F), ("u", PM), ("ue", PF), ("us", PP), ("ues", PF), ("oyait", F), ("oyaient", F),
-            ("ut", F), ("urent", F), ("oira", F), ("oiront", F), ("oirait", F), ("oiraient", F), ("oire", I),
-            ("oyant", G),
-        ]),
-        "voir" => ("oir", &[
-            ("oit", F), ("oient", F), ("u", PM), ("ue", PF), ("us", PP), ("ues", PF), ("oyait", F), ("oyaient", F),
-            ("it", F), ("irent", F), ("oira", F), ("oiront", F), ("oirait", F), ("oiraient", F), ("oir", I),
-            ("oyant", G),
-        ]),
+        "dre" => (
+            "re",
+            &[
+                ("", F),
+                ("ent", F),
+                ("u", PM),
+                ("ue", PF),
+                ("us", PP),
+                ("ues", PF),
+                ("ait", F),
+                ("aient", F),
+                ("it", F),
+                ("irent", F),
+                ("ra", F),
+                ("ront", F),
+                ("rait", F),
+                ("raient", F),
+                ("re", I),
+                ("ant", G),
+            ],
+        ),
+        "suivre" => (
+            "vre",
+            &[
+                ("t", F),
+                ("vent", F),
+                ("vi", PM),
+                ("vie", PF),
+                ("vis", PP),
+                ("vies", PF),
+                ("vait", F),
+                ("vaient", F),
+                ("vit", F),
+                ("virent", F),
+                ("vra", F),
+                ("vront", F),
+                ("vrait", F),
+                ("vraient", F),
+                ("vre", I),
+                ("vant", G),
+            ],
+        ),
+        "prendre" => (
+            "endre",
+            &[
+                ("end", F),
+                ("ennent", F),
+                ("is", PMP),
+                ("ise", PF),
+                ("ises", PF),
+                ("enait", F),
+                ("enaient", F),
+                ("it", F),
+                ("irent", F),
+                ("endra", F),
+                ("endront", F),
+                ("endrait", F),
+                ("endraient", F),
+                ("endre", I),
+                ("enant", G),
+            ],
+        ),
+        "clure" => (
+            "ure",
+            &[
+                ("ut", F),
+                ("uent", F),
+                ("u", PM),
+                ("ue", PF),
+                ("us", PP),
+                ("ues", PF),
+                ("uait", F),
+                ("uaient", F),
+                ("urent", F),
+                ("ura", F),
+                ("uront", F),
+                ("urait", F),
+                ("uraient", F),
+                ("ure", I),
+                ("uant", G),
+            ],
+        ),
+        "mentir" => (
+            "ir",
+            &[
+                ("", F),
+                ("ent", F),
+                ("i", PM),
+                ("ie", PF),
+                ("is", PP),
+                ("ies", PF),
+                ("ait", F),
+                ("aient", F),
+                ("it", F),
+                ("irent", F),
+                ("ira", F),
+                ("iront", F),
+                ("irait", F),
+                ("iraient", F),
+                ("ir", I),
+                ("ant", G),
+            ],
+        ),
+        "croire" => (
+            "oire",
+            &[
+                ("oit", F),
+                ("oient", F),
+                ("u", PM),
+                ("ue", PF),
+                ("us", PP),
+                ("ues", PF),
+                ("oyait", F),
+                ("oyaient", F),
+                ("ut", F),
+                ("urent", F),
+                ("oira", F),
+                ("oiront", F),
+                ("oirait", F),
+                ("oiraient", F),
+                ("oire", I),
+                ("oyant", G),
+            ],
+        ),
+        "voir" => (
+            "oir",
+            &[
+                ("oit", F),
+                ("oient", F),
+                ("u", PM),
+                ("ue", PF),
+                ("us", PP),
+                ("ues", PF),
+                ("oyait", F),
+                ("oyaient", F),
+                ("it", F),
+                ("irent", F),
+                ("oira", F),
+                ("oiront", F),
+                ("oirait", F),
+                ("oiraient", F),
+                ("oir", I),
+                ("oyant", G),
+            ],
+        ),
         // craindre, plaindre, enjoindre.
-        "indre" => ("indre", &[
-            ("int", PMF), ("ignent", F), ("inte", PF), ("ints", PP), ("intes", PF), ("ignait", F), ("ignaient", F),
-            ("ignit", F), ("ignirent", F), ("indra", F), ("indront", F), ("indrait", F), ("indraient", F),
-            ("indre", I), ("ignant", G),
-        ]),
+        "indre" => (
+            "indre",
+            &[
+                ("int", PMF),
+                ("ignent", F),
+                ("inte", PF),
+                ("ints", PP),
+                ("intes", PF),
+                ("ignait", F),
+                ("ignaient", F),
+                ("ignit", F),
+                ("ignirent", F),
+                ("indra", F),
+                ("indront", F),
+                ("indrait", F),
+                ("indraient", F),
+                ("indre", I),
+                ("ignant", G),
+            ],
+        ),
         _ => return None,
     })
 }
@@ -163,8 +389,8 @@ fn paradigm(class: &str) -> Option<Paradigm> {
 fn first_group(lemma: &str, class: &str) -> Vec<(String, u8)> {
     let stem = &lemma[..lemma.len() - 2];
     // Before a and o: c → ç, g → ge (annonça, jugeait).
-    let soft = if stem.ends_with('c') {
-        format!("{}ç", &stem[..stem.len() - 1])
+    let soft = if let Some(base) = stem.strip_suffix('c') {
+        format!("{base}ç")
     } else if stem.ends_with('g') {
         format!("{stem}e")
     } else {
@@ -304,7 +530,9 @@ impl Lexicon {
             for p in variants {
                 match index.get(&p) {
                     Some(&i) => {
-                        if let (Entry::Verb { lemma: a, forms }, Entry::Verb { lemma: b, forms: more }) = (&mut entries[i], e) {
+                        if let (Entry::Verb { lemma: a, forms }, Entry::Verb { lemma: b, forms: more }) =
+                            (&mut entries[i], e)
+                        {
                             if *a == b {
                                 *forms |= more;
                             }
@@ -401,27 +629,43 @@ mod tests {
 
     // (lemma, class, forms that must be generated) — each row names the rule it pins.
     const CASES: &[(&str, &str, &[&str])] = &[
-        ("déclarer", "er", &["déclare", "déclarent", "déclaré", "déclarée", "déclarés", "déclarait", "déclara", "déclarèrent", "déclarera", "déclarerait", "déclarant"]), // regular first group
+        (
+            "déclarer",
+            "er",
+            &[
+                "déclare",
+                "déclarent",
+                "déclaré",
+                "déclarée",
+                "déclarés",
+                "déclarait",
+                "déclara",
+                "déclarèrent",
+                "déclarera",
+                "déclarerait",
+                "déclarant",
+            ],
+        ), // regular first group
         ("annoncer", "er", &["annonce", "annonçait", "annonça", "annonçant", "annoncé"]), // -cer: ç before a and o
-        ("juger", "er", &["juge", "jugeait", "jugea", "jugeant", "jugé"]), // -ger: ge before a and o
+        ("juger", "er", &["juge", "jugeait", "jugea", "jugeant", "jugé"]),                // -ger: ge before a and o
         ("appeler", "er:dbl", &["appelle", "appellent", "appellera", "appelait", "appelé"]), // doubled l before mute e only
-        ("rejeter", "er:dbl", &["rejette", "rejetterait", "rejeté"]), // doubled t
+        ("rejeter", "er:dbl", &["rejette", "rejetterait", "rejeté"]),                        // doubled t
         ("marteler", "er:grave", &["martèle", "martèlent", "martèlera", "martelait", "martelé"]), // e → è before mute e
         ("répéter", "er:acute", &["répète", "répètent", "répétera", "répètera", "répétait", "répété"]), // é → è, both futur spellings
-        ("réagir", "ir", &["réagit", "réagissent", "réagi", "réagissait", "réagira", "réagissant"]), // second group
+        ("réagir", "ir", &["réagit", "réagissent", "réagi", "réagissait", "réagira", "réagissant"]),    // second group
         ("dire", "dire", &["dit", "disent", "dite", "dites", "disait", "dirent", "dira", "dirait", "disant"]), // dire
         ("se dire", "dire", &["dit", "dite", "dits"]), // pronominal: conjugated without the pronoun
         ("faire savoir", "faire", &["fait savoir", "font savoir", "fera savoir", "faisait savoir"]), // phrase conjugates its first word
-        ("admettre", "mettre", &["admet", "admettent", "admis", "admise", "admit", "admettra"]), // mettre compounds
+        ("admettre", "mettre", &["admet", "admettent", "admis", "admise", "admit", "admettra"]),     // mettre compounds
         ("prévenir", "enir", &["prévient", "préviennent", "prévenu", "prévenue", "prévint", "préviendra"]), // venir compounds
         ("soutenir", "enir", &["soutient", "soutenu", "soutiendrait"]), // tenir compounds
         ("reconnaître", "aitre", &["reconnaît", "reconnait", "reconnaissent", "reconnu", "reconnue", "reconnut"]), // aître, both spellings
         ("écrire", "crire", &["écrit", "écrivent", "écrite", "écrivait", "écrivit", "écrira"]), // écrire
         ("répondre", "dre", &["répond", "répondent", "répondu", "répondit", "répondra", "répondant"]), // -dre
         ("poursuivre", "suivre", &["poursuit", "poursuivent", "poursuivi", "poursuivait", "poursuivra"]), // suivre
-        ("conclure", "clure", &["conclut", "concluent", "conclu", "conclue", "concluait"]), // conclure
-        ("craindre", "indre", &["craint", "craignent", "crainte", "craignait", "craindra"]), // -indre
-        ("démentir", "mentir", &["dément", "démentent", "démenti", "démentie", "démentait"]), // mentir
+        ("conclure", "clure", &["conclut", "concluent", "conclu", "conclue", "concluait"]),     // conclure
+        ("craindre", "indre", &["craint", "craignent", "crainte", "craignait", "craindra"]),    // -indre
+        ("démentir", "mentir", &["dément", "démentent", "démenti", "démentie", "démentait"]),   // mentir
     ];
 
     #[test]
@@ -455,12 +699,12 @@ mod tests {
 
     // (text, expected lemma of the first match) — cue matching on whole words.
     const MATCHES: &[(&str, Option<&str>)] = &[
-        ("Il a déclaré hier", Some("déclarer")),               // participle
-        ("Selon le Kremlin, rien", Some("selon")),             // source, sentence-initial capital
-        ("D’après l’AFP", Some("d'après")),                    // typographic apostrophe
-        ("a fait savoir que", Some("faire savoir")),           // phrase wins over its parts
-        ("les déclarations", None),                            // no match inside a word
-        ("s’est inquiétée", Some("s'inquiéter")),              // pronominal, feminine participle
+        ("Il a déclaré hier", Some("déclarer")),                   // participle
+        ("Selon le Kremlin, rien", Some("selon")),                 // source, sentence-initial capital
+        ("D’après l’AFP", Some("d'après")),                        // typographic apostrophe
+        ("a fait savoir que", Some("faire savoir")),               // phrase wins over its parts
+        ("les déclarations", None),                                // no match inside a word
+        ("s’est inquiétée", Some("s'inquiéter")),                  // pronominal, feminine participle
         ("dans un communiqué publié", Some("dans un communiqué")), // channel
     ];
 

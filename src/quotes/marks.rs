@@ -63,14 +63,24 @@ struct Open {
 fn is_open_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => is_space(c) || c == '\n' || c == '\r' || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '«' | '“' | '„' | '‹' | '/' | '\'' | '’'),
+        Some(c) => {
+            is_space(c)
+                || c == '\n'
+                || c == '\r'
+                || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '«' | '“' | '„' | '‹' | '/' | '\'' | '’')
+        }
     }
 }
 
 fn is_close_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => is_space(c) || c == '\n' || c == '\r' || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '…' | '»' | '”' | '›' | '—' | '–' | '-'),
+        Some(c) => {
+            is_space(c)
+                || c == '\n'
+                || c == '\r'
+                || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '…' | '»' | '”' | '›' | '—' | '–' | '-')
+        }
     }
 }
 
@@ -251,12 +261,11 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
         let single_inside_only = matches!(c, '‘' | '‚' | '’' | '\'');
         match dir {
             None => {}
-            Some(Dir::Open(f)) => {
-                if !(single_inside_only && stack.is_empty()) {
-                    reopen_store.push(Vec::new());
-                    stack.push(Open { fam: f, mark, reopen: reopen_store.len() - 1 });
-                }
+            Some(Dir::Open(f)) if !(single_inside_only && stack.is_empty()) => {
+                reopen_store.push(Vec::new());
+                stack.push(Open { fam: f, mark, reopen: reopen_store.len() - 1 });
             }
+            Some(Dir::Open(_)) => {}
             Some(Dir::Close(f)) => {
                 if let Some(pos) = stack.iter().rposition(|o| closes(f, o.fam)) {
                     close_at(text, &mut stack, &mut reopen_store, &mut out, pos, mark);
@@ -323,20 +332,20 @@ mod tests {
 
     // (text, expected inner texts of the outer quotations) — each row names the rule it pins.
     const CASES: &[(&str, &[&str])] = &[
-        ("« Oui », dit-il.", &["Oui"]),                                        // guillemets with spaces
-        ("«Oui», dit-il.", &["Oui"]),                                          // guillemets without spaces
-        ("«\u{202F}Oui\u{202F}», dit-il.", &["Oui"]),                          // narrow no-break spaces inside
-        ("“Oui”, dit-il.", &["Oui"]),                                          // English-style curly marks
-        ("„Oui“, dit-il.", &["Oui"]),                                          // German-style low-high marks
-        ("Il a dit \"oui\" puis \"non\".", &["oui", "non"]),                   // straight marks alternate
-        ("\"Oui\", a-t-il dit.", &["Oui"]),                                    // straight mark at the start
-        ("« Il parle de ‹ paix › ici »", &["Il parle de ‹ paix › ici"]),       // nested single marks
-        ("« Il parle de “paix” ici »", &["Il parle de “paix” ici"]),           // nested curly marks
-        ("l’État et aujourd’hui", &[]),                                        // apostrophes are not quotes
-        ("Il dit « non.\n\nLa suite.", &["non."]),                            // missing closer bounded by its paragraph
-        ("« Un.\n\n« Deux. »", &["Un.\n\n« Deux."]),                           // multi-paragraph quotation
-        ("Fin » stray.", &[]),                                                 // closing mark without opener
-        ("les ‘guillemets’ seuls", &[]),                                       // single marks at top level are not quotations
+        ("« Oui », dit-il.", &["Oui"]),                                  // guillemets with spaces
+        ("«Oui», dit-il.", &["Oui"]),                                    // guillemets without spaces
+        ("«\u{202F}Oui\u{202F}», dit-il.", &["Oui"]),                    // narrow no-break spaces inside
+        ("“Oui”, dit-il.", &["Oui"]),                                    // English-style curly marks
+        ("„Oui“, dit-il.", &["Oui"]),                                    // German-style low-high marks
+        ("Il a dit \"oui\" puis \"non\".", &["oui", "non"]),             // straight marks alternate
+        ("\"Oui\", a-t-il dit.", &["Oui"]),                              // straight mark at the start
+        ("« Il parle de ‹ paix › ici »", &["Il parle de ‹ paix › ici"]), // nested single marks
+        ("« Il parle de “paix” ici »", &["Il parle de “paix” ici"]),     // nested curly marks
+        ("l’État et aujourd’hui", &[]),                                  // apostrophes are not quotes
+        ("Il dit « non.\n\nLa suite.", &["non."]),                       // missing closer bounded by its paragraph
+        ("« Un.\n\n« Deux. »", &["Un.\n\n« Deux."]),                     // multi-paragraph quotation
+        ("Fin » stray.", &[]),                                           // closing mark without opener
+        ("les ‘guillemets’ seuls", &[]),                                 // single marks at top level are not quotations
     ];
 
     #[test]

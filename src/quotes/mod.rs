@@ -46,8 +46,9 @@ use lexicon::Lexicon;
 /// use depeche::Span;
 ///
 /// let text = "« Rien n’est décidé », a indiqué le président russe.";
+/// let start = text.find("le président").unwrap();
 /// let m = MentionRef {
-///     span: Span::new(36, 54),
+///     span: Span::new(start, start + "le président russe".len()),
 ///     kind: EntityKind::Person,
 ///     entity_id: Some("vladimir-poutine"),
 ///     name: Some("Vladimir Poutine"),
@@ -248,7 +249,11 @@ impl QuoteExtractorBuilder {
     /// assert!(b.build().is_ok());
     /// ```
     pub fn verb(&mut self, lemma: &str, class: &str, flags: &str) -> &mut QuoteExtractorBuilder {
-        self.verbs.push(UserVerb { lemma: lemma.trim().to_string(), class: class.trim().to_string(), flags: flags.to_string() });
+        self.verbs.push(UserVerb {
+            lemma: lemma.trim().to_string(),
+            class: class.trim().to_string(),
+            flags: flags.to_string(),
+        });
         self
     }
 

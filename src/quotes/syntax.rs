@@ -107,7 +107,10 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         let mut split = None;
         if w.len() > 3 && w.contains('-') {
             for cl in CLITICS {
-                if w.len() > cl.len() && w.is_char_boundary(w.len() - cl.len()) && w[w.len() - cl.len()..].eq_ignore_ascii_case(cl) {
+                if w.len() > cl.len()
+                    && w.is_char_boundary(w.len() - cl.len())
+                    && w[w.len() - cl.len()..].eq_ignore_ascii_case(cl)
+                {
                     split = Some(j - cl.len());
                     break;
                 }
@@ -153,7 +156,9 @@ fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<Span>) {
     }
 }
 
-const ABBREV: &[&str] = &["M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "av", "apr", "J.-C", "etc", "cf", "p", "n°", "art", "Me"];
+const ABBREV: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "av", "apr", "J.-C", "etc", "cf", "p", "n°", "art", "Me",
+];
 
 /// Sentences of one paragraph, never ending inside a quotation (`inside` are the outer
 /// quotation spans, sorted).
@@ -199,7 +204,9 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
         };
         let word_before = {
             let w = &text[start..i];
-            let k = w.rfind(|c: char| !(word_char(c) || c == '.' || c == '-')).map_or(0, |k| k + w[k..].chars().next().map_or(1, |c| c.len_utf8()));
+            let k = w
+                .rfind(|c: char| !(word_char(c) || c == '.' || c == '-'))
+                .map_or(0, |k| k + w[k..].chars().next().map_or(1, |c| c.len_utf8()));
             &w[k..]
         };
         let abbrev = b == b'.'
@@ -254,10 +261,54 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
 pub(crate) fn is_function_word(lw: &str) -> bool {
     matches!(
         lw,
-        "le" | "la" | "les" | "l'" | "l’" | "un" | "une" | "des" | "du" | "de" | "d'" | "d’" | "ce" | "cet" | "cette"
-            | "ces" | "son" | "sa" | "ses" | "leur" | "leurs" | "au" | "aux" | "à" | "en" | "et" | "ou" | "pour"
-            | "par" | "dans" | "sur" | "selon" | "lors" | "après" | "avant" | "mais" | "il" | "elle" | "ils"
-            | "elles" | "on" | "nous" | "vous" | "je" | "tu" | "a" | "est" | "sont" | "ont"
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "l’"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d'"
+            | "d’"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "au"
+            | "aux"
+            | "à"
+            | "en"
+            | "et"
+            | "ou"
+            | "pour"
+            | "par"
+            | "dans"
+            | "sur"
+            | "selon"
+            | "lors"
+            | "après"
+            | "avant"
+            | "mais"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "nous"
+            | "vous"
+            | "je"
+            | "tu"
+            | "a"
+            | "est"
+            | "sont"
+            | "ont"
     )
 }
 
@@ -271,12 +322,12 @@ mod tests {
 
     // (text, tokens) — each row names the rule it pins.
     const TOKENS: &[(&str, &[&str])] = &[
-        ("l'État a dit", &["l'", "État", "a", "dit"]),                     // elision keeps its apostrophe
-        ("qu’il", &["qu’", "il"]),                                           // typographic apostrophe
-        ("a-t-il déclaré", &["a", "-t-il", "déclaré"]),                      // inverted clitic split
-        ("estime-t-elle.", &["estime", "-t-elle", "."]),                     // -t-elle
-        ("porte-parole", &["porte-parole"]),                                 // hyphenated noun stays whole
-        ("aujourd’hui", &["aujourd’hui"]),                                   // apostrophe inside a word
+        ("l'État a dit", &["l'", "État", "a", "dit"]), // elision keeps its apostrophe
+        ("qu’il", &["qu’", "il"]),                     // typographic apostrophe
+        ("a-t-il déclaré", &["a", "-t-il", "déclaré"]), // inverted clitic split
+        ("estime-t-elle.", &["estime", "-t-elle", "."]), // -t-elle
+        ("porte-parole", &["porte-parole"]),           // hyphenated noun stays whole
+        ("aujourd’hui", &["aujourd’hui"]),             // apostrophe inside a word
     ];
 
     #[test]
@@ -288,11 +339,11 @@ mod tests {
 
     // (paragraph, sentences) — each row names the rule it pins.
     const SENTENCES: &[(&str, &[&str])] = &[
-        ("Il part. Elle reste.", &["Il part.", "Elle reste."]),              // full stop and capital
-        ("M. Dupont a parlé. Fin.", &["M. Dupont a parlé.", "Fin."]),        // title abbreviation
-        ("« Oui. Non », dit-il. Fin.", &["« Oui. Non », dit-il.", "Fin."]),  // no boundary inside a quotation
-        ("russe.Après tout", &["russe.", "Après tout"]),                     // glued sentences
-        ("3.5 millions. Puis", &["3.5 millions.", "Puis"]),                  // decimal point
+        ("Il part. Elle reste.", &["Il part.", "Elle reste."]), // full stop and capital
+        ("M. Dupont a parlé. Fin.", &["M. Dupont a parlé.", "Fin."]), // title abbreviation
+        ("« Oui. Non », dit-il. Fin.", &["« Oui. Non », dit-il.", "Fin."]), // no boundary inside a quotation
+        ("russe.Après tout", &["russe.", "Après tout"]),        // glued sentences
+        ("3.5 millions. Puis", &["3.5 millions.", "Puis"]),     // decimal point
         ("Il a dit : « Je pars. » Elle reste.", &["Il a dit : « Je pars. »", "Elle reste."]), // statement ending inside the marks
     ];
 
