@@ -728,7 +728,7 @@ impl<'a> Ctx<'a> {
                 }
                 let mut p = s;
                 // Through a determiner: `de l'État`, `du Kremlin`, `de la France`.
-                if p > a + 1 && is_det(&self.lower(&toks[p - 1])) {
+                if p > a + 1 && matches!(&*self.lower(&toks[p - 1]), "le" | "la" | "les" | "l'" | "l’") {
                     p -= 1;
                 }
                 let prev = if p > a { self.lower(&toks[p - 1]).into_owned() } else { String::new() };
@@ -908,7 +908,11 @@ impl<'a> Ctx<'a> {
                     a -= 1;
                     continue;
                 }
-                TokKind::Punct('-' | '\'' | '’') => {
+                // A hyphen or apostrophe glued inside a name; a spaced dash is a boundary
+                // (the dateline `PARIS (AFP) - …`).
+                TokKind::Punct('-' | '\'' | '’')
+                    if a >= 2 && a < toks.len() && toks[a - 2].span.end == t.span.start && t.span.end == toks[a].span.start =>
+                {
                     a -= 1;
                     continue;
                 }
@@ -1786,7 +1790,20 @@ fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
     {
         return None;
     }
-    ctx.np(toks, a, e).map(|np| (np, e))
+    let np = ctx.np(toks, a, e)?;
+    // `Pour la déléguée syndicale, Sophie Le Gall, …`: a proper name in apposition.
+    if toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+        let mut e2 = e + 1;
+        while e2 < toks.len() && toks[e2].kind == TokKind::Word && cap(ctx.word(&toks[e2])) && e2 - e <= 4 {
+            e2 += 1;
+        }
+        if e2 > e + 1 && toks.get(e2).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+            if let Some(named) = ctx.np(toks, e + 1, e2).filter(|n| n.name.is_some()) {
+                return Some((named, e2));
+            }
+        }
+    }
+    Some((np, e))
 }
 
 /// An incise inside a quotation: `A, a-t-il expliqué, B` → (A, B, cue, speaker).

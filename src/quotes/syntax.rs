@@ -229,7 +229,7 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
     while k < out.len() {
         let s = out[k];
         let cut = inside.iter().find(|q| {
-            s.start < q.start && q.end < s.end && {
+            s.start <= q.start && q.end < s.end && {
                 let body = text[q.start..q.end].trim_end_matches(|c: char| crate::typography::is_quote_mark(c));
                 let body = body.trim_end_matches(|c: char| is_space(c) || c.is_whitespace());
                 let closed = body.len() < q.end - q.start;
