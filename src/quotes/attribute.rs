@@ -593,7 +593,7 @@ pub(crate) struct Ctx<'a> {
     pub sentence_para: Vec<usize>,
     pub headline: Vec<bool>,
     /// Surname → first full name, filled on first use.
-    pub surnames: std::cell::RefCell<HashMap<String, Option<String>>>,
+    pub surnames: std::cell::RefCell<HashMap<String, (Option<String>, usize)>>,
 }
 
 /// Whether a quotation (outer spans, sorted and disjoint) runs over position `pos`.
@@ -663,7 +663,8 @@ impl<'a> Ctx<'a> {
     /// The token lowercased, borrowed when it already is (most words).
     fn lower(&self, t: &Tok) -> Cow<'a, str> {
         let w = &self.text[t.span.range()];
-        if w.chars().any(char::is_uppercase) {
+        let upper = if w.is_ascii() { w.bytes().any(|b| b.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
+        if upper {
             Cow::Owned(w.to_lowercase())
         } else {
             Cow::Borrowed(w)
@@ -731,9 +732,9 @@ impl<'a> Ctx<'a> {
                 if p > a + 1 && matches!(&*self.lower(&toks[p - 1]), "le" | "la" | "les" | "l'" | "l’") {
                     p -= 1;
                 }
-                let prev = if p > a { self.lower(&toks[p - 1]).into_owned() } else { String::new() };
+                let prev = if p > a { self.lower(&toks[p - 1]) } else { Cow::Borrowed("") };
                 let complement = matches!(
-                    prev.as_str(),
+                    &*prev,
                     "de" | "du"
                         | "des"
                         | "d'"
@@ -754,14 +755,14 @@ impl<'a> Ctx<'a> {
                 i += 1;
             }
         }
-        let head_noun = (a..b)
-            .map(|k| self.lower(&toks[k]).into_owned())
+        let head_noun: Cow<'a, str> = (a..b)
+            .map(|k| self.lower(&toks[k]))
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
-            .unwrap_or_default();
-        let first_after_elision = {
-            let w = self.lower(&toks[a]).into_owned();
+            .unwrap_or(Cow::Borrowed(""));
+        let first_after_elision: Cow<'a, str> = {
+            let w = self.lower(&toks[a]);
             if w == "l'" || w == "l’" {
-                toks.get(a + 1).map(|t| self.lower(t).into_owned()).unwrap_or_default()
+                toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""))
             } else {
                 head_noun.clone()
             }
@@ -782,12 +783,12 @@ impl<'a> Ctx<'a> {
         } else {
             None
         };
-        let lfirst = self.lower(&toks[a]).into_owned();
+        let lfirst = self.lower(&toks[a]);
         let title = self.word(&toks[a]);
         let gender = match title {
             "M" | "MM" => Some(Gender::Masculine),
             "Mme" | "Mmes" | "Mlle" => Some(Gender::Feminine),
-            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match lfirst.as_str() {
+            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lfirst {
                 "la" | "une" | "cette" => Some(Gender::Feminine),
                 "le" | "un" | "ce" | "cet" => Some(Gender::Masculine),
                 _ => None,
@@ -795,7 +796,7 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         if matches!(title, "MM" | "Mmes")
-            || matches!(lfirst.as_str(), "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
+            || matches!(&*lfirst, "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
         {
             plural = true;
         }
@@ -804,11 +805,11 @@ impl<'a> Ctx<'a> {
             || name
                 .as_deref()
                 .is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
-        let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.lower(t).into_owned()).unwrap_or_default();
+        let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
         let anaphoric = name.is_none()
             && !org
-            && matches!(lfirst.as_str(), "les" | "ces")
-            && matches!(second.as_str(), "deux" | "trois" | "quatre");
+            && matches!(&*lfirst, "les" | "ces")
+            && matches!(&*second, "deux" | "trois" | "quatre");
         Some(Np { span, name, org, plural, gender, anaphoric })
     }
 
@@ -1046,9 +1047,10 @@ fn glued_capital(w: &str) -> Option<usize> {
 
 /// The first full form of a surname in the text: the first occurrence of `n` as a whole word
 /// preceded by capitalised words (Donald Trump for Trump), or `None`.
-fn first_full_name(text: &str, n: &str) -> Option<String> {
+fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<String> {
     use super::syntax::word_char;
-    for (i, _) in text.match_indices(n) {
+    for (k, _) in text[from..to].match_indices(n) {
+        let i = from + k;
         let after = text[i + n.len()..].chars().next();
         if after.is_some_and(word_char) {
             continue;
@@ -1196,29 +1198,6 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                         subject_only: false,
                     });
                 }
-            }
-        }
-        // The subject of the first reporting verb of the sentence, for pronouns to come.
-        for &(a, _, c) in &cue_tok {
-            let Entry::Verb { forms, .. } = c.entry else { continue };
-            if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
-                continue;
-            }
-            let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
-            if let Some(Who::Np(np, conf)) = ctx.subject_before(&toks, g, 0) {
-                raws.push(Raw {
-                    span: np.span,
-                    kind: QuoteKind::Indirect,
-                    marks: Vec::new(),
-                    cue: None,
-                    who: Who::Np(np, conf),
-                    confidence: 0.0,
-                    paragraph: para,
-                    other_half: None,
-                    source_only: true,
-                    subject_only: true,
-                });
-                break;
             }
         }
         let raws_before = raws.len();
@@ -1619,7 +1598,73 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             }
         }
     }
+    // Subjects of reporting verbs in the sentences before a pronoun speaker (`Angela Merkel a
+    // parlé. « … », estime-t-elle`), computed only where a pronoun or a plural description needs
+    // an antecedent: most sentences never do.
+    let mut done = vec![false; ctx.sentences.len()];
+    let needs: Vec<usize> = raws
+        .iter()
+        .filter(|r| match &r.who {
+            Who::Pronoun { .. } => true,
+            Who::Np(np, _) => np.anaphoric,
+            _ => false,
+        })
+        .map(|r| ctx.sentence_of(r.span.start))
+        .collect();
+    for si in needs {
+        let para = ctx.sentence_para.get(si).copied().unwrap_or(0);
+        let mut k = si + 1;
+        let mut found = 0;
+        while k > 0 && found < 3 {
+            k -= 1;
+            if done[k] {
+                break;
+            }
+            done[k] = true;
+            if para.saturating_sub(ctx.sentence_para[k]) > 3 {
+                break;
+            }
+            if let Some(r) = subject_event(ctx, k, &cues_by_sentence[k]) {
+                raws.push(r);
+                found += 1;
+            }
+        }
+    }
     raws
+}
+
+/// The subject of the first reporting verb of sentence `si` (cue indices `cues`), as a raw item
+/// kept for the discourse only.
+fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
+    let sent = *ctx.sentences.get(si)?;
+    if !cues.iter().any(|&ci| matches!(ctx.cues[ci].entry, Entry::Verb { .. })) {
+        return None;
+    }
+    let toks = tokenize(ctx.text, sent, &ctx.opaque);
+    for &ci in cues {
+        let c = ctx.cues[ci];
+        let Entry::Verb { forms, .. } = c.entry else { continue };
+        let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
+            continue;
+        }
+        let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
+        if let Some(Who::Np(np, conf)) = ctx.subject_before(&toks, g, 0) {
+            return Some(Raw {
+                span: np.span,
+                kind: QuoteKind::Indirect,
+                marks: Vec::new(),
+                cue: None,
+                who: Who::Np(np, conf),
+                confidence: 0.0,
+                paragraph: ctx.sentence_para[si],
+                other_half: None,
+                source_only: true,
+                subject_only: true,
+            });
+        }
+    }
+    None
 }
 
 /// The cue span (auxiliary and reflexive included) and lemma of the cue at tokens `a..=b`.
@@ -2358,7 +2403,7 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
         } else {
             Resolution::Name
         };
-        let name = m.name.map(str::to_string).or_else(|| Some(full_name(ctx, &text[m.span.range()])));
+        let name = m.name.map(str::to_string).or_else(|| Some(full_name(ctx, &text[m.span.range()], m.span.start)));
         return (
             Speaker { span: np.span, entity_id: m.entity_id.map(str::to_string), name, resolution },
             m.gender.or(np.gender),
@@ -2369,7 +2414,7 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
     match &np.name {
         Some(n) => {
             let resolution = if np.org { Resolution::Organization } else { Resolution::Name };
-            let name = if n.contains(" et ") { n.clone() } else { full_name(ctx, n) };
+            let name = if n.contains(" et ") { n.clone() } else { full_name(ctx, n, np.span.start) };
             (Speaker { span: np.span, entity_id: None, name: Some(name), resolution }, np.gender, !np.org, resolution)
         }
         None => {
@@ -2380,11 +2425,18 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
 }
 
 /// An unlinked name completed by its first full mention (Trump → Donald Trump).
-fn full_name(ctx: &Ctx<'_>, n: &str) -> String {
+fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
     if !n.contains(' ') {
+        // The first full mention precedes the short one: search the text before `upto`, and
+        // only the part not searched yet for this name (linear over the article).
         let mut cache = ctx.surnames.borrow_mut();
-        let full = cache.entry(n.to_string()).or_insert_with(|| first_full_name(ctx.text, n));
-        if let Some(full) = full {
+        let entry = cache.entry(n.to_string()).or_insert((None, 0));
+        if entry.0.is_none() && entry.1 < upto && ctx.text.is_char_boundary(upto) {
+            let from = entry.1;
+            entry.0 = first_full_name(ctx.text, n, from, upto);
+            entry.1 = upto;
+        }
+        if let Some(full) = &entry.0 {
             return full.clone();
         }
     }
