@@ -655,7 +655,17 @@ impl<'a> Ctx<'a> {
             let last = text[s.range()].trim_end().chars().next_back();
             headline.push(alone && !matches!(last, Some('.' | '!' | '?' | '…' | '»' | '"' | '”' | ':')) && si < 3);
         }
-        let cues = lex.find_all(text);
+        let mut cues = lex.find_all(text);
+        // Openers (`Pour X, …`) are looked up at sentence starts only.
+        let before = cues.len();
+        for s in &sentences {
+            if let Some(m) = lex.opener_at(text, s.start) {
+                cues.push(m);
+            }
+        }
+        if cues.len() > before {
+            cues.sort_by_key(|c| c.start);
+        }
         let surnames = std::cell::RefCell::new(HashMap::new());
         Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
     }

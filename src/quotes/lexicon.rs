@@ -67,6 +67,8 @@ pub(crate) struct Lexicon {
     pub cues: Vec<String>,
     pub entries: Vec<Entry>,
     pub automaton: AhoCorasick,
+    /// Source cues that count only at the start of a sentence (`Pour X, …`): phrase, cue index.
+    pub openers: Vec<(String, u32)>,
 }
 
 /// The endings of an irregular paradigm: the lemma ending it replaces, then the forms as
@@ -555,12 +557,17 @@ impl Lexicon {
             }
         }
         let mut cues = Vec::new();
+        let mut openers = Vec::new();
         for c in data_lines(CUES) {
             if c.len() < 2 {
                 continue;
             }
             let ci = cues.len() as u32;
             cues.push(c[0].to_string());
+            if c[1] == "opener" {
+                openers.push((c[0].to_string(), ci));
+                continue;
+            }
             let e = if c[1] == "source" { Entry::Source { cue: ci } } else { Entry::Channel { cue: ci } };
             push(c[0].to_string(), e, &mut patterns, &mut entries);
         }
@@ -571,7 +578,7 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Lexicon { lemmas, cues, entries, automaton })
+        Ok(Lexicon { lemmas, cues, entries, automaton, openers })
     }
 
     /// The built-in lexicon, compiled once.
@@ -596,6 +603,21 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// The opener cue (`Pour`) at byte `start` of `text`, if any (ASCII case ignored).
+    pub(crate) fn opener_at(&self, text: &str, start: usize) -> Option<CueMatch> {
+        let rest = text.get(start..)?;
+        for (phrase, ci) in &self.openers {
+            let n = phrase.len();
+            if rest.len() > n && rest.is_char_boundary(n) && rest[..n].eq_ignore_ascii_case(phrase) {
+                if rest[n..].chars().next().is_some_and(is_word_char) {
+                    continue;
+                }
+                return Some(CueMatch { start, end: start + n, entry: Entry::Source { cue: *ci } });
+            }
+        }
+        None
     }
 
     /// The lemma of an entry.
