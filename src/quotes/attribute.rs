@@ -673,7 +673,8 @@ impl<'a> Ctx<'a> {
     /// The token lowercased, borrowed when it already is (most words).
     fn lower(&self, t: &Tok) -> Cow<'a, str> {
         let w = &self.text[t.span.range()];
-        let upper = if w.is_ascii() { w.bytes().any(|b| b.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
+        let upper =
+            if w.is_ascii() { w.bytes().any(|b| b.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
         if upper {
             Cow::Owned(w.to_lowercase())
         } else {
@@ -922,7 +923,10 @@ impl<'a> Ctx<'a> {
                 // A hyphen or apostrophe glued inside a name; a spaced dash is a boundary
                 // (the dateline `PARIS (AFP) - …`).
                 TokKind::Punct('-' | '\'' | '’')
-                    if a >= 2 && a < toks.len() && toks[a - 2].span.end == t.span.start && t.span.end == toks[a].span.start =>
+                    if a >= 2
+                        && a < toks.len()
+                        && toks[a - 2].span.end == t.span.start
+                        && t.span.end == toks[a].span.start =>
                 {
                     a -= 1;
                     continue;
@@ -2393,16 +2397,27 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
     }
     let persons: Vec<&&MentionRef<'_>> = heads.iter().filter(|m| m.kind == EntityKind::Person).collect();
     if persons.len() >= 2 && np.plural {
-        let names: Vec<String> = persons
-            .iter()
-            .map(|m| m.name.map(str::to_string).unwrap_or_else(|| text[m.span.range()].to_string()))
-            .collect();
-        return (
-            Speaker { span: np.span, entity_id: None, name: Some(names.join(" et ")), resolution: Resolution::Name },
-            None,
-            true,
-            Resolution::Name,
-        );
+        // One name a referent (`le président russe Vladimir Poutine` is one person).
+        let mut names: Vec<String> = Vec::new();
+        for m in &persons {
+            let n = m.name.map(str::to_string).unwrap_or_else(|| text[m.span.range()].to_string());
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        if names.len() >= 2 {
+            return (
+                Speaker {
+                    span: np.span,
+                    entity_id: None,
+                    name: Some(names.join(" et ")),
+                    resolution: Resolution::Name,
+                },
+                None,
+                true,
+                Resolution::Name,
+            );
+        }
     }
     if let Some(m) = heads.first() {
         let person = m.kind == EntityKind::Person;
