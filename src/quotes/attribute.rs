@@ -2439,7 +2439,8 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
     match &np.name {
         Some(n) => {
             let resolution = if np.org { Resolution::Organization } else { Resolution::Name };
-            let name = if n.contains(" et ") { n.clone() } else { full_name(ctx, n, np.span.start) };
+            // An organisation's name is complete as it is (le Kremlin, Matignon).
+            let name = if n.contains(" et ") || np.org { n.clone() } else { full_name(ctx, n, np.span.start) };
             (Speaker { span: np.span, entity_id: None, name: Some(name), resolution }, np.gender, !np.org, resolution)
         }
         None => {

@@ -45,7 +45,8 @@ pub(crate) fn word_char(c: char) -> bool {
 /// Tokens of `text[range]`; `opaque` are spans (sorted by start) each emitted as one
 /// `Quote(i)` token.
 pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 5 + 4);
+    let bytes = text.as_bytes();
     let end = range.end.min(text.len());
     let mut i = range.start;
     let mut oi = opaque.partition_point(|(s, _)| s.start < range.start);
@@ -59,9 +60,14 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
             oi += 1;
             continue;
         }
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+            c
+        };
         let len = c.len_utf8();
-        if is_space(c) || c.is_whitespace() {
+        if c == ' ' || is_space(c) || c.is_whitespace() {
             i += len;
             continue;
         }
@@ -75,6 +81,11 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         let mut j = i;
         let stop = oi_start(opaque, oi).unwrap_or(end).min(end);
         while j < stop {
+            // ASCII letters and digits, the bulk of French text, without decoding.
+            if bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
             let Some(c) = text[j..].chars().next() else { break };
             if word_char(c) {
                 j += c.len_utf8();
