@@ -341,3 +341,48 @@ fn sentences_from_the_caller_are_used() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Le ministre"));
 }
+
+// (text, quoted words, speaker mention, resolved name) — constructions added after the
+// held-out articles; each row names the rule it pins.
+const MORE: &[(&str, &str, &str, Option<&str>)] = &[
+    // selon + stressed pronoun.
+    ("Rachida Dati a pris la parole. « Tout est prêt », selon elle.", "Tout est prêt", "elle", Some("Rachida Dati")),
+    // A dative between the inverted verb and its subject.
+    (
+        "« Nous négocions encore », a confié à l'AFP le porte-parole du syndicat.",
+        "Nous négocions encore",
+        "le porte-parole du syndicat",
+        None,
+    ),
+    // A bare noun phrase before the colon.
+    (
+        "Le ministre de l'Intérieur : « Aucune zone ne sera abandonnée. »",
+        "Aucune zone ne sera abandonnée.",
+        "Le ministre de l'Intérieur",
+        None,
+    ),
+    // The quotation in the paragraph after a sentence ending with a colon.
+    (
+        "Le préfet Jean Martin a ajouté :\n\n« Les routes resteront fermées jusqu'à lundi. »",
+        "Les routes resteront fermées jusqu'à lundi.",
+        "Le préfet Jean Martin",
+        Some("Jean Martin"),
+    ),
+];
+
+#[test]
+fn more_constructions() {
+    let extractor = QuoteExtractor::new();
+    for &(text, quoted, mention, name) in MORE {
+        let quotes = extractor.extract(text, &[], &[]);
+        let got: Vec<(&str, Option<&str>)> =
+            quotes.iter().map(|q| (&text[q.span.range()], q.speaker.as_ref().map(|s| &text[s.span.range()]))).collect();
+        let q = quotes
+            .iter()
+            .find(|q| &text[q.span.range()] == quoted)
+            .unwrap_or_else(|| panic!("input {text:?}: expected {quoted:?}, got {got:?}"));
+        let s = q.speaker.as_ref().unwrap_or_else(|| panic!("input {text:?}: no speaker, got {got:?}"));
+        assert_eq!(&text[s.span.range()], mention, "input {text:?}: speaker mention");
+        assert_eq!(s.name.as_deref(), name, "input {text:?}: resolved name");
+    }
+}

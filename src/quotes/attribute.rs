@@ -972,15 +972,36 @@ impl<'a> Ctx<'a> {
             let off = self.word(&toks[k]).len() - w.len();
             return Some((Who::Pronoun { span: Span::new(sp.start + off, sp.end), plural, gender }, k + 1));
         }
-        while k < toks.len() && toks[k].kind == TokKind::Word && {
-            let lw = self.lower(&toks[k]);
-            is_adverb(&lw) && !is_det(&lw) && lw != "ce" && lw != "cette"
-                || matches!(
-                    &*lw,
-                    "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier"
-                )
-        } {
+        loop {
+            while k < toks.len() && toks[k].kind == TokKind::Word && {
+                let lw = self.lower(&toks[k]);
+                is_adverb(&lw) && !is_det(&lw) && !matches!(&*lw, "ce" | "cette" | "à")
+                    || matches!(
+                        &*lw,
+                        "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier"
+                    )
+            } {
+                k += 1;
+            }
+            // A dative or a medium before the subject: `a déclaré à l'AFP le porte-parole`,
+            // `a confié au Parisien Jean Dupont`.
+            let lw = toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| self.lower(t));
+            if !matches!(lw.as_deref(), Some("à" | "au" | "aux")) {
+                break;
+            }
             k += 1;
+            if toks.get(k).is_some_and(|t| matches!(&*self.lower(t), "la" | "l'" | "l’" | "les")) {
+                k += 1;
+            }
+            // The noun or name of the dative, with the capitalised words that follow it.
+            let mut n = 0;
+            while k < toks.len() && toks[k].kind == TokKind::Word && (n == 0 || cap(self.word(&toks[k]))) && n < 4 {
+                k += 1;
+                n += 1;
+            }
+            if n == 0 {
+                return None;
+            }
         }
         let a = k;
         let mut e = k;
@@ -1288,12 +1309,12 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                         .is_some_and(|p| lead_ok(p + 1));
                     match c.entry {
                         Entry::Source { .. } if ctx.lex.lemma_of(c.entry) != "pour" && (immediate || after_comma) => {
-                            if let Some((np, _)) = source_np(ctx, &toks, b) {
+                            if let Some(w) = source_who(ctx, &toks, b) {
                                 cue = Some(Cue {
                                     span: Span::new(toks[a].span.start, toks[b].span.end),
                                     lemma: ctx.lex.lemma_of(c.entry).to_string(),
                                 });
-                                who = Who::Np(np, 0.85);
+                                who = w;
                                 after_direct = immediate;
                                 break;
                             }
@@ -1354,12 +1375,19 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                     && !ctx.np_is_title_like(np)
                                     && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(','))
                             };
-                            if let Some((np, _)) = source_np(ctx, &toks, b).filter(|(np, e)| !pour || pour_ok(np, *e)) {
+                            let found = if pour {
+                                source_np(ctx, &toks, b)
+                                    .filter(|(np, e)| pour_ok(np, *e))
+                                    .map(|(np, _)| Who::Np(np, 0.85))
+                            } else {
+                                source_who(ctx, &toks, b)
+                            };
+                            if let Some(w) = found {
                                 cue = Some(Cue {
                                     span: Span::new(toks[a].span.start, toks[b].span.end),
                                     lemma: ctx.lex.lemma_of(c.entry).to_string(),
                                 });
-                                who = Who::Np(np, 0.85);
+                                who = w;
                                 break;
                             }
                         }
@@ -1467,6 +1495,22 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     if let Some(w) = ctx.subject_before(&toks, x, 0) {
                         who = w;
                     }
+                } else if qt >= 2 && qt - 1 - lo <= 8 {
+                    // `Le ministre de l'Intérieur : « … »`: a bare noun phrase before the colon.
+                    let a = ctx.np_start(&toks, qt - 1);
+                    if a == lo {
+                        if let Some(np) = ctx.np(&toks, a, qt - 1) {
+                            who = Who::Np(np, 0.8);
+                        }
+                    }
+                }
+            }
+            // A quotation opening its sentence right after a sentence that ends with a colon
+            // (`Il a ajouté :` then the quotation, often in its own paragraph).
+            if matches!(who, Who::Nobody) && qt == 0 && si > 0 && text[..sent.start].trim_end().ends_with(':') {
+                if let Some((c2, w2)) = colon_before(ctx, si - 1, &cues_by_sentence[si - 1]) {
+                    cue = Some(c2);
+                    who = w2;
                 }
             }
             // Kind: a whole statement opens its clause (sentence start, colon, dash) and starts
@@ -1651,10 +1695,19 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
 /// kept for the discourse only.
 fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
     let sent = *ctx.sentences.get(si)?;
-    if !cues.iter().any(|&ci| matches!(ctx.cues[ci].entry, Entry::Verb { .. })) {
-        return None;
-    }
     let toks = tokenize(ctx.text, sent, &ctx.opaque);
+    let event = |np: Np, conf: f32| Raw {
+        span: np.span,
+        kind: QuoteKind::Indirect,
+        marks: Vec::new(),
+        cue: None,
+        who: Who::Np(np, conf),
+        confidence: 0.0,
+        paragraph: ctx.sentence_para[si],
+        other_half: None,
+        source_only: true,
+        subject_only: true,
+    };
     for &ci in cues {
         let c = ctx.cues[ci];
         let Entry::Verb { forms, .. } = c.entry else { continue };
@@ -1664,18 +1717,51 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
         }
         let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
         if let Some(Who::Np(np, conf)) = ctx.subject_before(&toks, g, 0) {
-            return Some(Raw {
-                span: np.span,
-                kind: QuoteKind::Indirect,
-                marks: Vec::new(),
-                cue: None,
-                who: Who::Np(np, conf),
-                confidence: 0.0,
-                paragraph: ctx.sentence_para[si],
-                other_half: None,
-                source_only: true,
-                subject_only: true,
-            });
+            return Some(event(np, conf));
+        }
+    }
+    // No reporting verb: a name opening the sentence before a lowercase word (its verb) is
+    // its subject (`Rachida Dati a pris la parole.`).
+    let mut e = 0;
+    while e < toks.len() && e < 6 {
+        let w = ctx.word(&toks[e]);
+        let title_dot = toks[e].kind == TokKind::Punct('.') && e > 0 && is_title(ctx.word(&toks[e - 1]));
+        if !(title_dot || toks[e].kind == TokKind::Word && cap(w)) {
+            break;
+        }
+        e += 1;
+    }
+    let verb_follows = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !cap(ctx.word(t)));
+    if e > 0 && verb_follows {
+        if let Some(np) = ctx.np(&toks, 0, e).filter(|np| np.name.is_some()) {
+            return Some(event(np, 0.8));
+        }
+    }
+    None
+}
+
+/// The speaker announced by sentence `si`, which ends with a colon: the subject of its last
+/// reporting verb.
+fn colon_before(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<(Cue, Who)> {
+    let sent = *ctx.sentences.get(si)?;
+    let toks = tokenize(ctx.text, sent, &ctx.opaque);
+    for &ci in cues.iter().rev() {
+        let c = ctx.cues[ci];
+        let Entry::Verb { forms, .. } = c.entry else { continue };
+        let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        let b = toks[a..].iter().position(|t| t.span.end >= c.end).map_or(a, |k| a + k);
+        if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
+            continue;
+        }
+        // `a-t-il ajouté :`
+        if a >= 2 && toks[a - 1].kind == TokKind::Clitic {
+            if let Some((w, _)) = ctx.subject_after(&toks, a - 2) {
+                return Some((make_cue(ctx, &toks, a, b, &c), w));
+            }
+        }
+        let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
+        if let Some(w) = ctx.subject_before(&toks, g, 0) {
+            return Some((make_cue(ctx, &toks, a, b, &c), w));
         }
     }
     None
@@ -1784,6 +1870,20 @@ fn reflexive_ok(ctx: &Ctx<'_>, toks: &[Tok], g: usize, c: CueMatch) -> bool {
         k -= 1;
     }
     false
+}
+
+/// The speaker after `selon`/`d'après` (token `b` is the cue's last token): a noun phrase or
+/// a stressed pronoun (`selon lui`, `d'après elle`).
+fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
+    let t = toks.get(b + 1)?;
+    let (plural, gender) = match &*ctx.lower(t) {
+        "lui" => (false, Some(Gender::Masculine)),
+        "elle" => (false, Some(Gender::Feminine)),
+        "eux" => (true, None),
+        "elles" => (true, Some(Gender::Feminine)),
+        _ => return source_np(ctx, toks, b).map(|(np, _)| Who::Np(np, 0.85)),
+    };
+    Some(Who::Pronoun { span: t.span, plural, gender })
 }
 
 /// The noun phrase after `selon`/`d'après` (token `b` is the cue's last token).
