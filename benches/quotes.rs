@@ -16,6 +16,10 @@ const ARTICLES: &[&str] = &[
     include_str!("../tests/fixtures/articles/06_equipe_football.txt"),
     include_str!("../tests/fixtures/articles/07_justice_proces.txt"),
     include_str!("../tests/fixtures/articles/08_culture_livre.txt"),
+    include_str!("../tests/fixtures/articles/09_afp_climat.txt"),
+    include_str!("../tests/fixtures/articles/10_regional_sante.txt"),
+    include_str!("../tests/fixtures/articles/11_monde_europe.txt"),
+    include_str!("../tests/fixtures/articles/12_figaro_faitdivers.txt"),
 ];
 
 /// The article texts (between `=== text` and `=== quotes`), paragraphs kept.

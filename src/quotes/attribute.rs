@@ -2141,8 +2141,15 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     }
                     k += 1;
                 }
-                let q = q?;
-                let start = toks.get(q + 1)?.span.start;
+                let Some(q) = q else {
+                    // `…, a annoncé le parquet.`: the cue and its inverted subject close the
+                    // sentence; what precedes the comma is the reported clause.
+                    if let Some(r) = inverted_at_end(ctx, toks, a, b, c, forms, sent, para) {
+                        return Some(r);
+                    }
+                    continue;
+                };
+                let Some(start) = toks.get(q + 1).map(|t| t.span.start) else { continue };
                 let end = clause_end(q + 1);
                 let span = trim_end_punct(text, Span::new(start, end));
                 if word_count(&text[span.range()]) < 3 {
@@ -2181,23 +2188,29 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     if a != 0 {
                         continue;
                     }
-                    let (np, e) = source_np(ctx, toks, b)?;
+                    let Some((np, e)) = source_np(ctx, toks, b) else { continue };
                     if np.name.is_none() || ctx.np_is_title_like(&np) {
                         continue;
                     }
-                    (np, e)
+                    (Who::Np(np, 0.85), e)
                 } else {
-                    source_np(ctx, toks, b)?
+                    match source_who(ctx, toks, b) {
+                        Some(w @ Who::Pronoun { .. }) => (w, b + 2),
+                        _ => {
+                            let Some((np, e)) = source_np(ctx, toks, b) else { continue };
+                            // `selon un sondage`, `d'après les chiffres du ministère`: a
+                            // document or data sources facts; it does not speak.
+                            if is_document_np(ctx, np.span) {
+                                continue;
+                            }
+                            (Who::Np(np, 0.85), e)
+                        }
+                    }
                 };
-                // `selon un sondage`, `d'après les chiffres du ministère`: a document or data
-                // sources facts; it does not speak.
-                if is_document_np(ctx, np.span) {
-                    continue;
-                }
                 let cue = Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: lemma.to_string() };
                 let span = if a == 0 && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
                     // `Selon X, …`: the rest of the sentence.
-                    let start = toks.get(e + 1)?.span.start;
+                    let Some(start) = toks.get(e + 1).map(|t| t.span.start) else { continue };
                     trim_end_punct(text, Span::new(start, clause_end(e + 1)))
                 } else if a > 0
                     && toks[a - 1].kind == TokKind::Punct(',')
@@ -2216,7 +2229,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     kind: QuoteKind::Indirect,
                     marks: Vec::new(),
                     cue: Some(cue),
-                    who: Who::Np(np, 0.85),
+                    who: np,
                     confidence: 0.8,
                     paragraph: para,
                     other_half: None,
@@ -2228,6 +2241,57 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
         }
     }
     None
+}
+
+/// `X …, a annoncé le parquet.`: a reporting verb after a comma with its inverted subject ending
+/// the sentence reports the clause before the comma.
+#[allow(clippy::too_many_arguments)]
+fn inverted_at_end(
+    ctx: &Ctx<'_>,
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+    c: CueMatch,
+    forms: u8,
+    sent: Span,
+    para: usize,
+) -> Option<Raw> {
+    if !ctx.lex.flags_of(c.entry).inverted {
+        return None;
+    }
+    // The verb group: an auxiliary (and adverbs) before a participle, or the finite verb.
+    let g = if forms & form::PART != 0 { aux_before(ctx, toks, a, forms)? } else { a };
+    if g == 0 || toks[g - 1].kind != TokKind::Punct(',') || (forms & form::FINITE == 0 && g == a) {
+        return None;
+    }
+    // The part before the comma must be a clause (with a verb), not the subject and its
+    // apposition (`Le directeur, Florent Chambaz, a annoncé la fermeture`).
+    let has_verb =
+        (0..g - 1).any(|k| toks[k].kind == TokKind::Word && (is_aux(&ctx.lower(&toks[k])) || ctx.finite_at(toks, k)));
+    if !has_verb {
+        return None;
+    }
+    let (who, end) = ctx.subject_after(toks, b)?;
+    if !matches!(who, Who::Np(..)) || toks.get(end).is_some_and(|t| !matches!(t.kind, TokKind::Punct('.' | '!' | '?')))
+    {
+        return None;
+    }
+    let span = trim_end_punct(ctx.text, Span::new(sent.start, toks[g - 1].span.start));
+    if word_count(&ctx.text[span.range()]) < 4 {
+        return None;
+    }
+    Some(Raw {
+        span,
+        kind: QuoteKind::Indirect,
+        marks: Vec::new(),
+        cue: Some(make_cue(ctx, toks, a, b, &c)),
+        who,
+        confidence: 0.75,
+        paragraph: para,
+        other_half: None,
+        source_only: false,
+        subject_only: false,
+    })
 }
 
 /// Whether a noun phrase is headed by a document or data noun.
