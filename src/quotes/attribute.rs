@@ -593,7 +593,7 @@ pub(crate) struct Ctx<'a> {
     pub sentence_para: Vec<usize>,
     pub headline: Vec<bool>,
     /// Surname → first full name, filled on first use.
-    pub surnames: std::cell::RefCell<HashMap<String, (Option<String>, usize)>>,
+    pub surnames: std::cell::OnceCell<HashMap<&'a str, (&'a str, usize)>>,
 }
 
 /// Whether a quotation (outer spans, sorted and disjoint) runs over position `pos`.
@@ -666,7 +666,7 @@ impl<'a> Ctx<'a> {
         if cues.len() > before {
             cues.sort_by_key(|c| c.start);
         }
-        let surnames = std::cell::RefCell::new(HashMap::new());
+        let surnames = std::cell::OnceCell::new();
         Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
     }
 
@@ -1080,49 +1080,69 @@ fn glued_capital(w: &str) -> Option<usize> {
     None
 }
 
-/// The first full form of a surname in the text: the first occurrence of `n` as a whole word
-/// preceded by capitalised words (Donald Trump for Trump), or `None`.
-fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<String> {
+/// Surname → (first full name, its position): every run of two to four capitalised words (a
+/// title or a capitalised function word does not start one), in one pass over the text.
+fn surname_index<'t>(text: &'t str) -> HashMap<&'t str, (&'t str, usize)> {
     use super::syntax::word_char;
-    for (k, _) in text[from..to].match_indices(n) {
-        let i = from + k;
-        let after = text[i + n.len()..].chars().next();
-        if after.is_some_and(word_char) {
-            continue;
-        }
-        // Capitalised words just before, separated by single spaces.
-        let mut start = i;
-        let mut words = 0;
-        loop {
-            let before = &text[..start];
-            let Some(sp) = before.chars().next_back() else { break };
-            if sp != ' ' && sp != '\u{A0}' {
+    let bytes = text.as_bytes();
+    let mut out: HashMap<&'t str, (&'t str, usize)> = HashMap::new();
+    let mut run: Vec<(usize, usize)> = Vec::with_capacity(8);
+    let flush = |run: &mut Vec<(usize, usize)>, out: &mut HashMap<&'t str, (&'t str, usize)>| {
+        while let Some(&(s, e)) = run.first() {
+            let w = &text[s..e];
+            let function = w.len() <= 6 && {
+                let lw = w.to_lowercase();
+                is_function_word(&lw) || is_det(&lw)
+            };
+            if function || is_title(w) {
+                run.remove(0);
+            } else {
                 break;
             }
-            let prev = &before[..before.len() - sp.len_utf8()];
-            let w_start = prev
-                .rfind(|c: char| !(word_char(c) || c == '-'))
-                .map_or(0, |k| k + prev[k..].chars().next().map_or(1, char::len_utf8));
-            let w = &prev[w_start..];
-            if w.is_empty()
-                || !cap(w)
-                || is_title(w)
-                || w.len() <= 6 && (is_function_word(&w.to_lowercase()) || is_det(&w.to_lowercase()))
-                || words >= 3
-            {
-                break;
-            }
-            start = w_start;
-            words += 1;
         }
-        if text[..i].chars().next_back().is_some_and(word_char) {
+        if (2..=4).contains(&run.len()) {
+            let (s, _) = run[0];
+            let (ls, le) = run[run.len() - 1];
+            out.entry(&text[ls..le]).or_insert((&text[s..le], s));
+        }
+        run.clear();
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Fast skip of lowercase ASCII words and plain punctuation between runs.
+        if run.is_empty() && (b.is_ascii_lowercase() || b.is_ascii_digit() || (b < 0x80 && !b.is_ascii_uppercase())) {
+            i += 1;
             continue;
         }
-        if words > 0 {
-            return Some(text[start..i + n.len()].to_string());
+        let Some(c) = text[i..].chars().next() else { break };
+        if word_char(c) {
+            let s = i;
+            let mut e = i;
+            for (k, c2) in text[i..].char_indices() {
+                if word_char(c2) || (c2 == '-' && k > 0) {
+                    e = i + k + c2.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if c.is_uppercase() {
+                run.push((s, e));
+            } else if !run.is_empty() {
+                flush(&mut run, &mut out);
+            }
+            i = e.max(i + 1);
+        } else {
+            let glue =
+                c == ' ' || c == '\u{A0}' || (c == '.' && run.last().is_some_and(|&(s, e)| is_title(&text[s..e])));
+            if !glue && !run.is_empty() {
+                flush(&mut run, &mut out);
+            }
+            i += c.len_utf8();
         }
     }
-    None
+    flush(&mut run, &mut out);
+    out
 }
 
 /// Words of a span.
@@ -2617,17 +2637,12 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
 /// An unlinked name completed by its first full mention (Trump → Donald Trump).
 fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
     if !n.contains(' ') {
-        // The first full mention precedes the short one: search the text before `upto`, and
-        // only the part not searched yet for this name (linear over the article).
-        let mut cache = ctx.surnames.borrow_mut();
-        let entry = cache.entry(n.to_string()).or_insert((None, 0));
-        if entry.0.is_none() && entry.1 < upto && ctx.text.is_char_boundary(upto) {
-            let from = entry.1;
-            entry.0 = first_full_name(ctx.text, n, from, upto);
-            entry.1 = upto;
-        }
-        if let Some(full) = &entry.0 {
-            return full.clone();
+        // The first full mention precedes the short one.
+        let index = ctx.surnames.get_or_init(|| surname_index(ctx.text));
+        if let Some(&(full, at)) = index.get(n) {
+            if at < upto {
+                return full.to_string();
+            }
         }
     }
     n.to_string()

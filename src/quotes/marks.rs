@@ -246,6 +246,23 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
             i += 1;
             continue;
         }
+        // An apostrophe between two ASCII letters (l'État, d'abord) is never a mark: skip it
+        // without decoding (French text has one every few words).
+        let apostrophe_len = if b == b'\'' {
+            1
+        } else if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) {
+            3
+        } else {
+            0
+        };
+        if apostrophe_len > 0
+            && i > 0
+            && bytes[i - 1].is_ascii_alphabetic()
+            && bytes.get(i + apostrophe_len).is_some_and(|n| n.is_ascii_alphabetic())
+        {
+            i += apostrophe_len;
+            continue;
+        }
         let c = match text.get(i..).and_then(|s| s.chars().next()) {
             Some(c) => c,
             None => {
