@@ -806,6 +806,10 @@ impl<'a> Ctx<'a> {
             },
             _ => None,
         };
+        // A coordination (`Poutine et son homologue`) is plural.
+        if (a..b).any(|k| toks[k].kind == TokKind::Word && self.word(&toks[k]) == "et") {
+            plural = true;
+        }
         if matches!(title, "MM" | "Mmes")
             || matches!(&*lfirst, "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
         {
@@ -1692,19 +1696,14 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     for si in needs {
         let para = ctx.sentence_para.get(si).copied().unwrap_or(0);
         let mut k = si + 1;
-        let mut found = 0;
-        while k > 0 && found < 3 {
+        while k > 0 {
             k -= 1;
-            if done[k] {
+            if done[k] || para.saturating_sub(ctx.sentence_para[k]) > 3 {
                 break;
             }
             done[k] = true;
-            if para.saturating_sub(ctx.sentence_para[k]) > 3 {
-                break;
-            }
             if let Some(r) = subject_event(ctx, k, &cues_by_sentence[k]) {
                 raws.push(r);
-                found += 1;
             }
         }
     }
