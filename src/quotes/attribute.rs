@@ -547,6 +547,9 @@ pub(crate) struct Np {
     pub gender: Option<Gender>,
     /// A plural description that refers back (`les deux hommes`).
     pub anaphoric: bool,
+    /// A bare definite description (`le ministre`, `l'élu`) that refers back to a person named
+    /// before, unless the gazetteer knows it.
+    pub definite: bool,
 }
 
 /// What a quotation or reported clause is attributed to, before resolution.
@@ -825,7 +828,12 @@ impl<'a> Ctx<'a> {
             && !org
             && matches!(&*lfirst, "les" | "ces")
             && matches!(&*second, "deux" | "trois" | "quatre");
-        Some(Np { span, name, org, plural, gender, anaphoric })
+        let definite = name.is_none()
+            && !org
+            && b - a == 2
+            && matches!(&*lfirst, "le" | "la" | "l'" | "l’")
+            && !cap(self.word(&toks[a + 1]));
+        Some(Np { span, name, org, plural, gender, anaphoric, definite })
     }
 
     /// The subject of the verb group starting at token `g`, scanning left.
@@ -1958,7 +1966,7 @@ fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
             "eux" => (true, None),
             _ => pronoun(&lw)?,
         };
-        let np = Np { span: toks[a].span, name: None, org: false, plural, gender, anaphoric: false };
+        let np = Np { span: toks[a].span, name: None, org: false, plural, gender, anaphoric: false, definite: false };
         let _ = np;
         return None;
     }
@@ -2421,6 +2429,21 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                     _ => 0.6,
                 };
                 let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
+                if np.definite && speaker.name.is_none() && speaker.entity_id.is_none() {
+                    // `le ministre`, `l'élu`: the last named person of that gender nearby.
+                    if let Some(r) =
+                        history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 2).find(|r| {
+                            r.person
+                                && !r.plural
+                                && !r.source
+                                && (r.speaker.name.is_some() || r.speaker.entity_id.is_some())
+                                && (np.gender.is_none() || r.gender.is_none() || r.gender == np.gender)
+                        })
+                    {
+                        speaker.entity_id = r.speaker.entity_id.clone();
+                        speaker.name = r.speaker.name.clone();
+                    }
+                }
                 if np.anaphoric {
                     // `les deux hommes`: the last plural referent.
                     if let Some(r) = history
