@@ -596,7 +596,7 @@ pub(crate) struct Ctx<'a> {
     pub sentence_para: Vec<usize>,
     pub headline: Vec<bool>,
     /// Surname → first full name, filled on first use.
-    pub surnames: std::cell::OnceCell<HashMap<&'a str, (&'a str, usize)>>,
+    pub surnames: std::cell::RefCell<HashMap<String, (Option<(String, usize)>, usize)>>,
 }
 
 /// Whether a quotation (outer spans, sorted and disjoint) runs over position `pos`.
@@ -669,7 +669,7 @@ impl<'a> Ctx<'a> {
         if cues.len() > before {
             cues.sort_by_key(|c| c.start);
         }
-        let surnames = std::cell::OnceCell::new();
+        let surnames = std::cell::RefCell::new(HashMap::new());
         Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
     }
 
@@ -1092,69 +1092,47 @@ fn glued_capital(w: &str) -> Option<usize> {
     None
 }
 
-/// Surname → (first full name, its position): every run of two to four capitalised words (a
-/// title or a capitalised function word does not start one), in one pass over the text.
-fn surname_index<'t>(text: &'t str) -> HashMap<&'t str, (&'t str, usize)> {
+/// The full form of a surname in `text[from..to]`: the last whole-word occurrence of `n`
+/// preceded by capitalised words (Donald Trump for Trump), with its position. The search runs
+/// backwards from `to`, so it usually stops after a few hundred bytes.
+fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(String, usize)> {
     use super::syntax::word_char;
-    let bytes = text.as_bytes();
-    let mut out: HashMap<&'t str, (&'t str, usize)> = HashMap::new();
-    let mut run: Vec<(usize, usize)> = Vec::with_capacity(8);
-    let flush = |run: &mut Vec<(usize, usize)>, out: &mut HashMap<&'t str, (&'t str, usize)>| {
-        while let Some(&(s, e)) = run.first() {
-            let w = &text[s..e];
-            let function = w.len() <= 6 && {
-                let lw = w.to_lowercase();
-                is_function_word(&lw) || is_det(&lw)
-            };
-            if function || is_title(w) {
-                run.remove(0);
-            } else {
-                break;
-            }
-        }
-        if (2..=4).contains(&run.len()) {
-            let (s, _) = run[0];
-            let (ls, le) = run[run.len() - 1];
-            out.entry(&text[ls..le]).or_insert((&text[s..le], s));
-        }
-        run.clear();
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Fast skip of lowercase ASCII words and plain punctuation between runs.
-        if run.is_empty() && (b.is_ascii_lowercase() || b.is_ascii_digit() || (b < 0x80 && !b.is_ascii_uppercase())) {
-            i += 1;
+    for (k, _) in text.get(from..to)?.rmatch_indices(n) {
+        let i = from + k;
+        if text[i + n.len()..].chars().next().is_some_and(word_char) {
             continue;
         }
-        let Some(c) = text[i..].chars().next() else { break };
-        if word_char(c) {
-            let s = i;
-            let mut e = i;
-            for (k, c2) in text[i..].char_indices() {
-                if word_char(c2) || (c2 == '-' && k > 0) {
-                    e = i + k + c2.len_utf8();
-                } else {
+        // Capitalised words just before, separated by single spaces.
+        let mut start = i;
+        let mut words = 0;
+        while words < 3 {
+            let before = &text[..start];
+            let Some(sp) = before.chars().next_back() else { break };
+            if sp != ' ' && sp != '\u{A0}' {
+                break;
+            }
+            let prev = &before[..before.len() - sp.len_utf8()];
+            let w_start = prev
+                .rfind(|c: char| !(word_char(c) || c == '-'))
+                .map_or(0, |k| k + prev[k..].chars().next().map_or(1, char::len_utf8));
+            let w = &prev[w_start..];
+            if w.is_empty() || !cap(w) || is_title(w) {
+                break;
+            }
+            if w.len() <= 6 {
+                let lw = w.to_lowercase();
+                if is_function_word(&lw) || is_det(&lw) {
                     break;
                 }
             }
-            if c.is_uppercase() {
-                run.push((s, e));
-            } else if !run.is_empty() {
-                flush(&mut run, &mut out);
-            }
-            i = e.max(i + 1);
-        } else {
-            let glue =
-                c == ' ' || c == '\u{A0}' || (c == '.' && run.last().is_some_and(|&(s, e)| is_title(&text[s..e])));
-            if !glue && !run.is_empty() {
-                flush(&mut run, &mut out);
-            }
-            i += c.len_utf8();
+            start = w_start;
+            words += 1;
+        }
+        if words > 0 {
+            return Some((text[start..i + n.len()].to_string(), start));
         }
     }
-    flush(&mut run, &mut out);
-    out
+    None
 }
 
 /// Words of a span.
@@ -2658,14 +2636,35 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
 
 /// An unlinked name completed by its first full mention (Trump → Donald Trump).
 fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
-    if !n.contains(' ') {
-        // The first full mention precedes the short one.
-        let index = ctx.surnames.get_or_init(|| surname_index(ctx.text));
-        if let Some(&(full, at)) = index.get(n) {
-            if at < upto {
-                return full.to_string();
-            }
+    // The first full mention precedes the short one, in the same article: within the last
+    // `NAME_WINDOW` bytes (longer than a long news article). Each name's search resumes where
+    // the previous one stopped, so the text is searched at most once per name.
+    const NAME_WINDOW: usize = 16 * 1024;
+    // Acronyms (EI, OCDE) have no first name.
+    let acronym = n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if acronym || n.contains(' ') || !ctx.text.is_char_boundary(upto) {
+        return n.to_string();
+    }
+    let mut lo = upto.saturating_sub(NAME_WINDOW);
+    while !ctx.text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut cache = ctx.surnames.borrow_mut();
+    let entry = cache.entry(n.to_string()).or_insert((None, 0));
+    if let Some((full, pos)) = &entry.0 {
+        if *pos >= lo && *pos < upto {
+            return full.clone();
         }
+    }
+    let from = if entry.0.is_none() { entry.1.max(lo) } else { lo };
+    if from < upto {
+        let found = first_full_name(ctx.text, n, from, upto);
+        entry.1 = upto;
+        if let Some((full, pos)) = found {
+            entry.0 = Some((full.clone(), pos));
+            return full;
+        }
+        entry.0 = None;
     }
     n.to_string()
 }
