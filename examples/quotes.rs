@@ -7,7 +7,7 @@
 //!
 //! One line a quotation: kind, speaker (mention → referent, how it was resolved), confidence,
 //! cue and the quoted words. The quote layer runs alone here (no gazetteer mentions): names are
-//! resolved through their first full mention in the article.
+//! resolved through their full mention earlier in the article.
 
 use std::io::Read;
 use std::process::ExitCode;

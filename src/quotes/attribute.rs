@@ -2634,9 +2634,9 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
     }
 }
 
-/// An unlinked name completed by its first full mention (Trump → Donald Trump).
+/// An unlinked name completed by its full mention earlier in the article (Trump → Donald Trump).
 fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
-    // The first full mention precedes the short one, in the same article: within the last
+    // The full mention precedes the short one, in the same article: within the last
     // `NAME_WINDOW` bytes (longer than a long news article). Each name's search resumes where
     // the previous one stopped, so the text is searched at most once per name.
     const NAME_WINDOW: usize = 16 * 1024;

@@ -173,7 +173,7 @@ pub struct Speaker {
     pub span: Span,
     /// The resolved referent's id.
     pub entity_id: Option<String>,
-    /// The resolved referent's canonical name (for an unlinked name, its first full mention).
+    /// The resolved referent's canonical name (for an unlinked name, its full mention earlier in the article).
     pub name: Option<String>,
     /// How the mention was resolved.
     pub resolution: Resolution,
