@@ -1581,7 +1581,10 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             marks.extend(pair.close);
             let base = if pair.close.is_none() { 0.85 } else { 1.0 };
             // An incise inside the quotation splits it: « A, a-t-il expliqué, B ».
-            if let Some((a_span, b_span, icue, iwho)) = incise(ctx, inner) {
+            let split = incise(ctx, inner)
+                .map(|(a, b, c, w)| (skip_marks(text, a, &pair.reopen), skip_marks(text, b, &pair.reopen), c, w))
+                .filter(|(a, b, _, _)| !a.is_empty() && !b.is_empty());
+            if let Some((a_span, b_span, icue, iwho)) = split {
                 let i0 = raws.len();
                 let k0 = if cap(&text[a_span.range()]) && starts_clause { QuoteKind::Direct } else { kind };
                 raws.push(Raw {
@@ -1614,7 +1617,10 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             // A long statement of independent clauses joined by a semicolon is reported as one
             // quotation a clause, linked, of the same speaker.
             if kind == QuoteKind::Direct {
-                if let Some((a_span, b_span)) = semicolon_split(text, inner, &ctx.pairs) {
+                let halves = semicolon_split(text, inner, &ctx.pairs)
+                    .map(|(a, b)| (skip_marks(text, a, &pair.reopen), skip_marks(text, b, &pair.reopen)))
+                    .filter(|(a, b)| !a.is_empty() && !b.is_empty());
+                if let Some((a_span, b_span)) = halves {
                     let i0 = raws.len();
                     raws.push(Raw {
                         span: a_span,
@@ -2056,6 +2062,19 @@ fn semicolon_split(text: &str, inner: Span, pairs: &[MarkPair]) -> Option<(Span,
         }
     }
     None
+}
+
+/// A half of a split multi-paragraph quotation without the reopening marks at its ends.
+fn skip_marks(text: &str, mut s: Span, reopen: &[Span]) -> Span {
+    loop {
+        if let Some(m) = reopen.iter().find(|m| m.start == s.start && m.end <= s.end) {
+            s = trim_span(text, Span::new(m.end, s.end));
+        } else if let Some(m) = reopen.iter().find(|m| m.end == s.end && m.start >= s.start) {
+            s = trim_span(text, Span::new(s.start, m.start));
+        } else {
+            return s;
+        }
+    }
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
