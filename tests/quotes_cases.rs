@@ -386,3 +386,17 @@ fn more_constructions() {
         assert_eq!(s.name.as_deref(), name, "input {text:?}: resolved name");
     }
 }
+
+#[test]
+fn indirect_after_a_dative() {
+    // A dative between the reporting verb and `que`.
+    let text = "Le ministre a déclaré jeudi à l'AFP que la réforme serait votée avant l'été.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].span.range()], "la réforme serait votée avant l'été");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Le ministre"));
+    // A relative `que` after an object is not reported speech.
+    let text = "Le maire a annoncé la fermeture de l'usine que la région finançait.";
+    assert!(QuoteExtractor::new().extract(text, &[], &[]).is_empty());
+}

@@ -2131,11 +2131,26 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 // `que` within a few words (adverbs, dates, a dative `aux journalistes`).
                 let mut k = b + 1;
                 let mut q = None;
-                while k < toks.len() && k <= b + 5 {
+                let mut dative = false;
+                while k < toks.len() && k <= b + 7 {
                     let lw = ctx.lower(&toks[k]);
                     if lw == "que" || lw == "qu'" || lw == "qu’" {
                         q = Some(k);
                         break;
+                    }
+                    // A dative: `à l'AFP`, `au Figaro`, `aux élus locaux`.
+                    if matches!(&*lw, "à" | "au" | "aux") {
+                        dative = true;
+                        k += 1;
+                        continue;
+                    }
+                    if dative
+                        && toks[k].kind == TokKind::Word
+                        && (is_det(&lw) || cap(ctx.word(&toks[k])) || !ctx.finite_at(toks, k))
+                        && !is_aux(&lw)
+                    {
+                        k += 1;
+                        continue;
                     }
                     if toks[k].kind != TokKind::Word
                         || !(is_adverb(&lw)
