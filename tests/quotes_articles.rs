@@ -100,7 +100,18 @@ fn speaker_ok(text: &str, q: &Quotation, accepted: &[String]) -> bool {
         s.entity_id.as_deref().map(|e| norm(&e.replace('-', " "))).unwrap_or_default(),
         strip_det(&norm(&text[s.span.range()])),
     ];
-    cands.iter().any(|c| !c.is_empty() && accepted.iter().any(|a| strip_det(a) == *c || a == c))
+    if cands.iter().any(|c| !c.is_empty() && accepted.iter().any(|a| strip_det(a) == *c || a == c)) {
+        return true;
+    }
+    // As the project's scorer: a short mention or name (six words at most) that contains an
+    // accepted name as whole words (`une automobiliste bloquée depuis deux heures`).
+    let t = strip_det(&if cands[0].is_empty() { cands[2].clone() } else { cands[0].clone() });
+    let words: Vec<&str> = t.split(' ').collect();
+    words.len() <= 6
+        && accepted.iter().filter(|a| a.len() > 2).any(|a| {
+            let aw: Vec<&str> = a.split(' ').collect();
+            words.windows(aw.len()).any(|w| w == aw.as_slice())
+        })
 }
 
 #[derive(Default)]
