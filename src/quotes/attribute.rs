@@ -2657,8 +2657,18 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
     match &np.name {
         Some(n) => {
             let resolution = if np.org { Resolution::Organization } else { Resolution::Name };
-            // An organisation's name is complete as it is (le Kremlin, Matignon).
-            let name = if n.contains(" et ") || np.org { n.clone() } else { full_name(ctx, n, np.span.start) };
+            // An organisation's name is complete as it is (le Kremlin, Matignon), and so is a
+            // name right after an article: French puts none before a person's name (la Chine,
+            // l'Insee, le Hezbollah are not surnames).
+            let np_text = &text[np.span.range()];
+            let after_article = ["le ", "la ", "les ", "l'", "l’", "Le ", "La ", "Les ", "L'", "L’"]
+                .iter()
+                .any(|d| np_text.strip_prefix(d).is_some_and(|rest| rest.trim_start() == n.as_str()));
+            let name = if n.contains(" et ") || np.org || after_article {
+                n.clone()
+            } else {
+                full_name(ctx, n, np.span.start)
+            };
             (Speaker { span: np.span, entity_id: None, name: Some(name), resolution }, np.gender, !np.org, resolution)
         }
         None => {
