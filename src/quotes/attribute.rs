@@ -676,8 +676,16 @@ impl<'a> Ctx<'a> {
     /// The token lowercased, borrowed when it already is (most words).
     fn lower(&self, t: &Tok) -> Cow<'a, str> {
         let w = &self.text[t.span.range()];
-        let upper =
-            if w.is_ascii() { w.bytes().any(|b| b.is_ascii_uppercase()) } else { w.chars().any(char::is_uppercase) };
+        // Only the first letter is looked at (and every letter of a short word, for `LE`, `QU'`):
+        // the words compared with the lowercase lists of this module carry a capital only
+        // there, if anywhere.
+        let upper = match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => {
+                b.is_ascii_uppercase() || (w.len() <= 4 && w.bytes().any(|b| b.is_ascii_uppercase()))
+            }
+            Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        };
         if upper {
             Cow::Owned(w.to_lowercase())
         } else {

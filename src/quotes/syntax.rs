@@ -179,8 +179,13 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
     let mut i = para.start;
     let mut qi = inside.partition_point(|s| s.end <= para.start);
     while i < para.end {
+        // Jump to the next candidate end of sentence.
+        match bytes[i..para.end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
-        let is_end = matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && text[i..].starts_with('…'));
+        let is_end = b != 0xE2 || text[i..].starts_with('…');
         if !is_end {
             i += 1;
             continue;
