@@ -194,6 +194,11 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
     let n = bytes.len();
     // Start of the current line, to detect paragraph ends.
     while i < n {
+        // Jump to the next byte that can start a mark or end a paragraph.
+        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xC2 | 0xE2 | 0xEF)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         if b == b'\n' {
             // End of a paragraph: skip the run of line breaks and spaces.
