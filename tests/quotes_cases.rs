@@ -400,3 +400,13 @@ fn indirect_after_a_dative() {
     let text = "Le maire a annoncé la fermeture de l'usine que la région finançait.";
     assert!(QuoteExtractor::new().extract(text, &[], &[]).is_empty());
 }
+
+#[test]
+fn indirect_closed_by_an_inverted_verb_alone() {
+    // The only sentence of its paragraph: reported speech closed by `, a annoncé X.`
+    let text = "Le trafic a repris normalement sur la ligne, a annoncé la SNCF.\n\nLa suite demain.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].span.range()], "Le trafic a repris normalement sur la ligne");
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("la SNCF"));
+}

@@ -1184,14 +1184,21 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                         Entry::Source { .. } => ctx.lex.lemma_of(c.entry) != "pour" || c.start == sent.start,
                         Entry::Channel { .. } => false,
                         Entry::Verb { .. } => {
-                            ctx.lex.flags_of(c.entry).que && {
+                            let flags = ctx.lex.flags_of(c.entry);
+                            let que = flags.que && {
                                 let mut end = (c.end + 48).min(sent.end);
                                 while !text.is_char_boundary(end) {
                                     end -= 1;
                                 }
                                 let after = &text[c.end..end];
                                 after.contains(" que ") || after.contains(" qu'") || after.contains(" qu’")
-                            }
+                            };
+                            // `…, a annoncé le parquet.`: a comma just before the verb group.
+                            let inverted = flags.inverted
+                                && text[sent.start..c.start]
+                                    .rfind(',')
+                                    .is_some_and(|k| c.start - (sent.start + k) <= 24);
+                            que || inverted
                         }
                     }
                 })
