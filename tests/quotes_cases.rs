@@ -410,3 +410,13 @@ fn indirect_closed_by_an_inverted_verb_alone() {
     assert_eq!(&text[q[0].span.range()], "Le trafic a repris normalement sur la ligne");
     assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("la SNCF"));
 }
+
+#[test]
+fn indirect_after_a_channel() {
+    // A channel between the reporting verb and `que`.
+    let text = "Le Kremlin a indiqué dans un communiqué que les discussions reprendraient lundi.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].span.range()], "les discussions reprendraient lundi");
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Le Kremlin"));
+}

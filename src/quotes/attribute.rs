@@ -2153,6 +2153,13 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                         q = Some(k);
                         break;
                     }
+                    // A channel: `a indiqué dans un communiqué que`.
+                    if let Some(&(_, cb, _)) =
+                        cue_tok.iter().find(|(ca, _, cc)| *ca == k && matches!(cc.entry, Entry::Channel { .. }))
+                    {
+                        k = cb + 1;
+                        continue;
+                    }
                     // A dative: `à l'AFP`, `au Figaro`, `aux élus locaux`.
                     if matches!(&*lw, "à" | "au" | "aux") {
                         dative = true;
