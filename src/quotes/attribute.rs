@@ -770,7 +770,18 @@ impl<'a> Ctx<'a> {
                         | "sur"
                         | "contre"
                         | "avec"
-                );
+                ) || {
+                    // `un économiste de la banque Natixis`: a name after a common noun that is
+                    // itself inside a prepositional phrase names that noun, not the head.
+                    let after_common = s > a && {
+                        let w = self.word(&toks[s - 1]);
+                        toks[s - 1].kind == TokKind::Word && !cap(w) && !is_det(&self.lower(&toks[s - 1]))
+                    };
+                    after_common
+                        && (a + 1..s - 1).any(|k| {
+                            matches!(&*self.lower(&toks[k]), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à")
+                        })
+                };
                 runs.push((s, e, complement));
                 i = e;
             } else {
@@ -1523,7 +1534,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 } else if qt >= 2 && qt - 1 - lo <= 8 {
                     // `Le ministre de l'Intérieur : « … »`: a bare noun phrase before the colon.
                     let a = ctx.np_start(&toks, qt - 1);
-                    if a == lo {
+                    // The phrase opens the clause, or follows another colon (`BCE : Christine
+                    // Lagarde : « … »`).
+                    if a == lo || (a > lo && toks[a - 1].kind == TokKind::Punct(':')) {
                         if let Some(np) = ctx.np(&toks, a, qt - 1) {
                             who = Who::Np(np, 0.8);
                         }
@@ -1589,6 +1602,12 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 continue;
             }
             if words == 1 && !has_cue && !sentence_has_cue {
+                continue;
+            }
+            // A single word under `selon X`: the source governs the whole clause (reported as
+            // indirect speech), not the word.
+            if words == 1 && cue.as_ref().is_some_and(|c| matches!(c.lemma.as_str(), "selon" | "d'après" | "d’après"))
+            {
                 continue;
             }
             let mut marks = vec![pair.open];
