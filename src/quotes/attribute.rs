@@ -596,8 +596,12 @@ pub(crate) struct Ctx<'a> {
     pub sentence_para: Vec<usize>,
     pub headline: Vec<bool>,
     /// Surname → first full name, filled on first use.
-    pub surnames: std::cell::RefCell<HashMap<String, (Option<(String, usize)>, usize)>>,
+    pub surnames: std::cell::RefCell<HashMap<String, SurnameEntry>>,
 }
+
+/// A surname's completion: the full form found and its position, and how far the text was
+/// searched.
+type SurnameEntry = (Option<(String, usize)>, usize);
 
 /// Whether a quotation (outer spans, sorted and disjoint) runs over position `pos`.
 fn crosses(outer: &[Span], pos: usize) -> bool {
