@@ -2644,12 +2644,7 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
             continue;
         }
         let before = text[np.span.start..m.span.start].trim_end().to_lowercase();
-        let complement =
-            ["de", "du", "des", "d'", "d’", "aux", "au", "à", "par", "pour", "avec", "contre", "sur"].iter().any(|p| {
-                before.ends_with(p)
-                    && before[..before.len() - p.len()].chars().next_back().map_or(true, |c| !c.is_alphanumeric())
-            }) || before.ends_with("d'")
-                || before.ends_with("d’");
+        let complement = mention_in_complement(&before);
         let service = complement && {
             let head = before.split_whitespace().find(|w| !is_det(w)).unwrap_or("");
             is_service_noun(head.trim_start_matches("l'").trim_start_matches("l’"))
@@ -2721,6 +2716,37 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
             (Speaker { span: np.span, entity_id: None, name: None, resolution }, np.gender, !np.org, resolution)
         }
     }
+}
+
+/// Whether a mention preceded, inside its noun phrase, by `before` (lowercased) sits in a
+/// prepositional complement: right after a preposition (through an article: `de la France`,
+/// `du Kremlin`), or after a common noun that is itself inside one (`de la banque Natixis`).
+fn mention_in_complement(before: &str) -> bool {
+    const PREP: &[&str] = &["de", "du", "des", "d'", "d’", "aux", "au", "à", "par", "pour", "avec", "contre", "sur"];
+    if before.ends_with("d'") || before.ends_with("d’") {
+        return true;
+    }
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    // Through an article, elided or not.
+    while let Some(&last) = words.last() {
+        if matches!(last, "le" | "la" | "les" | "l'" | "l’") {
+            words.pop();
+        } else if let Some(stripped) = last.strip_suffix("l'").or_else(|| last.strip_suffix("l’")) {
+            if stripped.is_empty() {
+                words.pop();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let Some(&last) = words.last() else { return false };
+    if PREP.contains(&last) {
+        return true;
+    }
+    let common = last.chars().all(|c| c.is_alphabetic() || c == '-') && !is_det(last);
+    common && words.len() >= 2 && words[1..words.len() - 1].iter().any(|w| PREP.contains(w))
 }
 
 /// An unlinked name completed by its full mention earlier in the article (Trump → Donald Trump).
