@@ -881,7 +881,7 @@ impl<'a> Ctx<'a> {
             if lw == "et" && depth < 3 {
                 // A coordinated verb: the subject of the first verb of the clause.
                 let mut k = j - 1;
-                while k > 0 {
+                while k > 0 && j - 1 - k < 40 {
                     k -= 1;
                     if matches!(toks[k].kind, TokKind::Punct(';' | ':' | '.')) {
                         break;
@@ -1243,8 +1243,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
         let mut cue_tok: Vec<(usize, usize, CueMatch)> = Vec::new(); // (first tok, last tok, cue)
         for &ci in &cues_by_sentence[si] {
             let c = ctx.cues[ci];
-            let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
-            let b = toks[a..].iter().position(|t| t.span.end >= c.end).map_or(a, |k| a + k);
+            let Some(a) = tok_at(&toks, c.start) else { continue };
+            let b = toks[a..].iter().take(8).position(|t| t.span.end >= c.end).map_or(a, |k| a + k);
             if toks[a].kind != TokKind::Word {
                 continue;
             }
@@ -1324,14 +1324,12 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 if comma {
                     k += 1;
                 }
-                let mut limit = toks.len();
-                if let Some(&next_q) = quote_toks.iter().find(|&&q| q > qt) {
-                    limit = next_q;
-                }
+                let limit = quote_toks.get(quote_toks.partition_point(|&q| q <= qt)).copied().unwrap_or(toks.len());
                 // The first cue after the quotation, within the clause that follows it.
-                for &(a, b, c) in &cue_tok {
-                    if a < k || a >= limit {
-                        continue;
+                let first = cue_tok.partition_point(|x| x.0 < k);
+                for &(a, b, c) in &cue_tok[first..] {
+                    if a >= limit {
+                        break;
                     }
                     let lead_ok = |from: usize| {
                         (from..a).all(|x| {
@@ -1400,9 +1398,13 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             }
             // 2. Before the quotation, in its clause: the nearest cue with a subject.
             if matches!(who, Who::Nobody) {
-                let lo = quote_toks.iter().rev().find(|&&q| q < qt).map_or(0, |&q| q + 1);
-                for &(a, b, c) in cue_tok.iter().rev() {
-                    if b >= qt || a < lo {
+                let lo = previous_quote_end(&quote_toks, qt);
+                let hi = cue_tok.partition_point(|x| x.0 < qt);
+                for &(a, b, c) in cue_tok[..hi].iter().rev() {
+                    if a < lo {
+                        break;
+                    }
+                    if b >= qt {
                         continue;
                     }
                     match c.entry {
@@ -1491,7 +1493,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 }
                                 let mut x = a;
                                 let mut found = None;
-                                while x > 0 {
+                                while x > 0 && a - x < 40 {
                                     x -= 1;
                                     if toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x])) {
                                         found = Some(x);
@@ -1530,7 +1532,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             // 3. A colon introduction: `X a été clair : « … »`.
             let prev_colon = qt > 0 && toks[qt - 1].kind == TokKind::Punct(':');
             if matches!(who, Who::Nobody) && prev_colon {
-                let lo = quote_toks.iter().rev().find(|&&q| q < qt).map_or(0, |&q| q + 1);
+                let lo = previous_quote_end(&quote_toks, qt);
                 if let Some(x) = (lo..qt).find(|&x| toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x]))) {
                     if let Some(w) = ctx.subject_before(&toks, x, 0) {
                         who = w;
@@ -1935,6 +1937,26 @@ fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
     Some(Who::Pronoun { span: t.span, plural, gender })
 }
 
+/// The token starting at byte `start`, if any (tokens are sorted).
+fn tok_at(toks: &[Tok], start: usize) -> Option<usize> {
+    toks.binary_search_by(|t| t.span.start.cmp(&start)).ok()
+}
+
+/// The cue starting at token `k`, if any (cue tokens are sorted).
+fn cue_at(cue_tok: &[(usize, usize, CueMatch)], k: usize) -> Option<&(usize, usize, CueMatch)> {
+    cue_tok.binary_search_by(|x| x.0.cmp(&k)).ok().map(|i| &cue_tok[i])
+}
+
+/// The token after the last quotation before token `qt` (0 if none): where its clause may start.
+fn previous_quote_end(quote_toks: &[usize], qt: usize) -> usize {
+    let i = quote_toks.partition_point(|&q| q < qt);
+    if i == 0 {
+        0
+    } else {
+        quote_toks[i - 1] + 1
+    }
+}
+
 /// The noun phrase after `selon`/`d'après` (token `b` is the cue's last token).
 fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
     let a = b + 1;
@@ -2178,7 +2200,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     }
                     // A channel: `a indiqué dans un communiqué que`.
                     if let Some(&(_, cb, _)) =
-                        cue_tok.iter().find(|(ca, _, cc)| *ca == k && matches!(cc.entry, Entry::Channel { .. }))
+                        cue_at(cue_tok, k).filter(|(_, _, cc)| matches!(cc.entry, Entry::Channel { .. }))
                     {
                         k = cb + 1;
                         continue;
@@ -2350,8 +2372,8 @@ fn inverted_at_end(
     }
     // The part before the comma must be a clause (with a verb), not the subject and its
     // apposition (`Le directeur, Florent Chambaz, a annoncé la fermeture`).
-    let has_verb =
-        (0..g - 1).any(|k| toks[k].kind == TokKind::Word && (is_aux(&ctx.lower(&toks[k])) || ctx.finite_at(toks, k)));
+    let has_verb = (g.saturating_sub(41)..g - 1)
+        .any(|k| toks[k].kind == TokKind::Word && (is_aux(&ctx.lower(&toks[k])) || ctx.finite_at(toks, k)));
     if !has_verb {
         return None;
     }
