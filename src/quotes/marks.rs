@@ -144,6 +144,9 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Option<Dir> {
     })
 }
 
+/// The deepest nesting of quotations kept.
+const MAX_DEPTH: usize = 8;
+
 fn closes(close: Family, open: Family) -> bool {
     close == open
 }
@@ -167,7 +170,8 @@ fn trim_inner(text: &str, start: usize, end: usize) -> Span {
 /// - `’`, `'` and `‘` between letters are apostrophes; a single mark quotes only inside another
 ///   quotation;
 /// - a closing mark closes the nearest compatible opener; openers left inside are dropped;
-///   a closing mark with no opener is ignored;
+///   a closing mark with no opener is ignored, and so is an opener nested deeper than eight
+///   levels;
 /// - a quotation still open at the end of a paragraph continues into the next paragraph when
 ///   that paragraph opens with a mark of the same kind (the French convention for a quotation
 ///   over several paragraphs); otherwise it ends with its paragraph.
@@ -283,7 +287,9 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
         let single_inside_only = matches!(c, '‘' | '‚' | '’' | '\'');
         match dir {
             None => {}
-            Some(Dir::Open(f)) if !(single_inside_only && stack.is_empty()) => {
+            // Quotations nest a few levels at most: an opener deeper than `MAX_DEPTH` is a stray
+            // mark (this also bounds the work on a run of thousands of openers).
+            Some(Dir::Open(f)) if !(single_inside_only && stack.is_empty()) && stack.len() < MAX_DEPTH => {
                 reopen_store.push(Vec::new());
                 stack.push(Open { fam: f, mark, reopen: reopen_store.len() - 1 });
             }
@@ -296,7 +302,7 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
             Some(Dir::Either(f)) => {
                 if let Some(pos) = stack.iter().rposition(|o| closes(f, o.fam)) {
                     close_at(text, &mut stack, &mut reopen_store, &mut out, pos, mark);
-                } else {
+                } else if stack.len() < MAX_DEPTH {
                     reopen_store.push(Vec::new());
                     stack.push(Open { fam: f, mark, reopen: reopen_store.len() - 1 });
                 }
