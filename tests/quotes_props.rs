@@ -124,6 +124,9 @@ fn thousands_of_unbalanced_marks() {
     for q in &quotes {
         assert!(q.span.get(&text).is_some());
     }
+    // Runs of openers are bounded: nesting stops at eight levels, so the work stays linear.
+    assert!(pair_marks(&"« ".repeat(5000)).len() <= 8);
+    assert!(pair_marks(&"“".repeat(5000)).len() <= 8);
     // A missing closing mark does not swallow the rest of the text: no quotation crosses a
     // paragraph that does not reopen with a mark.
     let long = format!("Il a dit « oui.\n\nLe reste de l'article. {}", "Une phrase. ".repeat(200));
