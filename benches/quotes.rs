@@ -1,0 +1,69 @@
+//! Throughput of the whole quote layer (pairing, cue automaton, attribution, resolution) on
+//! news text: the annotated articles of `tests/fixtures/articles/` (written for this crate)
+//! repeated to 100 KB, 1 MB and 10 MB, to check both the speed and that the time is linear.
+//!
+//! `cargo bench --bench quotes -- --warm-up-time 1 --measurement-time 3`
+
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use depeche::quotes::QuoteExtractor;
+
+const ARTICLES: &[&str] = &[
+    include_str!("../tests/fixtures/articles/01_afp_diplomatie.txt"),
+    include_str!("../tests/fixtures/articles/02_monde_social.txt"),
+    include_str!("../tests/fixtures/articles/03_figaro_politique.txt"),
+    include_str!("../tests/fixtures/articles/04_regional_inondations.txt"),
+    include_str!("../tests/fixtures/articles/05_echos_industrie.txt"),
+    include_str!("../tests/fixtures/articles/06_equipe_football.txt"),
+    include_str!("../tests/fixtures/articles/07_justice_proces.txt"),
+    include_str!("../tests/fixtures/articles/08_culture_livre.txt"),
+    include_str!("../tests/fixtures/articles/09_afp_climat.txt"),
+    include_str!("../tests/fixtures/articles/10_regional_sante.txt"),
+    include_str!("../tests/fixtures/articles/11_monde_europe.txt"),
+    include_str!("../tests/fixtures/articles/12_figaro_faitdivers.txt"),
+];
+
+/// The article texts (between `=== text` and `=== quotes`), paragraphs kept.
+fn corpus(size: usize) -> String {
+    let texts: Vec<&str> = ARTICLES
+        .iter()
+        .filter_map(|a| a.split_once("=== text\n").and_then(|(_, t)| t.split_once("=== quotes").map(|(t, _)| t)))
+        .collect();
+    let mut out = String::with_capacity(size + 4096);
+    while out.len() < size {
+        for t in &texts {
+            out.push_str(t);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let extractor = QuoteExtractor::new();
+    let mut group = c.benchmark_group("quotes/extract");
+    group.sample_size(10);
+    for (label, size) in [("100KB", 100_000), ("1MB", 1_000_000), ("10MB", 10_000_000)] {
+        let text = corpus(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, text| {
+            b.iter(|| black_box(extractor.extract(black_box(text), &[], &[])).len())
+        });
+    }
+    // Optional: any French news text of the user's, repeated to 1 MB
+    // (`DEPECHE_NEWS=path/to/text cargo bench --bench quotes`).
+    if let Some(text) = std::env::var_os("DEPECHE_NEWS").and_then(|p| std::fs::read_to_string(p).ok()) {
+        let mut big = String::with_capacity(1_100_000);
+        while !text.is_empty() && big.len() < 1_000_000 {
+            big.push_str(&text);
+            big.push('\n');
+        }
+        group.throughput(Throughput::Bytes(big.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter("DEPECHE_NEWS-1MB"), &big, |b, text| {
+            b.iter(|| black_box(extractor.extract(black_box(text), &[], &[])).len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

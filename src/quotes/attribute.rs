@@ -1,0 +1,2807 @@
+//! Attribution: which quotations to keep, their kind, their cue, their speaker mention and the
+//! referent it resolves to through the discourse.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::lexicon::{form, CueMatch, Entry, Lexicon};
+use super::marks::MarkPair;
+use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind};
+use super::{Cue, MentionRef, Quotation, QuoteKind, Resolution, Speaker};
+use crate::gazetteer::{EntityKind, Gender};
+use crate::Span;
+
+/// Determiners and possessives that open a noun phrase.
+fn is_det(lw: &str) -> bool {
+    matches!(
+        lw,
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "l’"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "plusieurs"
+            | "certains"
+            | "certaines"
+            | "deux"
+            | "trois"
+            | "quatre"
+    )
+}
+
+fn is_title(w: &str) -> bool {
+    matches!(w, "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Me" | "Dr" | "Pr")
+}
+
+fn is_aux(lw: &str) -> bool {
+    matches!(
+        lw,
+        "a" | "ont"
+            | "avait"
+            | "avaient"
+            | "aura"
+            | "auront"
+            | "aurait"
+            | "auraient"
+            | "eut"
+            | "eurent"
+            | "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "sera"
+            | "seront"
+            | "serait"
+            | "seraient"
+            | "fut"
+            | "furent"
+            | "va"
+            | "vont"
+            | "allait"
+            | "allaient"
+            | "vient"
+            | "viennent"
+            | "venait"
+            | "doit"
+            | "doivent"
+            | "devait"
+            | "peut"
+            | "pourrait"
+            | "semble"
+            | "tient"
+            | "tenait"
+    )
+}
+
+/// Words that may stand between an auxiliary and its participle, or after an inverted verb.
+fn is_adverb(lw: &str) -> bool {
+    (lw.len() > 6 && lw.ends_with("ment"))
+        || matches!(
+            lw,
+            "déjà"
+                | "aussi"
+                | "également"
+                | "encore"
+                | "ainsi"
+                | "alors"
+                | "toutefois"
+                | "cependant"
+                | "pourtant"
+                | "notamment"
+                | "ensuite"
+                | "enfin"
+                | "même"
+                | "bien"
+                | "toujours"
+                | "souvent"
+                | "jamais"
+                | "pas"
+                | "plus"
+                | "ne"
+                | "n'"
+                | "n’"
+                | "très"
+                | "hier"
+                | "aujourd'hui"
+                | "aujourd’hui"
+                | "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "pour"
+                | "sa"
+                | "son"
+                | "leur"
+                | "part"
+                | "de"
+                | "nouveau"
+                | "côté"
+                | "ce"
+                | "cette"
+                | "maintes"
+                | "fois"
+                | "d'ailleurs"
+                | "d’ailleurs"
+                | "d'abord"
+                | "d’abord"
+                | "lui-même"
+                | "elle-même"
+                | "eux-mêmes"
+                | "tout"
+                | "donc"
+                | "y"
+                | "en"
+                | "soir"
+                | "matin"
+                | "midi"
+                | "après-midi"
+                | "dimanche-soir"
+                | "vite"
+                | "immédiatement"
+                | "aussitôt"
+                | "quant"
+                | "lui"
+                | "elle"
+                | "eux"
+                | "à"
+                | "par"
+                | "ailleurs"
+                | "outre"
+                | "surtout"
+                | "mardi-soir"
+        )
+}
+
+/// Object and reflexive clitics between a subject and its verb.
+fn is_object_clitic(lw: &str) -> bool {
+    matches!(
+        lw,
+        "ne" | "n'"
+            | "n’"
+            | "se"
+            | "s'"
+            | "s’"
+            | "lui"
+            | "leur"
+            | "y"
+            | "en"
+            | "me"
+            | "m'"
+            | "m’"
+            | "te"
+            | "t'"
+            | "t’"
+            | "nous"
+            | "vous"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "l’"
+    )
+}
+
+fn pronoun(lw: &str) -> Option<(bool, Option<Gender>)> {
+    // (plural, gender). `iis`/`ii` are the OCR reading of a capital I for l (IIs, Il).
+    Some(match lw {
+        "il" | "ii" => (false, Some(Gender::Masculine)),
+        "elle" => (false, Some(Gender::Feminine)),
+        "ils" | "iis" => (true, None),
+        "elles" => (true, Some(Gender::Feminine)),
+        "on" => (false, None),
+        _ => return None,
+    })
+}
+
+/// Words that end a subject noun phrase when scanning left, or an inverted one scanning right.
+fn is_np_stop(lw: &str) -> bool {
+    matches!(
+        lw,
+        "que"
+            | "qu'"
+            | "qu’"
+            | "qui"
+            | "dont"
+            | "où"
+            | "mais"
+            | "car"
+            | "puis"
+            | "lorsque"
+            | "lorsqu'"
+            | "lorsqu’"
+            | "quand"
+            | "si"
+            | "comme"
+            | "tandis"
+            | "afin"
+            | "donc"
+            | "or"
+            | "ni"
+            | "parce"
+            | "puisque"
+    )
+}
+
+/// Prepositions that open an adverbial rather than a subject.
+fn is_preposition(lw: &str) -> bool {
+    matches!(
+        lw,
+        "lors"
+            | "après"
+            | "avant"
+            | "pendant"
+            | "depuis"
+            | "dans"
+            | "en"
+            | "à"
+            | "au"
+            | "aux"
+            | "selon"
+            | "malgré"
+            | "face"
+            | "durant"
+            | "par"
+            | "pour"
+            | "sur"
+            | "sous"
+            | "chez"
+            | "entre"
+            | "vers"
+            | "contre"
+            | "avec"
+            | "sans"
+            | "dès"
+            | "d'après"
+            | "d’après"
+            | "outre"
+            | "via"
+            | "parmi"
+            | "de"
+            | "d'"
+            | "d’"
+            | "du"
+            | "des"
+    )
+}
+
+/// Words that end an inverted subject (what follows it is an adverbial).
+fn is_np_right_stop(lw: &str) -> bool {
+    is_np_stop(lw)
+        || matches!(
+            lw,
+            "dans"
+                | "lors"
+                | "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "hier"
+                | "ce"
+                | "cette"
+                | "en"
+                | "sur"
+                | "devant"
+                | "après"
+                | "avant"
+                | "depuis"
+                | "pendant"
+                | "au"
+                | "à"
+                | "selon"
+                | "sans"
+                | "avec"
+                | "durant"
+                | "face"
+                | "par"
+                | "lui-même"
+                | "elle-même"
+                | "avant-hier"
+                | "mardi-soir"
+                | "aujourd'hui"
+                | "aujourd’hui"
+                | "lorsqu'"
+                | "lorsqu’"
+                | "auprès"
+                | "via"
+        )
+}
+
+/// Nouns that make a noun phrase an organisation or a service speaking for one.
+fn is_org_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "kremlin"
+            | "élysée"
+            | "matignon"
+            | "gouvernement"
+            | "ministère"
+            | "présidence"
+            | "service"
+            | "services"
+            | "équipe"
+            | "administration"
+            | "parti"
+            | "commission"
+            | "armée"
+            | "police"
+            | "parquet"
+            | "préfecture"
+            | "mairie"
+            | "syndicat"
+            | "entreprise"
+            | "groupe"
+            | "direction"
+            | "cabinet"
+            | "entourage"
+            | "bureau"
+            | "conseil"
+            | "comité"
+            | "agence"
+            | "association"
+            | "fédération"
+            | "ministre-présidence"
+            | "chancellerie"
+            | "diplomatie"
+            | "quai"
+            | "état-major"
+            | "parlement"
+            | "assemblée"
+            | "sénat"
+            | "tribunal"
+            | "cour"
+            | "banque"
+            | "société"
+            | "ong"
+            | "onu"
+            | "otan"
+            | "pentagone"
+            | "département"
+            | "ambassade"
+            | "maison"
+            | "collectif"
+            | "mouvement"
+            | "municipalité"
+            | "région"
+            | "département-"
+            | "déclarations"
+            | "communiqué"
+            | "sources"
+            | "source"
+            | "autorités"
+            | "enquêteurs"
+            | "organisation"
+            | "secrétariat"
+    )
+}
+
+/// Head nouns whose complement names the organisation that speaks (le service de presse du
+/// Kremlin → the Kremlin).
+fn is_service_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "service"
+            | "services"
+            | "cabinet"
+            | "entourage"
+            | "bureau"
+            | "équipe"
+            | "déclarations"
+            | "communiqué"
+            | "sources"
+            | "source"
+            | "présidence"
+            | "direction"
+            | "secrétariat"
+            | "chancellerie"
+            | "diplomatie"
+    )
+}
+
+/// Nouns before quotation marks that name a title, not a quotation (`le film « … »`).
+fn is_title_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "journal"
+            | "quotidien"
+            | "hebdomadaire"
+            | "magazine"
+            | "mensuel"
+            | "revue"
+            | "film"
+            | "livre"
+            | "roman"
+            | "ouvrage"
+            | "essai"
+            | "émission"
+            | "programme"
+            | "opération"
+            | "série"
+            | "album"
+            | "chanson"
+            | "pièce"
+            | "spectacle"
+            | "exposition"
+            | "festival"
+            | "plan"
+            | "loi"
+            | "mouvement"
+            | "collectif"
+            | "slogan"
+            | "hashtag"
+            | "mot-dièse"
+            | "dispositif"
+            | "projet"
+            | "rapport"
+            | "documentaire"
+            | "titre"
+            | "baptisé"
+            | "baptisée"
+            | "baptisés"
+            | "baptisées"
+            | "intitulé"
+            | "intitulée"
+            | "intitulés"
+            | "surnommé"
+            | "surnommée"
+            | "dénommé"
+            | "dénommée"
+            | "nommé"
+            | "nommée"
+            | "mot"
+            | "terme"
+            | "label"
+            | "association"
+            | "site"
+            | "blog"
+            | "podcast"
+            | "rubrique"
+            | "chronique"
+            | "feuilleton"
+            | "jeu"
+            | "marque"
+            | "campagne"
+            | "réseau"
+            | "groupe"
+            | "compte"
+            | "chaîne"
+            | "radio"
+            | "station"
+            | "affaire"
+            | "dossier"
+            | "manifeste"
+            | "pétition"
+            | "tribune"
+            | "appel"
+            | "expression"
+            | "formule"
+            | "pseudonyme"
+            | "surnom"
+            | "sobriquet"
+            | "nom"
+            | "lire"
+            | "voir"
+    )
+}
+
+/// Nouns that quote words as words (le slogan « … », le mot « … »).
+fn is_word_noun(lw: &str) -> bool {
+    matches!(
+        lw,
+        "slogan"
+            | "hashtag"
+            | "mot-dièse"
+            | "mot"
+            | "terme"
+            | "expression"
+            | "formule"
+            | "surnom"
+            | "sobriquet"
+            | "nom"
+            | "pseudonyme"
+            | "label"
+            | "intitulé"
+            | "intitulée"
+            | "baptisé"
+            | "baptisée"
+            | "surnommé"
+            | "surnommée"
+            | "dénommé"
+            | "dénommée"
+    )
+}
+
+fn cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// A noun phrase naming a speaker, read from its tokens.
+#[derive(Clone, Debug)]
+pub(crate) struct Np {
+    pub span: Span,
+    /// The proper name(s) in head position, `A et B` for a coordination.
+    pub name: Option<String>,
+    pub org: bool,
+    pub plural: bool,
+    pub gender: Option<Gender>,
+    /// A plural description that refers back (`les deux hommes`).
+    pub anaphoric: bool,
+    /// A bare definite description (`le ministre`, `l'élu`) that refers back to a person named
+    /// before, unless the gazetteer knows it.
+    pub definite: bool,
+}
+
+/// What a quotation or reported clause is attributed to, before resolution.
+#[derive(Clone, Debug)]
+pub(crate) enum Who {
+    Nobody,
+    Np(Np, f32),
+    Pronoun {
+        span: Span,
+        plural: bool,
+        gender: Option<Gender>,
+    },
+    /// The same speaker as the raw item at this index (second half of an incise split).
+    Same(usize),
+    /// A headline whose leading noun phrase speaks.
+    Headline(Np),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Raw {
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub marks: Vec<Span>,
+    pub cue: Option<Cue>,
+    pub who: Who,
+    pub confidence: f32,
+    pub paragraph: usize,
+    pub other_half: Option<usize>,
+    /// The item names a source (`selon X`) rather than a quotation.
+    pub source_only: bool,
+    /// The item only records the subject of a reporting verb, for the discourse.
+    pub subject_only: bool,
+}
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub lex: &'a Lexicon,
+    pub mentions: &'a [MentionRef<'a>],
+    pub cues: Vec<CueMatch>,
+    pub pairs: Vec<MarkPair>,
+    /// Outer quotations as opaque spans (marks included), with their index in `pairs`.
+    pub opaque: Vec<(Span, usize)>,
+    pub sentences: Vec<Span>,
+    pub sentence_para: Vec<usize>,
+    pub headline: Vec<bool>,
+    /// Surname → first full name, filled on first use.
+    pub surnames: std::cell::RefCell<HashMap<String, SurnameEntry>>,
+}
+
+/// A surname's completion: the full form found and its position, and how far the text was
+/// searched.
+type SurnameEntry = (Option<(String, usize)>, usize);
+
+/// Whether a quotation (outer spans, sorted and disjoint) runs over position `pos`.
+fn crosses(outer: &[Span], pos: usize) -> bool {
+    let k = outer.partition_point(|q| q.end <= pos);
+    outer.get(k).is_some_and(|q| q.start < pos && pos < q.end)
+}
+
+fn outer_span(p: &MarkPair) -> Span {
+    Span::new(p.open.start, p.close.map_or(p.inner.end, |c| c.end))
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, given: &[Span], mentions: &'a [MentionRef<'a>], lex: &'a Lexicon) -> Ctx<'a> {
+        let pairs = super::marks::pair_marks(text);
+        let opaque: Vec<(Span, usize)> =
+            pairs.iter().enumerate().filter(|(_, p)| p.depth == 0).map(|(i, p)| (outer_span(p), i)).collect();
+        let outer: Vec<Span> = opaque.iter().map(|(s, _)| *s).collect();
+        let paras = paragraphs(text);
+        let mut sentences: Vec<Span> = Vec::new();
+        let valid_given = !given.is_empty() && given.iter().all(|s| s.get(text).is_some());
+        if valid_given {
+            // The caller's sentences, merged where a quotation runs over their boundary.
+            let mut sorted: Vec<Span> = given.to_vec();
+            sorted.sort();
+            for s in sorted {
+                match sentences.last_mut() {
+                    Some(last) if crosses(&outer, last.end) => *last = last.cover(s),
+                    _ => sentences.push(s),
+                }
+            }
+        } else {
+            for p in &paras {
+                let before = sentences.len();
+                split_sentences(text, *p, &outer, &mut sentences);
+                // A quotation spanning paragraphs: merge its sentences.
+                let _ = before;
+            }
+            let mut merged: Vec<Span> = Vec::with_capacity(sentences.len());
+            for s in sentences {
+                match merged.last_mut() {
+                    Some(last) if crosses(&outer, last.end) => *last = last.cover(s),
+                    _ => merged.push(s),
+                }
+            }
+            sentences = merged;
+        }
+        let mut sentence_para = Vec::with_capacity(sentences.len());
+        let mut headline = Vec::with_capacity(sentences.len());
+        let mut pi = 0;
+        for (si, s) in sentences.iter().enumerate() {
+            while pi + 1 < paras.len() && paras[pi].end <= s.start {
+                pi += 1;
+            }
+            sentence_para.push(pi);
+            // A headline: the only sentence of its paragraph, with no final punctuation.
+            let p = paras.get(pi).copied().unwrap_or(*s);
+            let alone = p.start >= s.start && s.end >= p.end;
+            let last = text[s.range()].trim_end().chars().next_back();
+            headline.push(alone && !matches!(last, Some('.' | '!' | '?' | '…' | '»' | '"' | '”' | ':')) && si < 3);
+        }
+        let mut cues = lex.find_all(text);
+        // Openers (`Pour X, …`) are looked up at sentence starts only.
+        let before = cues.len();
+        for s in &sentences {
+            if let Some(m) = lex.opener_at(text, s.start) {
+                cues.push(m);
+            }
+        }
+        if cues.len() > before {
+            cues.sort_by_key(|c| c.start);
+        }
+        let surnames = std::cell::RefCell::new(HashMap::new());
+        Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
+    }
+
+    /// The token lowercased, borrowed when it already is (most words).
+    fn lower(&self, t: &Tok) -> Cow<'a, str> {
+        let w = &self.text[t.span.range()];
+        // Only the first letter is looked at (and every letter of a short word, for `LE`, `QU'`):
+        // the words compared with the lowercase lists of this module carry a capital only
+        // there, if anywhere.
+        let upper = match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => {
+                b.is_ascii_uppercase() || (w.len() <= 4 && w.bytes().any(|b| b.is_ascii_uppercase()))
+            }
+            Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        };
+        if upper {
+            Cow::Owned(w.to_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    }
+
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.span.range()]
+    }
+
+    fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= pos).min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Noun phrase over tokens `a..b`, or `None` if it does not look like one.
+    fn np(&self, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+        if a >= b || b > toks.len() || b - a > 16 {
+            return None;
+        }
+        let first = self.word(&toks[a]);
+        let lf = self.lower(&toks[a]);
+        if !(is_det(&lf) || cap(first) || is_title(first) || lf.starts_with("l'") || lf.starts_with("l’")) {
+            return None;
+        }
+        if is_preposition(&lf) || matches!(toks[a].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
+            return None;
+        }
+        let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        // Proper-name runs in head position.
+        let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+        let mut i = a;
+        while i < b {
+            let w = self.word(&toks[i]);
+            let lw = self.lower(&toks[i]);
+            let starts_run = toks[i].kind == TokKind::Word
+                && cap(w)
+                && !is_title(w)
+                && !(i == a && (is_function_word(&lw) || is_det(&lw)))
+                && !is_org_noun_lc(&lw, i == a);
+            if starts_run {
+                let s = i;
+                let mut e = i + 1;
+                while e < b {
+                    let w2 = self.word(&toks[e]);
+                    let l2 = self.lower(&toks[e]);
+                    if toks[e].kind == TokKind::Word && cap(w2) {
+                        e += 1;
+                    } else if matches!(&*l2, "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
+                        && e + 1 < b
+                        && cap(self.word(&toks[e + 1]))
+                        && !is_det(&self.lower(&toks[e + 1]))
+                    {
+                        // Particles inside names (Charles de Gaulle), but not a complement
+                        // (président de la France): only before a capital that ends the run.
+                        if l2 == "de" || l2 == "du" {
+                            break;
+                        }
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let mut p = s;
+                // Through a determiner: `de l'État`, `du Kremlin`, `de la France`.
+                if p > a + 1 && matches!(&*self.lower(&toks[p - 1]), "le" | "la" | "les" | "l'" | "l’") {
+                    p -= 1;
+                }
+                let prev = if p > a { self.lower(&toks[p - 1]) } else { Cow::Borrowed("") };
+                let complement = matches!(
+                    &*prev,
+                    "de" | "du"
+                        | "des"
+                        | "d'"
+                        | "d’"
+                        | "aux"
+                        | "au"
+                        | "à"
+                        | "en"
+                        | "par"
+                        | "pour"
+                        | "sur"
+                        | "contre"
+                        | "avec"
+                ) || {
+                    // `un économiste de la banque Natixis`: a name after a common noun that is
+                    // itself inside a prepositional phrase names that noun, not the head.
+                    let after_common = s > a && {
+                        let w = self.word(&toks[s - 1]);
+                        toks[s - 1].kind == TokKind::Word && !cap(w) && !is_det(&self.lower(&toks[s - 1]))
+                    };
+                    after_common
+                        && (a + 1..s - 1).any(|k| {
+                            matches!(&*self.lower(&toks[k]), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à")
+                        })
+                };
+                runs.push((s, e, complement));
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        let head_noun: Cow<'a, str> = (a..b)
+            .map(|k| self.lower(&toks[k]))
+            .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
+            .unwrap_or(Cow::Borrowed(""));
+        let first_after_elision: Cow<'a, str> = {
+            let w = self.lower(&toks[a]);
+            if w == "l'" || w == "l’" {
+                toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""))
+            } else {
+                head_noun.clone()
+            }
+        };
+        let run_text = |s: usize, e: usize| -> String {
+            let sp = Span::new(toks[s].span.start, toks[e - 1].span.end);
+            self.text[sp.range()].to_string()
+        };
+        let heads: Vec<&(usize, usize, bool)> = runs.iter().filter(|r| !r.2).collect();
+        let mut plural = false;
+        let name = if heads.len() >= 2 {
+            plural = true;
+            Some(heads.iter().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
+        } else if let Some(r) = heads.first() {
+            Some(run_text(r.0, r.1))
+        } else if is_service_noun(&first_after_elision) {
+            runs.first().map(|r| run_text(r.0, r.1))
+        } else {
+            None
+        };
+        let lfirst = self.lower(&toks[a]);
+        let title = self.word(&toks[a]);
+        let gender = match title {
+            "M" | "MM" => Some(Gender::Masculine),
+            "Mme" | "Mmes" | "Mlle" => Some(Gender::Feminine),
+            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lfirst {
+                "la" | "une" | "cette" => Some(Gender::Feminine),
+                "le" | "un" | "ce" | "cet" => Some(Gender::Masculine),
+                _ => None,
+            },
+            _ => None,
+        };
+        // A coordination (`Poutine et son homologue`) is plural.
+        if (a..b).any(|k| toks[k].kind == TokKind::Word && self.word(&toks[k]) == "et") {
+            plural = true;
+        }
+        if matches!(title, "MM" | "Mmes")
+            || matches!(&*lfirst, "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
+        {
+            plural = true;
+        }
+        let org = is_org_noun(&first_after_elision)
+            || is_org_noun(&head_noun)
+            || name
+                .as_deref()
+                .is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
+        let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
+        let anaphoric = name.is_none()
+            && !org
+            && matches!(&*lfirst, "les" | "ces")
+            && matches!(&*second, "deux" | "trois" | "quatre");
+        let definite = name.is_none()
+            && !org
+            && b - a == 2
+            && matches!(&*lfirst, "le" | "la" | "l'" | "l’")
+            && !cap(self.word(&toks[a + 1]));
+        Some(Np { span, name, org, plural, gender, anaphoric, definite })
+    }
+
+    /// The subject of the verb group starting at token `g`, scanning left.
+    fn subject_before(&self, toks: &[Tok], g: usize, depth: u8) -> Option<Who> {
+        let mut j = g;
+        while j > 0 && toks[j - 1].kind == TokKind::Word && is_object_clitic(&self.lower(&toks[j - 1])) {
+            // `l'`/`le` before the verb are object clitics only if a subject precedes them.
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        let t = toks[j - 1];
+        let lw = self.lower(&t);
+        if t.kind == TokKind::Word {
+            if let Some((plural, gender)) = pronoun(&lw) {
+                if lw == "on" {
+                    return None;
+                }
+                return Some(Who::Pronoun { span: t.span, plural, gender });
+            }
+            if lw == "et" && depth < 3 {
+                // A coordinated verb: the subject of the first verb of the clause.
+                let mut k = j - 1;
+                while k > 0 && j - 1 - k < 40 {
+                    k -= 1;
+                    if matches!(toks[k].kind, TokKind::Punct(';' | ':' | '.')) {
+                        break;
+                    }
+                    let w = self.lower(&toks[k]);
+                    if toks[k].kind == TokKind::Word && (is_aux(&w) || self.finite_at(toks, k)) {
+                        let mut g2 = k;
+                        while g2 > 0
+                            && toks[g2 - 1].kind == TokKind::Word
+                            && is_object_clitic(&self.lower(&toks[g2 - 1]))
+                        {
+                            g2 -= 1;
+                        }
+                        return self.subject_before(toks, g2, depth + 1);
+                    }
+                }
+                return None;
+            }
+            if lw == "qui" {
+                let mut k = j - 1;
+                if k > 0 && toks[k - 1].kind == TokKind::Punct(',') {
+                    k -= 1;
+                }
+                let a = self.np_start(toks, k);
+                return self.np(toks, a, k).map(|np| Who::Np(np, 0.8));
+            }
+        }
+        if t.kind == TokKind::Punct(',') {
+            // Apposition or incise: `Sean Spicer, porte-parole …, a déclaré`.
+            // The chunk between this comma and the previous one (an apposition or an
+            // adverbial incise such as `de son côté`).
+            let mut a1 = j - 1;
+            while a1 > 0 && j - 1 - a1 < 12 {
+                match toks[a1 - 1].kind {
+                    TokKind::Word => a1 -= 1,
+                    TokKind::Punct('.') if a1 >= 2 && is_title(self.word(&toks[a1 - 2])) => a1 -= 1,
+                    TokKind::Punct('-' | '\'' | '’') => a1 -= 1,
+                    _ => break,
+                }
+            }
+            if a1 > 0 && toks[a1 - 1].kind == TokKind::Punct(',') {
+                let a2 = self.np_start(toks, a1 - 1);
+                if let Some(np) = self.np(toks, a2, a1 - 1) {
+                    // `Un chercheur, Fabrice Pothier, a …`: the name in apposition wins over
+                    // a description.
+                    if np.name.is_none() {
+                        if let Some(inner) = self.np(toks, a1, j - 1).filter(|n| n.name.is_some()) {
+                            return Some(Who::Np(inner, 0.85));
+                        }
+                    }
+                    return Some(Who::Np(np, 0.85));
+                }
+            }
+            let first = toks.get(a1).map(|t| self.word(t)).unwrap_or("");
+            if cap(first) || is_det(&first.to_lowercase()) {
+                return self.np(toks, a1, j - 1).map(|np| Who::Np(np, 0.8));
+            }
+            return None;
+        }
+        let a = self.np_start(toks, j);
+        self.np(toks, a, j).map(|np| Who::Np(np, 0.9))
+    }
+
+    /// Where a noun phrase ending before token `end` starts, scanning left to a boundary.
+    fn np_start(&self, toks: &[Tok], end: usize) -> usize {
+        let mut a = end;
+        while a > 0 {
+            let t = toks[a - 1];
+            match t.kind {
+                TokKind::Punct('.') if a >= 2 && is_title(self.word(&toks[a - 2])) => {
+                    a -= 1;
+                    continue;
+                }
+                // A hyphen or apostrophe glued inside a name; a spaced dash is a boundary
+                // (the dateline `PARIS (AFP) - …`).
+                TokKind::Punct('-' | '\'' | '’')
+                    if a >= 2
+                        && a < toks.len()
+                        && toks[a - 2].span.end == t.span.start
+                        && t.span.end == toks[a].span.start =>
+                {
+                    a -= 1;
+                    continue;
+                }
+                TokKind::Punct(_) | TokKind::Quote(_) | TokKind::Clitic => break,
+                TokKind::Word => {}
+            }
+            let lw = self.lower(&t);
+            if is_np_stop(&lw) || is_aux(&lw) || pronoun(&lw).is_some() && a < end {
+                break;
+            }
+            if end - a >= 16 {
+                break;
+            }
+            a -= 1;
+        }
+        // An adverbial without a comma before the subject: keep the part after it only when it
+        // starts like a noun phrase (a capital or a determiner after a preposition phrase).
+        if a < end && is_preposition(&self.lower(&toks[a])) {
+            return end;
+        }
+        a
+    }
+
+    fn finite_at(&self, toks: &[Tok], k: usize) -> bool {
+        let s = toks[k].span.start;
+        self.cues
+            .binary_search_by(|c| c.start.cmp(&s))
+            .ok()
+            .is_some_and(|i| matches!(self.cues[i].entry, Entry::Verb { forms, .. } if forms & form::FINITE != 0))
+    }
+
+    /// An inverted subject after token `v` (the verb): a clitic or a noun phrase.
+    fn subject_after(&self, toks: &[Tok], v: usize) -> Option<(Who, usize)> {
+        let mut k = v + 1;
+        if k < toks.len() && toks[k].kind == TokKind::Clitic {
+            let w = self.word(&toks[k]).trim_start_matches("-t-").trim_start_matches('-').to_lowercase();
+            let (plural, gender) = pronoun(&w)?;
+            if w == "on" {
+                return None;
+            }
+            let sp = toks[k].span;
+            let off = self.word(&toks[k]).len() - w.len();
+            return Some((Who::Pronoun { span: Span::new(sp.start + off, sp.end), plural, gender }, k + 1));
+        }
+        loop {
+            while k < toks.len() && toks[k].kind == TokKind::Word && {
+                let lw = self.lower(&toks[k]);
+                is_adverb(&lw) && !is_det(&lw) && !matches!(&*lw, "ce" | "cette" | "à")
+                    || matches!(
+                        &*lw,
+                        "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier"
+                    )
+            } {
+                k += 1;
+            }
+            // A dative or a medium before the subject: `a déclaré à l'AFP le porte-parole`,
+            // `a confié au Parisien Jean Dupont`.
+            let lw = toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| self.lower(t));
+            if !matches!(lw.as_deref(), Some("à" | "au" | "aux")) {
+                break;
+            }
+            k += 1;
+            if toks.get(k).is_some_and(|t| matches!(&*self.lower(t), "la" | "l'" | "l’" | "les")) {
+                k += 1;
+            }
+            // The noun or name of the dative, with the capitalised words that follow it.
+            let mut n = 0;
+            while k < toks.len() && toks[k].kind == TokKind::Word && (n == 0 || cap(self.word(&toks[k]))) && n < 4 {
+                k += 1;
+                n += 1;
+            }
+            if n == 0 {
+                return None;
+            }
+        }
+        let a = k;
+        let mut e = k;
+        while e < toks.len() {
+            let t = toks[e];
+            match t.kind {
+                TokKind::Word => {}
+                TokKind::Punct('.') if e > a && is_title(self.word(&toks[e - 1])) => {
+                    e += 1;
+                    continue;
+                }
+                TokKind::Punct('-' | '\'' | '’') => {
+                    e += 1;
+                    continue;
+                }
+                _ => break,
+            }
+            let w = self.word(&t);
+            let lw = self.lower(&t);
+            if e > a
+                && (is_np_right_stop(&lw)
+                    || (lw == "et" && !toks.get(e + 1).is_some_and(|n| cap(self.word(n)) || is_det(&self.lower(n)))))
+            {
+                break;
+            }
+            // A word glued to the next one (États-UnisInternational): cut at the capital.
+            if let Some(cut) = glued_capital(w) {
+                if e > a {
+                    let np = self.np(toks, a, e).map(|mut np| {
+                        np.span.end = t.span.start + cut;
+                        np
+                    });
+                    return np.map(|np| (Who::Np(np, 0.85), e));
+                }
+            }
+            e += 1;
+            if e - a > 12 {
+                return None;
+            }
+        }
+        let np = self.np(toks, a, e)?;
+        // `a martelé son avocate, Me Julie Fabre`: the name in apposition.
+        if np.name.is_none() && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+            let mut e2 = e + 1;
+            while e2 < toks.len()
+                && (toks[e2].kind == TokKind::Word
+                    || (toks[e2].kind == TokKind::Punct('.') && is_title(self.word(&toks[e2 - 1]))))
+                && e2 - e < 6
+            {
+                e2 += 1;
+            }
+            let closed = toks.get(e2).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | ',' | ';' | '!' | '?')));
+            if closed {
+                if let Some(named) = self.np(toks, e + 1, e2).filter(|n| n.name.is_some()) {
+                    return Some((Who::Np(named, 0.85), e2));
+                }
+            }
+        }
+        Some((Who::Np(np, 0.9), e))
+    }
+}
+
+fn is_org_noun_lc(lw: &str, first: bool) -> bool {
+    first && matches!(lw, "maison")
+}
+
+/// The byte offset of a capital glued after a lowercase letter inside a word, if any.
+fn glued_capital(w: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (i, c) in w.char_indices() {
+        if c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase()) {
+            return Some(i);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// The full form of a surname in `text[from..to]`: the last whole-word occurrence of `n`
+/// preceded by capitalised words (Donald Trump for Trump), with its position. The search runs
+/// backwards from `to`, so it usually stops after a few hundred bytes.
+fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(String, usize)> {
+    use super::syntax::word_char;
+    for (k, _) in text.get(from..to)?.rmatch_indices(n) {
+        let i = from + k;
+        if text[i + n.len()..].chars().next().is_some_and(word_char) {
+            continue;
+        }
+        // Capitalised words just before, separated by single spaces.
+        let mut start = i;
+        let mut words = 0;
+        while words < 3 {
+            let before = &text[..start];
+            let Some(sp) = before.chars().next_back() else { break };
+            if sp != ' ' && sp != '\u{A0}' {
+                break;
+            }
+            let prev = &before[..before.len() - sp.len_utf8()];
+            let w_start = prev
+                .rfind(|c: char| !(word_char(c) || c == '-'))
+                .map_or(0, |k| k + prev[k..].chars().next().map_or(1, char::len_utf8));
+            let w = &prev[w_start..];
+            if w.is_empty() || !cap(w) || is_title(w) {
+                break;
+            }
+            if w.len() <= 6 {
+                let lw = w.to_lowercase();
+                if is_function_word(&lw) || is_det(&lw) {
+                    break;
+                }
+            }
+            start = w_start;
+            words += 1;
+        }
+        if words > 0 {
+            return Some((text[start..i + n.len()].to_string(), start));
+        }
+    }
+    None
+}
+
+/// Words of a span.
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !super::syntax::word_char(c)).filter(|w| !w.is_empty()).count()
+}
+
+/// Finds and attributes the quotations (the whole pipeline before discourse resolution).
+pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
+    let text = ctx.text;
+    let mut raws: Vec<Raw> = Vec::new();
+    // Sentences that hold a quotation or a cue.
+    let mut quotes_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
+    for (oi, (sp, _)) in ctx.opaque.iter().enumerate() {
+        if ctx.sentences.is_empty() {
+            break;
+        }
+        quotes_by_sentence[ctx.sentence_of(sp.start)].push(oi);
+    }
+    let mut cues_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
+    for (ci, c) in ctx.cues.iter().enumerate() {
+        if ctx.sentences.is_empty() {
+            break;
+        }
+        let si = ctx.sentence_of(c.start);
+        if ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end {
+            cues_by_sentence[si].push(ci);
+        }
+    }
+    // Which sentences can hold reported speech: a quotation, a source cue (selon X, Pour X
+    // opening the sentence), or a verb of the lexicon followed closely by `que`. Only these,
+    // and the sentences just before them (for the subjects that pronouns refer to), are
+    // tokenized: most sentences of an article report nothing.
+    let speech: Vec<bool> = (0..ctx.sentences.len())
+        .map(|si| {
+            let sent = ctx.sentences[si];
+            !quotes_by_sentence[si].is_empty()
+                || cues_by_sentence[si].iter().any(|&ci| {
+                    let c = ctx.cues[ci];
+                    match c.entry {
+                        Entry::Source { .. } => ctx.lex.lemma_of(c.entry) != "pour" || c.start == sent.start,
+                        Entry::Channel { .. } => false,
+                        Entry::Verb { .. } => {
+                            let flags = ctx.lex.flags_of(c.entry);
+                            let que = flags.que && {
+                                let mut end = (c.end + 48).min(sent.end);
+                                while !text.is_char_boundary(end) {
+                                    end -= 1;
+                                }
+                                let after = &text[c.end..end];
+                                after.contains(" que ") || after.contains(" qu'") || after.contains(" qu’")
+                            };
+                            // `…, a annoncé le parquet.`: a comma just before the verb group.
+                            let inverted = flags.inverted
+                                && text[sent.start..c.start]
+                                    .rfind(',')
+                                    .is_some_and(|k| c.start - (sent.start + k) <= 24);
+                            que || inverted
+                        }
+                    }
+                })
+        })
+        .collect();
+    let mut active = vec![false; ctx.sentences.len()];
+    for si in 0..ctx.sentences.len() {
+        if speech[si] {
+            // This sentence and the previous ones of its paragraph and the two before.
+            let para = ctx.sentence_para[si];
+            let mut k = si + 1;
+            while k > 0 && para.saturating_sub(ctx.sentence_para[k - 1]) <= 2 && !active[k - 1] {
+                active[k - 1] = true;
+                k -= 1;
+            }
+            active[si] = true;
+        }
+    }
+    for si in 0..ctx.sentences.len() {
+        if !active[si] || (quotes_by_sentence[si].is_empty() && cues_by_sentence[si].is_empty()) {
+            continue;
+        }
+        let sent = ctx.sentences[si];
+        let toks = tokenize(text, sent, &ctx.opaque);
+        let para = ctx.sentence_para[si];
+        // Cue tokens: index of the token where each cue starts.
+        let mut cue_tok: Vec<(usize, usize, CueMatch)> = Vec::new(); // (first tok, last tok, cue)
+        for &ci in &cues_by_sentence[si] {
+            let c = ctx.cues[ci];
+            let Some(a) = tok_at(&toks, c.start) else { continue };
+            let b = toks[a..].iter().take(8).position(|t| t.span.end >= c.end).map_or(a, |k| a + k);
+            if toks[a].kind != TokKind::Word {
+                continue;
+            }
+            cue_tok.push((a, b, c));
+        }
+        // Sources named in the sentence (selon X), kept for the discourse.
+        for &(a, b, c) in &cue_tok {
+            if let Entry::Source { .. } = c.entry {
+                if ctx.lex.lemma_of(c.entry) == "pour" {
+                    continue;
+                }
+                if let Some((np, _)) = source_np(ctx, &toks, b) {
+                    raws.push(Raw {
+                        span: np.span,
+                        kind: QuoteKind::Indirect,
+                        marks: Vec::new(),
+                        cue: Some(Cue {
+                            span: Span::new(toks[a].span.start, toks[b].span.end),
+                            lemma: ctx.lex.lemma_of(c.entry).to_string(),
+                        }),
+                        who: Who::Np(np, 0.85),
+                        confidence: 0.0,
+                        paragraph: para,
+                        other_half: None,
+                        source_only: true,
+                        subject_only: false,
+                    });
+                }
+            }
+        }
+        let raws_before = raws.len();
+        let quote_toks: Vec<usize> =
+            toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i).collect();
+        let mut first_raw_in_sentence: Option<usize> = None;
+        for &qt in &quote_toks {
+            let TokKind::Quote(pi) = toks[qt].kind else { continue };
+            let Some(pair) = ctx.pairs.get(pi) else { continue };
+            let inner = pair.inner;
+            if inner.is_empty() {
+                continue;
+            }
+            let content = &text[inner.range()];
+            let words = word_count(content);
+            if words == 0 {
+                continue;
+            }
+            let prev_word = if qt > 0 { Some(ctx.lower(&toks[qt - 1])) } else { None };
+            let prev_is_word = qt > 0 && toks[qt - 1].kind == TokKind::Word;
+            // Titles: `le film « … »`, `au « Parisien »`.
+            let capitalised = cap(content);
+            // A title starts with a capital (le film « Intouchables »); a slogan or a word
+            // quoted as a word need not (le slogan « on ne lâche rien »).
+            if prev_is_word
+                && prev_word.as_deref().is_some_and(|w| is_title_noun(w) && (capitalised || is_word_noun(w)))
+            {
+                continue;
+            }
+            let short_title = capitalised
+                && words <= 4
+                && !content.contains([',', '.', '!', '?', ';', ':'])
+                && prev_is_word
+                && prev_word.as_deref().is_some_and(|w| {
+                    matches!(w, "au" | "aux" | "dans" | "à" | "sur" | "par" | "le" | "la" | "les" | "l'" | "l’" | "du")
+                });
+            if short_title {
+                continue;
+            }
+            // Attribution.
+            let mut cue: Option<Cue> = None;
+            let mut who = Who::Nobody;
+            let cue_of = |a: usize, b: usize, c: &CueMatch, toks: &[Tok]| -> Cue { make_cue(ctx, toks, a, b, c) };
+            // 1. After the quotation: `« … », a déclaré X`, `« … », estime-t-elle`, `« … », selon X`.
+            let mut after_direct = false;
+            {
+                let mut k = qt + 1;
+                let comma = k < toks.len() && matches!(toks[k].kind, TokKind::Punct(',' | '—' | '–'));
+                if comma {
+                    k += 1;
+                }
+                let limit = quote_toks.get(quote_toks.partition_point(|&q| q <= qt)).copied().unwrap_or(toks.len());
+                // The first cue after the quotation, within the clause that follows it.
+                let first = cue_tok.partition_point(|x| x.0 < k);
+                for &(a, b, c) in &cue_tok[first..] {
+                    if a >= limit {
+                        break;
+                    }
+                    let lead_ok = |from: usize| {
+                        (from..a).all(|x| {
+                            toks[x].kind == TokKind::Clitic
+                                || toks[x].kind == TokKind::Word && {
+                                    let lw = ctx.lower(&toks[x]);
+                                    is_aux(&lw) || is_adverb(&lw) || is_object_clitic(&lw)
+                                }
+                        }) && a - from < 7
+                    };
+                    let immediate = lead_ok(k);
+                    let after_comma = (k.saturating_sub(1)..a)
+                        .rev()
+                        .find(|&p| toks[p].kind == TokKind::Punct(','))
+                        .is_some_and(|p| lead_ok(p + 1));
+                    match c.entry {
+                        Entry::Source { .. } if ctx.lex.lemma_of(c.entry) != "pour" && (immediate || after_comma) => {
+                            if let Some(w) = source_who(ctx, &toks, b) {
+                                cue = Some(Cue {
+                                    span: Span::new(toks[a].span.start, toks[b].span.end),
+                                    lemma: ctx.lex.lemma_of(c.entry).to_string(),
+                                });
+                                who = w;
+                                after_direct = immediate;
+                                break;
+                            }
+                        }
+                        Entry::Verb { forms, .. }
+                            if (immediate && (comma || toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Word)))
+                                || after_comma =>
+                        {
+                            if ctx.lex.flags_of(c.entry).pronominal
+                                && !(k..a).any(|x| matches!(&*ctx.lower(&toks[x]), "se" | "s'" | "s’"))
+                            {
+                                continue;
+                            }
+                            // Inverted: `a déclaré le ministre`, `a-t-il déclaré`, `estime-t-elle`.
+                            let mut subj = None;
+                            if forms & form::FINITE != 0 {
+                                subj = ctx.subject_after(&toks, b).map(|(w, _)| w);
+                            }
+                            if subj.is_none() && forms & form::PART != 0 {
+                                // Auxiliary inverted before the participle: `a-t-il déclaré`.
+                                let mut x = a;
+                                while x > k && !(toks[x - 1].kind == TokKind::Clitic) {
+                                    x -= 1;
+                                }
+                                if x > k && toks[x - 1].kind == TokKind::Clitic {
+                                    subj = ctx.subject_after(&toks, x - 2).map(|(w, _)| w);
+                                } else if a > 0 && is_aux(&ctx.lower(&toks[a.saturating_sub(1)]))
+                                    || (k..a).any(|x| is_aux(&ctx.lower(&toks[x])))
+                                {
+                                    subj = ctx.subject_after(&toks, b).map(|(w, _)| w);
+                                }
+                            }
+                            if let Some(w) = subj {
+                                cue = Some(cue_of(a, b, &c, &toks));
+                                who = w;
+                                after_direct = immediate;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            // 2. Before the quotation, in its clause: the nearest cue with a subject.
+            if matches!(who, Who::Nobody) {
+                let lo = previous_quote_end(&quote_toks, qt);
+                let hi = cue_tok.partition_point(|x| x.0 < qt);
+                for &(a, b, c) in cue_tok[..hi].iter().rev() {
+                    if a < lo {
+                        break;
+                    }
+                    if b >= qt {
+                        continue;
+                    }
+                    match c.entry {
+                        Entry::Source { .. } => {
+                            let pour = ctx.lex.lemma_of(c.entry) == "pour";
+                            // `Pour X, …` opens the sentence, X a name followed by a comma.
+                            let pour_ok = |np: &Np, e: usize| {
+                                a == 0
+                                    && np.name.is_some()
+                                    && !ctx.np_is_title_like(np)
+                                    && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(','))
+                            };
+                            let found = if pour {
+                                source_np(ctx, &toks, b)
+                                    .filter(|(np, e)| pour_ok(np, *e))
+                                    .map(|(np, _)| Who::Np(np, 0.85))
+                            } else {
+                                source_who(ctx, &toks, b)
+                            };
+                            if let Some(w) = found {
+                                cue = Some(Cue {
+                                    span: Span::new(toks[a].span.start, toks[b].span.end),
+                                    lemma: ctx.lex.lemma_of(c.entry).to_string(),
+                                });
+                                who = w;
+                                break;
+                            }
+                        }
+                        Entry::Channel { .. } => {}
+                        Entry::Verb { forms, .. } => {
+                            if a > 0 {
+                                let lw = ctx.lower(&toks[a - 1]);
+                                // A determiner or a preposition before the form: a noun (une annonce).
+                                if is_det(&lw)
+                                    || matches!(&*lw, "de" | "d'" | "d’" | "du" | "à" | "au" | "en" | "par" | "pour")
+                                        && forms & form::PPR == 0
+                                        && forms & form::PART == 0
+                                {
+                                    continue;
+                                }
+                            }
+                            if forms & (form::FINITE | form::PART | form::PPR) == 0 {
+                                continue;
+                            }
+                            let mut g = a;
+                            // Auxiliary (and adverbs) before a participle.
+                            if forms & form::PART != 0 {
+                                let mut x = a;
+                                let mut found = false;
+                                while x > 0 && a - x < 7 {
+                                    let lw = ctx.lower(&toks[x - 1]);
+                                    if toks[x - 1].kind == TokKind::Clitic && x >= 2 {
+                                        // `avait-il déclaré`: inverted auxiliary.
+                                        if let Some((w, _)) = ctx.subject_after(&toks, x - 2) {
+                                            cue = Some(cue_of(a, b, &c, &toks));
+                                            who = w;
+                                        }
+                                        break;
+                                    }
+                                    if toks[x - 1].kind == TokKind::Word && is_aux(&lw) {
+                                        found = true;
+                                        x -= 1;
+                                        break;
+                                    }
+                                    if toks[x - 1].kind == TokKind::Word && is_adverb(&lw) {
+                                        x -= 1;
+                                        continue;
+                                    }
+                                    break;
+                                }
+                                if !matches!(who, Who::Nobody) {
+                                    break;
+                                }
+                                if found {
+                                    g = x;
+                                } else if forms & form::FINITE == 0 {
+                                    continue;
+                                }
+                            }
+                            if forms & form::PPR != 0 && forms & (form::FINITE | form::PART) == 0 {
+                                // `…, disant …`: the subject of the governing clause.
+                                if let Some(r) = first_raw_in_sentence {
+                                    cue = Some(cue_of(a, b, &c, &toks));
+                                    who = Who::Same(r);
+                                    break;
+                                }
+                                let mut x = a;
+                                let mut found = None;
+                                while x > 0 && a - x < 40 {
+                                    x -= 1;
+                                    if toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x])) {
+                                        found = Some(x);
+                                        break;
+                                    }
+                                }
+                                if let Some(x) = found {
+                                    if let Some(w) = ctx.subject_before(&toks, x, 0) {
+                                        cue = Some(cue_of(a, b, &c, &toks));
+                                        who = w;
+                                        break;
+                                    }
+                                }
+                                continue;
+                            }
+                            if !reflexive_ok(ctx, &toks, g, c) {
+                                continue;
+                            }
+                            if let Some(w) = ctx.subject_before(&toks, g, 0) {
+                                cue = Some(cue_of(a, b, &c, &toks));
+                                who = w;
+                                // `X a déclaré qu'il espérait « … »`: the pronoun of the
+                                // reported clause is the subject of the reporting verb.
+                                if let Who::Pronoun { span, .. } = who {
+                                    if let Some((c2, w2)) = outer_subject(ctx, &toks, &cue_tok, span) {
+                                        cue = Some(c2);
+                                        who = w2;
+                                    }
+                                }
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            // 3. A colon introduction: `X a été clair : « … »`.
+            let prev_colon = qt > 0 && toks[qt - 1].kind == TokKind::Punct(':');
+            if matches!(who, Who::Nobody) && prev_colon {
+                let lo = previous_quote_end(&quote_toks, qt);
+                if let Some(x) = (lo..qt).find(|&x| toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x]))) {
+                    if let Some(w) = ctx.subject_before(&toks, x, 0) {
+                        who = w;
+                    }
+                } else if qt >= 2 && qt - 1 - lo <= 8 {
+                    // `Le ministre de l'Intérieur : « … »`: a bare noun phrase before the colon.
+                    let a = ctx.np_start(&toks, qt - 1);
+                    // The phrase opens the clause, or follows another colon (`BCE : Christine
+                    // Lagarde : « … »`).
+                    if a == lo || (a > lo && toks[a - 1].kind == TokKind::Punct(':')) {
+                        if let Some(np) = ctx.np(&toks, a, qt - 1) {
+                            who = Who::Np(np, 0.8);
+                        }
+                    }
+                }
+            }
+            // A quotation opening its sentence right after a sentence that ends with a colon
+            // (`Il a ajouté :` then the quotation, often in its own paragraph).
+            if matches!(who, Who::Nobody) && qt == 0 && si > 0 && text[..sent.start].trim_end().ends_with(':') {
+                if let Some((c2, w2)) = colon_before(ctx, si - 1, &cues_by_sentence[si - 1]) {
+                    cue = Some(c2);
+                    who = w2;
+                }
+            }
+            // Kind: a whole statement opens its clause (sentence start, colon, dash) and starts
+            // with a capital, or is followed by its inverted cue.
+            let starts_clause =
+                qt == 0 || matches!(toks[qt - 1].kind, TokKind::Punct(':' | '—' | '–' | '-' | '.' | '(' | '?' | '!'));
+            let statement_start = capitalised
+                || content.starts_with(['…', '(', '['])
+                || content.starts_with(|c: char| c.is_ascii_digit());
+            let ends_clause = toks.get(qt + 1).map_or(true, |t| {
+                matches!(t.kind, TokKind::Punct(',' | '.' | '!' | '?' | ';' | ':' | '—' | '–' | ')'))
+                    || t.kind == TokKind::Word && after_direct
+            });
+            let kind =
+                if starts_clause && statement_start && ends_clause { QuoteKind::Direct } else { QuoteKind::Partial };
+            let has_cue = !matches!(who, Who::Nobody) || cue.is_some();
+            let sentence_has_cue = cue_tok.iter().any(|&(a, _, c)| {
+                !matches!(c.entry, Entry::Source { .. }) || ctx.lex.lemma_of(c.entry) != "pour" || a == 0
+            });
+            // A headline: its leading noun phrase speaks.
+            if matches!(who, Who::Nobody) && ctx.headline[si] && words >= 3 && qt > 0 {
+                let mut e = 0;
+                while e < qt
+                    && toks[e].kind == TokKind::Word
+                    && !is_np_right_stop(&ctx.lower(&toks[e]))
+                    && pronoun(&ctx.lower(&toks[e])).is_none()
+                {
+                    e += 1;
+                }
+                // The noun phrase ends before its predicate (prêts, veut …): keep capitalised
+                // words and their coordination only.
+                let mut end = 0;
+                for x in 0..e {
+                    let w = ctx.word(&toks[x]);
+                    if cap(w) || (w == "et" && x + 1 < e && cap(ctx.word(&toks[x + 1]))) {
+                        end = x + 1;
+                    } else {
+                        break;
+                    }
+                }
+                if end > 0 {
+                    if let Some(np) = ctx.np(&toks, 0, end) {
+                        if np.name.is_some() {
+                            who = Who::Headline(np);
+                        }
+                    }
+                }
+            }
+            // Scare quotes: a short phrase with no cue and no speaker is not a quotation.
+            if !(has_cue || matches!(who, Who::Headline(_)) || words > 3 || kind == QuoteKind::Direct && words >= 2) {
+                continue;
+            }
+            if words == 1 && !has_cue && !sentence_has_cue {
+                continue;
+            }
+            // A single word under `selon X`: the source governs the whole clause (reported as
+            // indirect speech), not the word.
+            if words == 1 && cue.as_ref().is_some_and(|c| matches!(c.lemma.as_str(), "selon" | "d'après" | "d’après"))
+            {
+                continue;
+            }
+            let mut marks = vec![pair.open];
+            marks.extend(pair.reopen.iter().copied());
+            marks.extend(pair.close);
+            let base = if pair.close.is_none() { 0.85 } else { 1.0 };
+            // An incise inside the quotation splits it: « A, a-t-il expliqué, B ».
+            let split = incise(ctx, inner)
+                .map(|(a, b, c, w)| (skip_marks(text, a, &pair.reopen), skip_marks(text, b, &pair.reopen), c, w))
+                .filter(|(a, b, _, _)| !a.is_empty() && !b.is_empty());
+            if let Some((a_span, b_span, icue, iwho)) = split {
+                let i0 = raws.len();
+                let k0 = if cap(&text[a_span.range()]) && starts_clause { QuoteKind::Direct } else { kind };
+                raws.push(Raw {
+                    span: a_span,
+                    kind: k0,
+                    marks: vec![pair.open],
+                    cue: Some(icue.clone()),
+                    who: iwho,
+                    confidence: base,
+                    paragraph: para,
+                    other_half: Some(i0 + 1),
+                    source_only: false,
+                    subject_only: false,
+                });
+                raws.push(Raw {
+                    span: b_span,
+                    kind: k0,
+                    marks: marks[1..].to_vec(),
+                    cue: Some(icue),
+                    who: Who::Same(i0),
+                    confidence: base,
+                    paragraph: para,
+                    other_half: Some(i0),
+                    source_only: false,
+                    subject_only: false,
+                });
+                first_raw_in_sentence.get_or_insert(i0);
+                continue;
+            }
+            // A long statement of independent clauses joined by a semicolon is reported as one
+            // quotation a clause, linked, of the same speaker.
+            if kind == QuoteKind::Direct {
+                let halves = semicolon_split(text, inner, &ctx.pairs)
+                    .map(|(a, b)| (skip_marks(text, a, &pair.reopen), skip_marks(text, b, &pair.reopen)))
+                    .filter(|(a, b)| !a.is_empty() && !b.is_empty());
+                if let Some((a_span, b_span)) = halves {
+                    let i0 = raws.len();
+                    raws.push(Raw {
+                        span: a_span,
+                        kind,
+                        marks: vec![pair.open],
+                        cue: cue.clone(),
+                        who,
+                        confidence: base,
+                        paragraph: para,
+                        other_half: Some(i0 + 1),
+                        source_only: false,
+                        subject_only: false,
+                    });
+                    raws.push(Raw {
+                        span: b_span,
+                        kind,
+                        marks: marks[1..].to_vec(),
+                        cue,
+                        who: Who::Same(i0),
+                        confidence: base,
+                        paragraph: para,
+                        other_half: Some(i0),
+                        source_only: false,
+                        subject_only: false,
+                    });
+                    first_raw_in_sentence.get_or_insert(i0);
+                    continue;
+                }
+            }
+            let idx = raws.len();
+            raws.push(Raw {
+                span: inner,
+                kind,
+                marks,
+                cue,
+                who,
+                confidence: base,
+                paragraph: para,
+                other_half: None,
+                source_only: false,
+                subject_only: false,
+            });
+            first_raw_in_sentence.get_or_insert(idx);
+        }
+        // Indirect speech, in sentences without quotations.
+        if !raws[raws_before..].iter().any(|r| !r.source_only) {
+            if let Some(r) = indirect(ctx, &toks, &cue_tok, sent, para) {
+                raws.push(r);
+            }
+        }
+    }
+    // Subjects of reporting verbs in the sentences before a pronoun speaker (`Angela Merkel a
+    // parlé. « … », estime-t-elle`), computed only where a pronoun or a plural description needs
+    // an antecedent: most sentences never do.
+    let mut done = vec![false; ctx.sentences.len()];
+    let needs: Vec<usize> = raws
+        .iter()
+        .filter(|r| match &r.who {
+            Who::Pronoun { .. } => true,
+            Who::Np(np, _) => np.anaphoric,
+            _ => false,
+        })
+        .map(|r| ctx.sentence_of(r.span.start))
+        .collect();
+    for si in needs {
+        let para = ctx.sentence_para.get(si).copied().unwrap_or(0);
+        let mut k = si + 1;
+        while k > 0 {
+            k -= 1;
+            if done[k] || para.saturating_sub(ctx.sentence_para[k]) > 3 {
+                break;
+            }
+            done[k] = true;
+            if let Some(r) = subject_event(ctx, k, &cues_by_sentence[k]) {
+                raws.push(r);
+            }
+        }
+    }
+    raws
+}
+
+/// The subject of the first reporting verb of sentence `si` (cue indices `cues`), as a raw item
+/// kept for the discourse only.
+fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
+    let sent = *ctx.sentences.get(si)?;
+    let toks = tokenize(ctx.text, sent, &ctx.opaque);
+    let event = |np: Np, conf: f32| Raw {
+        span: np.span,
+        kind: QuoteKind::Indirect,
+        marks: Vec::new(),
+        cue: None,
+        who: Who::Np(np, conf),
+        confidence: 0.0,
+        paragraph: ctx.sentence_para[si],
+        other_half: None,
+        source_only: true,
+        subject_only: true,
+    };
+    for &ci in cues {
+        let c = ctx.cues[ci];
+        let Entry::Verb { forms, .. } = c.entry else { continue };
+        let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
+            continue;
+        }
+        let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
+        if let Some(Who::Np(np, conf)) = ctx.subject_before(&toks, g, 0) {
+            return Some(event(np, conf));
+        }
+    }
+    // No reporting verb: a name opening the sentence before a lowercase word (its verb) is
+    // its subject (`Rachida Dati a pris la parole.`).
+    let mut e = 0;
+    while e < toks.len() && e < 6 {
+        let w = ctx.word(&toks[e]);
+        let title_dot = toks[e].kind == TokKind::Punct('.') && e > 0 && is_title(ctx.word(&toks[e - 1]));
+        if !(title_dot || toks[e].kind == TokKind::Word && cap(w)) {
+            break;
+        }
+        e += 1;
+    }
+    let verb_follows = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !cap(ctx.word(t)));
+    if e > 0 && verb_follows {
+        if let Some(np) = ctx.np(&toks, 0, e).filter(|np| np.name.is_some()) {
+            return Some(event(np, 0.8));
+        }
+    }
+    None
+}
+
+/// The speaker announced by sentence `si`, which ends with a colon: the subject of its last
+/// reporting verb.
+fn colon_before(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<(Cue, Who)> {
+    let sent = *ctx.sentences.get(si)?;
+    let toks = tokenize(ctx.text, sent, &ctx.opaque);
+    for &ci in cues.iter().rev() {
+        let c = ctx.cues[ci];
+        let Entry::Verb { forms, .. } = c.entry else { continue };
+        let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        let b = toks[a..].iter().position(|t| t.span.end >= c.end).map_or(a, |k| a + k);
+        if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
+            continue;
+        }
+        // `a-t-il ajouté :`
+        if a >= 2 && toks[a - 1].kind == TokKind::Clitic {
+            if let Some((w, _)) = ctx.subject_after(&toks, a - 2) {
+                return Some((make_cue(ctx, &toks, a, b, &c), w));
+            }
+        }
+        let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
+        if let Some(w) = ctx.subject_before(&toks, g, 0) {
+            return Some((make_cue(ctx, &toks, a, b, &c), w));
+        }
+    }
+    None
+}
+
+/// The cue span (auxiliary and reflexive included) and lemma of the cue at tokens `a..=b`.
+fn make_cue(ctx: &Ctx<'_>, toks: &[Tok], a: usize, b: usize, c: &CueMatch) -> Cue {
+    let mut s = a;
+    // Auxiliary and reflexive before the participle belong to the cue span.
+    let mut k = a;
+    while k > 0
+        && toks[k - 1].kind == TokKind::Word
+        && (is_adverb(&ctx.lower(&toks[k - 1])) || is_aux(&ctx.lower(&toks[k - 1])))
+        && a - k < 5
+    {
+        k -= 1;
+        if is_aux(&ctx.lower(&toks[k])) {
+            s = k;
+            if k > 0 && matches!(&*ctx.lower(&toks[k - 1]), "s'" | "s’" | "se") {
+                s = k - 1;
+            }
+            break;
+        }
+    }
+    if s == a && a > 0 && matches!(&*ctx.lower(&toks[a - 1]), "s'" | "s’" | "se") {
+        s = a - 1;
+    }
+    let mut lemma = ctx.lex.lemma_of(c.entry).to_string();
+    let reflexive = s < a && matches!(&*ctx.lower(&toks[s]), "s'" | "s’" | "se");
+    if reflexive && !lemma.starts_with("se ") && !lemma.starts_with("s'") {
+        lemma = if lemma.starts_with(|c: char| "aeiouéèêh".contains(c)) {
+            format!("s'{lemma}")
+        } else {
+            format!("se {lemma}")
+        };
+    }
+    Cue { span: Span::new(toks[s].span.start, toks[b].span.end), lemma }
+}
+
+/// The cue and subject of the reporting verb whose `que` clause has the pronoun at `pron` for
+/// subject.
+fn outer_subject(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], pron: Span) -> Option<(Cue, Who)> {
+    let p = toks.iter().position(|t| t.span == pron)?;
+    if p == 0 || !matches!(&*ctx.lower(&toks[p - 1]), "que" | "qu'" | "qu’") {
+        return None;
+    }
+    let &(a, b, c) =
+        cue_tok.iter().rev().find(|(_, b, c)| *b + 6 >= p - 1 && *b < p - 1 && ctx.lex.flags_of(c.entry).que)?;
+    let Entry::Verb { forms, .. } = c.entry else { return None };
+    let mut g = a;
+    if forms & form::PART != 0 {
+        let mut x = a;
+        while x > 0 && a - x < 7 && toks[x - 1].kind == TokKind::Word {
+            let lw = ctx.lower(&toks[x - 1]);
+            x -= 1;
+            if is_aux(&lw) {
+                g = x;
+                break;
+            }
+        }
+    }
+    match ctx.subject_before(toks, g, 0)? {
+        w @ Who::Np(..) => Some((make_cue(ctx, toks, a, b, &c), w)),
+        _ => None,
+    }
+}
+
+/// The start of the verb group of the verb at token `a`: its auxiliary (through adverbs) for
+/// a participle, the verb itself for a finite form; `None` for a bare participle.
+fn aux_before(ctx: &Ctx<'_>, toks: &[Tok], a: usize, forms: u8) -> Option<usize> {
+    if forms & form::PART != 0 {
+        let mut x = a;
+        while x > 0 && a - x < 7 && toks[x - 1].kind == TokKind::Word {
+            let lw = ctx.lower(&toks[x - 1]);
+            if is_aux(&lw) {
+                return Some(x - 1);
+            }
+            if !is_adverb(&lw) {
+                break;
+            }
+            x -= 1;
+        }
+    }
+    if forms & form::FINITE != 0 {
+        Some(a)
+    } else {
+        None
+    }
+}
+
+/// A pronominal lemma (`se montrer`) is a cue only with its reflexive pronoun before the verb
+/// group starting at `g`.
+fn reflexive_ok(ctx: &Ctx<'_>, toks: &[Tok], g: usize, c: CueMatch) -> bool {
+    if !ctx.lex.flags_of(c.entry).pronominal {
+        return true;
+    }
+    let mut k = g;
+    while k > 0 && toks[k - 1].kind == TokKind::Word {
+        let lw = ctx.lower(&toks[k - 1]);
+        if matches!(&*lw, "se" | "s'" | "s’") {
+            return true;
+        }
+        if !matches!(&*lw, "ne" | "n'" | "n’") {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// The speaker after `selon`/`d'après` (token `b` is the cue's last token): a noun phrase or
+/// a stressed pronoun (`selon lui`, `d'après elle`).
+fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
+    let t = toks.get(b + 1)?;
+    let (plural, gender) = match &*ctx.lower(t) {
+        "lui" => (false, Some(Gender::Masculine)),
+        "elle" => (false, Some(Gender::Feminine)),
+        "eux" => (true, None),
+        "elles" => (true, Some(Gender::Feminine)),
+        _ => return source_np(ctx, toks, b).map(|(np, _)| Who::Np(np, 0.85)),
+    };
+    Some(Who::Pronoun { span: t.span, plural, gender })
+}
+
+/// The token starting at byte `start`, if any (tokens are sorted).
+fn tok_at(toks: &[Tok], start: usize) -> Option<usize> {
+    toks.binary_search_by(|t| t.span.start.cmp(&start)).ok()
+}
+
+/// The cue starting at token `k`, if any (cue tokens are sorted).
+fn cue_at(cue_tok: &[(usize, usize, CueMatch)], k: usize) -> Option<&(usize, usize, CueMatch)> {
+    cue_tok.binary_search_by(|x| x.0.cmp(&k)).ok().map(|i| &cue_tok[i])
+}
+
+/// The token after the last quotation before token `qt` (0 if none): where its clause may start.
+fn previous_quote_end(quote_toks: &[usize], qt: usize) -> usize {
+    let i = quote_toks.partition_point(|&q| q < qt);
+    if i == 0 {
+        0
+    } else {
+        quote_toks[i - 1] + 1
+    }
+}
+
+/// The noun phrase after `selon`/`d'après` (token `b` is the cue's last token).
+fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
+    let a = b + 1;
+    let mut e = a;
+    while e < toks.len() && toks[e].kind == TokKind::Word
+        || (e < toks.len()
+            && matches!(toks[e].kind, TokKind::Punct('-' | '\'' | '’' | '.'))
+            && e > a
+            && toks[e].kind != TokKind::Punct('.')
+            || (e < toks.len() && toks[e].kind == TokKind::Punct('.') && e > a && is_title(ctx.word(&toks[e - 1]))))
+    {
+        let lw = ctx.lower(&toks[e]);
+        if e > a
+            && (is_np_stop(&lw)
+                || matches!(
+                    &*lw,
+                    "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "hier"
+                        | "dans"
+                        | "lors"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "il"
+                        | "elle"
+                        | "ils"
+                        | "elles"
+                ) && e > a + 1
+                    && !matches!(
+                        &*ctx.lower(&toks[e - 1]),
+                        "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "d'" | "d’"
+                    ))
+        {
+            break;
+        }
+        e += 1;
+        if e - a > 10 {
+            return None;
+        }
+    }
+    let lw = ctx.lower(toks.get(a)?);
+    if pronoun(&lw).is_some() || matches!(&*lw, "lui" | "eux" | "moi" | "nous" | "vous") {
+        let (plural, gender) = match &*lw {
+            "lui" => (false, Some(Gender::Masculine)),
+            "eux" => (true, None),
+            _ => pronoun(&lw)?,
+        };
+        let np = Np { span: toks[a].span, name: None, org: false, plural, gender, anaphoric: false, definite: false };
+        let _ = np;
+        return None;
+    }
+    // `selon ses mots`, `selon ses propres termes`: the subject's own words, not a source.
+    if (a..e)
+        .any(|k| matches!(&*ctx.lower(&toks[k]), "mots" | "propos" | "termes" | "dires" | "formule" | "expression"))
+    {
+        return None;
+    }
+    let np = ctx.np(toks, a, e)?;
+    // `Pour la déléguée syndicale, Sophie Le Gall, …`: a proper name in apposition.
+    if toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+        let mut e2 = e + 1;
+        while e2 < toks.len() && toks[e2].kind == TokKind::Word && cap(ctx.word(&toks[e2])) && e2 - e <= 4 {
+            e2 += 1;
+        }
+        if e2 > e + 1 && toks.get(e2).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+            if let Some(named) = ctx.np(toks, e + 1, e2).filter(|n| n.name.is_some()) {
+                return Some((named, e2));
+            }
+        }
+    }
+    Some((np, e))
+}
+
+/// An incise inside a quotation: `A, a-t-il expliqué, B` → (A, B, cue, speaker).
+fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
+    let lo = ctx.cues.partition_point(|c| c.start < inner.start);
+    for c in &ctx.cues[lo..] {
+        if c.end > inner.end {
+            break;
+        }
+        let Entry::Verb { forms, .. } = c.entry else { continue };
+        // The incise opens after a comma or a dash.
+        let before = ctx.text[inner.start..c.start]
+            .trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
+        // `, a-t-il expliqué,` or `, a expliqué le ministre,` or `, estime-t-elle,`.
+        let (open_at, aux_clitic) = if before.ends_with([',', '—', '–']) {
+            (before.len(), None)
+        } else {
+            // An auxiliary before the participle, inverted (`a-t-il dit`) or not (`a dit X`).
+            let t = before.trim_end_matches(|ch: char| ch.is_alphabetic() || ch == '-');
+            let w = &before[t.len()..];
+            let lw = w.to_lowercase();
+            let inverted = ["a-t-il", "a-t-elle", "avait-il", "avait-elle", "ont-ils", "ont-elles", "a-t-on"]
+                .contains(&lw.as_str());
+            if forms & form::PART != 0 && (inverted || is_aux(&lw)) {
+                let t2 = t.trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
+                if !t2.ends_with([',', '—', '–']) {
+                    continue;
+                }
+                (t2.len(), if inverted { Some(w) } else { None })
+            } else {
+                continue;
+            }
+        };
+        let punct_len = before[..open_at].chars().next_back().map_or(1, char::len_utf8);
+        let comma_pos = inner.start + open_at - punct_len;
+        let a_span = trim_span(ctx.text, Span::new(inner.start, comma_pos));
+        if word_count(&ctx.text[a_span.range()]) < 2 {
+            continue;
+        }
+        // Tokens from the cue to the closing comma of the incise.
+        let rest_end = ctx.text[c.end..inner.end].find([',', '—', '–', '.']).map(|k| c.end + k)?;
+        let inc = Span::new(comma_pos + punct_len, rest_end);
+        let toks = tokenize(ctx.text, inc, &[]);
+        if toks.len() > 10 || toks.is_empty() {
+            continue;
+        }
+        let Some(vi) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        let who = if let Some(w) = aux_clitic {
+            let cl = w.rsplit('-').next().unwrap_or("").to_lowercase();
+            let Some((plural, gender)) = pronoun(&cl) else { continue };
+            let Some(ws) = toks.iter().find(|t| t.kind == TokKind::Clitic).map(|t| t.span) else { continue };
+            let off = ctx.text[ws.range()].len() - cl.len();
+            Who::Pronoun { span: Span::new(ws.start + off, ws.end), plural, gender }
+        } else {
+            let Some((w, end)) = ctx.subject_after(&toks, vi) else { continue };
+            if end < toks.len() {
+                continue;
+            }
+            w
+        };
+        let close_len = ctx.text[rest_end..].chars().next().map_or(1, char::len_utf8);
+        let b_span = trim_span(ctx.text, Span::new(rest_end + close_len, inner.end));
+        if word_count(&ctx.text[b_span.range()]) < 1 {
+            continue;
+        }
+        let cue_start = toks.first().map_or(c.start, |t| t.span.start);
+        let cue = Cue { span: Span::new(cue_start.min(c.start), c.end), lemma: ctx.lex.lemma_of(c.entry).to_string() };
+        return Some((a_span, b_span, cue, who));
+    }
+    None
+}
+
+/// The two clauses of a long quoted statement split at its first semicolon (outside nested
+/// quotations), each at least eight words.
+fn semicolon_split(text: &str, inner: Span, pairs: &[MarkPair]) -> Option<(Span, Span)> {
+    let body = inner.get(text)?;
+    for (k, _) in body.match_indices(';') {
+        let pos = inner.start + k;
+        if pairs.iter().any(|p| p.depth > 0 && p.open.start < pos && pos < p.inner.end) {
+            continue;
+        }
+        let a = trim_span(text, Span::new(inner.start, pos));
+        let b = trim_span(text, Span::new(pos + 1, inner.end));
+        if word_count(&text[a.range()]) >= 8 && word_count(&text[b.range()]) >= 8 {
+            return Some((a, b));
+        }
+    }
+    None
+}
+
+/// A half of a split multi-paragraph quotation without the reopening marks at its ends.
+fn skip_marks(text: &str, mut s: Span, reopen: &[Span]) -> Span {
+    loop {
+        if let Some(m) = reopen.iter().find(|m| m.start == s.start && m.end <= s.end) {
+            s = trim_span(text, Span::new(m.end, s.end));
+        } else if let Some(m) = reopen.iter().find(|m| m.end == s.end && m.start >= s.start) {
+            s = trim_span(text, Span::new(s.start, m.start));
+        } else {
+            return s;
+        }
+    }
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let Some(t) = s.get(text) else { return Span::new(s.start, s.start) };
+    let l = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || crate::typography::is_space(c)).len();
+    let r = t.len() - t.trim_end_matches(|c: char| c.is_whitespace() || crate::typography::is_space(c)).len();
+    if l + r >= t.len() {
+        return Span::new(s.start, s.start);
+    }
+    Span::new(s.start + l, s.end - r)
+}
+
+/// Reported speech without marks: `X a affirmé que …`, `selon X, …`, `…, selon X.`
+fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], sent: Span, para: usize) -> Option<Raw> {
+    let text = ctx.text;
+    let clause_end = |from: usize| -> usize {
+        // The reported clause ends at the sentence end, a semicolon, or the first comma after
+        // it has begun (a comma opens the writer's incidentals or a clause of its own: `, si …`,
+        // `, mais …`); a decimal comma (3,5) does not count.
+        let mut end = sent.end;
+        for k in from..toks.len() {
+            match toks[k].kind {
+                TokKind::Punct(';') => {
+                    end = toks[k].span.start;
+                    break;
+                }
+                TokKind::Punct(',') => {
+                    let decimal = toks.get(k + 1).is_some_and(|n| {
+                        n.span.start == toks[k].span.end
+                            && text[n.span.range()].starts_with(|c: char| c.is_ascii_digit())
+                    });
+                    if k >= from + 3 && !decimal {
+                        end = toks[k].span.start;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        end
+    };
+    for &(a, b, c) in cue_tok {
+        match c.entry {
+            Entry::Verb { forms, .. } => {
+                if !ctx.lex.flags_of(c.entry).que || forms & (form::FINITE | form::PART) == 0 {
+                    continue;
+                }
+                if a > 0
+                    && (is_det(&ctx.lower(&toks[a - 1]))
+                        || matches!(&*ctx.lower(&toks[a - 1]), "de" | "d'" | "d’" | "à" | "en"))
+                {
+                    continue;
+                }
+                // `que` within a few words (adverbs, dates, a dative `aux journalistes`).
+                let mut k = b + 1;
+                let mut q = None;
+                let mut dative = false;
+                while k < toks.len() && k <= b + 7 {
+                    let lw = ctx.lower(&toks[k]);
+                    if lw == "que" || lw == "qu'" || lw == "qu’" {
+                        q = Some(k);
+                        break;
+                    }
+                    // A channel: `a indiqué dans un communiqué que`.
+                    if let Some(&(_, cb, _)) =
+                        cue_at(cue_tok, k).filter(|(_, _, cc)| matches!(cc.entry, Entry::Channel { .. }))
+                    {
+                        k = cb + 1;
+                        continue;
+                    }
+                    // A dative: `à l'AFP`, `au Figaro`, `aux élus locaux`.
+                    if matches!(&*lw, "à" | "au" | "aux") {
+                        dative = true;
+                        k += 1;
+                        continue;
+                    }
+                    if dative
+                        && toks[k].kind == TokKind::Word
+                        && (is_det(&lw) || cap(ctx.word(&toks[k])) || !ctx.finite_at(toks, k))
+                        && !is_aux(&lw)
+                    {
+                        k += 1;
+                        continue;
+                    }
+                    if toks[k].kind != TokKind::Word
+                        || !(is_adverb(&lw)
+                            || lw.chars().all(|c| c.is_ascii_digit())
+                            || matches!(
+                                &*lw,
+                                "janvier"
+                                    | "février"
+                                    | "mars"
+                                    | "avril"
+                                    | "mai"
+                                    | "juin"
+                                    | "juillet"
+                                    | "août"
+                                    | "septembre"
+                                    | "octobre"
+                                    | "novembre"
+                                    | "décembre"
+                                    | "aux"
+                                    | "journalistes"
+                                    | "à"
+                                    | "la"
+                                    | "presse"
+                            ))
+                    {
+                        break;
+                    }
+                    k += 1;
+                }
+                let Some(q) = q else {
+                    // `…, a annoncé le parquet.`: the cue and its inverted subject close the
+                    // sentence; what precedes the comma is the reported clause.
+                    if let Some(r) = inverted_at_end(ctx, toks, a, b, c, forms, sent, para) {
+                        return Some(r);
+                    }
+                    continue;
+                };
+                let Some(start) = toks.get(q + 1).map(|t| t.span.start) else { continue };
+                let end = clause_end(q + 1);
+                let span = trim_end_punct(text, Span::new(start, end));
+                if word_count(&text[span.range()]) < 3 {
+                    continue;
+                }
+                // The subject of the cue (through its auxiliary for a participle).
+                let g = match aux_before(ctx, toks, a, forms) {
+                    Some(g) => g,
+                    None => continue,
+                };
+                if !reflexive_ok(ctx, toks, g, c) {
+                    continue;
+                }
+                let Some(who) = ctx.subject_before(toks, g, 0) else { continue };
+                let cue = Cue {
+                    span: Span::new(toks[g].span.start, toks[b].span.end),
+                    lemma: ctx.lex.lemma_of(c.entry).to_string(),
+                };
+                return Some(Raw {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    marks: Vec::new(),
+                    cue: Some(cue),
+                    who,
+                    confidence: 0.8,
+                    paragraph: para,
+                    other_half: None,
+                    source_only: false,
+                    subject_only: false,
+                });
+            }
+            Entry::Source { .. } => {
+                let lemma = ctx.lex.lemma_of(c.entry);
+                let (np, e) = if lemma == "pour" {
+                    // `Pour X, …` at the start of the sentence, X a name.
+                    if a != 0 {
+                        continue;
+                    }
+                    let Some((np, e)) = source_np(ctx, toks, b) else { continue };
+                    if np.name.is_none() || ctx.np_is_title_like(&np) {
+                        continue;
+                    }
+                    (Who::Np(np, 0.85), e)
+                } else {
+                    match source_who(ctx, toks, b) {
+                        Some(w @ Who::Pronoun { .. }) => (w, b + 2),
+                        _ => {
+                            let Some((np, e)) = source_np(ctx, toks, b) else { continue };
+                            // `selon un sondage`, `d'après les chiffres du ministère`: a
+                            // document or data sources facts; it does not speak.
+                            if is_document_np(ctx, np.span) {
+                                continue;
+                            }
+                            (Who::Np(np, 0.85), e)
+                        }
+                    }
+                };
+                let cue = Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: lemma.to_string() };
+                let span = if a == 0 && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+                    // `Selon X, …`: the rest of the sentence.
+                    let Some(start) = toks.get(e + 1).map(|t| t.span.start) else { continue };
+                    trim_end_punct(text, Span::new(start, clause_end(e + 1)))
+                } else if a > 0
+                    && toks[a - 1].kind == TokKind::Punct(',')
+                    && toks.get(e).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')))
+                {
+                    // `…, selon X.`: the sentence before.
+                    trim_end_punct(text, Span::new(sent.start, toks[a - 1].span.start))
+                } else {
+                    continue;
+                };
+                if word_count(&text[span.range()]) < 3 {
+                    continue;
+                }
+                return Some(Raw {
+                    span,
+                    kind: QuoteKind::Indirect,
+                    marks: Vec::new(),
+                    cue: Some(cue),
+                    who: np,
+                    confidence: 0.8,
+                    paragraph: para,
+                    other_half: None,
+                    source_only: false,
+                    subject_only: false,
+                });
+            }
+            Entry::Channel { .. } => {}
+        }
+    }
+    None
+}
+
+/// `X …, a annoncé le parquet.`: a reporting verb after a comma with its inverted subject ending
+/// the sentence reports the clause before the comma.
+#[allow(clippy::too_many_arguments)]
+fn inverted_at_end(
+    ctx: &Ctx<'_>,
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+    c: CueMatch,
+    forms: u8,
+    sent: Span,
+    para: usize,
+) -> Option<Raw> {
+    if !ctx.lex.flags_of(c.entry).inverted {
+        return None;
+    }
+    // The verb group: an auxiliary (and adverbs) before a participle, or the finite verb.
+    let g = if forms & form::PART != 0 { aux_before(ctx, toks, a, forms)? } else { a };
+    if g == 0 || toks[g - 1].kind != TokKind::Punct(',') || (forms & form::FINITE == 0 && g == a) {
+        return None;
+    }
+    // The part before the comma must be a clause (with a verb), not the subject and its
+    // apposition (`Le directeur, Florent Chambaz, a annoncé la fermeture`).
+    let has_verb = (g.saturating_sub(41)..g - 1)
+        .any(|k| toks[k].kind == TokKind::Word && (is_aux(&ctx.lower(&toks[k])) || ctx.finite_at(toks, k)));
+    if !has_verb {
+        return None;
+    }
+    let (who, end) = ctx.subject_after(toks, b)?;
+    if !matches!(who, Who::Np(..)) || toks.get(end).is_some_and(|t| !matches!(t.kind, TokKind::Punct('.' | '!' | '?')))
+    {
+        return None;
+    }
+    let span = trim_end_punct(ctx.text, Span::new(sent.start, toks[g - 1].span.start));
+    if word_count(&ctx.text[span.range()]) < 4 {
+        return None;
+    }
+    Some(Raw {
+        span,
+        kind: QuoteKind::Indirect,
+        marks: Vec::new(),
+        cue: Some(make_cue(ctx, toks, a, b, &c)),
+        who,
+        confidence: 0.75,
+        paragraph: para,
+        other_half: None,
+        source_only: false,
+        subject_only: false,
+    })
+}
+
+/// Whether a noun phrase is headed by a document or data noun.
+fn is_document_np(ctx: &Ctx<'_>, span: Span) -> bool {
+    let t = ctx.text[span.range()].to_lowercase();
+    let head = t
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .find(|w| {
+            !w.is_empty()
+                && !is_det(w)
+                && *w != "l"
+                && !matches!(
+                    *w,
+                    "premier"
+                        | "premiers"
+                        | "première"
+                        | "premières"
+                        | "dernier"
+                        | "derniers"
+                        | "dernière"
+                        | "dernières"
+                        | "nouveaux"
+                        | "nouvelles"
+                        | "nouveau"
+                        | "nouvelle"
+                )
+        })
+        .unwrap_or("");
+    matches!(
+        head,
+        "sondage"
+            | "sondages"
+            | "étude"
+            | "études"
+            | "chiffres"
+            | "données"
+            | "statistiques"
+            | "rapport"
+            | "rapports"
+            | "enquête"
+            | "bilan"
+            | "estimations"
+            | "estimation"
+            | "informations"
+            | "documents"
+            | "document"
+            | "images"
+            | "résultats"
+            | "projections"
+            | "calculs"
+            | "prévisions"
+            | "déclarations"
+            | "comptes"
+            | "relevés"
+            | "analyses"
+            | "analyse"
+            | "modèles"
+            | "photos"
+            | "vidéos"
+            | "archives"
+            | "registres"
+            | "indicateurs"
+    )
+}
+
+impl Ctx<'_> {
+    fn np_is_title_like(&self, np: &Np) -> bool {
+        // `Pour la première fois`: an ordinal, not a speaker.
+        let t = self.text[np.span.range()].to_lowercase();
+        t.contains("fois") || t.contains("première") || t.contains("moment")
+    }
+}
+
+fn trim_end_punct(text: &str, s: Span) -> Span {
+    let Some(t) = s.get(text) else { return s };
+    let t2 = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || crate::typography::is_space(c) || matches!(c, '.' | ',' | ';' | ':')
+    });
+    trim_span(text, Span::new(s.start, s.start + t2.len()))
+}
+
+/// A referent in the discourse.
+#[derive(Clone, Debug)]
+struct Referent {
+    speaker: Speaker,
+    gender: Option<Gender>,
+    plural: bool,
+    person: bool,
+    paragraph: usize,
+    source: bool,
+    direct: bool,
+    subject_only: bool,
+}
+
+/// Resolves speaker mentions to referents, in text order, and builds the quotations.
+pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
+    // Sort by position, keeping the links between halves.
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_by_key(|&i| (raws[i].span.start, raws[i].source_only));
+    let mut history: Vec<Referent> = Vec::new();
+    let mut resolved: Vec<Option<(Speaker, f32)>> = vec![None; raws.len()];
+    for &i in &order {
+        let para = raws[i].paragraph;
+        let (sp, conf, gender, plural, person) = match raws[i].who.clone() {
+            Who::Np(np, _) | Who::Headline(np) => {
+                let position = match &raws[i].who {
+                    Who::Np(_, c) => *c,
+                    _ => 0.6,
+                };
+                let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
+                if np.definite && speaker.name.is_none() && speaker.entity_id.is_none() {
+                    // `le ministre`, `l'élu`: the last named person of that gender nearby.
+                    if let Some(r) =
+                        history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 2).find(|r| {
+                            r.person
+                                && !r.plural
+                                && !r.source
+                                && (r.speaker.name.is_some() || r.speaker.entity_id.is_some())
+                                && (np.gender.is_none() || r.gender.is_none() || r.gender == np.gender)
+                        })
+                    {
+                        speaker.entity_id = r.speaker.entity_id.clone();
+                        speaker.name = r.speaker.name.clone();
+                    }
+                }
+                if np.anaphoric {
+                    // `les deux hommes`: the last plural referent.
+                    if let Some(r) = history
+                        .iter()
+                        .rev()
+                        .take_while(|r| para.saturating_sub(r.paragraph) <= 3)
+                        .find(|r| r.plural && !r.source && para.saturating_sub(r.paragraph) <= 3)
+                    {
+                        speaker.entity_id = r.speaker.entity_id.clone();
+                        speaker.name =
+                            r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string));
+                    }
+                }
+                let conf = match resolution {
+                    Resolution::Name => 0.9,
+                    Resolution::Organization => 0.85,
+                    Resolution::Role => 0.8,
+                    _ => 0.7,
+                } * (0.9 + 0.1 * position);
+                (Some(speaker), conf, gender, np.plural, person)
+            }
+            Who::Pronoun { span, plural, gender } => {
+                let found = history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 3).find(|r| {
+                    r.plural == plural
+                        && (r.person || plural)
+                        && (gender.is_none() || r.gender.is_none() || r.gender == gender || plural)
+                        && para.saturating_sub(r.paragraph) <= 3
+                        && !r.source
+                });
+                let speaker = match found {
+                    Some(r) => Speaker {
+                        span,
+                        entity_id: r.speaker.entity_id.clone(),
+                        name: r
+                            .speaker
+                            .name
+                            .clone()
+                            .or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string)),
+                        resolution: Resolution::Pronoun,
+                    },
+                    None => Speaker { span, entity_id: None, name: None, resolution: Resolution::Pronoun },
+                };
+                let conf = if found.is_some() { 0.7 } else { 0.3 };
+                (Some(speaker), conf, gender, plural, true)
+            }
+            Who::Same(j) => match resolved.get(j).cloned().flatten() {
+                Some((s, c)) => (Some(s), c, None, false, true),
+                None => (None, 0.5, None, false, true),
+            },
+            Who::Nobody => {
+                // Continuation: a quotation with no cue continues the words of the previous
+                // speaker (of a whole statement: the source last named) in the same paragraph
+                // or the one before.
+                let direct = raws[i].kind == QuoteKind::Direct;
+                let found = if raws[i].source_only || raws[i].kind == QuoteKind::Indirect {
+                    None
+                } else {
+                    history
+                        .iter()
+                        .rev()
+                        .take_while(|r| para.saturating_sub(r.paragraph) <= 1)
+                        .filter(|r| !r.subject_only)
+                        .find(|r| para.saturating_sub(r.paragraph) <= 1 && (!direct || r.source || r.direct))
+                        .or_else(|| {
+                            history
+                                .iter()
+                                .rev()
+                                .take_while(|r| para.saturating_sub(r.paragraph) <= 1)
+                                .filter(|r| !r.subject_only)
+                                .find(|r| para.saturating_sub(r.paragraph) <= 1)
+                        })
+                };
+                match found {
+                    Some(r) => {
+                        let mut s = r.speaker.clone();
+                        if s.name.is_none() {
+                            s.name = ctx.text.get(s.span.range()).map(str::to_string);
+                        }
+                        s.resolution = Resolution::Continuation;
+                        (Some(s), 0.5, r.gender, r.plural, r.person)
+                    }
+                    None => (None, 0.0, None, false, false),
+                }
+            }
+        };
+        if let Some(s) = &sp {
+            let explicit = !matches!(raws[i].who, Who::Nobody | Who::Same(_));
+            if explicit && (s.name.is_some() || s.entity_id.is_some() || s.resolution != Resolution::Pronoun) {
+                history.push(Referent {
+                    speaker: s.clone(),
+                    gender,
+                    plural,
+                    person,
+                    paragraph: para,
+                    source: raws[i].source_only && !raws[i].subject_only,
+                    direct: raws[i].kind == QuoteKind::Direct && !raws[i].source_only,
+                    subject_only: raws[i].subject_only,
+                });
+            }
+            resolved[i] = Some((s.clone(), conf));
+        }
+    }
+    // Build the output, dropping source-only items.
+    let mut index_map: Vec<Option<usize>> = vec![None; raws.len()];
+    let mut out_order: Vec<usize> = order.iter().copied().filter(|&i| !raws[i].source_only).collect();
+    out_order.sort_by_key(|&i| raws[i].span.start);
+    for (k, &i) in out_order.iter().enumerate() {
+        index_map[i] = Some(k);
+    }
+    let mut out = Vec::with_capacity(out_order.len());
+    for &i in &out_order {
+        let r = &mut raws[i];
+        let (speaker, conf) = match resolved[i].take() {
+            Some((s, c)) => (Some(s), c),
+            None => (None, 0.3),
+        };
+        out.push(Quotation {
+            span: r.span,
+            kind: r.kind,
+            cue: r.cue.take(),
+            speaker,
+            confidence: (conf * r.confidence).clamp(0.0, 1.0),
+            marks: std::mem::take(&mut r.marks),
+            other_half: r.other_half.and_then(|j| index_map.get(j).copied().flatten()),
+        });
+    }
+    out
+}
+
+/// The speaker of a noun phrase: through the mentions passed in, else its own name.
+fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolution) {
+    let text = ctx.text;
+    // Mentions inside the noun phrase, not in a complement (de X, du X).
+    let lo = ctx.mentions.partition_point(|m| m.span.end <= np.span.start);
+    let mut heads: Vec<&MentionRef<'_>> = Vec::new();
+    for m in &ctx.mentions[lo.min(ctx.mentions.len())..] {
+        if m.span.start >= np.span.end {
+            break;
+        }
+        if !np.span.contains(m.span) {
+            continue;
+        }
+        let before = text[np.span.start..m.span.start].trim_end().to_lowercase();
+        let complement = mention_in_complement(&before);
+        let service = complement && {
+            let head = before.split_whitespace().find(|w| !is_det(w)).unwrap_or("");
+            is_service_noun(head.trim_start_matches("l'").trim_start_matches("l’"))
+        };
+        if !complement || service {
+            heads.push(m);
+        }
+    }
+    let persons: Vec<&&MentionRef<'_>> = heads.iter().filter(|m| m.kind == EntityKind::Person).collect();
+    if persons.len() >= 2 && np.plural {
+        // One name a referent (`le président russe Vladimir Poutine` is one person).
+        let mut names: Vec<String> = Vec::new();
+        for m in &persons {
+            let n = m.name.map(str::to_string).unwrap_or_else(|| text[m.span.range()].to_string());
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        if names.len() >= 2 {
+            return (
+                Speaker {
+                    span: np.span,
+                    entity_id: None,
+                    name: Some(names.join(" et ")),
+                    resolution: Resolution::Name,
+                },
+                None,
+                true,
+                Resolution::Name,
+            );
+        }
+    }
+    if let Some(m) = heads.first() {
+        let person = m.kind == EntityKind::Person;
+        let resolution = if !person {
+            Resolution::Organization
+        } else if m.nominal {
+            Resolution::Role
+        } else {
+            Resolution::Name
+        };
+        let name = m.name.map(str::to_string).or_else(|| Some(full_name(ctx, &text[m.span.range()], m.span.start)));
+        return (
+            Speaker { span: np.span, entity_id: m.entity_id.map(str::to_string), name, resolution },
+            m.gender.or(np.gender),
+            person && !np.org,
+            resolution,
+        );
+    }
+    match &np.name {
+        Some(n) => {
+            let resolution = if np.org { Resolution::Organization } else { Resolution::Name };
+            // An organisation's name is complete as it is (le Kremlin, Matignon), and so is a
+            // name right after an article: French puts none before a person's name (la Chine,
+            // l'Insee, le Hezbollah are not surnames).
+            let np_text = &text[np.span.range()];
+            let after_article = ["le ", "la ", "les ", "l'", "l’", "Le ", "La ", "Les ", "L'", "L’"]
+                .iter()
+                .any(|d| np_text.strip_prefix(d).is_some_and(|rest| rest.trim_start() == n.as_str()));
+            let name = if n.contains(" et ") || np.org || after_article {
+                n.clone()
+            } else {
+                full_name(ctx, n, np.span.start)
+            };
+            (Speaker { span: np.span, entity_id: None, name: Some(name), resolution }, np.gender, !np.org, resolution)
+        }
+        None => {
+            let resolution = if np.org { Resolution::Organization } else { Resolution::Role };
+            (Speaker { span: np.span, entity_id: None, name: None, resolution }, np.gender, !np.org, resolution)
+        }
+    }
+}
+
+/// Whether a mention preceded, inside its noun phrase, by `before` (lowercased) sits in a
+/// prepositional complement: right after a preposition (through an article: `de la France`,
+/// `du Kremlin`), or after a common noun that is itself inside one (`de la banque Natixis`).
+fn mention_in_complement(before: &str) -> bool {
+    const PREP: &[&str] = &["de", "du", "des", "d'", "d’", "aux", "au", "à", "par", "pour", "avec", "contre", "sur"];
+    if before.ends_with("d'") || before.ends_with("d’") {
+        return true;
+    }
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    // Through an article, elided or not.
+    while let Some(&last) = words.last() {
+        if matches!(last, "le" | "la" | "les" | "l'" | "l’") {
+            words.pop();
+        } else if let Some(stripped) = last.strip_suffix("l'").or_else(|| last.strip_suffix("l’")) {
+            if stripped.is_empty() {
+                words.pop();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let Some(&last) = words.last() else { return false };
+    if PREP.contains(&last) {
+        return true;
+    }
+    let common = last.chars().all(|c| c.is_alphabetic() || c == '-') && !is_det(last);
+    common && words.len() >= 2 && words[1..words.len() - 1].iter().any(|w| PREP.contains(w))
+}
+
+/// An unlinked name completed by its full mention earlier in the article (Trump → Donald Trump).
+fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
+    // The full mention precedes the short one, in the same article: within the last
+    // `NAME_WINDOW` bytes (longer than a long news article). Each name's search resumes where
+    // the previous one stopped, so the text is searched at most once per name.
+    const NAME_WINDOW: usize = 16 * 1024;
+    // Acronyms (EI, OCDE) have no first name.
+    let acronym = n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if acronym || n.contains(' ') || !ctx.text.is_char_boundary(upto) {
+        return n.to_string();
+    }
+    let mut lo = upto.saturating_sub(NAME_WINDOW);
+    while !ctx.text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut cache = ctx.surnames.borrow_mut();
+    let entry = cache.entry(n.to_string()).or_insert((None, 0));
+    if let Some((full, pos)) = &entry.0 {
+        if *pos >= lo && *pos < upto {
+            return full.clone();
+        }
+    }
+    let from = if entry.0.is_none() { entry.1.max(lo) } else { lo };
+    if from < upto {
+        let found = first_full_name(ctx.text, n, from, upto);
+        entry.1 = upto;
+        if let Some((full, pos)) = found {
+            entry.0 = Some((full.clone(), pos));
+            return full;
+        }
+        entry.0 = None;
+    }
+    n.to_string()
+}

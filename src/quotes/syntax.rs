@@ -1,0 +1,380 @@
+//! Light syntax for reported speech: paragraphs, quote-aware sentences and clause-local tokens
+//! (words, elisions, inverted clitics, punctuation, quotations as single tokens).
+
+use crate::typography::{is_apostrophe, is_space, is_word_char};
+use crate::Span;
+
+/// A token of a clause.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum TokKind {
+    /// A word (an elided word keeps its apostrophe: `l'`, `qu'`).
+    Word,
+    /// An inverted subject clitic split from its verb: `-t-il`, `-elle`.
+    Clitic,
+    /// One punctuation character.
+    Punct(char),
+    /// A whole quotation (marks included): index into the caller's list.
+    Quote(usize),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub span: Span,
+    pub kind: TokKind,
+}
+
+const ELIDED: &[&str] = &[
+    "l", "d", "qu", "s", "n", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu", "L", "D", "Qu", "S",
+    "N", "J", "M", "T", "C", "Jusqu", "Lorsqu", "Puisqu", "QU",
+];
+
+const CLITICS: &[&str] = &["-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle", "-ils", "-elles", "-on"];
+
+/// [`is_word_char`] with a fast path for ASCII and the Latin letters of French.
+#[inline]
+pub(crate) fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{C0}'..='\u{17F}').contains(&c) {
+        return c != '\u{D7}' && c != '\u{F7}';
+    }
+    is_word_char(c)
+}
+
+/// Tokens of `text[range]`; `opaque` are spans (sorted by start) each emitted as one
+/// `Quote(i)` token.
+pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(range.len() / 5 + 4);
+    let bytes = text.as_bytes();
+    let end = range.end.min(text.len());
+    let mut i = range.start;
+    let mut oi = opaque.partition_point(|(s, _)| s.start < range.start);
+    while i < end {
+        if oi < opaque.len() && opaque[oi].0.start <= i {
+            let (s, idx) = opaque[oi];
+            if s.start == i {
+                out.push(Tok { span: Span::new(s.start, s.end.min(end)), kind: TokKind::Quote(idx) });
+                i = s.end.max(i + 1);
+            }
+            oi += 1;
+            continue;
+        }
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+            c
+        };
+        let len = c.len_utf8();
+        if c == ' ' || is_space(c) || c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        if !word_char(c) {
+            out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
+            i += len;
+            continue;
+        }
+        // A word: word characters, hyphens between them, an elision apostrophe ends it.
+        let start = i;
+        let mut j = i;
+        let stop = oi_start(opaque, oi).unwrap_or(end).min(end);
+        while j < stop {
+            // ASCII letters and digits, the bulk of French text, without decoding.
+            if bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let Some(c) = text[j..].chars().next() else { break };
+            if word_char(c) {
+                j += c.len_utf8();
+                continue;
+            }
+            let next = text[j + c.len_utf8()..].chars().next();
+            if matches!(c, '-' | '\u{2011}') && next.is_some_and(word_char) {
+                j += c.len_utf8();
+                continue;
+            }
+            if is_apostrophe(c) {
+                if ELIDED.contains(&&text[start..j]) {
+                    // An elision ends its word: l', qu'.
+                    j += c.len_utf8();
+                    break;
+                }
+                if next.is_some_and(word_char) {
+                    // Inside a word: aujourd'hui, prud'homme.
+                    j += c.len_utf8();
+                    continue;
+                }
+            }
+            break;
+        }
+        if j == start {
+            j = start + len;
+        }
+        // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one).
+        let w = &text[start..j];
+        let mut split = None;
+        if w.len() > 3 && w.contains('-') {
+            for cl in CLITICS {
+                if w.len() > cl.len()
+                    && w.is_char_boundary(w.len() - cl.len())
+                    && w[w.len() - cl.len()..].eq_ignore_ascii_case(cl)
+                {
+                    split = Some(j - cl.len());
+                    break;
+                }
+            }
+        }
+        match split {
+            Some(k) if k > start => {
+                out.push(Tok { span: Span::new(start, k), kind: TokKind::Word });
+                out.push(Tok { span: Span::new(k, j), kind: TokKind::Clitic });
+            }
+            _ => out.push(Tok { span: Span::new(start, j), kind: TokKind::Word }),
+        }
+        i = j;
+    }
+    out
+}
+
+fn oi_start(opaque: &[(Span, usize)], oi: usize) -> Option<usize> {
+    opaque.get(oi).map(|(s, _)| s.start)
+}
+
+/// Paragraph spans: text between runs of line breaks, trimmed.
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            push_trimmed(text, start, i, &mut out);
+            start = i + 1;
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<Span>) {
+    let s = &text[a..b];
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || is_space(c));
+    let lead = s.len() - t.len();
+    let t2 = t.trim_end_matches(|c: char| c.is_whitespace() || is_space(c));
+    if !t2.is_empty() {
+        out.push(Span::new(a + lead, a + lead + t2.len()));
+    }
+}
+
+const ABBREV: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "av", "apr", "J.-C", "etc", "cf", "p", "n°", "art", "Me",
+];
+
+/// Sentences of one paragraph, never ending inside a quotation (`inside` are the outer
+/// quotation spans, sorted).
+pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let mut start = para.start;
+    let mut i = para.start;
+    let mut qi = inside.partition_point(|s| s.end <= para.start);
+    while i < para.end {
+        // Jump to the next candidate end of sentence.
+        match bytes[i..para.end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+            Some(k) => i += k,
+            None => break,
+        }
+        let b = bytes[i];
+        let is_end = b != 0xE2 || text[i..].starts_with('…');
+        if !is_end {
+            i += 1;
+            continue;
+        }
+        while qi < inside.len() && inside[qi].end <= i {
+            qi += 1;
+        }
+        let len = if b == 0xE2 { '…'.len_utf8() } else { 1 };
+        if qi < inside.len() && inside[qi].start <= i && i < inside[qi].end {
+            i += len;
+            continue;
+        }
+        // The run of terminal punctuation.
+        let mut j = i + len;
+        while j < para.end && matches!(bytes[j], b'.' | b'!' | b'?') {
+            j += 1;
+        }
+        let next = text[j..para.end].trim_start_matches(|c: char| is_space(c) || c.is_whitespace());
+        let spaced = next.len() < para.end - j;
+        let first = next.chars().next();
+        let boundary = match first {
+            None => true,
+            Some(c) if c.is_uppercase() => {
+                if spaced {
+                    true
+                } else {
+                    // Glued sentences (russe.Après): a lowercase word before the full stop.
+                    b == b'.' && text[..i].chars().next_back().is_some_and(|p| p.is_lowercase())
+                }
+            }
+            Some(c) => spaced && (matches!(c, '«' | '“' | '"' | '—' | '–' | '„') || c.is_ascii_digit()),
+        };
+        let word_before = {
+            let w = &text[start..i];
+            let k = w
+                .rfind(|c: char| !(word_char(c) || c == '.' || c == '-'))
+                .map_or(0, |k| k + w[k..].chars().next().map_or(1, |c| c.len_utf8()));
+            &w[k..]
+        };
+        let abbrev = b == b'.'
+            && (ABBREV.contains(&word_before)
+                || (word_before.chars().count() == 1 && word_before.chars().all(|c| c.is_uppercase())));
+        if boundary && !abbrev {
+            push_trimmed(text, start, j, out);
+            start = j;
+        }
+        i = j;
+    }
+    push_trimmed(text, start, para.end, out);
+    // A quoted statement that ends with its own full stop inside the marks ends its sentence
+    // when a capital follows: `… : « Je pars. » Le ministre …`.
+    let first_new = out.partition_point(|s| s.end <= para.start);
+    let q_lo = inside.partition_point(|q| q.end <= para.start);
+    let q_hi = inside.partition_point(|q| q.start < para.end);
+    let inside = &inside[q_lo..q_hi.max(q_lo)];
+    let mut k = first_new;
+    while k < out.len() {
+        let s = out[k];
+        let cut = inside.iter().find(|q| {
+            s.start <= q.start && q.end < s.end && {
+                let body = text[q.start..q.end].trim_end_matches(|c: char| crate::typography::is_quote_mark(c));
+                let body = body.trim_end_matches(|c: char| is_space(c) || c.is_whitespace());
+                let closed = body.len() < q.end - q.start;
+                let next = text[q.end..s.end].trim_start_matches(|c: char| is_space(c) || c.is_whitespace());
+                closed
+                    && body.ends_with(['.', '!', '?', '…'])
+                    && next.len() < s.end - q.end
+                    && next.chars().next().is_some_and(|c| c.is_uppercase())
+            }
+        });
+        match cut {
+            Some(q) => {
+                let (a, b) = (Span::new(s.start, q.end), s);
+                out[k] = a;
+                let mut rest = Vec::new();
+                push_trimmed(text, q.end, b.end, &mut rest);
+                for (j, r) in rest.into_iter().enumerate() {
+                    out.insert(k + 1 + j, r);
+                }
+                k += 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Whether a word (already lowercased) is one of the first words of a name that are
+/// determiners or function words written with a capital at the start of a sentence.
+pub(crate) fn is_function_word(lw: &str) -> bool {
+    matches!(
+        lw,
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "l’"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d'"
+            | "d’"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "au"
+            | "aux"
+            | "à"
+            | "en"
+            | "et"
+            | "ou"
+            | "pour"
+            | "par"
+            | "dans"
+            | "sur"
+            | "selon"
+            | "lors"
+            | "après"
+            | "avant"
+            | "mais"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "nous"
+            | "vous"
+            | "je"
+            | "tu"
+            | "a"
+            | "est"
+            | "sont"
+            | "ont"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()), &[]).iter().map(|t| &text[t.span.range()]).collect()
+    }
+
+    // (text, tokens) — each row names the rule it pins.
+    const TOKENS: &[(&str, &[&str])] = &[
+        ("l'État a dit", &["l'", "État", "a", "dit"]), // elision keeps its apostrophe
+        ("qu’il", &["qu’", "il"]),                     // typographic apostrophe
+        ("a-t-il déclaré", &["a", "-t-il", "déclaré"]), // inverted clitic split
+        ("estime-t-elle.", &["estime", "-t-elle", "."]), // -t-elle
+        ("porte-parole", &["porte-parole"]),           // hyphenated noun stays whole
+        ("aujourd’hui", &["aujourd’hui"]),             // apostrophe inside a word
+    ];
+
+    #[test]
+    fn tokens() {
+        for &(text, want) in TOKENS {
+            assert_eq!(words(text), want, "input {text:?}");
+        }
+    }
+
+    // (paragraph, sentences) — each row names the rule it pins.
+    const SENTENCES: &[(&str, &[&str])] = &[
+        ("Il part. Elle reste.", &["Il part.", "Elle reste."]), // full stop and capital
+        ("M. Dupont a parlé. Fin.", &["M. Dupont a parlé.", "Fin."]), // title abbreviation
+        ("« Oui. Non », dit-il. Fin.", &["« Oui. Non », dit-il.", "Fin."]), // no boundary inside a quotation
+        ("russe.Après tout", &["russe.", "Après tout"]),        // glued sentences
+        ("3.5 millions. Puis", &["3.5 millions.", "Puis"]),     // decimal point
+        ("Il a dit : « Je pars. » Elle reste.", &["Il a dit : « Je pars. »", "Elle reste."]), // statement ending inside the marks
+    ];
+
+    #[test]
+    fn sentences() {
+        for &(text, want) in SENTENCES {
+            let inside: Vec<Span> = crate::quotes::pair_marks(text)
+                .iter()
+                .filter(|p| p.depth == 0)
+                .map(|p| Span::new(p.open.start, p.close.map_or(p.inner.end, |c| c.end)))
+                .collect();
+            let mut out = Vec::new();
+            split_sentences(text, Span::new(0, text.len()), &inside, &mut out);
+            let got: Vec<&str> = out.iter().map(|s| &text[s.range()]).collect();
+            assert_eq!(got, want, "input {text:?}");
+        }
+    }
+}

@@ -1,0 +1,422 @@
+//! Tables of quote constructions: pairing, kinds, cues, speaker mentions and their resolution,
+//! through the public API only (no gazetteer mentions: names resolve through the text).
+
+use depeche::gazetteer::{EntityKind, Gender};
+use depeche::quotes::{MentionRef, QuoteExtractor, QuoteKind, Resolution};
+use depeche::Span;
+
+use QuoteKind::{Direct, Indirect, Partial};
+
+// (text, quoted words, kind, speaker mention, resolved name) — each row names the rule it pins.
+const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
+    // Subject before the cue, colon, guillemets.
+    (
+        "Le Kremlin a annoncé : « La rencontre aura lieu à Genève. »",
+        "La rencontre aura lieu à Genève.",
+        Direct,
+        "Le Kremlin",
+        Some("Kremlin"),
+    ),
+    // Inverted subject after the quote, role.
+    (
+        "« Nous irons jusqu'au bout », a déclaré le ministre de l'Intérieur.",
+        "Nous irons jusqu'au bout",
+        Direct,
+        "le ministre de l'Intérieur",
+        None,
+    ),
+    // Inverted clitic with -t-.
+    (
+        "Angela Merkel a parlé. « Rien n'est joué », estime-t-elle.",
+        "Rien n'est joué",
+        Direct,
+        "elle",
+        Some("Angela Merkel"),
+    ),
+    // Inverted verb with a name.
+    (
+        "« Le dialogue reste ouvert », poursuit Angela Merkel.",
+        "Le dialogue reste ouvert",
+        Direct,
+        "Angela Merkel",
+        Some("Angela Merkel"),
+    ),
+    // Inverted auxiliary: a-t-il déclaré.
+    (
+        "Emmanuel Macron s'est exprimé. « Il faut tenir », a-t-il déclaré.",
+        "Il faut tenir",
+        Direct,
+        "il",
+        Some("Emmanuel Macron"),
+    ),
+    // Straight marks read from context.
+    ("\"Nous verrons bien\", a lancé Jean Castex.", "Nous verrons bien", Direct, "Jean Castex", Some("Jean Castex")),
+    // Curly English-style marks.
+    (
+        "“Le temps presse”, a prévenu la Commission européenne.",
+        "Le temps presse",
+        Direct,
+        "la Commission européenne",
+        Some("Commission"),
+    ),
+    // Partial: se dire.
+    (
+        "Le chef de l'État s'est dit « prêt à discuter sans conditions ».",
+        "prêt à discuter sans conditions",
+        Partial,
+        "Le chef de l'État",
+        None,
+    ),
+    // Partial: qualifier de, elided d'.
+    (
+        "Le président a qualifié son adversaire d'« homme sans parole ».",
+        "homme sans parole",
+        Partial,
+        "Le président",
+        None,
+    ),
+    // Partial with the cue after the quote, further in the sentence.
+    (
+        "Les deux pays vont « renforcer leur coopération » dans les mois à venir, a indiqué la présidence.",
+        "renforcer leur coopération",
+        Partial,
+        "la présidence",
+        None,
+    ),
+    // Apposition: the name, not the role.
+    (
+        "Sean Spicer, porte-parole de la Maison Blanche, a affirmé : « Les discussions avancent. »",
+        "Les discussions avancent.",
+        Direct,
+        "Sean Spicer",
+        Some("Sean Spicer"),
+    ),
+    // Several speakers.
+    (
+        "Poutine et Trump ont plaidé pour une « coopération réelle et durable ».",
+        "coopération réelle et durable",
+        Partial,
+        "Poutine et Trump",
+        Some("Poutine et Trump"),
+    ),
+    // Organisation service.
+    (
+        "« Aucune décision n'a été prise », a précisé le service de presse de l'Élysée.",
+        "Aucune décision n'a été prise",
+        Direct,
+        "le service de presse de l'Élysée",
+        Some("Élysée"),
+    ),
+    // selon after the quote.
+    (
+        "« Les troupes se retirent », selon l'état-major ukrainien.",
+        "Les troupes se retirent",
+        Direct,
+        "l'état-major ukrainien",
+        None,
+    ),
+    // Colon introduction without a reporting verb.
+    (
+        "Olaf Scholz a été clair : « Nous ne livrerons pas ces armes. »",
+        "Nous ne livrerons pas ces armes.",
+        Direct,
+        "Olaf Scholz",
+        Some("Olaf Scholz"),
+    ),
+    // Indirect with que; pronominal cue with feminine agreement.
+    (
+        "La ministre s'est inquiétée que les délais ne soient pas tenus.",
+        "les délais ne soient pas tenus",
+        Indirect,
+        "La ministre",
+        None,
+    ),
+    // Indirect: a fait savoir que.
+    (
+        "Matignon a fait savoir que le texte serait présenté en juin.",
+        "le texte serait présenté en juin",
+        Indirect,
+        "Matignon",
+        Some("Matignon"),
+    ),
+    // Indirect: selon X, at the start.
+    (
+        "Selon l'Élysée, le sommet se tiendra à Nice en octobre.",
+        "le sommet se tiendra à Nice en octobre",
+        Indirect,
+        "l'Élysée",
+        Some("Élysée"),
+    ),
+    // Indirect: d'après X, at the end.
+    (
+        "Le cessez-le-feu a été violé dans la nuit, d'après l'armée israélienne.",
+        "Le cessez-le-feu a été violé dans la nuit",
+        Indirect,
+        "l'armée israélienne",
+        None,
+    ),
+    // Indirect: pour X, with a name.
+    (
+        "Pour Marine Tondelier, la réforme n'apporte aucune réponse aux jeunes.",
+        "la réforme n'apporte aucune réponse aux jeunes",
+        Indirect,
+        "Marine Tondelier",
+        Some("Marine Tondelier"),
+    ),
+    // Unlinked surname resolved through its first full mention.
+    (
+        "Giorgia Meloni arrive à Paris. Meloni a assuré : « L'Italie tiendra parole. »",
+        "L'Italie tiendra parole.",
+        Direct,
+        "Meloni",
+        Some("Giorgia Meloni"),
+    ),
+    // Title M. gives the gender of il; the feminine speaker is skipped.
+    (
+        "M. Bruno Retailleau a parlé après Mme Yaël Braun-Pivet. « Le texte est prêt », a-t-il ajouté.",
+        "Le texte est prêt",
+        Direct,
+        "il",
+        Some("Bruno Retailleau"),
+    ),
+    // Coordinated verb: the subject of the first verb.
+    (
+        "Le maire a salué les secours et dit espérer « un retour à la normale avant l'hiver ».",
+        "un retour à la normale avant l'hiver",
+        Partial,
+        "Le maire",
+        None,
+    ),
+    // Present participle: the subject of the governing clause.
+    (
+        "La directrice a défendu le projet, ajoutant qu'il était « le seul possible ».",
+        "le seul possible",
+        Partial,
+        "La directrice",
+        None,
+    ),
+    // Dialogue dash incise.
+    (
+        "« Nous resterons mobilisés — a promis la syndicaliste — jusqu'au retrait du texte. »",
+        "Nous resterons mobilisés",
+        Direct,
+        "la syndicaliste",
+        None,
+    ),
+];
+
+#[test]
+fn constructions() {
+    let extractor = QuoteExtractor::new();
+    for &(text, quoted, kind, mention, name) in CASES {
+        let quotes = extractor.extract(text, &[], &[]);
+        let q = quotes.iter().find(|q| &text[q.span.range()] == quoted);
+        let got: Vec<(&str, QuoteKind, Option<&str>)> = quotes
+            .iter()
+            .map(|q| (&text[q.span.range()], q.kind, q.speaker.as_ref().map(|s| &text[s.span.range()])))
+            .collect();
+        let q = q.unwrap_or_else(|| panic!("input {text:?}: expected quote {quoted:?}, got {got:?}"));
+        assert_eq!(q.kind, kind, "input {text:?}: kind");
+        let s = q.speaker.as_ref().unwrap_or_else(|| panic!("input {text:?}: no speaker, got {got:?}"));
+        assert_eq!(&text[s.span.range()], mention, "input {text:?}: speaker mention");
+        assert_eq!(s.name.as_deref(), name, "input {text:?}: resolved name");
+        // Every span slices the input.
+        assert!(q.cue.as_ref().map_or(true, |c| c.span.get(text).is_some()));
+    }
+}
+
+// (text, quoted words that must not be reported) — titles, slogans, scare quotes.
+const NOT_QUOTES: &[(&str, &str)] = &[
+    ("Il l'a confié au « Parisien » dimanche.", "Parisien"), // newspaper after au
+    ("Le film « Intouchables » ressort en salles.", "Intouchables"), // film title
+    ("L'opération « Barkhane » a pris fin en 2022.", "Barkhane"), // operation name
+    ("Ce « séisme » politique inquiète la majorité.", "séisme"), // scare quote, no cue
+    ("Les manifestants scandaient le slogan « on ne lâche rien ».", "on ne lâche rien"), // slogan
+    ("Elle a lu “Le Monde” ce matin.", "Le Monde"),          // newspaper after a determiner-like verb object
+    ("C'est aujourd'hui l'heure d'y aller.", "heure"),       // apostrophes are not quotes
+];
+
+#[test]
+fn not_quotations() {
+    let extractor = QuoteExtractor::new();
+    for &(text, words) in NOT_QUOTES {
+        let quotes = extractor.extract(text, &[], &[]);
+        let got: Vec<&str> = quotes.iter().map(|q| &text[q.span.range()]).collect();
+        assert!(!got.iter().any(|g| g.contains(words)), "input {text:?}: {words:?} reported; got {got:?}");
+    }
+}
+
+#[test]
+fn split_quote_has_one_speaker() {
+    let text = "« Ce vote est une victoire, a estimé Clémence Guetté, mais le combat continue. »";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(&text[q[0].span.range()], "Ce vote est une victoire");
+    assert_eq!(&text[q[1].span.range()], "mais le combat continue.");
+    assert_eq!(q[0].other_half, Some(1));
+    assert_eq!(q[1].other_half, Some(0));
+    for x in &q {
+        assert_eq!(x.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Clémence Guetté"));
+    }
+}
+
+#[test]
+fn multi_paragraph_quotation_is_one() {
+    let text = "La ministre a détaillé son plan : « D'abord, nous simplifierons.\n\n« Ensuite, nous investirons.\n\n« Enfin, nous évaluerons. »\n\nLa séance a été levée.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        &text[q[0].span.range()],
+        "D'abord, nous simplifierons.\n\n« Ensuite, nous investirons.\n\n« Enfin, nous évaluerons."
+    );
+    assert_eq!(q[0].marks.len(), 4);
+}
+
+#[test]
+fn continuation_has_lower_confidence() {
+    let text = "« Nous ne reculerons pas », a déclaré Fabien Roussel. « La bataille ne fait que commencer. »";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 2, "{q:?}");
+    let (a, b) = (&q[0], &q[1]);
+    assert_eq!(b.speaker.as_ref().map(|s| s.resolution), Some(Resolution::Continuation));
+    assert_eq!(b.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Fabien Roussel"));
+    assert!(b.confidence < a.confidence, "{} !< {}", b.confidence, a.confidence);
+}
+
+#[test]
+fn abstains_without_speaker() {
+    let text = "Le texte a été adopté.\n\n« Une page se tourne. »";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn mentions_resolve_roles_and_pronouns() {
+    let text = "Le président russe a appelé Donald Trump. « La coopération est possible », a-t-il dit.";
+    let mentions = [
+        MentionRef {
+            span: Span::new(0, 19),
+            kind: EntityKind::Person,
+            entity_id: Some("vladimir-poutine"),
+            name: Some("Vladimir Poutine"),
+            gender: Some(Gender::Masculine),
+            nominal: true,
+        },
+        MentionRef {
+            span: Span::new(30, 42),
+            kind: EntityKind::Person,
+            entity_id: Some("donald-trump"),
+            name: Some("Donald Trump"),
+            gender: Some(Gender::Masculine),
+            nominal: false,
+        },
+    ];
+    assert_eq!(&text[mentions[0].span.range()], "Le président russe");
+    assert_eq!(&text[mentions[1].span.range()], "Donald Trump");
+    let q = QuoteExtractor::new().extract(text, &[], &mentions);
+    let s = q[0].speaker.as_ref().expect("speaker");
+    assert_eq!(&text[s.span.range()], "il");
+    assert_eq!(s.resolution, Resolution::Pronoun);
+    // Without a subject speaking before, the pronoun takes the last person named as a subject:
+    // none here spoke, so the extractor abstains from naming a referent rather than guessing.
+    assert!(s.entity_id.is_none() || s.entity_id.as_deref() == Some("vladimir-poutine"));
+}
+
+#[test]
+fn user_verbs() {
+    let e = QuoteExtractor::builder().verb("pester", "er", "qdi").build().expect("valid verb");
+    let text = "« Encore un retard », peste le maire.";
+    let q = e.extract(text, &[], &[]);
+    assert_eq!(q[0].cue.as_ref().map(|c| c.lemma.as_str()), Some("pester"));
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("le maire"));
+    assert!(QuoteExtractor::builder().verb("pester", "ir", "q").build().is_err());
+}
+
+#[test]
+fn sentences_from_the_caller_are_used() {
+    let text = "Le ministre a déclaré : « Oui. » Puis il est parti.";
+    let sentences = [Span::new(0, 31), Span::new(32, 51)];
+    let q = QuoteExtractor::new().extract(text, &sentences, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Le ministre"));
+}
+
+// (text, quoted words, speaker mention, resolved name) — constructions added after the
+// held-out articles; each row names the rule it pins.
+const MORE: &[(&str, &str, &str, Option<&str>)] = &[
+    // selon + stressed pronoun.
+    ("Rachida Dati a pris la parole. « Tout est prêt », selon elle.", "Tout est prêt", "elle", Some("Rachida Dati")),
+    // A dative between the inverted verb and its subject.
+    (
+        "« Nous négocions encore », a confié à l'AFP le porte-parole du syndicat.",
+        "Nous négocions encore",
+        "le porte-parole du syndicat",
+        None,
+    ),
+    // A bare noun phrase before the colon.
+    (
+        "Le ministre de l'Intérieur : « Aucune zone ne sera abandonnée. »",
+        "Aucune zone ne sera abandonnée.",
+        "Le ministre de l'Intérieur",
+        None,
+    ),
+    // The quotation in the paragraph after a sentence ending with a colon.
+    (
+        "Le préfet Jean Martin a ajouté :\n\n« Les routes resteront fermées jusqu'à lundi. »",
+        "Les routes resteront fermées jusqu'à lundi.",
+        "Le préfet Jean Martin",
+        Some("Jean Martin"),
+    ),
+];
+
+#[test]
+fn more_constructions() {
+    let extractor = QuoteExtractor::new();
+    for &(text, quoted, mention, name) in MORE {
+        let quotes = extractor.extract(text, &[], &[]);
+        let got: Vec<(&str, Option<&str>)> =
+            quotes.iter().map(|q| (&text[q.span.range()], q.speaker.as_ref().map(|s| &text[s.span.range()]))).collect();
+        let q = quotes
+            .iter()
+            .find(|q| &text[q.span.range()] == quoted)
+            .unwrap_or_else(|| panic!("input {text:?}: expected {quoted:?}, got {got:?}"));
+        let s = q.speaker.as_ref().unwrap_or_else(|| panic!("input {text:?}: no speaker, got {got:?}"));
+        assert_eq!(&text[s.span.range()], mention, "input {text:?}: speaker mention");
+        assert_eq!(s.name.as_deref(), name, "input {text:?}: resolved name");
+    }
+}
+
+#[test]
+fn indirect_after_a_dative() {
+    // A dative between the reporting verb and `que`.
+    let text = "Le ministre a déclaré jeudi à l'AFP que la réforme serait votée avant l'été.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].span.range()], "la réforme serait votée avant l'été");
+    assert_eq!(q[0].kind, QuoteKind::Indirect);
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Le ministre"));
+    // A relative `que` after an object is not reported speech.
+    let text = "Le maire a annoncé la fermeture de l'usine que la région finançait.";
+    assert!(QuoteExtractor::new().extract(text, &[], &[]).is_empty());
+}
+
+#[test]
+fn indirect_closed_by_an_inverted_verb_alone() {
+    // The only sentence of its paragraph: reported speech closed by `, a annoncé X.`
+    let text = "Le trafic a repris normalement sur la ligne, a annoncé la SNCF.\n\nLa suite demain.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].span.range()], "Le trafic a repris normalement sur la ligne");
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("la SNCF"));
+}
+
+#[test]
+fn indirect_after_a_channel() {
+    // A channel between the reporting verb and `que`.
+    let text = "Le Kremlin a indiqué dans un communiqué que les discussions reprendraient lundi.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].span.range()], "les discussions reprendraient lundi");
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Le Kremlin"));
+}
