@@ -21,6 +21,10 @@ pub use temporal::{Date, Weekday};
 #[doc = include_str!("../docs/ARCHITECTURE.md")]
 pub mod architecture {}
 
+#[doc = include_str!("../docs/GUIDE.md")]
+pub mod guide {}
+
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
