@@ -43,7 +43,7 @@ struct QuoteRecord<'a> {
     kind: &'static str,
     cue: Option<SpanText<'a>>,
     speaker: Option<SpeakerRecord<'a>>,
-    confidence: f32,
+    confidence: f64,
 }
 
 #[derive(serde::Serialize)]
@@ -102,7 +102,8 @@ impl Serialize for Analysis<'_> {
                     entity: s.entity_id.as_deref(),
                     name: s.name.as_deref(),
                 }),
-                confidence: q.confidence,
+                // Three decimals: an f32 printed as is shows float noise (0.8909999).
+                confidence: (f64::from(q.confidence) * 1000.0).round() / 1000.0,
             })
             .collect();
         let dates: Vec<DateRecord<'_>> = self
