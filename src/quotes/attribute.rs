@@ -597,7 +597,12 @@ pub(crate) struct Ctx<'a> {
     pub headline: Vec<bool>,
     /// Surname → first full name, filled on first use.
     pub surnames: std::cell::RefCell<HashMap<String, SurnameEntry>>,
+    /// The last answers of `source_np`, by sentence tokens and cue token.
+    source_memo: std::cell::RefCell<Vec<(SourceKey, Option<(Np, usize)>)>>,
 }
+
+/// A sentence's tokens (first span, last span, count) and a cue's last token.
+type SourceKey = (Option<Span>, Option<Span>, usize, usize);
 
 /// A surname's completion: the full form found and its position, and how far the text was
 /// searched.
@@ -674,7 +679,8 @@ impl<'a> Ctx<'a> {
             cues.sort_by_key(|c| c.start);
         }
         let surnames = std::cell::RefCell::new(HashMap::new());
-        Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
+        let source_memo = std::cell::RefCell::new(Vec::new());
+        Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames, source_memo }
     }
 
     /// The token lowercased, borrowed when it already is (most words).
@@ -691,7 +697,8 @@ impl<'a> Ctx<'a> {
             None => false,
         };
         if upper {
-            Cow::Owned(w.to_lowercase())
+            // Same result as `to_lowercase` for ASCII, without the Unicode tables.
+            Cow::Owned(if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() })
         } else {
             Cow::Borrowed(w)
         }
@@ -1120,7 +1127,12 @@ fn glued_capital(w: &str) -> Option<usize> {
 /// backwards from `to`, so it usually stops after a few hundred bytes.
 fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(String, usize)> {
     use super::syntax::word_char;
-    for (k, _) in text.get(from..to)?.rmatch_indices(n) {
+    if n.is_empty() {
+        return None;
+    }
+    // memmem's reverse iterator yields the same non-overlapping matches, last first, as
+    // `rmatch_indices`, several times faster.
+    for k in memchr::memmem::rfind_iter(text.get(from..to)?.as_bytes(), n.as_bytes()) {
         let i = from + k;
         if text[i + n.len()..].chars().next().is_some_and(word_char) {
             continue;
@@ -1959,6 +1971,23 @@ fn previous_quote_end(quote_toks: &[usize], qt: usize) -> usize {
 
 /// The noun phrase after `selon`/`d'après` (token `b` is the cue's last token).
 fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
+    // The same source is read up to three times per cue (sources, inverted subjects, indirect
+    // speech): remember the last answers. Tokens come from one deterministic tokenization of a
+    // sentence, so its first and last token spans and its length name it.
+    let key = (toks.first().map(|t| t.span), toks.last().map(|t| t.span), toks.len(), b);
+    if let Some((_, hit)) = ctx.source_memo.borrow().iter().find(|(k, _)| *k == key) {
+        return hit.clone();
+    }
+    let found = source_np_uncached(ctx, toks, b);
+    let mut memo = ctx.source_memo.borrow_mut();
+    if memo.len() >= 8 {
+        memo.remove(0);
+    }
+    memo.push((key, found.clone()));
+    found
+}
+
+fn source_np_uncached(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
     let a = b + 1;
     let mut e = a;
     while e < toks.len() && toks[e].kind == TokKind::Word
@@ -2787,7 +2816,10 @@ fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
         lo -= 1;
     }
     let mut cache = ctx.surnames.borrow_mut();
-    let entry = cache.entry(n.to_string()).or_insert((None, 0));
+    if !cache.contains_key(n) {
+        cache.insert(n.to_string(), (None, 0));
+    }
+    let Some(entry) = cache.get_mut(n) else { return n.to_string() };
     if let Some((full, pos)) = &entry.0 {
         if *pos >= lo && *pos < upto {
             return full.clone();
