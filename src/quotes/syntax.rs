@@ -82,9 +82,15 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         let stop = oi_start(opaque, oi).unwrap_or(end).min(end);
         while j < stop {
             // ASCII letters and digits, the bulk of French text, without decoding.
-            if bytes[j].is_ascii_alphanumeric() {
+            let b = bytes[j];
+            if b.is_ascii_alphanumeric() {
                 j += 1;
                 continue;
+            }
+            // Any other ASCII byte but a hyphen or an apostrophe ends the word (a space, a
+            // comma): no decoding, no look at the next character.
+            if b < 0x80 && !matches!(b, b'-' | b'\'' | b'`') {
+                break;
             }
             let Some(c) = text[j..].chars().next() else { break };
             if word_char(c) {
@@ -116,7 +122,7 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one).
         let w = &text[start..j];
         let mut split = None;
-        if w.len() > 3 && w.contains('-') {
+        if w.len() > 3 && w.as_bytes().contains(&b'-') {
             for cl in CLITICS {
                 if w.len() > cl.len()
                     && w.is_char_boundary(w.len() - cl.len())
@@ -147,11 +153,9 @@ fn oi_start(opaque: &[(Span, usize)], oi: usize) -> Option<usize> {
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            push_trimmed(text, start, i, &mut out);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        push_trimmed(text, start, i, &mut out);
+        start = i + 1;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
