@@ -110,7 +110,11 @@ fn cpu_mode(total_mb: f64) {
         match (t0, cpu_ns()) {
             (Some(a), Some(b)) => {
                 let s = (b - a) as f64 / 1e9;
-                println!("{label}: {rounds} x {} bytes, {n} quotes, CPU {s:.3} s, {:.1} MB/s", text.len(), bytes / s / 1e6)
+                println!(
+                    "{label}: {rounds} x {} bytes, {n} quotes, CPU {s:.3} s, {:.1} MB/s",
+                    text.len(),
+                    bytes / s / 1e6
+                )
             }
             _ => println!("{label}: {rounds} x {} bytes, {n} quotes (no CPU clock)", text.len()),
         }

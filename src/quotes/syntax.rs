@@ -145,6 +145,56 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
     out
 }
 
+/// The next byte of interest in `bytes[..end]`, from two searches (each a `memchr`-speed scan
+/// returning the offset of its first hit in a slice). Each search's answer is kept until the
+/// caller moves past it, so every byte is scanned at most once per search while the caller
+/// moves forward.
+pub(crate) struct Jump<'t> {
+    bytes: &'t [u8],
+    end: usize,
+    find_a: fn(&[u8]) -> Option<usize>,
+    find_b: fn(&[u8]) -> Option<usize>,
+    /// (searched from, next hit or `end`) of each search.
+    a: Option<(usize, usize)>,
+    b: Option<(usize, usize)>,
+}
+
+impl<'t> Jump<'t> {
+    pub(crate) fn new(
+        bytes: &'t [u8],
+        end: usize,
+        find_a: fn(&[u8]) -> Option<usize>,
+        find_b: fn(&[u8]) -> Option<usize>,
+    ) -> Jump<'t> {
+        Jump { bytes, end: end.min(bytes.len()), find_a, find_b, a: None, b: None }
+    }
+
+    fn refresh(
+        bytes: &[u8],
+        end: usize,
+        find: fn(&[u8]) -> Option<usize>,
+        memo: &mut Option<(usize, usize)>,
+        from: usize,
+    ) -> usize {
+        match *memo {
+            Some((searched, hit)) if searched <= from && hit >= from => hit,
+            _ => {
+                let hit = if from < end { find(&bytes[from..end]).map_or(end, |k| from + k) } else { end };
+                *memo = Some((from, hit));
+                hit
+            }
+        }
+    }
+
+    /// The first hit of either search at or after `from`, if any before `end`.
+    pub(crate) fn next(&mut self, from: usize) -> Option<usize> {
+        let a = Self::refresh(self.bytes, self.end, self.find_a, &mut self.a, from);
+        let b = Self::refresh(self.bytes, self.end, self.find_b, &mut self.b, from);
+        let hit = a.min(b);
+        (hit < self.end).then_some(hit)
+    }
+}
+
 fn oi_start(opaque: &[(Span, usize)], oi: usize) -> Option<usize> {
     opaque.get(oi).map(|(s, _)| s.start)
 }
@@ -182,10 +232,17 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
     let mut start = para.start;
     let mut i = para.start;
     let mut qi = inside.partition_point(|s| s.end <= para.start);
+    // Candidate ends of sentence: `.`, `!`, `?` and `…` (the only one of these not ASCII).
+    let mut jump = Jump::new(
+        bytes,
+        para.end,
+        |h| memchr::memchr3(b'.', b'!', b'?', h),
+        |h| memchr::memmem::find(h, "…".as_bytes()),
+    );
     while i < para.end {
         // Jump to the next candidate end of sentence.
-        match bytes[i..para.end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
-            Some(k) => i += k,
+        match jump.next(i) {
+            Some(k) => i = k,
             None => break,
         }
         let b = bytes[i];
