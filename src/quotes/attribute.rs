@@ -1130,9 +1130,7 @@ fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(Strin
     if n.is_empty() {
         return None;
     }
-    // memmem's reverse iterator yields the same non-overlapping matches, last first, as
-    // `rmatch_indices`, several times faster.
-    for k in memchr::memmem::rfind_iter(text.get(from..to)?.as_bytes(), n.as_bytes()) {
+    for k in rmatches(text.get(from..to)?.as_bytes(), n.as_bytes()) {
         let i = from + k;
         if text[i + n.len()..].chars().next().is_some_and(word_char) {
             continue;
@@ -1168,6 +1166,26 @@ fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(Strin
         }
     }
     None
+}
+
+/// The starts of the non-overlapping occurrences of `needle` in `hay`, last first: the same
+/// matches as `str::rmatch_indices`, found by `memrchr` on the needle's first byte (a capital,
+/// for a name: rare) and a comparison.
+fn rmatches<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    // Exclusive bound on the start of the next match.
+    let mut lim = (hay.len() + 1).checked_sub(needle.len()).filter(|_| !needle.is_empty());
+    std::iter::from_fn(move || {
+        let first = *needle.first()?;
+        loop {
+            let k = memchr::memrchr(first, &hay[..lim?])?;
+            if hay[k..].starts_with(needle) {
+                // The next match must end at or before this one's start.
+                lim = (k + 1).checked_sub(needle.len());
+                return Some(k);
+            }
+            lim = Some(k);
+        }
+    })
 }
 
 /// Words of a span.
@@ -2836,4 +2854,44 @@ fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
         entry.0 = None;
     }
     n.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    // (haystack, needle) — each row names the rule it pins.
+    const RMATCHES: &[(&str, &str)] = &[
+        ("Donald Trump et Trump", "Trump"),          // every occurrence, last first
+        ("aaaa", "aa"),                              // overlapping occurrences: non-overlapping from the end
+        ("abababa", "aba"),                          // periodic needle
+        ("Trump", "Trump"),                          // the whole haystack
+        ("Tru", "Trump"),                            // needle longer than the haystack
+        ("", "Trump"),                               // empty haystack
+        ("Élisabeth Borne, Borne", "Borne"),         // after non-ASCII text
+        ("Macron a dit. Emmanuel Macron", "Macron"), // first and last position
+    ];
+
+    fn std_rmatches(hay: &str, n: &str) -> Vec<usize> {
+        hay.rmatch_indices(n).map(|(k, _)| k).collect()
+    }
+
+    #[test]
+    fn rmatches_like_rmatch_indices() {
+        for &(hay, n) in RMATCHES {
+            let got: Vec<usize> = rmatches(hay.as_bytes(), n.as_bytes()).collect();
+            assert_eq!(got, std_rmatches(hay, n), "input {hay:?} needle {n:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        // Small alphabets make overlaps and periodic needles frequent.
+        #[test]
+        fn rmatches_prop(hay in "[abé ]{0,40}", n in "[abé]{1,4}") {
+            let got: Vec<usize> = rmatches(hay.as_bytes(), n.as_bytes()).collect();
+            prop_assert_eq!(got, std_rmatches(&hay, &n));
+        }
+    }
 }

@@ -407,6 +407,58 @@ mod tests {
         ("aujourd’hui", &["aujourd’hui"]),             // apostrophe inside a word
     ];
 
+    /// The positions `Jump` visits when the caller moves one byte past each hit, from `start`.
+    fn jump_hits(text: &str, start: usize, end: usize) -> Vec<usize> {
+        let mut jump = Jump::new(
+            text.as_bytes(),
+            end,
+            |h| memchr::memchr3(b'.', b'!', b'?', h),
+            |h| memchr::memmem::find(h, "…".as_bytes()),
+        );
+        let mut out = Vec::new();
+        let mut i = start;
+        while let Some(k) = jump.next(i) {
+            out.push(k);
+            i = k + 1;
+        }
+        out
+    }
+
+    /// The same positions by a plain scan.
+    fn naive_hits(text: &str, start: usize, end: usize) -> Vec<usize> {
+        (start..end)
+            .filter(|&k| {
+                matches!(text.as_bytes()[k], b'.' | b'!' | b'?')
+                    || text[..end].get(k..).is_some_and(|r| r.starts_with('…'))
+            })
+            .collect()
+    }
+
+    // (text, start, end) — each row names the rule it pins.
+    const JUMPS: &[(&str, usize, usize)] = &[
+        ("Oui. Non ! Peut-être ? Bon…", 0, 30), // both searches interleaved
+        ("Rien ici", 0, 8),                     // no hit
+        ("a…b…c.d", 0, 11),                     // hits of the second search only, then the first
+        ("Fin. Suite…", 5, 14),                 // starting after a hit
+        ("Un. Deux. Trois.", 0, 9),             // hits past `end` are not reported
+    ];
+
+    #[test]
+    fn jump_visits_every_hit() {
+        for &(text, start, end) in JUMPS {
+            let end = end.min(text.len());
+            assert_eq!(jump_hits(text, start, end), naive_hits(text, start, end), "input {text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn jump_like_scan(text in "[a.!?… ]{0,40}") {
+            proptest::prop_assert_eq!(jump_hits(&text, 0, text.len()), naive_hits(&text, 0, text.len()));
+        }
+    }
+
     #[test]
     fn tokens() {
         for &(text, want) in TOKENS {
