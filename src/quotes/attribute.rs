@@ -731,21 +731,26 @@ impl<'a> Ctx<'a> {
         let mut i = a;
         while i < b {
             let w = self.word(&toks[i]);
-            let lw = self.lower(&toks[i]);
+            // The lowercase form matters for the first word only (lowercased lazily: a
+            // capitalised word costs an allocation).
             let starts_run = toks[i].kind == TokKind::Word
                 && cap(w)
                 && !is_title(w)
-                && !(i == a && (is_function_word(&lw) || is_det(&lw)))
-                && !is_org_noun_lc(&lw, i == a);
+                && (i != a || {
+                    let lw = self.lower(&toks[i]);
+                    !(is_function_word(&lw) || is_det(&lw)) && !is_org_noun_lc(&lw, true)
+                });
             if starts_run {
                 let s = i;
                 let mut e = i + 1;
                 while e < b {
                     let w2 = self.word(&toks[e]);
-                    let l2 = self.lower(&toks[e]);
                     if toks[e].kind == TokKind::Word && cap(w2) {
                         e += 1;
-                    } else if matches!(&*l2, "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
+                        continue;
+                    }
+                    let l2 = self.lower(&toks[e]);
+                    if matches!(&*l2, "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
                         && e + 1 < b
                         && cap(self.word(&toks[e + 1]))
                         && !is_det(&self.lower(&toks[e + 1]))
