@@ -808,13 +808,12 @@ impl<'a> Ctx<'a> {
             .map(|k| self.lower(&toks[k]))
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
             .unwrap_or(Cow::Borrowed(""));
-        let first_after_elision: Cow<'a, str> = {
-            let w = self.lower(&toks[a]);
-            if w == "l'" || w == "l’" {
-                toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""))
-            } else {
-                head_noun.clone()
-            }
+        let after_elision: Cow<'a, str>;
+        let first_after_elision: &str = if lf == "l'" || lf == "l’" {
+            after_elision = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
+            &after_elision
+        } else {
+            &head_noun
         };
         let run_text = |s: usize, e: usize| -> String {
             let sp = Span::new(toks[s].span.start, toks[e - 1].span.end);
@@ -832,12 +831,12 @@ impl<'a> Ctx<'a> {
         } else {
             None
         };
-        let lfirst = self.lower(&toks[a]);
+        // `lf` is the first word lowercased (computed once).
         let title = self.word(&toks[a]);
         let gender = match title {
             "M" | "MM" => Some(Gender::Masculine),
             "Mme" | "Mmes" | "Mlle" => Some(Gender::Feminine),
-            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lfirst {
+            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lf {
                 "la" | "une" | "cette" => Some(Gender::Feminine),
                 "le" | "un" | "ce" | "cet" => Some(Gender::Masculine),
                 _ => None,
@@ -849,7 +848,7 @@ impl<'a> Ctx<'a> {
             plural = true;
         }
         if matches!(title, "MM" | "Mmes")
-            || matches!(&*lfirst, "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
+            || matches!(&*lf, "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
         {
             plural = true;
         }
@@ -861,12 +860,12 @@ impl<'a> Ctx<'a> {
         let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
         let anaphoric = name.is_none()
             && !org
-            && matches!(&*lfirst, "les" | "ces")
+            && matches!(&*lf, "les" | "ces")
             && matches!(&*second, "deux" | "trois" | "quatre");
         let definite = name.is_none()
             && !org
             && b - a == 2
-            && matches!(&*lfirst, "le" | "la" | "l'" | "l’")
+            && matches!(&*lf, "le" | "la" | "l'" | "l’")
             && !cap(self.word(&toks[a + 1]));
         Some(Np { span, name, org, plural, gender, anaphoric, definite })
     }
