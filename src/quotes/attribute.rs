@@ -857,11 +857,13 @@ impl<'a> Ctx<'a> {
             || name
                 .as_deref()
                 .is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
-        let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
         let anaphoric = name.is_none()
             && !org
             && matches!(&*lf, "les" | "ces")
-            && matches!(&*second, "deux" | "trois" | "quatre");
+            && toks
+                .get(a + 1)
+                .filter(|_| a + 1 < b)
+                .is_some_and(|t| matches!(&*self.lower(t), "deux" | "trois" | "quatre"));
         let definite = name.is_none()
             && !org
             && b - a == 2
@@ -897,8 +899,7 @@ impl<'a> Ctx<'a> {
                     if matches!(toks[k].kind, TokKind::Punct(';' | ':' | '.')) {
                         break;
                     }
-                    let w = self.lower(&toks[k]);
-                    if toks[k].kind == TokKind::Word && (is_aux(&w) || self.finite_at(toks, k)) {
+                    if toks[k].kind == TokKind::Word && (is_aux(&self.lower(&toks[k])) || self.finite_at(toks, k)) {
                         let mut g2 = k;
                         while g2 > 0
                             && toks[g2 - 1].kind == TokKind::Word
