@@ -6,7 +6,9 @@
 //!
 //! CPU-time mode (no criterion; stable under load, and small enough to run under callgrind):
 //! `DEPECHE_QUOTES_CPU=MB cargo bench --bench quotes` extracts from the test articles repeated to
-//! 1 MB (or from the text of `DEPECHE_NEWS` repeated to 1 MB, when set), `MB` megabytes in all, and prints the CPU time of the
+//! 1 MB, and to 10 MB when `MB` is at least 10 (or from the text of `DEPECHE_NEWS` repeated so,
+//! when set), `MB` megabytes in all for each size, and prints an output digest (to check that an
+//! optimisation changes no result), and prints the CPU time of the
 //! thread (`/proc/thread-self/schedstat`) and the throughput.
 
 use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
@@ -86,14 +88,22 @@ fn repeat_to(text: &str, size: usize) -> String {
     big
 }
 
-/// Extracts from 1 MB texts until `total` bytes were read; prints CPU time and throughput.
+/// Extracts from texts of 1 MB (and 10 MB when `total_mb` is at least 10) until `total_mb`
+/// megabytes were read from each; prints a digest of the output, CPU time and throughput.
 fn cpu_mode(total_mb: f64) {
     let extractor = QuoteExtractor::new();
-    let _ = extractor.extract("« Oui », a-t-il dit.", &[], &[]); // builds the lexicon
-    let texts = match std::env::var_os("DEPECHE_NEWS").and_then(|p| std::fs::read_to_string(p).ok()) {
-        Some(t) => vec![("DEPECHE_NEWS", repeat_to(&t, 1_000_000))],
-        None => vec![("test articles", corpus(1_000_000))],
+    // Builds the lexicon before the clock starts.
+    let _ = extractor.extract("« Oui », a-t-il dit.", &[], &[]);
+    // 1 MB and 10 MB: the time per byte must not grow with the text.
+    let mut texts = match std::env::var_os("DEPECHE_NEWS").and_then(|p| std::fs::read_to_string(p).ok()) {
+        Some(t) => {
+            vec![("DEPECHE_NEWS 1MB", repeat_to(&t, 1_000_000)), ("DEPECHE_NEWS 10MB", repeat_to(&t, 10_000_000))]
+        }
+        None => vec![("test articles 1MB", corpus(1_000_000)), ("test articles 10MB", corpus(10_000_000))],
     };
+    if total_mb < 10.0 {
+        texts.truncate(1);
+    }
     for (label, text) in &texts {
         // A digest of the whole output, to check that an optimisation changes no result.
         let digest = format!("{:?}", extractor.extract(text, &[], &[]))
