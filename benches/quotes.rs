@@ -8,8 +8,8 @@
 //! `DEPECHE_QUOTES_CPU=MB cargo bench --bench quotes` extracts from the test articles repeated to
 //! 1 MB, and to 10 MB when `MB` is at least 10 (or from the text of `DEPECHE_NEWS` repeated so,
 //! when set), `MB` megabytes in all for each size, and prints an output digest (to check that an
-//! optimisation changes no result), and prints the CPU time of the
-//! thread (`/proc/thread-self/schedstat`) and the throughput.
+//! optimisation changes no result), the CPU time of the thread (`/proc/thread-self/schedstat`)
+//! and the throughput.
 
 use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 use depeche::quotes::QuoteExtractor;

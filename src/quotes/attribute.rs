@@ -598,11 +598,14 @@ pub(crate) struct Ctx<'a> {
     /// Surname → first full name, filled on first use.
     pub surnames: std::cell::RefCell<HashMap<String, SurnameEntry>>,
     /// The last answers of `source_np`, by sentence tokens and cue token.
-    source_memo: std::cell::RefCell<Vec<(SourceKey, Option<(Np, usize)>)>>,
+    source_memo: std::cell::RefCell<Vec<SourceMemo>>,
 }
 
 /// A sentence's tokens (first span, last span, count) and a cue's last token.
 type SourceKey = (Option<Span>, Option<Span>, usize, usize);
+
+/// A remembered answer of `source_np`.
+type SourceMemo = (SourceKey, Option<(Np, usize)>);
 
 /// A surname's completion: the full form found and its position, and how far the text was
 /// searched.
@@ -738,7 +741,7 @@ impl<'a> Ctx<'a> {
                 && !is_title(w)
                 && (i != a || {
                     let lw = self.lower(&toks[i]);
-                    !(is_function_word(&lw) || is_det(&lw)) && !is_org_noun_lc(&lw, true)
+                    !(is_function_word(&lw) || is_det(&lw) || is_org_noun_lc(&lw, true))
                 });
             if starts_run {
                 let s = i;
@@ -826,7 +829,7 @@ impl<'a> Ctx<'a> {
             Some(heads.iter().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
         } else if let Some(r) = heads.first() {
             Some(run_text(r.0, r.1))
-        } else if is_service_noun(&first_after_elision) {
+        } else if is_service_noun(first_after_elision) {
             runs.first().map(|r| run_text(r.0, r.1))
         } else {
             None
@@ -852,7 +855,7 @@ impl<'a> Ctx<'a> {
         {
             plural = true;
         }
-        let org = is_org_noun(&first_after_elision)
+        let org = is_org_noun(first_after_elision)
             || is_org_noun(&head_noun)
             || name
                 .as_deref()
