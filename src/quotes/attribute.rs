@@ -329,6 +329,7 @@ fn is_np_right_stop(lw: &str) -> bool {
 }
 
 /// Nouns that make a noun phrase an organisation or a service speaking for one.
+/// (Single words only: `Ctx::np` relies on it to skip names with a space.)
 fn is_org_noun(lw: &str) -> bool {
     matches!(
         lw,
@@ -859,7 +860,13 @@ impl<'a> Ctx<'a> {
             || is_org_noun(&head_noun)
             || name
                 .as_deref()
-                .is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
+                // The organisation nouns are single words: a name with a space is none of them
+                // (checked before lowercasing it).
+                .is_some_and(|n| {
+                    (!n.contains(' ') && is_org_noun(&n.to_lowercase()))
+                        || n == "Maison Blanche"
+                        || n == "Maison-Blanche"
+                });
         let anaphoric = name.is_none()
             && !org
             && matches!(&*lf, "les" | "ces")
