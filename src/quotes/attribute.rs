@@ -329,6 +329,7 @@ fn is_np_right_stop(lw: &str) -> bool {
 }
 
 /// Nouns that make a noun phrase an organisation or a service speaking for one.
+/// (Single words only: `Ctx::np` relies on it to skip names with a space.)
 fn is_org_noun(lw: &str) -> bool {
     matches!(
         lw,
@@ -597,7 +598,15 @@ pub(crate) struct Ctx<'a> {
     pub headline: Vec<bool>,
     /// Surname → first full name, filled on first use.
     pub surnames: std::cell::RefCell<HashMap<String, SurnameEntry>>,
+    /// The last answers of `source_np`, by sentence tokens and cue token.
+    source_memo: std::cell::RefCell<Vec<SourceMemo>>,
 }
+
+/// A sentence's tokens (first span, last span, count) and a cue's last token.
+type SourceKey = (Option<Span>, Option<Span>, usize, usize);
+
+/// A remembered answer of `source_np`.
+type SourceMemo = (SourceKey, Option<(Np, usize)>);
 
 /// A surname's completion: the full form found and its position, and how far the text was
 /// searched.
@@ -674,7 +683,8 @@ impl<'a> Ctx<'a> {
             cues.sort_by_key(|c| c.start);
         }
         let surnames = std::cell::RefCell::new(HashMap::new());
-        Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames }
+        let source_memo = std::cell::RefCell::new(Vec::new());
+        Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames, source_memo }
     }
 
     /// The token lowercased, borrowed when it already is (most words).
@@ -691,7 +701,8 @@ impl<'a> Ctx<'a> {
             None => false,
         };
         if upper {
-            Cow::Owned(w.to_lowercase())
+            // Same result as `to_lowercase` for ASCII, without the Unicode tables.
+            Cow::Owned(if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() })
         } else {
             Cow::Borrowed(w)
         }
@@ -724,21 +735,26 @@ impl<'a> Ctx<'a> {
         let mut i = a;
         while i < b {
             let w = self.word(&toks[i]);
-            let lw = self.lower(&toks[i]);
+            // The lowercase form matters for the first word only (lowercased lazily: a
+            // capitalised word costs an allocation).
             let starts_run = toks[i].kind == TokKind::Word
                 && cap(w)
                 && !is_title(w)
-                && !(i == a && (is_function_word(&lw) || is_det(&lw)))
-                && !is_org_noun_lc(&lw, i == a);
+                && (i != a || {
+                    let lw = self.lower(&toks[i]);
+                    !(is_function_word(&lw) || is_det(&lw) || is_org_noun_lc(&lw, true))
+                });
             if starts_run {
                 let s = i;
                 let mut e = i + 1;
                 while e < b {
                     let w2 = self.word(&toks[e]);
-                    let l2 = self.lower(&toks[e]);
                     if toks[e].kind == TokKind::Word && cap(w2) {
                         e += 1;
-                    } else if matches!(&*l2, "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
+                        continue;
+                    }
+                    let l2 = self.lower(&toks[e]);
+                    if matches!(&*l2, "de" | "du" | "von" | "van" | "der" | "al" | "el" | "ben" | "bin" | "la")
                         && e + 1 < b
                         && cap(self.word(&toks[e + 1]))
                         && !is_det(&self.lower(&toks[e + 1]))
@@ -796,13 +812,12 @@ impl<'a> Ctx<'a> {
             .map(|k| self.lower(&toks[k]))
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
             .unwrap_or(Cow::Borrowed(""));
-        let first_after_elision: Cow<'a, str> = {
-            let w = self.lower(&toks[a]);
-            if w == "l'" || w == "l’" {
-                toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""))
-            } else {
-                head_noun.clone()
-            }
+        let after_elision: Cow<'a, str>;
+        let first_after_elision: &str = if lf == "l'" || lf == "l’" {
+            after_elision = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
+            &after_elision
+        } else {
+            &head_noun
         };
         let run_text = |s: usize, e: usize| -> String {
             let sp = Span::new(toks[s].span.start, toks[e - 1].span.end);
@@ -815,17 +830,17 @@ impl<'a> Ctx<'a> {
             Some(heads.iter().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
         } else if let Some(r) = heads.first() {
             Some(run_text(r.0, r.1))
-        } else if is_service_noun(&first_after_elision) {
+        } else if is_service_noun(first_after_elision) {
             runs.first().map(|r| run_text(r.0, r.1))
         } else {
             None
         };
-        let lfirst = self.lower(&toks[a]);
+        // `lf` is the first word lowercased (computed once).
         let title = self.word(&toks[a]);
         let gender = match title {
             "M" | "MM" => Some(Gender::Masculine),
             "Mme" | "Mmes" | "Mlle" => Some(Gender::Feminine),
-            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lfirst {
+            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lf {
                 "la" | "une" | "cette" => Some(Gender::Feminine),
                 "le" | "un" | "ce" | "cet" => Some(Gender::Masculine),
                 _ => None,
@@ -837,24 +852,32 @@ impl<'a> Ctx<'a> {
             plural = true;
         }
         if matches!(title, "MM" | "Mmes")
-            || matches!(&*lfirst, "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
+            || matches!(&*lf, "les" | "des" | "ces" | "leurs" | "ses" | "deux" | "trois" | "plusieurs")
         {
             plural = true;
         }
-        let org = is_org_noun(&first_after_elision)
+        let org = is_org_noun(first_after_elision)
             || is_org_noun(&head_noun)
             || name
                 .as_deref()
-                .is_some_and(|n| is_org_noun(&n.to_lowercase()) || n == "Maison Blanche" || n == "Maison-Blanche");
-        let second = toks.get(a + 1).filter(|_| a + 1 < b).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
+                // The organisation nouns are single words: a name with a space is none of them
+                // (checked before lowercasing it).
+                .is_some_and(|n| {
+                    (!n.contains(' ') && is_org_noun(&n.to_lowercase()))
+                        || n == "Maison Blanche"
+                        || n == "Maison-Blanche"
+                });
         let anaphoric = name.is_none()
             && !org
-            && matches!(&*lfirst, "les" | "ces")
-            && matches!(&*second, "deux" | "trois" | "quatre");
+            && matches!(&*lf, "les" | "ces")
+            && toks
+                .get(a + 1)
+                .filter(|_| a + 1 < b)
+                .is_some_and(|t| matches!(&*self.lower(t), "deux" | "trois" | "quatre"));
         let definite = name.is_none()
             && !org
             && b - a == 2
-            && matches!(&*lfirst, "le" | "la" | "l'" | "l’")
+            && matches!(&*lf, "le" | "la" | "l'" | "l’")
             && !cap(self.word(&toks[a + 1]));
         Some(Np { span, name, org, plural, gender, anaphoric, definite })
     }
@@ -886,8 +909,7 @@ impl<'a> Ctx<'a> {
                     if matches!(toks[k].kind, TokKind::Punct(';' | ':' | '.')) {
                         break;
                     }
-                    let w = self.lower(&toks[k]);
-                    if toks[k].kind == TokKind::Word && (is_aux(&w) || self.finite_at(toks, k)) {
+                    if toks[k].kind == TokKind::Word && (is_aux(&self.lower(&toks[k])) || self.finite_at(toks, k)) {
                         let mut g2 = k;
                         while g2 > 0
                             && toks[g2 - 1].kind == TokKind::Word
@@ -1120,7 +1142,10 @@ fn glued_capital(w: &str) -> Option<usize> {
 /// backwards from `to`, so it usually stops after a few hundred bytes.
 fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(String, usize)> {
     use super::syntax::word_char;
-    for (k, _) in text.get(from..to)?.rmatch_indices(n) {
+    if n.is_empty() {
+        return None;
+    }
+    for k in rmatches(text.get(from..to)?.as_bytes(), n.as_bytes()) {
         let i = from + k;
         if text[i + n.len()..].chars().next().is_some_and(word_char) {
             continue;
@@ -1156,6 +1181,26 @@ fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(Strin
         }
     }
     None
+}
+
+/// The starts of the non-overlapping occurrences of `needle` in `hay`, last first: the same
+/// matches as `str::rmatch_indices`, found by `memrchr` on the needle's first byte (a capital,
+/// for a name: rare) and a comparison.
+fn rmatches<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    // Exclusive bound on the start of the next match.
+    let mut lim = (hay.len() + 1).checked_sub(needle.len()).filter(|_| !needle.is_empty());
+    std::iter::from_fn(move || {
+        let first = *needle.first()?;
+        loop {
+            let k = memchr::memrchr(first, &hay[..lim?])?;
+            if hay[k..].starts_with(needle) {
+                // The next match must end at or before this one's start.
+                lim = (k + 1).checked_sub(needle.len());
+                return Some(k);
+            }
+            lim = Some(k);
+        }
+    })
 }
 
 /// Words of a span.
@@ -1959,6 +2004,23 @@ fn previous_quote_end(quote_toks: &[usize], qt: usize) -> usize {
 
 /// The noun phrase after `selon`/`d'après` (token `b` is the cue's last token).
 fn source_np(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
+    // The same source is read up to three times per cue (sources, inverted subjects, indirect
+    // speech): remember the last answers. Tokens come from one deterministic tokenization of a
+    // sentence, so its first and last token spans and its length name it.
+    let key = (toks.first().map(|t| t.span), toks.last().map(|t| t.span), toks.len(), b);
+    if let Some((_, hit)) = ctx.source_memo.borrow().iter().find(|(k, _)| *k == key) {
+        return hit.clone();
+    }
+    let found = source_np_uncached(ctx, toks, b);
+    let mut memo = ctx.source_memo.borrow_mut();
+    if memo.len() >= 8 {
+        memo.remove(0);
+    }
+    memo.push((key, found.clone()));
+    found
+}
+
+fn source_np_uncached(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usize)> {
     let a = b + 1;
     let mut e = a;
     while e < toks.len() && toks[e].kind == TokKind::Word
@@ -2787,7 +2849,10 @@ fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
         lo -= 1;
     }
     let mut cache = ctx.surnames.borrow_mut();
-    let entry = cache.entry(n.to_string()).or_insert((None, 0));
+    if !cache.contains_key(n) {
+        cache.insert(n.to_string(), (None, 0));
+    }
+    let Some(entry) = cache.get_mut(n) else { return n.to_string() };
     if let Some((full, pos)) = &entry.0 {
         if *pos >= lo && *pos < upto {
             return full.clone();
@@ -2804,4 +2869,44 @@ fn full_name(ctx: &Ctx<'_>, n: &str, upto: usize) -> String {
         entry.0 = None;
     }
     n.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    // (haystack, needle) — each row names the rule it pins.
+    const RMATCHES: &[(&str, &str)] = &[
+        ("Donald Trump et Trump", "Trump"),          // every occurrence, last first
+        ("aaaa", "aa"),                              // overlapping occurrences: non-overlapping from the end
+        ("abababa", "aba"),                          // periodic needle
+        ("Trump", "Trump"),                          // the whole haystack
+        ("Tru", "Trump"),                            // needle longer than the haystack
+        ("", "Trump"),                               // empty haystack
+        ("Élisabeth Borne, Borne", "Borne"),         // after non-ASCII text
+        ("Macron a dit. Emmanuel Macron", "Macron"), // first and last position
+    ];
+
+    fn std_rmatches(hay: &str, n: &str) -> Vec<usize> {
+        hay.rmatch_indices(n).map(|(k, _)| k).collect()
+    }
+
+    #[test]
+    fn rmatches_like_rmatch_indices() {
+        for &(hay, n) in RMATCHES {
+            let got: Vec<usize> = rmatches(hay.as_bytes(), n.as_bytes()).collect();
+            assert_eq!(got, std_rmatches(hay, n), "input {hay:?} needle {n:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        // Small alphabets make overlaps and periodic needles frequent.
+        #[test]
+        fn rmatches_prop(hay in "[abé ]{0,40}", n in "[abé]{1,4}") {
+            let got: Vec<usize> = rmatches(hay.as_bytes(), n.as_bytes()).collect();
+            prop_assert_eq!(got, std_rmatches(&hay, &n));
+        }
+    }
 }

@@ -196,11 +196,17 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
     let mut reopen_store: Vec<Vec<Span>> = Vec::new();
     let mut i = 0;
     let n = bytes.len();
-    // Start of the current line, to detect paragraph ends.
+    // The bytes that can start a mark or end a paragraph, found by two memchr3 scans.
+    let mut jump = super::syntax::Jump::new(
+        bytes,
+        n,
+        |h| memchr::memchr3(b'\n', b'"', b'\'', h),
+        |h| memchr::memchr3(0xC2, 0xE2, 0xEF, h),
+    );
     while i < n {
         // Jump to the next byte that can start a mark or end a paragraph.
-        match bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xC2 | 0xE2 | 0xEF)) {
-            Some(k) => i += k,
+        match jump.next(i) {
+            Some(k) => i = k,
             None => break,
         }
         let b = bytes[i];

@@ -81,10 +81,17 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         let mut j = i;
         let stop = oi_start(opaque, oi).unwrap_or(end).min(end);
         while j < stop {
-            // ASCII letters and digits, the bulk of French text, without decoding.
-            if bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-                continue;
+            // ASCII letters and digits, the bulk of French text, in one tight run without
+            // decoding.
+            j += bytes[j..stop].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(stop - j);
+            if j >= stop {
+                break;
+            }
+            let b = bytes[j];
+            // Any other ASCII byte but a hyphen or an apostrophe ends the word (a space, a
+            // comma): no decoding, no look at the next character.
+            if b < 0x80 && !matches!(b, b'-' | b'\'' | b'`') {
+                break;
             }
             let Some(c) = text[j..].chars().next() else { break };
             if word_char(c) {
@@ -116,7 +123,7 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one).
         let w = &text[start..j];
         let mut split = None;
-        if w.len() > 3 && w.contains('-') {
+        if w.len() > 3 && w.as_bytes().contains(&b'-') {
             for cl in CLITICS {
                 if w.len() > cl.len()
                     && w.is_char_boundary(w.len() - cl.len())
@@ -139,6 +146,56 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
     out
 }
 
+/// The next byte of interest in `bytes[..end]`, from two searches (each a `memchr`-speed scan
+/// returning the offset of its first hit in a slice). Each search's answer is kept until the
+/// caller moves past it, so every byte is scanned at most once per search while the caller
+/// moves forward.
+pub(crate) struct Jump<'t> {
+    bytes: &'t [u8],
+    end: usize,
+    find_a: fn(&[u8]) -> Option<usize>,
+    find_b: fn(&[u8]) -> Option<usize>,
+    /// (searched from, next hit or `end`) of each search.
+    a: Option<(usize, usize)>,
+    b: Option<(usize, usize)>,
+}
+
+impl<'t> Jump<'t> {
+    pub(crate) fn new(
+        bytes: &'t [u8],
+        end: usize,
+        find_a: fn(&[u8]) -> Option<usize>,
+        find_b: fn(&[u8]) -> Option<usize>,
+    ) -> Jump<'t> {
+        Jump { bytes, end: end.min(bytes.len()), find_a, find_b, a: None, b: None }
+    }
+
+    fn refresh(
+        bytes: &[u8],
+        end: usize,
+        find: fn(&[u8]) -> Option<usize>,
+        memo: &mut Option<(usize, usize)>,
+        from: usize,
+    ) -> usize {
+        match *memo {
+            Some((searched, hit)) if searched <= from && hit >= from => hit,
+            _ => {
+                let hit = if from < end { find(&bytes[from..end]).map_or(end, |k| from + k) } else { end };
+                *memo = Some((from, hit));
+                hit
+            }
+        }
+    }
+
+    /// The first hit of either search at or after `from`, if any before `end`.
+    pub(crate) fn next(&mut self, from: usize) -> Option<usize> {
+        let a = Self::refresh(self.bytes, self.end, self.find_a, &mut self.a, from);
+        let b = Self::refresh(self.bytes, self.end, self.find_b, &mut self.b, from);
+        let hit = a.min(b);
+        (hit < self.end).then_some(hit)
+    }
+}
+
 fn oi_start(opaque: &[(Span, usize)], oi: usize) -> Option<usize> {
     opaque.get(oi).map(|(s, _)| s.start)
 }
@@ -147,11 +204,9 @@ fn oi_start(opaque: &[(Span, usize)], oi: usize) -> Option<usize> {
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            push_trimmed(text, start, i, &mut out);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        push_trimmed(text, start, i, &mut out);
+        start = i + 1;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
@@ -178,10 +233,17 @@ pub(crate) fn split_sentences(text: &str, para: Span, inside: &[Span], out: &mut
     let mut start = para.start;
     let mut i = para.start;
     let mut qi = inside.partition_point(|s| s.end <= para.start);
+    // Candidate ends of sentence: `.`, `!`, `?` and `…` (the only one of these not ASCII).
+    let mut jump = Jump::new(
+        bytes,
+        para.end,
+        |h| memchr::memchr3(b'.', b'!', b'?', h),
+        |h| memchr::memmem::find(h, "…".as_bytes()),
+    );
     while i < para.end {
         // Jump to the next candidate end of sentence.
-        match bytes[i..para.end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
-            Some(k) => i += k,
+        match jump.next(i) {
+            Some(k) => i = k,
             None => break,
         }
         let b = bytes[i];
@@ -345,6 +407,58 @@ mod tests {
         ("porte-parole", &["porte-parole"]),           // hyphenated noun stays whole
         ("aujourd’hui", &["aujourd’hui"]),             // apostrophe inside a word
     ];
+
+    /// The positions `Jump` visits when the caller moves one byte past each hit, from `start`.
+    fn jump_hits(text: &str, start: usize, end: usize) -> Vec<usize> {
+        let mut jump = Jump::new(
+            text.as_bytes(),
+            end,
+            |h| memchr::memchr3(b'.', b'!', b'?', h),
+            |h| memchr::memmem::find(h, "…".as_bytes()),
+        );
+        let mut out = Vec::new();
+        let mut i = start;
+        while let Some(k) = jump.next(i) {
+            out.push(k);
+            i = k + 1;
+        }
+        out
+    }
+
+    /// The same positions by a plain scan.
+    fn naive_hits(text: &str, start: usize, end: usize) -> Vec<usize> {
+        (start..end)
+            .filter(|&k| {
+                matches!(text.as_bytes()[k], b'.' | b'!' | b'?')
+                    || text[..end].get(k..).is_some_and(|r| r.starts_with('…'))
+            })
+            .collect()
+    }
+
+    // (text, start, end) — each row names the rule it pins.
+    const JUMPS: &[(&str, usize, usize)] = &[
+        ("Oui. Non ! Peut-être ? Bon…", 0, 30), // both searches interleaved
+        ("Rien ici", 0, 8),                     // no hit
+        ("a…b…c.d", 0, 11),                     // hits of the second search only, then the first
+        ("Fin. Suite…", 5, 14),                 // starting after a hit
+        ("Un. Deux. Trois.", 0, 9),             // hits past `end` are not reported
+    ];
+
+    #[test]
+    fn jump_visits_every_hit() {
+        for &(text, start, end) in JUMPS {
+            let end = end.min(text.len());
+            assert_eq!(jump_hits(text, start, end), naive_hits(text, start, end), "input {text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn jump_like_scan(text in "[a.!?… ]{0,40}") {
+            proptest::prop_assert_eq!(jump_hits(&text, 0, text.len()), naive_hits(&text, 0, text.len()));
+        }
+    }
 
     #[test]
     fn tokens() {
