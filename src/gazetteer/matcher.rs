@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::fold::{fold, is_word_byte, FoldedText, MARK};
+use super::fold::{fold, fold_ascii, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK};
 use super::names::is_word;
 use crate::typography::is_dash;
 use crate::Span;
@@ -122,6 +122,81 @@ const MAX_BITS: usize = 1 << 22;
 /// the key's first word is a separator (in the key, hence in the text) or the end of the key
 /// (and then the text has no word byte after it either). So a word whose hash is not in the
 /// key set starts no match, and the trie need not be walked from it.
+const HASH_MUL: u64 = 0x517c_c1b7_2722_0a95;
+
+/// The folded bytes of the original text from a word start, made as far as a trie walk asks.
+#[derive(Debug, Default)]
+struct Walk {
+    /// Original offset of the next character to fold.
+    next: usize,
+    in_space: bool,
+    folded: Vec<u8>,
+    /// Per folded byte: whether it is a word byte of the stream.
+    word: Vec<bool>,
+    /// Per folded byte: the original end of the character it comes from.
+    char_end: Vec<usize>,
+}
+
+impl Walk {
+    fn reset(&mut self, ws: usize) {
+        self.next = ws;
+        self.in_space = false;
+        self.folded.clear();
+        self.word.clear();
+        self.char_end.clear();
+    }
+
+    fn push(&mut self, b: u8, word: bool) {
+        self.folded.push(b);
+        self.word.push(word);
+        self.char_end.push(self.next);
+    }
+
+    /// Folds characters until there is a byte at `k`: `Some(false)` at the end of the text,
+    /// `None` on a [`CharClass::Mixed`] character.
+    #[inline]
+    fn ensure(&mut self, text: &str, k: usize, cf: &mut CharFold) -> Option<bool> {
+        let bytes = text.as_bytes();
+        while self.folded.len() <= k {
+            let Some(&c) = bytes.get(self.next) else { return Some(false) };
+            if c < 0x80 {
+                let f = fold_ascii(c);
+                self.next += 1;
+                if f == 0 {
+                    if !self.in_space {
+                        self.in_space = true;
+                        self.push(b' ', false);
+                    }
+                } else {
+                    self.in_space = false;
+                    self.push(f, is_word_byte(f));
+                }
+                continue;
+            }
+            let ch = text.get(self.next..)?.chars().next()?;
+            self.next += ch.len_utf8();
+            match cf.fold(ch) {
+                CharClass::Invisible => {}
+                CharClass::Space => {
+                    if !self.in_space {
+                        self.in_space = true;
+                        self.push(b' ', false);
+                    }
+                }
+                CharClass::Empty => self.in_space = false,
+                CharClass::Mixed => return None,
+                class @ (CharClass::Word | CharClass::NonWord) => {
+                    self.in_space = false;
+                    for &b in cf.bytes() {
+                        self.push(b, class == CharClass::Word);
+                    }
+                }
+            }
+        }
+        Some(true)
+    }
+}
+
 #[inline]
 fn first_word(bytes: &[u8]) -> (u64, usize) {
     let mut h: u64 = 0;
@@ -130,7 +205,7 @@ fn first_word(bytes: &[u8]) -> (u64, usize) {
         if !is_word_byte(b) {
             break;
         }
-        h = (h ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        h = (h ^ u64::from(b)).wrapping_mul(HASH_MUL);
         n += 1;
     }
     (h, n)
@@ -185,6 +260,261 @@ impl Matcher {
     /// Number of distinct folded keys.
     pub(crate) fn key_count(&self) -> usize {
         self.keys.len()
+    }
+
+    /// Appends every accepted match of `text` to `out`, in order.
+    ///
+    /// Scans the original text (see [`Matcher::find_lazy`]); a text with a character whose fold
+    /// mixes word and non-word bytes is folded whole and searched with [`Matcher::find_all`].
+    pub(crate) fn find(&self, text: &str, out: &mut Vec<RawMatch>) {
+        let n = out.len();
+        if !self.find_lazy(text, out) {
+            out.truncate(n);
+            with_folded(text, |f| self.find_all(text, f, out));
+        }
+    }
+
+    /// [`Matcher::find_all`] without folding the text first: the original text is scanned word
+    /// by word (ASCII bytes through a table, other characters through [`CharFold`]), each
+    /// word's folded bytes hashed on the fly; only from a word whose hash is in the first-word
+    /// set is the match stream rebuilt, lazily, as far as the trie walk goes. Returns `false`
+    /// (with `out` partly filled) on a character of class [`CharClass::Mixed`].
+    ///
+    /// Why this is the same search: the stream of a folded text is a function of its characters
+    /// taken left to right with one bit of state (inside a run of spaces); a word start is a
+    /// word byte after a non-word byte; a match starts at the first byte of the character that
+    /// starts its word (so its original start is that character's) and ends after a character
+    /// (so its original end is that character's end, trailing removed characters excluded: what
+    /// the offset map gives). After a match the next folded byte is not a word byte, so the scan
+    /// goes on after the match's last character outside a word and outside a run of spaces.
+    pub(crate) fn find_lazy(&self, text: &str, out: &mut Vec<RawMatch>) -> bool {
+        if self.trie.step(0, MARK).is_none() {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        let mut cf = CharFold::new();
+        let mut walk = Walk::default();
+        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        // Whether the last folded byte is a word byte. (Runs of spaces need no state here:
+        // a space is a non-word byte whether it is folded away or not.)
+        let mut prev_word = false;
+        while let Some(&c) = bytes.get(i) {
+            // Find the next word start.
+            if c < 0x80 {
+                let f = fold_ascii(c);
+                i += 1;
+                if f == 0 || !is_word_byte(f) {
+                    prev_word = false;
+                    continue;
+                }
+                if prev_word {
+                    continue;
+                }
+                i -= 1;
+            } else {
+                let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { return false };
+                match cf.fold(ch) {
+                    CharClass::Invisible | CharClass::Empty => {}
+                    CharClass::Space | CharClass::NonWord => prev_word = false,
+                    CharClass::Mixed => return false,
+                    CharClass::Word => {
+                        if !prev_word {
+                            // A word start.
+                            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out) else {
+                                return false;
+                            };
+                            (i, prev_word) = next;
+                            continue;
+                        }
+                    }
+                }
+                i += ch.len_utf8();
+                continue;
+            }
+            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out) else { return false };
+            (i, prev_word) = next;
+        }
+        true
+    }
+
+    /// At the word start `ws` (original offset of its first character): hashes the word, and
+    /// if it may start a key walks the trie. Returns where the scan goes on and whether it is
+    /// inside a word there (the scan is never inside a run of spaces), or `None` to give up.
+    #[inline]
+    fn word_at(
+        &self,
+        text: &str,
+        ws: usize,
+        cf: &mut CharFold,
+        walk: &mut Walk,
+        ends: &mut Vec<(usize, usize)>,
+        out: &mut Vec<RawMatch>,
+    ) -> Option<(usize, bool)> {
+        let bytes = text.as_bytes();
+        let mut h: u64 = 0;
+        let mut j = ws;
+        // The word: ASCII letters and digits, word characters, and removed characters.
+        while let Some(&c) = bytes.get(j) {
+            if c < 0x80 {
+                let f = fold_ascii(c);
+                if f == 0 || !is_word_byte(f) {
+                    break;
+                }
+                h = (h ^ u64::from(f)).wrapping_mul(HASH_MUL);
+                j += 1;
+            } else {
+                let ch = text.get(j..)?.chars().next()?;
+                match cf.fold(ch) {
+                    CharClass::Word => {
+                        for &b in cf.bytes() {
+                            h = (h ^ u64::from(b)).wrapping_mul(HASH_MUL);
+                        }
+                    }
+                    CharClass::Invisible | CharClass::Empty => {}
+                    CharClass::Mixed => return None,
+                    CharClass::Space | CharClass::NonWord => break,
+                }
+                j += ch.len_utf8();
+            }
+        }
+        let h = h >> self.shift;
+        if self.first_words.get((h >> 6) as usize).map_or(true, |w| w & (1 << (h & 63)) == 0) {
+            return Some((j, true));
+        }
+        let found = match self.walk_ascii(text, ws, ends) {
+            Some(found) => found,
+            None => self.walk_at(text, ws, cf, walk, ends)?,
+        };
+        match found {
+            Some((hit, resume)) => {
+                out.push(hit);
+                Some((resume, false))
+            }
+            None => Some((j, true)),
+        }
+    }
+
+    /// [`Matcher::walk_at`] on the original bytes themselves, while they are ASCII without two
+    /// collapsible spaces in a row (folded byte `k` is then original byte `ws + k`, lower-cased,
+    /// spaces, tabs and hyphens as `' '`): `None` when the walk or its checks reach anything
+    /// else (then [`Matcher::walk_at`] does the work), else its answer.
+    #[inline]
+    fn walk_ascii(&self, text: &str, ws: usize, ends: &mut Vec<(usize, usize)>) -> Option<Option<(RawMatch, usize)>> {
+        let bytes = text.as_bytes();
+        // The folded byte at original offset `j` and whether it is a word byte, `Some(None)`
+        // past the end, `None` outside the simple case.
+        let at = |j: usize| -> Option<Option<(u8, bool)>> {
+            match bytes.get(j) {
+                None => Some(None),
+                Some(&c) if c >= 0x80 => None,
+                Some(&c) => {
+                    let f = fold_ascii(c);
+                    if f == 0 {
+                        // Two collapsible spaces in a row: the offsets shift.
+                        let next = bytes.get(j + 1).map_or(1, |&n| fold_ascii(n));
+                        if next == 0 {
+                            return None;
+                        }
+                        Some(Some((b' ', false)))
+                    } else {
+                        Some(Some((f, is_word_byte(f))))
+                    }
+                }
+            }
+        };
+        let trie = &self.trie;
+        ends.clear();
+        let mut node = 0;
+        let mut k = 0;
+        while let Some((b, word)) = at(ws + k)? {
+            let sb = if !word && at(ws + k + 1)?.is_some_and(|(_, w)| w) { MARK } else { b };
+            let next =
+                if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
+            let Some(next) = next else { break };
+            node = next;
+            k += 1;
+            if let Some(p) = trie.pattern(node) {
+                ends.push((k, p));
+            }
+        }
+        for &(e, p) in ends.iter().rev() {
+            let word_after = at(ws + e)?.is_some_and(|(_, w)| w);
+            if word_after {
+                continue;
+            }
+            let end = ws + e;
+            for &key in &self.same_stream[p] {
+                let key = &self.keys[key as usize];
+                if !self.plain[p] {
+                    let same = key.folded.len() == e
+                        && key.folded.iter().zip(&bytes[ws..end]).all(|(&kb, &c)| {
+                            let f = fold_ascii(c);
+                            kb == if f == 0 { b' ' } else { f }
+                        });
+                    if !same {
+                        continue;
+                    }
+                }
+                if let Some(hit) = accept(text, None, false, key, 0, e, |_| Span::new(ws, end)) {
+                    return Some(Some((hit, end)));
+                }
+            }
+        }
+        Some(None)
+    }
+
+    /// The trie walk and checks of [`Matcher::find_all`] from the word start `ws`, on the match
+    /// stream rebuilt from the original text as far as needed: `Some(None)` when no key is
+    /// accepted there, `Some(Some((match, resume offset)))`, or `None` to give up.
+    fn walk_at(
+        &self,
+        text: &str,
+        ws: usize,
+        cf: &mut CharFold,
+        walk: &mut Walk,
+        ends: &mut Vec<(usize, usize)>,
+    ) -> Option<Option<(RawMatch, usize)>> {
+        let trie = &self.trie;
+        walk.reset(ws);
+        ends.clear();
+        let mut node = 0;
+        let mut k = 0;
+        loop {
+            if !walk.ensure(text, k, cf)? {
+                break;
+            }
+            let b = walk.folded[k];
+            let sb = if walk.word[k] {
+                b
+            } else if walk.ensure(text, k + 1, cf)? && walk.word[k + 1] {
+                MARK
+            } else if b >= 0x80 {
+                0x02
+            } else {
+                b
+            };
+            let next =
+                if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
+            let Some(next) = next else { break };
+            node = next;
+            k += 1;
+            if let Some(p) = trie.pattern(node) {
+                ends.push((k, p));
+            }
+        }
+        for &(e, p) in ends.iter().rev() {
+            let word_after = walk.ensure(text, e, cf)? && walk.word[e];
+            let folded = if self.plain[p] { None } else { Some(walk.folded.as_slice()) };
+            let end = walk.char_end[e - 1];
+            for &key in &self.same_stream[p] {
+                let to_original = |_| Span::new(ws, end);
+                if let Some(hit) = accept(text, folded, word_after, &self.keys[key as usize], 0, e, to_original) {
+                    return Some(Some((hit, end)));
+                }
+            }
+        }
+        Some(None)
     }
 
     /// Appends every accepted match of `text` (already folded as `f`) to `out`, in order.
@@ -440,11 +770,21 @@ mod tests {
         Matcher::new(keys).unwrap()
     }
 
+    /// The matcher as the gazetteer calls it (the scan of the original text).
     fn find(m: &Matcher, text: &str) -> Vec<(Span, Target)> {
+        let mut out = Vec::new();
+        m.find(text, &mut out);
+        out.into_iter().map(|r| (r.span, r.target)).collect()
+    }
+
+    /// The search over the whole folded text, and whether the scan of the original text
+    /// (without its fallback) finished.
+    fn find_folded(m: &Matcher, text: &str) -> (Vec<(Span, Target)>, bool) {
         let f = fold(text);
         let mut out = Vec::new();
         m.find_all(text, &f, &mut out);
-        out.into_iter().map(|r| (r.span, r.target)).collect()
+        let lazy = m.find_lazy(text, &mut Vec::new());
+        (out.into_iter().map(|r| (r.span, r.target)).collect(), lazy)
     }
 
     /// The naive reference matcher: typography fold, every position, every key, longest wins.
@@ -568,6 +908,16 @@ mod tests {
             let (m, _) = builtin();
             prop_assert_eq!(find(m, &text), naive(m, &text));
         }
+
+        // The scan of the original text finds what the search of the folded text finds, and
+        // needs no fallback on such text.
+        #[test]
+        fn builtin_scan_equals_folded_search(text in builtin_haystack()) {
+            let (m, _) = builtin();
+            let (want, lazy) = find_folded(m, &text);
+            prop_assert!(lazy, "fell back on {:?}", text);
+            prop_assert_eq!(find(m, &text), want);
+        }
     }
 
     proptest! {
@@ -589,6 +939,21 @@ mod tests {
                 let folded = crate::typography::fold_key(got);
                 prop_assert_eq!(folded.as_bytes(), &want[..], "span {:?} of {:?}", span, text);
             }
+        }
+
+        // Same result as the search of the folded text, on any text (with the fallback).
+        #[test]
+        fn scan_equals_folded_search_any(text in any::<String>()) {
+            let m = matcher(ALIASES);
+            prop_assert_eq!(find(&m, &text), find_folded(&m, &text).0);
+        }
+
+        #[test]
+        fn scan_equals_folded_search(text in haystack()) {
+            let m = matcher(ALIASES);
+            let (want, lazy) = find_folded(&m, &text);
+            prop_assert!(lazy, "fell back on {:?}", text);
+            prop_assert_eq!(find(&m, &text), want);
         }
 
         #[test]
