@@ -344,6 +344,18 @@ pub(crate) fn fold_ascii(c: u8) -> u8 {
     ASCII[(c & 0x7F) as usize]
 }
 
+/// For `À`..`ſ`: the single ASCII letter the character folds to (a word byte, class
+/// [`CharClass::Word`]), or 0 when it folds otherwise (then ask [`CharFold::fold`]).
+#[inline]
+pub(crate) fn fold_latin(ch: char) -> u8 {
+    let cp = ch as u32;
+    if (LATIN_FIRST..LATIN_END).contains(&cp) {
+        latin_table()[(cp - LATIN_FIRST) as usize]
+    } else {
+        0
+    }
+}
+
 /// What one non-ASCII character contributes to the folded text and the match stream (see
 /// [`CharFold::fold`]).
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::fold::{fold, fold_ascii, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK};
+use super::fold::{fold, fold_ascii, fold_latin, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK};
 use super::names::is_word;
 use crate::typography::is_dash;
 use crate::Span;
@@ -124,6 +124,35 @@ const MAX_BITS: usize = 1 << 22;
 /// key set starts no match, and the trie need not be walked from it.
 const HASH_MUL: u64 = 0x517c_c1b7_2722_0a95;
 
+/// For [`Matcher::walk_simple`]: the character at original offset `j`, when it folds to one
+/// byte on its own: `Some(Some((folded byte, word byte, length in the original)))`,
+/// `Some(None)` at the end of the text, `None` for anything else.
+#[inline]
+fn simple_at(bytes: &[u8], j: usize) -> Option<Option<(u8, bool, usize)>> {
+    let Some(&c) = bytes.get(j) else { return Some(None) };
+    if c < 0x80 {
+        let f = fold_ascii(c);
+        if f == 0 {
+            // Two collapsible spaces in a row: the second one folds to nothing.
+            if bytes.get(j + 1).is_some_and(|&n| n < 0x80 && fold_ascii(n) == 0) {
+                return None;
+            }
+            return Some(Some((b' ', false, 1)));
+        }
+        return Some(Some((f, is_word_byte(f), 1)));
+    }
+    // `À`..`ſ` are two bytes, lead 0xC3..=0xC5.
+    if !(0xC3..=0xC5).contains(&c) {
+        return None;
+    }
+    let c1 = *bytes.get(j + 1)?;
+    let ch = char::from_u32((u32::from(c & 0x1F) << 6) | u32::from(c1 & 0x3F))?;
+    match fold_latin(ch) {
+        0 => None,
+        l => Some(Some((l, true, 2))),
+    }
+}
+
 /// The folded bytes of the original text from a word start, made as far as a trie walk asks.
 #[derive(Debug, Default)]
 struct Walk {
@@ -135,6 +164,8 @@ struct Walk {
     word: Vec<bool>,
     /// Per folded byte: the original end of the character it comes from.
     char_end: Vec<usize>,
+    /// For [`Matcher::walk_simple`]: (folded end, pattern, original end) of the keys walked.
+    simple_ends: Vec<(usize, usize, usize)>,
 }
 
 impl Walk {
@@ -175,6 +206,12 @@ impl Walk {
             }
             let ch = text.get(self.next..)?.chars().next()?;
             self.next += ch.len_utf8();
+            let l = fold_latin(ch);
+            if l != 0 {
+                self.in_space = false;
+                self.push(l, true);
+                continue;
+            }
             match cf.fold(ch) {
                 CharClass::Invisible => {}
                 CharClass::Space => {
@@ -314,7 +351,8 @@ impl Matcher {
                 i -= 1;
             } else {
                 let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { return false };
-                match cf.fold(ch) {
+                let class = if fold_latin(ch) != 0 { CharClass::Word } else { cf.fold(ch) };
+                match class {
                     CharClass::Invisible | CharClass::Empty => {}
                     CharClass::Space | CharClass::NonWord => prev_word = false,
                     CharClass::Mixed => return false,
@@ -365,6 +403,12 @@ impl Matcher {
                 j += 1;
             } else {
                 let ch = text.get(j..)?.chars().next()?;
+                let l = fold_latin(ch);
+                if l != 0 {
+                    h = (h ^ u64::from(l)).wrapping_mul(HASH_MUL);
+                    j += ch.len_utf8();
+                    continue;
+                }
                 match cf.fold(ch) {
                     CharClass::Word => {
                         for &b in cf.bytes() {
@@ -382,7 +426,7 @@ impl Matcher {
         if self.first_words.get((h >> 6) as usize).map_or(true, |w| w & (1 << (h & 63)) == 0) {
             return Some((j, true));
         }
-        let found = match self.walk_ascii(text, ws, ends) {
+        let found = match self.walk_simple(text, ws, &mut walk.simple_ends) {
             Some(found) => found,
             None => self.walk_at(text, ws, cf, walk, ends)?,
         };
@@ -395,63 +439,61 @@ impl Matcher {
         }
     }
 
-    /// [`Matcher::walk_at`] on the original bytes themselves, while they are ASCII without two
-    /// collapsible spaces in a row (folded byte `k` is then original byte `ws + k`, lower-cased,
-    /// spaces, tabs and hyphens as `' '`): `None` when the walk or its checks reach anything
-    /// else (then [`Matcher::walk_at`] does the work), else its answer.
+    /// [`Matcher::walk_at`] on the original bytes themselves, while every character folds to
+    /// one byte on its own: ASCII without two collapsible spaces in a row (lower-cased; spaces,
+    /// tabs and hyphens as `' '`) and the letters `À`..`ſ` that fold to one ASCII letter.
+    /// `None` when the walk or its checks reach anything else (then [`Matcher::walk_at`] does
+    /// the work), else its answer.
     #[inline]
-    fn walk_ascii(&self, text: &str, ws: usize, ends: &mut Vec<(usize, usize)>) -> Option<Option<(RawMatch, usize)>> {
+    fn walk_simple(
+        &self,
+        text: &str,
+        ws: usize,
+        ends: &mut Vec<(usize, usize, usize)>,
+    ) -> Option<Option<(RawMatch, usize)>> {
         let bytes = text.as_bytes();
-        // The folded byte at original offset `j` and whether it is a word byte, `Some(None)`
-        // past the end, `None` outside the simple case.
-        let at = |j: usize| -> Option<Option<(u8, bool)>> {
-            match bytes.get(j) {
-                None => Some(None),
-                Some(&c) if c >= 0x80 => None,
-                Some(&c) => {
-                    let f = fold_ascii(c);
-                    if f == 0 {
-                        // Two collapsible spaces in a row: the offsets shift.
-                        let next = bytes.get(j + 1).map_or(1, |&n| fold_ascii(n));
-                        if next == 0 {
-                            return None;
-                        }
-                        Some(Some((b' ', false)))
-                    } else {
-                        Some(Some((f, is_word_byte(f))))
-                    }
-                }
-            }
-        };
         let trie = &self.trie;
         ends.clear();
         let mut node = 0;
         let mut k = 0;
-        while let Some((b, word)) = at(ws + k)? {
-            let sb = if !word && at(ws + k + 1)?.is_some_and(|(_, w)| w) { MARK } else { b };
-            let next =
+        let mut j = ws;
+        let mut cur = simple_at(bytes, j)?;
+        while let Some((b, word, len)) = cur {
+            let next = simple_at(bytes, j + len)?;
+            let sb = if !word && next.is_some_and(|(_, w, _)| w) { MARK } else { b };
+            let child =
                 if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
-            let Some(next) = next else { break };
-            node = next;
+            let Some(child) = child else { break };
+            node = child;
             k += 1;
+            j += len;
+            cur = next;
             if let Some(p) = trie.pattern(node) {
-                ends.push((k, p));
+                ends.push((k, p, j));
             }
         }
-        for &(e, p) in ends.iter().rev() {
-            let word_after = at(ws + e)?.is_some_and(|(_, w)| w);
-            if word_after {
+        for &(e, p, end) in ends.iter().rev() {
+            if simple_at(bytes, end)?.is_some_and(|(_, w, _)| w) {
                 continue;
             }
-            let end = ws + e;
             for &key in &self.same_stream[p] {
                 let key = &self.keys[key as usize];
                 if !self.plain[p] {
-                    let same = key.folded.len() == e
-                        && key.folded.iter().zip(&bytes[ws..end]).all(|(&kb, &c)| {
-                            let f = fold_ascii(c);
-                            kb == if f == 0 { b' ' } else { f }
-                        });
+                    // The folded bytes, one per character.
+                    let mut same = key.folded.len() == e;
+                    let mut j = ws;
+                    for &kb in key.folded.iter() {
+                        if !same {
+                            break;
+                        }
+                        match simple_at(bytes, j) {
+                            Some(Some((b, _, len))) => {
+                                same = b == kb;
+                                j += len;
+                            }
+                            _ => same = false,
+                        }
+                    }
                     if !same {
                         continue;
                     }
