@@ -107,6 +107,30 @@ pub(crate) struct Matcher {
     first_words: Box<[u64]>,
     /// 64 minus the number of bits of the index into `first_words`.
     shift: u32,
+    /// The same for the first words of the keys of one word (see [`Matcher::find_lazy`]).
+    one_word: Box<[u64]>,
+    /// The same for the first two words of the keys of two words or more (see [`pair`]).
+    pairs: Box<[u64]>,
+}
+
+/// Whether the hash `h` (all 64 bits) is in the bit set `set` indexed by its top bits.
+#[inline]
+fn in_set(set: &[u64], shift: u32, h: u64) -> bool {
+    let h = h >> shift;
+    set.get((h >> 6) as usize).is_some_and(|w| w & (1 << (h & 63)) != 0)
+}
+
+fn add_to_set(set: &mut [u64], shift: u32, h: u64) {
+    let h = h >> shift;
+    if let Some(w) = set.get_mut((h >> 6) as usize) {
+        *w |= 1 << (h & 63);
+    }
+}
+
+/// The hash of two consecutive words, from their [`first_word`] hashes.
+#[inline]
+fn pair(h1: u64, h2: u64) -> u64 {
+    (h1.rotate_left(29) ^ h2).wrapping_mul(HASH_MUL)
 }
 
 /// Bits in [`Matcher::first_words`] per key (about 5 % false positives), within these bounds
@@ -123,6 +147,20 @@ const MAX_BITS: usize = 1 << 22;
 /// (and then the text has no word byte after it either). So a word whose hash is not in the
 /// key set starts no match, and the trie need not be walked from it.
 const HASH_MUL: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Per ASCII byte: the folded byte when it is a word byte (letters lower-cased, digits), else 0.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() {
+            t[i] = c.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 /// For [`Matcher::walk_simple`]: the character at original offset `j`, when it folds to one
 /// byte on its own: `Some(Some((folded byte, word byte, length in the original)))`,
@@ -259,6 +297,8 @@ impl Matcher {
             plain: Vec::new(),
             first_words: Box::new([]),
             shift: 63,
+            one_word: Box::new([]),
+            pairs: Box::new([]),
         }
     }
 
@@ -291,7 +331,20 @@ impl Matcher {
             .zip(&same_stream)
             .map(|(p, same): (&Vec<u8>, &Vec<u32>)| same.len() == 1 && p.iter().skip(1).all(|&b| is_word_byte(b)))
             .collect();
-        Ok(Matcher { trie, second, keys, same_stream, plain, first_words, shift })
+        let mut one_word = vec![0u64; bits / 64].into_boxed_slice();
+        let mut pairs = vec![0u64; bits / 64].into_boxed_slice();
+        for p in &patterns {
+            let body = p.get(1..).unwrap_or_default();
+            let (h1, n1) = first_word(body);
+            // The second word: after the separators that follow the first.
+            let rest = &body[n1..];
+            let gap = rest.iter().take_while(|&&b| !is_word_byte(b)).count();
+            match rest.get(gap..).filter(|r| !r.is_empty()) {
+                None => add_to_set(&mut one_word, shift, h1),
+                Some(r) => add_to_set(&mut pairs, shift, pair(h1, first_word(r).0)),
+            }
+        }
+        Ok(Matcher { trie, second, keys, same_stream, plain, first_words, shift, one_word, pairs })
     }
 
     /// Number of distinct folded keys.
@@ -324,6 +377,13 @@ impl Matcher {
     /// (so its original end is that character's end, trailing removed characters excluded: what
     /// the offset map gives). After a match the next folded byte is not a word byte, so the scan
     /// goes on after the match's last character outside a word and outside a run of spaces.
+    ///
+    /// Second filter: an accepted key spells the same words as the text from its start (the
+    /// separators too, which the walk checks), so a key of two words or more needs the text's
+    /// next word to be its second word. A word that is the first word of no one-word key (by
+    /// the `one_word` set: `le`, `la`, `de` start many keys, all longer) waits until the next
+    /// word is hashed, and is walked from only if the pair is in the `pairs` set; that walk
+    /// comes before anything is done with the next word, as in [`Matcher::find_all`].
     pub(crate) fn find_lazy(&self, text: &str, out: &mut Vec<RawMatch>) -> bool {
         if self.trie.step(0, MARK).is_none() {
             return true;
@@ -336,19 +396,20 @@ impl Matcher {
         // Whether the last folded byte is a word byte. (Runs of spaces need no state here:
         // a space is a non-word byte whether it is folded away or not.)
         let mut prev_word = false;
+        // A word start that may begin keys of two words or more, and its word's hash.
+        let mut pending: Option<(usize, u64)> = None;
         while let Some(&c) = bytes.get(i) {
             // Find the next word start.
             if c < 0x80 {
-                let f = fold_ascii(c);
-                i += 1;
-                if f == 0 || !is_word_byte(f) {
+                if ASCII_WORD[c as usize] == 0 {
                     prev_word = false;
+                    i += 1;
                     continue;
                 }
                 if prev_word {
+                    i += 1;
                     continue;
                 }
-                i -= 1;
             } else {
                 let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { return false };
                 let class = if fold_latin(ch) != 0 { CharClass::Word } else { cf.fold(ch) };
@@ -359,7 +420,8 @@ impl Matcher {
                     CharClass::Word => {
                         if !prev_word {
                             // A word start.
-                            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out) else {
+                            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out, &mut pending)
+                            else {
                                 return false;
                             };
                             (i, prev_word) = next;
@@ -370,7 +432,9 @@ impl Matcher {
                 i += ch.len_utf8();
                 continue;
             }
-            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out) else { return false };
+            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out, &mut pending) else {
+                return false;
+            };
             (i, prev_word) = next;
         }
         true
@@ -380,6 +444,7 @@ impl Matcher {
     /// if it may start a key walks the trie. Returns where the scan goes on and whether it is
     /// inside a word there (the scan is never inside a run of spaces), or `None` to give up.
     #[inline]
+    #[allow(clippy::too_many_arguments)]
     fn word_at(
         &self,
         text: &str,
@@ -388,6 +453,7 @@ impl Matcher {
         walk: &mut Walk,
         ends: &mut Vec<(usize, usize)>,
         out: &mut Vec<RawMatch>,
+        pending: &mut Option<(usize, u64)>,
     ) -> Option<(usize, bool)> {
         let bytes = text.as_bytes();
         let mut h: u64 = 0;
@@ -395,8 +461,8 @@ impl Matcher {
         // The word: ASCII letters and digits, word characters, and removed characters.
         while let Some(&c) = bytes.get(j) {
             if c < 0x80 {
-                let f = fold_ascii(c);
-                if f == 0 || !is_word_byte(f) {
+                let f = ASCII_WORD[c as usize];
+                if f == 0 {
                     break;
                 }
                 h = (h ^ u64::from(f)).wrapping_mul(HASH_MUL);
@@ -422,20 +488,46 @@ impl Matcher {
                 j += ch.len_utf8();
             }
         }
-        let h = h >> self.shift;
-        if self.first_words.get((h >> 6) as usize).map_or(true, |w| w & (1 << (h & 63)) == 0) {
+        // A word that may start keys of two words or more only waits for the next word: the
+        // walk from it is made only if the pair of words is in `pairs`.
+        if let Some((pws, ph)) = pending.take() {
+            if in_set(&self.pairs, self.shift, pair(ph, h)) {
+                if let Some((hit, resume)) = self.candidate(text, pws, cf, walk, ends)? {
+                    out.push(hit);
+                    return Some((resume, false));
+                }
+            }
+        }
+        if !in_set(&self.first_words, self.shift, h) {
             return Some((j, true));
         }
-        let found = match self.walk_simple(text, ws, &mut walk.simple_ends) {
-            Some(found) => found,
-            None => self.walk_at(text, ws, cf, walk, ends)?,
-        };
-        match found {
+        if !in_set(&self.one_word, self.shift, h) {
+            *pending = Some((ws, h));
+            return Some((j, true));
+        }
+        match self.candidate(text, ws, cf, walk, ends)? {
             Some((hit, resume)) => {
                 out.push(hit);
                 Some((resume, false))
             }
             None => Some((j, true)),
+        }
+    }
+
+    /// The trie walk and checks from a candidate word start `ws`: `Some(None)` when no key is
+    /// accepted there, `Some(Some((match, resume offset)))`, or `None` to give up.
+    #[inline(never)]
+    fn candidate(
+        &self,
+        text: &str,
+        ws: usize,
+        cf: &mut CharFold,
+        walk: &mut Walk,
+        ends: &mut Vec<(usize, usize)>,
+    ) -> Option<Option<(RawMatch, usize)>> {
+        match self.walk_simple(text, ws, &mut walk.simple_ends) {
+            Some(found) => Some(found),
+            None => self.walk_at(text, ws, cf, walk, ends),
         }
     }
 
