@@ -539,8 +539,9 @@ impl Gazetteer {
     ///
     /// # Performance
     ///
-    /// The text is folded once; a byte trie of the aliases is walked only from the words that
-    /// can start one (a hash set of first words, in cache); see `docs/perf-gazetteer.md`.
+    /// The original text is scanned word by word without being folded first; a byte trie of
+    /// the aliases is walked only from the words that can start one (bit sets of the first
+    /// words and of the first two words of the aliases); see `docs/perf-gazetteer.md`.
     pub fn find_iter<'g, 'h>(&'g self, text: &'h str) -> FindIter<'g, 'h> {
         let mut raw = Vec::new();
         self.inner.matcher.find(text, &mut raw);
