@@ -188,6 +188,9 @@ struct Out {
     /// Original bytes copied byte for byte and not yet told to the map.
     pending: usize,
     in_space: bool,
+    /// Set when a byte's stream class disagrees with its character's word class (a word
+    /// character folding to ASCII punctuation, or the reverse): the lazy scan gives up then.
+    odd: bool,
 }
 
 impl Out {
@@ -209,6 +212,7 @@ impl Out {
     #[inline]
     fn push(&mut self, b: u8, word: bool) {
         self.folded.push(b);
+        self.odd |= word != is_word_byte(b) && (word || b < 0x80);
         if word {
             if let Some(last) = self.stream.last_mut() {
                 if !is_word_byte(*last) {
@@ -257,7 +261,7 @@ fn fold_into(text: &str, buf: FoldedText) -> FoldedText {
     map.segs.clear();
     map.out_len = 0;
     map.orig_len = 0;
-    let mut o = Out { folded, stream, map, pending: 0, in_space: false };
+    let mut o = Out { folded, stream, map, pending: 0, in_space: false, odd: false };
     o.stream.push(MARK);
     let mut i = 0;
     while i < bytes.len() {
@@ -334,6 +338,100 @@ fn fold_into(text: &str, buf: FoldedText) -> FoldedText {
     FoldedText { folded: o.folded, stream: o.stream, map: o.map }
 }
 
+/// Per ASCII byte: the folded byte, or 0 for a collapsible space (space, tab, hyphen).
+#[inline]
+pub(crate) fn fold_ascii(c: u8) -> u8 {
+    ASCII[(c & 0x7F) as usize]
+}
+
+/// For `À`..`ſ`: the single ASCII letter the character folds to (a word byte, class
+/// [`CharClass::Word`]), or 0 when it folds otherwise (then ask [`CharFold::fold`]).
+#[inline]
+pub(crate) fn fold_latin(ch: char) -> u8 {
+    let cp = ch as u32;
+    if (LATIN_FIRST..LATIN_END).contains(&cp) {
+        latin_table()[(cp - LATIN_FIRST) as usize]
+    } else {
+        0
+    }
+}
+
+/// What one non-ASCII character contributes to the folded text and the match stream (see
+/// [`CharFold::fold`]).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum CharClass {
+    /// Removed, and the space state is left as it is (soft hyphen, zero-width characters).
+    Invisible,
+    /// A space (one `' '`, or nothing right after another space).
+    Space,
+    /// Removed, but ends a run of spaces (combining marks).
+    Empty,
+    /// Only word bytes ([`CharFold::bytes`]).
+    Word,
+    /// Only non-word bytes ([`CharFold::bytes`]).
+    NonWord,
+    /// Anything else (word and non-word bytes mixed): the caller folds the whole text instead.
+    Mixed,
+}
+
+/// Folds one non-ASCII character at a time, exactly as [`fold`] does inside a text, for the
+/// matcher's scan of the original text.
+pub(crate) struct CharFold {
+    out: Out,
+}
+
+impl CharFold {
+    pub(crate) fn new() -> CharFold {
+        CharFold {
+            out: Out {
+                folded: Vec::new(),
+                stream: Vec::new(),
+                map: SegMap::default(),
+                pending: 0,
+                in_space: false,
+                odd: false,
+            },
+        }
+    }
+
+    /// The class of non-ASCII `ch`; for [`CharClass::Word`] and [`CharClass::NonWord`] its
+    /// folded bytes are then in [`CharFold::bytes`].
+    pub(crate) fn fold(&mut self, ch: char) -> CharClass {
+        if is_invisible(ch) {
+            return CharClass::Invisible;
+        }
+        if is_space(ch) || is_dash(ch) {
+            return CharClass::Space;
+        }
+        let o = &mut self.out;
+        o.folded.clear();
+        o.stream.clear();
+        o.odd = false;
+        if is_apostrophe(ch) {
+            o.push(b'\'', false);
+        } else if quote_mark(ch).is_some() {
+            o.push(b'"', false);
+        } else {
+            push_folded_char(ch, o);
+        }
+        if o.odd {
+            return CharClass::Mixed;
+        }
+        let words = o.stream.iter().filter(|&&b| is_word_byte(b)).count();
+        match (o.stream.len(), words) {
+            (0, _) => CharClass::Empty,
+            (n, w) if w == n => CharClass::Word,
+            (_, 0) => CharClass::NonWord,
+            _ => CharClass::Mixed,
+        }
+    }
+
+    /// The folded bytes of the last character.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        &self.out.folded
+    }
+}
+
 fn push_char(c: char, o: &mut Out) {
     let mut buf = [0u8; 4];
     let word = is_word_char(c);
@@ -364,8 +462,14 @@ fn latin_table() -> &'static [u8; (LATIN_END - LATIN_FIRST) as usize] {
             if is_space(c) || is_dash(c) || is_apostrophe(c) || quote_mark(c).is_some() || is_invisible(c) {
                 continue;
             }
-            let mut o =
-                Out { folded: Vec::new(), stream: Vec::new(), map: SegMap::default(), pending: 0, in_space: false };
+            let mut o = Out {
+                folded: Vec::new(),
+                stream: Vec::new(),
+                map: SegMap::default(),
+                pending: 0,
+                in_space: false,
+                odd: false,
+            };
             push_folded_slow(c, &mut o);
             if let [b] = o.folded[..] {
                 if b.is_ascii_alphabetic() && is_word_char(c) {

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::fold::{fold, is_word_byte, FoldedText, MARK};
+use super::fold::{fold, fold_ascii, fold_latin, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK};
 use super::names::is_word;
 use crate::typography::is_dash;
 use crate::Span;
@@ -107,6 +107,30 @@ pub(crate) struct Matcher {
     first_words: Box<[u64]>,
     /// 64 minus the number of bits of the index into `first_words`.
     shift: u32,
+    /// The same for the first words of the keys of one word (see [`Matcher::find_lazy`]).
+    one_word: Box<[u64]>,
+    /// The same for the first two words of the keys of two words or more (see [`pair`]).
+    pairs: Box<[u64]>,
+}
+
+/// Whether the hash `h` (all 64 bits) is in the bit set `set` indexed by its top bits.
+#[inline]
+fn in_set(set: &[u64], shift: u32, h: u64) -> bool {
+    let h = h >> shift;
+    set.get((h >> 6) as usize).is_some_and(|w| w & (1 << (h & 63)) != 0)
+}
+
+fn add_to_set(set: &mut [u64], shift: u32, h: u64) {
+    let h = h >> shift;
+    if let Some(w) = set.get_mut((h >> 6) as usize) {
+        *w |= 1 << (h & 63);
+    }
+}
+
+/// The hash of two consecutive words, from their [`first_word`] hashes.
+#[inline]
+fn pair(h1: u64, h2: u64) -> u64 {
+    (h1.rotate_left(29) ^ h2).wrapping_mul(HASH_MUL)
 }
 
 /// Bits in [`Matcher::first_words`] per key (about 5 % false positives), within these bounds
@@ -122,6 +146,132 @@ const MAX_BITS: usize = 1 << 22;
 /// the key's first word is a separator (in the key, hence in the text) or the end of the key
 /// (and then the text has no word byte after it either). So a word whose hash is not in the
 /// key set starts no match, and the trie need not be walked from it.
+const HASH_MUL: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Per ASCII byte: the folded byte when it is a word byte (letters lower-cased, digits), else 0.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() {
+            t[i] = c.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
+/// For [`Matcher::walk_simple`]: the character at original offset `j`, when it folds to one
+/// byte on its own: `Some(Some((folded byte, word byte, length in the original)))`,
+/// `Some(None)` at the end of the text, `None` for anything else.
+#[inline]
+fn simple_at(bytes: &[u8], j: usize) -> Option<Option<(u8, bool, usize)>> {
+    let Some(&c) = bytes.get(j) else { return Some(None) };
+    if c < 0x80 {
+        let f = fold_ascii(c);
+        if f == 0 {
+            // Two collapsible spaces in a row: the second one folds to nothing.
+            if bytes.get(j + 1).is_some_and(|&n| n < 0x80 && fold_ascii(n) == 0) {
+                return None;
+            }
+            return Some(Some((b' ', false, 1)));
+        }
+        return Some(Some((f, is_word_byte(f), 1)));
+    }
+    // `À`..`ſ` are two bytes, lead 0xC3..=0xC5.
+    if !(0xC3..=0xC5).contains(&c) {
+        return None;
+    }
+    let c1 = *bytes.get(j + 1)?;
+    let ch = char::from_u32((u32::from(c & 0x1F) << 6) | u32::from(c1 & 0x3F))?;
+    match fold_latin(ch) {
+        0 => None,
+        l => Some(Some((l, true, 2))),
+    }
+}
+
+/// The folded bytes of the original text from a word start, made as far as a trie walk asks.
+#[derive(Debug, Default)]
+struct Walk {
+    /// Original offset of the next character to fold.
+    next: usize,
+    in_space: bool,
+    folded: Vec<u8>,
+    /// Per folded byte: whether it is a word byte of the stream.
+    word: Vec<bool>,
+    /// Per folded byte: the original end of the character it comes from.
+    char_end: Vec<usize>,
+    /// For [`Matcher::walk_simple`]: (folded end, pattern, original end) of the keys walked.
+    simple_ends: Vec<(usize, usize, usize)>,
+}
+
+impl Walk {
+    fn reset(&mut self, ws: usize) {
+        self.next = ws;
+        self.in_space = false;
+        self.folded.clear();
+        self.word.clear();
+        self.char_end.clear();
+    }
+
+    fn push(&mut self, b: u8, word: bool) {
+        self.folded.push(b);
+        self.word.push(word);
+        self.char_end.push(self.next);
+    }
+
+    /// Folds characters until there is a byte at `k`: `Some(false)` at the end of the text,
+    /// `None` on a [`CharClass::Mixed`] character.
+    #[inline]
+    fn ensure(&mut self, text: &str, k: usize, cf: &mut CharFold) -> Option<bool> {
+        let bytes = text.as_bytes();
+        while self.folded.len() <= k {
+            let Some(&c) = bytes.get(self.next) else { return Some(false) };
+            if c < 0x80 {
+                let f = fold_ascii(c);
+                self.next += 1;
+                if f == 0 {
+                    if !self.in_space {
+                        self.in_space = true;
+                        self.push(b' ', false);
+                    }
+                } else {
+                    self.in_space = false;
+                    self.push(f, is_word_byte(f));
+                }
+                continue;
+            }
+            let ch = text.get(self.next..)?.chars().next()?;
+            self.next += ch.len_utf8();
+            let l = fold_latin(ch);
+            if l != 0 {
+                self.in_space = false;
+                self.push(l, true);
+                continue;
+            }
+            match cf.fold(ch) {
+                CharClass::Invisible => {}
+                CharClass::Space => {
+                    if !self.in_space {
+                        self.in_space = true;
+                        self.push(b' ', false);
+                    }
+                }
+                CharClass::Empty => self.in_space = false,
+                CharClass::Mixed => return None,
+                class @ (CharClass::Word | CharClass::NonWord) => {
+                    self.in_space = false;
+                    for &b in cf.bytes() {
+                        self.push(b, class == CharClass::Word);
+                    }
+                }
+            }
+        }
+        Some(true)
+    }
+}
+
 #[inline]
 fn first_word(bytes: &[u8]) -> (u64, usize) {
     let mut h: u64 = 0;
@@ -130,7 +280,7 @@ fn first_word(bytes: &[u8]) -> (u64, usize) {
         if !is_word_byte(b) {
             break;
         }
-        h = (h ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        h = (h ^ u64::from(b)).wrapping_mul(HASH_MUL);
         n += 1;
     }
     (h, n)
@@ -147,6 +297,8 @@ impl Matcher {
             plain: Vec::new(),
             first_words: Box::new([]),
             shift: 63,
+            one_word: Box::new([]),
+            pairs: Box::new([]),
         }
     }
 
@@ -179,12 +331,324 @@ impl Matcher {
             .zip(&same_stream)
             .map(|(p, same): (&Vec<u8>, &Vec<u32>)| same.len() == 1 && p.iter().skip(1).all(|&b| is_word_byte(b)))
             .collect();
-        Ok(Matcher { trie, second, keys, same_stream, plain, first_words, shift })
+        let mut one_word = vec![0u64; bits / 64].into_boxed_slice();
+        let mut pairs = vec![0u64; bits / 64].into_boxed_slice();
+        for p in &patterns {
+            let body = p.get(1..).unwrap_or_default();
+            let (h1, n1) = first_word(body);
+            // The second word: after the separators that follow the first.
+            let rest = &body[n1..];
+            let gap = rest.iter().take_while(|&&b| !is_word_byte(b)).count();
+            match rest.get(gap..).filter(|r| !r.is_empty()) {
+                None => add_to_set(&mut one_word, shift, h1),
+                Some(r) => add_to_set(&mut pairs, shift, pair(h1, first_word(r).0)),
+            }
+        }
+        Ok(Matcher { trie, second, keys, same_stream, plain, first_words, shift, one_word, pairs })
     }
 
     /// Number of distinct folded keys.
     pub(crate) fn key_count(&self) -> usize {
         self.keys.len()
+    }
+
+    /// Appends every accepted match of `text` to `out`, in order.
+    ///
+    /// Scans the original text (see [`Matcher::find_lazy`]); a text with a character whose fold
+    /// mixes word and non-word bytes is folded whole and searched with [`Matcher::find_all`].
+    pub(crate) fn find(&self, text: &str, out: &mut Vec<RawMatch>) {
+        let n = out.len();
+        if !self.find_lazy(text, out) {
+            out.truncate(n);
+            with_folded(text, |f| self.find_all(text, f, out));
+        }
+    }
+
+    /// [`Matcher::find_all`] without folding the text first: the original text is scanned word
+    /// by word (ASCII bytes through a table, other characters through [`CharFold`]), each
+    /// word's folded bytes hashed on the fly; only from a word whose hash is in the first-word
+    /// set is the match stream rebuilt, lazily, as far as the trie walk goes. Returns `false`
+    /// (with `out` partly filled) on a character of class [`CharClass::Mixed`].
+    ///
+    /// Why this is the same search: the stream of a folded text is a function of its characters
+    /// taken left to right with one bit of state (inside a run of spaces); a word start is a
+    /// word byte after a non-word byte; a match starts at the first byte of the character that
+    /// starts its word (so its original start is that character's) and ends after a character
+    /// (so its original end is that character's end, trailing removed characters excluded: what
+    /// the offset map gives). After a match the next folded byte is not a word byte, so the scan
+    /// goes on after the match's last character outside a word and outside a run of spaces.
+    ///
+    /// Second filter: an accepted key spells the same words as the text from its start (the
+    /// separators too, which the walk checks), so a key of two words or more needs the text's
+    /// next word to be its second word. A word that is the first word of no one-word key (by
+    /// the `one_word` set: `le`, `la`, `de` start many keys, all longer) waits until the next
+    /// word is hashed, and is walked from only if the pair is in the `pairs` set; that walk
+    /// comes before anything is done with the next word, as in [`Matcher::find_all`].
+    pub(crate) fn find_lazy(&self, text: &str, out: &mut Vec<RawMatch>) -> bool {
+        if self.trie.step(0, MARK).is_none() {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        let mut cf = CharFold::new();
+        let mut walk = Walk::default();
+        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        // Whether the last folded byte is a word byte. (Runs of spaces need no state here:
+        // a space is a non-word byte whether it is folded away or not.)
+        let mut prev_word = false;
+        // A word start that may begin keys of two words or more, and its word's hash.
+        let mut pending: Option<(usize, u64)> = None;
+        while let Some(&c) = bytes.get(i) {
+            // Find the next word start.
+            if c < 0x80 {
+                if ASCII_WORD[c as usize] == 0 {
+                    prev_word = false;
+                    i += 1;
+                    continue;
+                }
+                if prev_word {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { return false };
+                let class = if fold_latin(ch) != 0 { CharClass::Word } else { cf.fold(ch) };
+                match class {
+                    CharClass::Invisible | CharClass::Empty => {}
+                    CharClass::Space | CharClass::NonWord => prev_word = false,
+                    CharClass::Mixed => return false,
+                    CharClass::Word => {
+                        if !prev_word {
+                            // A word start.
+                            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out, &mut pending)
+                            else {
+                                return false;
+                            };
+                            (i, prev_word) = next;
+                            continue;
+                        }
+                    }
+                }
+                i += ch.len_utf8();
+                continue;
+            }
+            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out, &mut pending) else {
+                return false;
+            };
+            (i, prev_word) = next;
+        }
+        true
+    }
+
+    /// At the word start `ws` (original offset of its first character): hashes the word, and
+    /// if it may start a key walks the trie. Returns where the scan goes on and whether it is
+    /// inside a word there (the scan is never inside a run of spaces), or `None` to give up.
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    fn word_at(
+        &self,
+        text: &str,
+        ws: usize,
+        cf: &mut CharFold,
+        walk: &mut Walk,
+        ends: &mut Vec<(usize, usize)>,
+        out: &mut Vec<RawMatch>,
+        pending: &mut Option<(usize, u64)>,
+    ) -> Option<(usize, bool)> {
+        let bytes = text.as_bytes();
+        let mut h: u64 = 0;
+        let mut j = ws;
+        // The word: ASCII letters and digits, word characters, and removed characters.
+        while let Some(&c) = bytes.get(j) {
+            if c < 0x80 {
+                let f = ASCII_WORD[c as usize];
+                if f == 0 {
+                    break;
+                }
+                h = (h ^ u64::from(f)).wrapping_mul(HASH_MUL);
+                j += 1;
+            } else {
+                let ch = text.get(j..)?.chars().next()?;
+                let l = fold_latin(ch);
+                if l != 0 {
+                    h = (h ^ u64::from(l)).wrapping_mul(HASH_MUL);
+                    j += ch.len_utf8();
+                    continue;
+                }
+                match cf.fold(ch) {
+                    CharClass::Word => {
+                        for &b in cf.bytes() {
+                            h = (h ^ u64::from(b)).wrapping_mul(HASH_MUL);
+                        }
+                    }
+                    CharClass::Invisible | CharClass::Empty => {}
+                    CharClass::Mixed => return None,
+                    CharClass::Space | CharClass::NonWord => break,
+                }
+                j += ch.len_utf8();
+            }
+        }
+        // A word that may start keys of two words or more only waits for the next word: the
+        // walk from it is made only if the pair of words is in `pairs`.
+        if let Some((pws, ph)) = pending.take() {
+            if in_set(&self.pairs, self.shift, pair(ph, h)) {
+                if let Some((hit, resume)) = self.candidate(text, pws, cf, walk, ends)? {
+                    out.push(hit);
+                    return Some((resume, false));
+                }
+            }
+        }
+        if !in_set(&self.first_words, self.shift, h) {
+            return Some((j, true));
+        }
+        if !in_set(&self.one_word, self.shift, h) {
+            *pending = Some((ws, h));
+            return Some((j, true));
+        }
+        match self.candidate(text, ws, cf, walk, ends)? {
+            Some((hit, resume)) => {
+                out.push(hit);
+                Some((resume, false))
+            }
+            None => Some((j, true)),
+        }
+    }
+
+    /// The trie walk and checks from a candidate word start `ws`: `Some(None)` when no key is
+    /// accepted there, `Some(Some((match, resume offset)))`, or `None` to give up.
+    #[inline(never)]
+    fn candidate(
+        &self,
+        text: &str,
+        ws: usize,
+        cf: &mut CharFold,
+        walk: &mut Walk,
+        ends: &mut Vec<(usize, usize)>,
+    ) -> Option<Option<(RawMatch, usize)>> {
+        match self.walk_simple(text, ws, &mut walk.simple_ends) {
+            Some(found) => Some(found),
+            None => self.walk_at(text, ws, cf, walk, ends),
+        }
+    }
+
+    /// [`Matcher::walk_at`] on the original bytes themselves, while every character folds to
+    /// one byte on its own: ASCII without two collapsible spaces in a row (lower-cased; spaces,
+    /// tabs and hyphens as `' '`) and the letters `À`..`ſ` that fold to one ASCII letter.
+    /// `None` when the walk or its checks reach anything else (then [`Matcher::walk_at`] does
+    /// the work), else its answer.
+    #[inline]
+    fn walk_simple(
+        &self,
+        text: &str,
+        ws: usize,
+        ends: &mut Vec<(usize, usize, usize)>,
+    ) -> Option<Option<(RawMatch, usize)>> {
+        let bytes = text.as_bytes();
+        let trie = &self.trie;
+        ends.clear();
+        let mut node = 0;
+        let mut k = 0;
+        let mut j = ws;
+        let mut cur = simple_at(bytes, j)?;
+        while let Some((b, word, len)) = cur {
+            let next = simple_at(bytes, j + len)?;
+            let sb = if !word && next.is_some_and(|(_, w, _)| w) { MARK } else { b };
+            let child =
+                if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
+            let Some(child) = child else { break };
+            node = child;
+            k += 1;
+            j += len;
+            cur = next;
+            if let Some(p) = trie.pattern(node) {
+                ends.push((k, p, j));
+            }
+        }
+        for &(e, p, end) in ends.iter().rev() {
+            if simple_at(bytes, end)?.is_some_and(|(_, w, _)| w) {
+                continue;
+            }
+            for &key in &self.same_stream[p] {
+                let key = &self.keys[key as usize];
+                if !self.plain[p] {
+                    // The folded bytes, one per character.
+                    let mut same = key.folded.len() == e;
+                    let mut j = ws;
+                    for &kb in key.folded.iter() {
+                        if !same {
+                            break;
+                        }
+                        match simple_at(bytes, j) {
+                            Some(Some((b, _, len))) => {
+                                same = b == kb;
+                                j += len;
+                            }
+                            _ => same = false,
+                        }
+                    }
+                    if !same {
+                        continue;
+                    }
+                }
+                if let Some(hit) = accept(text, None, false, key, 0, e, |_| Span::new(ws, end)) {
+                    return Some(Some((hit, end)));
+                }
+            }
+        }
+        Some(None)
+    }
+
+    /// The trie walk and checks of [`Matcher::find_all`] from the word start `ws`, on the match
+    /// stream rebuilt from the original text as far as needed: `Some(None)` when no key is
+    /// accepted there, `Some(Some((match, resume offset)))`, or `None` to give up.
+    fn walk_at(
+        &self,
+        text: &str,
+        ws: usize,
+        cf: &mut CharFold,
+        walk: &mut Walk,
+        ends: &mut Vec<(usize, usize)>,
+    ) -> Option<Option<(RawMatch, usize)>> {
+        let trie = &self.trie;
+        walk.reset(ws);
+        ends.clear();
+        let mut node = 0;
+        let mut k = 0;
+        loop {
+            if !walk.ensure(text, k, cf)? {
+                break;
+            }
+            let b = walk.folded[k];
+            let sb = if walk.word[k] {
+                b
+            } else if walk.ensure(text, k + 1, cf)? && walk.word[k + 1] {
+                MARK
+            } else if b >= 0x80 {
+                0x02
+            } else {
+                b
+            };
+            let next =
+                if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
+            let Some(next) = next else { break };
+            node = next;
+            k += 1;
+            if let Some(p) = trie.pattern(node) {
+                ends.push((k, p));
+            }
+        }
+        for &(e, p) in ends.iter().rev() {
+            let word_after = walk.ensure(text, e, cf)? && walk.word[e];
+            let folded = if self.plain[p] { None } else { Some(walk.folded.as_slice()) };
+            let end = walk.char_end[e - 1];
+            for &key in &self.same_stream[p] {
+                let to_original = |_| Span::new(ws, end);
+                if let Some(hit) = accept(text, folded, word_after, &self.keys[key as usize], 0, e, to_original) {
+                    return Some(Some((hit, end)));
+                }
+            }
+        }
+        Some(None)
     }
 
     /// Appends every accepted match of `text` (already folded as `f`) to `out`, in order.
@@ -440,11 +904,21 @@ mod tests {
         Matcher::new(keys).unwrap()
     }
 
+    /// The matcher as the gazetteer calls it (the scan of the original text).
     fn find(m: &Matcher, text: &str) -> Vec<(Span, Target)> {
+        let mut out = Vec::new();
+        m.find(text, &mut out);
+        out.into_iter().map(|r| (r.span, r.target)).collect()
+    }
+
+    /// The search over the whole folded text, and whether the scan of the original text
+    /// (without its fallback) finished.
+    fn find_folded(m: &Matcher, text: &str) -> (Vec<(Span, Target)>, bool) {
         let f = fold(text);
         let mut out = Vec::new();
         m.find_all(text, &f, &mut out);
-        out.into_iter().map(|r| (r.span, r.target)).collect()
+        let lazy = m.find_lazy(text, &mut Vec::new());
+        (out.into_iter().map(|r| (r.span, r.target)).collect(), lazy)
     }
 
     /// The naive reference matcher: typography fold, every position, every key, longest wins.
@@ -568,6 +1042,16 @@ mod tests {
             let (m, _) = builtin();
             prop_assert_eq!(find(m, &text), naive(m, &text));
         }
+
+        // The scan of the original text finds what the search of the folded text finds, and
+        // needs no fallback on such text.
+        #[test]
+        fn builtin_scan_equals_folded_search(text in builtin_haystack()) {
+            let (m, _) = builtin();
+            let (want, lazy) = find_folded(m, &text);
+            prop_assert!(lazy, "fell back on {:?}", text);
+            prop_assert_eq!(find(m, &text), want);
+        }
     }
 
     proptest! {
@@ -589,6 +1073,21 @@ mod tests {
                 let folded = crate::typography::fold_key(got);
                 prop_assert_eq!(folded.as_bytes(), &want[..], "span {:?} of {:?}", span, text);
             }
+        }
+
+        // Same result as the search of the folded text, on any text (with the fallback).
+        #[test]
+        fn scan_equals_folded_search_any(text in any::<String>()) {
+            let m = matcher(ALIASES);
+            prop_assert_eq!(find(&m, &text), find_folded(&m, &text).0);
+        }
+
+        #[test]
+        fn scan_equals_folded_search(text in haystack()) {
+            let m = matcher(ALIASES);
+            let (want, lazy) = find_folded(&m, &text);
+            prop_assert!(lazy, "fell back on {:?}", text);
+            prop_assert_eq!(find(&m, &text), want);
         }
 
         #[test]

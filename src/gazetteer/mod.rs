@@ -539,11 +539,12 @@ impl Gazetteer {
     ///
     /// # Performance
     ///
-    /// The text is folded once; a byte trie of the aliases is walked only from the words that
-    /// can start one (a hash set of first words, in cache); see `docs/perf-gazetteer.md`.
+    /// The original text is scanned word by word without being folded first; a byte trie of
+    /// the aliases is walked only from the words that can start one (bit sets of the first
+    /// words and of the first two words of the aliases); see `docs/perf-gazetteer.md`.
     pub fn find_iter<'g, 'h>(&'g self, text: &'h str) -> FindIter<'g, 'h> {
         let mut raw = Vec::new();
-        fold::with_folded(text, |f| self.inner.matcher.find_all(text, f, &mut raw));
+        self.inner.matcher.find(text, &mut raw);
         FindIter { inner: &self.inner, matches: raw.into_iter(), _text: core::marker::PhantomData }
     }
 
@@ -575,7 +576,7 @@ impl Gazetteer {
     /// ```
     pub fn mentions(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
         let mut raw = Vec::new();
-        fold::with_folded(text, |f| self.inner.matcher.find_all(text, f, &mut raw));
+        self.inner.matcher.find(text, &mut raw);
         names::mentions(&self.inner, text, &raw, date)
     }
 }
