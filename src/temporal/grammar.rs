@@ -38,7 +38,7 @@ struct Partial {
 }
 
 /// The tense signals of one sentence, keyed by its byte bounds.
-type SentenceTenses = ((usize, usize), Vec<(usize, Tense)>);
+pub(crate) type SentenceTenses = ((usize, usize), Vec<(usize, Tense)>);
 
 pub(crate) struct Parser<'a> {
     pub t: &'a [Tok<'a>],
@@ -51,7 +51,7 @@ pub(crate) struct Parser<'a> {
     /// Partial days already parsed, by token (the range and day rules share them).
     partials: std::cell::RefCell<Vec<Option<Option<Partial>>>>,
     /// Tense signals of the sentences already read, by sentence bounds.
-    tenses: std::cell::RefCell<Vec<SentenceTenses>>,
+    pub(crate) tenses: std::cell::RefCell<Vec<SentenceTenses>>,
 }
 
 const UNIT_NOUNS: &[&str] = &[
@@ -138,10 +138,12 @@ impl<'a> Parser<'a> {
 
     // ---- token helpers -------------------------------------------------------------------
 
+    #[inline]
     fn word(&self, i: usize) -> Option<&str> {
         self.t.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm.as_ref())
     }
 
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
     }
@@ -177,7 +179,14 @@ impl<'a> Parser<'a> {
     }
 
     /// Matches `words` from `i`, apostrophes and hyphens between them ignored.
+    #[inline]
     fn seq(&self, i: usize, words: &[&str]) -> Option<usize> {
+        // Most calls fail on the first word: test it before anything else.
+        match (words.first(), self.word(i)) {
+            (Some(w), Some(x)) if *w != x => return None,
+            (Some(_), None) => return None,
+            _ => {}
+        }
         let mut j = i;
         for (k, w) in words.iter().enumerate() {
             if k > 0 {
