@@ -179,14 +179,17 @@ impl<'a> Parser<'a> {
     }
 
     /// Matches `words` from `i`, apostrophes and hyphens between them ignored.
-    #[inline]
+    #[inline(always)]
     fn seq(&self, i: usize, words: &[&str]) -> Option<usize> {
-        // Most calls fail on the first word: test it before anything else.
+        // Most calls fail on the first word: test it inline, before the call.
         match (words.first(), self.word(i)) {
-            (Some(w), Some(x)) if *w != x => return None,
-            (Some(_), None) => return None,
-            _ => {}
+            (Some(w), Some(x)) if *w != x => None,
+            (Some(_), None) => None,
+            _ => self.seq_rest(i, words),
         }
+    }
+
+    fn seq_rest(&self, i: usize, words: &[&str]) -> Option<usize> {
         let mut j = i;
         for (k, w) in words.iter().enumerate() {
             if k > 0 {
