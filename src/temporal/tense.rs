@@ -222,20 +222,39 @@ struct W<'a> {
 }
 
 fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity((to - from) / 6);
     let slice = &text[from..to];
-    let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices().chain(core::iter::once((slice.len(), ' '))) {
-        if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            let w = &slice[s..i];
-            let raw_last = w.chars().next_back().unwrap_or(' ');
-            let upper = w.chars().next().is_some_and(char::is_uppercase);
-            out.push(W { pos: from + s, raw: w, folded: fold_cow(w), raw_last, upper });
+    let bytes = slice.as_bytes();
+    // Letters: ASCII letters read as bytes, other characters decoded.
+    let letter_at = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic(), c.len_utf8())
         }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (l, n) = letter_at(i);
+        if !l {
+            i += n;
+            continue;
+        }
+        let s = i;
+        i += n;
+        while i < bytes.len() {
+            let (l, n) = letter_at(i);
+            if !l {
+                break;
+            }
+            i += n;
+        }
+        let w = &slice[s..i];
+        let raw_last = w.chars().next_back().unwrap_or(' ');
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        out.push(W { pos: from + s, raw: w, folded: fold_cow(w), raw_last, upper });
     }
     out
 }
