@@ -210,8 +210,16 @@ impl<'a> Parser<'a> {
     }
 
     /// The longest of `alts` matching at `i`, or `i`.
+    #[inline]
     fn opt(&self, i: usize, alts: &[&[&str]]) -> usize {
-        alts.iter().filter_map(|a| self.seq(i, a)).max().unwrap_or(i)
+        // A match ends at or after `i`: the longest match, or `i`.
+        let mut best = i;
+        for a in alts {
+            if let Some(e) = self.seq(i, a) {
+                best = best.max(e);
+            }
+        }
+        best
     }
 
     fn skip_sep(&self, mut j: usize) -> usize {
