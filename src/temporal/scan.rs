@@ -146,6 +146,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
                 i += len;
                 while i < end {
+                    // ASCII letters inline; other characters decoded.
+                    let b = bytes[i];
+                    if b.is_ascii() {
+                        if !b.is_ascii_alphabetic() {
+                            break;
+                        }
+                        i += 1;
+                        continue;
+                    }
                     let (l, n) = is_letter_at(i);
                     if !l {
                         break;
