@@ -153,7 +153,7 @@ impl<'a> Parser<'a> {
     fn starts(&self, i: usize, ws: &[&str], num: bool, lex: fn(&Word) -> bool) -> bool {
         match self.t.get(i) {
             Some(t) if t.kind == Kind::Num => num,
-            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm.as_ref()) || self.lex.get(&t.norm).iter().any(lex),
+            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm.as_ref()) || t.lex.iter().any(lex),
             _ => false,
         }
     }
@@ -248,9 +248,9 @@ impl<'a> Parser<'a> {
     }
 
     fn lexw(&self, i: usize) -> &'static [Word] {
-        match self.word(i) {
-            Some(w) => self.lex.get(w),
-            None => &[],
+        match self.t.get(i) {
+            Some(t) if t.kind == Kind::Word => t.lex,
+            _ => &[],
         }
     }
 

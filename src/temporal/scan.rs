@@ -30,6 +30,8 @@ pub(crate) struct Tok<'a> {
     pub gap: bool,
     /// The word starts with an uppercase letter.
     pub upper: bool,
+    /// The lexicon entries of `norm` (words only), looked up once when tokenizing.
+    pub lex: &'static [Word],
 }
 
 const MARGIN: usize = 64;
@@ -139,6 +141,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 num,
                 gap,
                 upper: false,
+                lex: &[],
             });
         } else {
             let (letter, len) = is_letter_at(i);
@@ -162,7 +165,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     i += n;
                 }
                 let norm = fold_cow(&text[s..i]);
-                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper });
+                let lex = lexicon().get(&norm);
+                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex });
             } else {
                 let c = char_at(i);
                 i += c.len_utf8();
@@ -183,6 +187,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     num: 0,
                     gap,
                     upper: false,
+                    lex: &[],
                 });
             }
         }
@@ -198,7 +203,7 @@ pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
         Kind::Punct(_) => false,
         Kind::Word => {
             let lex = lexicon();
-            lex.get(&t.norm).iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_)))
+            t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_)))
                 || lex.holiday_heads.contains(t.norm.as_ref())
         }
     }
@@ -254,10 +259,6 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => {
-            is_starter(&t.norm)
-                || !lexicon().get(&t.norm).is_empty()
-                || lexicon().holiday_heads.contains(t.norm.as_ref())
-        }
+        Kind::Word => is_starter(&t.norm) || !t.lex.is_empty() || lexicon().holiday_heads.contains(t.norm.as_ref()),
     }
 }
