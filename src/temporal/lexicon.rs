@@ -24,7 +24,9 @@ pub(crate) enum Word {
 
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, Vec<Word>, Fnv>,
+    /// Entries by folded word, and whether the word begins a holiday phrase: the tokenizer's
+    /// single lookup per word.
+    words: HashMap<String, (Vec<Word>, bool), Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
     /// First words of the holiday phrases.
@@ -39,8 +41,14 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
+    #[cfg(test)]
     pub(crate) fn get(&self, folded: &str) -> &[Word] {
-        self.words.get(folded).map(Vec::as_slice).unwrap_or(&[])
+        self.words.get(folded).map_or(&[], |(w, _)| w.as_slice())
+    }
+
+    /// The entries of a folded word and whether it begins a holiday phrase, in one lookup.
+    pub(crate) fn lookup(&self, folded: &str) -> (&[Word], bool) {
+        self.words.get(folded).map_or((&[], false), |(w, head)| (w.as_slice(), *head))
     }
 }
 
@@ -156,7 +164,8 @@ fn build() -> Lexicon {
         holidays.push((w, rule));
     }
     holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
-    let holiday_heads = holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
+    let holiday_heads: std::collections::HashSet<String, Fnv> =
+        holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
     // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
     // is everywhere.
     for p in ["l'été", "l’été", "cet été", "en été", "d'été", "d’été"] {
@@ -186,6 +195,10 @@ fn build() -> Lexicon {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&pats)
         .ok();
+    let mut words: HashMap<String, (Vec<Word>, bool), Fnv> = words.into_iter().map(|(k, v)| (k, (v, false))).collect();
+    for h in &holiday_heads {
+        words.entry(h.clone()).or_default().1 = true;
+    }
     Lexicon { words, holidays, holiday_heads, triggers }
 }
 
@@ -225,7 +238,7 @@ mod tests {
         assert!(lex.triggers.is_some(), "the trigger automaton must build");
         let data_lines = |s: &str| s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
         assert_eq!(lex.holidays.len(), data_lines(include_str!("data/holidays.tsv")), "a holiday rule did not parse");
-        let words: usize = lex.words.values().map(Vec::len).sum();
+        let words: usize = lex.words.values().map(|(w, _)| w.len()).sum();
         assert_eq!(words, data_lines(include_str!("data/lexicon.tsv")), "a lexicon line did not parse");
     }
 

@@ -32,6 +32,8 @@ pub(crate) struct Tok<'a> {
     pub upper: bool,
     /// The lexicon entries of `norm` (words only), looked up once when tokenizing.
     pub lex: &'static [Word],
+    /// `norm` is the first word of a holiday phrase (words only).
+    pub head: bool,
 }
 
 const MARGIN: usize = 64;
@@ -142,6 +144,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 gap,
                 upper: false,
                 lex: &[],
+                head: false,
             });
         } else {
             let (letter, len) = is_letter_at(i);
@@ -165,8 +168,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     i += n;
                 }
                 let norm = fold_cow(&text[s..i]);
-                let lex = lexicon().get(&norm);
-                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex });
+                let (lex, head) = lexicon().lookup(&norm);
+                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head });
             } else {
                 let c = char_at(i);
                 i += c.len_utf8();
@@ -188,6 +191,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     gap,
                     upper: false,
                     lex: &[],
+                    head: false,
                 });
             }
         }
@@ -201,11 +205,7 @@ pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => {
-            let lex = lexicon();
-            t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_)))
-                || lex.holiday_heads.contains(t.norm.as_ref())
-        }
+        Kind::Word => t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || t.head,
     }
 }
 
@@ -259,6 +259,6 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => is_starter(&t.norm) || !t.lex.is_empty() || lexicon().holiday_heads.contains(t.norm.as_ref()),
+        Kind::Word => is_starter(&t.norm) || !t.lex.is_empty() || t.head,
     }
 }
