@@ -259,6 +259,25 @@ mod tests {
     }
 
     #[test]
+    fn lookup_gives_entries_and_holiday_heads() {
+        const CASES: &[(&str, bool, bool)] = &[
+            // a month: entries, no holiday
+            ("janvier", true, false),
+            // a holiday head that is no lexicon word
+            ("toussaint", false, true),
+            // a function word: neither
+            ("maison", false, false),
+        ];
+        let lex = lexicon();
+        for &(w, entries, head) in CASES {
+            let (got, got_head) = lex.lookup(w);
+            assert_eq!((!got.is_empty(), got_head), (entries, head), "input {w:?}: got {got:?} {got_head}");
+            assert_eq!(got, lex.get(w), "input {w:?}: lookup and get disagree");
+            assert_eq!(got_head, lex.holiday_heads.contains(w), "input {w:?}: head flag and set disagree");
+        }
+    }
+
+    #[test]
     fn sept_is_a_number_and_a_month() {
         let kinds = lexicon().get("sept");
         assert!(kinds.contains(&Word::Num(7)) && kinds.contains(&Word::MonthAbbr(9)), "{kinds:?}");
