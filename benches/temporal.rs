@@ -34,6 +34,9 @@ l'échange. Le sommet prévu du 3 au 5 mars pourrait être avancé à fin févri
 hier de source diplomatique. Les relations, au plus bas depuis 2014, avaient connu un regain \
 au printemps 2016, avant de se dégrader à nouveau l'an dernier.\n\n";
 
+/// The crate's whole-analysis bench text: French dispatches, a date every ~150 bytes.
+const DEPECHES: &str = include_str!("data/depeches.txt");
+
 fn bench(c: &mut Criterion) {
     let resolver = DateResolver::new(Some(Date::new(2017, 1, 28).unwrap()));
     let mut g = c.benchmark_group("temporal");
@@ -50,6 +53,10 @@ fn bench(c: &mut Criterion) {
         .repeat(64);
     g.throughput(Throughput::Bytes(plain.len() as u64));
     g.bench_function("no_dates", |b| b.iter(|| black_box(resolver.find(black_box(&plain)))));
+    // The analyzer's bench text repeated to about 1 MB.
+    let depeches = DEPECHES.repeat(1_000_000 / DEPECHES.len() + 1);
+    g.throughput(Throughput::Bytes(depeches.len() as u64));
+    g.bench_function("depeches_1mb", |b| b.iter(|| black_box(resolver.find(black_box(&depeches)))));
     g.finish();
 }
 

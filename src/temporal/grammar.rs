@@ -38,7 +38,7 @@ struct Partial {
 }
 
 /// The tense signals of one sentence, keyed by its byte bounds.
-type SentenceTenses = ((usize, usize), Vec<(usize, Tense)>);
+pub(crate) type SentenceTenses = ((usize, usize), Vec<(usize, Tense)>);
 
 pub(crate) struct Parser<'a> {
     pub t: &'a [Tok<'a>],
@@ -51,7 +51,7 @@ pub(crate) struct Parser<'a> {
     /// Partial days already parsed, by token (the range and day rules share them).
     partials: std::cell::RefCell<Vec<Option<Option<Partial>>>>,
     /// Tense signals of the sentences already read, by sentence bounds.
-    tenses: std::cell::RefCell<Vec<SentenceTenses>>,
+    pub(crate) tenses: std::cell::RefCell<Vec<SentenceTenses>>,
 }
 
 const UNIT_NOUNS: &[&str] = &[
@@ -138,10 +138,12 @@ impl<'a> Parser<'a> {
 
     // ---- token helpers -------------------------------------------------------------------
 
+    #[inline]
     fn word(&self, i: usize) -> Option<&str> {
         self.t.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm.as_ref())
     }
 
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
     }
@@ -151,7 +153,7 @@ impl<'a> Parser<'a> {
     fn starts(&self, i: usize, ws: &[&str], num: bool, lex: fn(&Word) -> bool) -> bool {
         match self.t.get(i) {
             Some(t) if t.kind == Kind::Num => num,
-            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm.as_ref()) || self.lex.get(&t.norm).iter().any(lex),
+            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm.as_ref()) || t.lex.iter().any(lex),
             _ => false,
         }
     }
@@ -177,7 +179,17 @@ impl<'a> Parser<'a> {
     }
 
     /// Matches `words` from `i`, apostrophes and hyphens between them ignored.
+    #[inline(always)]
     fn seq(&self, i: usize, words: &[&str]) -> Option<usize> {
+        // Most calls fail on the first word: test it inline, before the call.
+        match (words.first(), self.word(i)) {
+            (Some(w), Some(x)) if *w != x => None,
+            (Some(_), None) => None,
+            _ => self.seq_rest(i, words),
+        }
+    }
+
+    fn seq_rest(&self, i: usize, words: &[&str]) -> Option<usize> {
         let mut j = i;
         for (k, w) in words.iter().enumerate() {
             if k > 0 {
@@ -198,8 +210,16 @@ impl<'a> Parser<'a> {
     }
 
     /// The longest of `alts` matching at `i`, or `i`.
+    #[inline]
     fn opt(&self, i: usize, alts: &[&[&str]]) -> usize {
-        alts.iter().filter_map(|a| self.seq(i, a)).max().unwrap_or(i)
+        // A match ends at or after `i`: the longest match, or `i`.
+        let mut best = i;
+        for a in alts {
+            if let Some(e) = self.seq(i, a) {
+                best = best.max(e);
+            }
+        }
+        best
     }
 
     fn skip_sep(&self, mut j: usize) -> usize {
@@ -228,9 +248,9 @@ impl<'a> Parser<'a> {
     }
 
     fn lexw(&self, i: usize) -> &'static [Word] {
-        match self.word(i) {
-            Some(w) => self.lex.get(w),
-            None => &[],
+        match self.t.get(i) {
+            Some(t) if t.kind == Kind::Word => t.lex,
+            _ => &[],
         }
     }
 

@@ -24,7 +24,9 @@ pub(crate) enum Word {
 
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, Vec<Word>, Fnv>,
+    /// Entries by folded word, and whether the word begins a holiday phrase: the tokenizer's
+    /// single lookup per word.
+    words: HashMap<String, (Vec<Word>, bool), Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
     /// First words of the holiday phrases.
@@ -39,8 +41,14 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
+    #[cfg(test)]
     pub(crate) fn get(&self, folded: &str) -> &[Word] {
-        self.words.get(folded).map(Vec::as_slice).unwrap_or(&[])
+        self.words.get(folded).map_or(&[], |(w, _)| w.as_slice())
+    }
+
+    /// The entries of a folded word and whether it begins a holiday phrase, in one lookup.
+    pub(crate) fn lookup(&self, folded: &str) -> (&[Word], bool) {
+        self.words.get(folded).map_or((&[], false), |(w, head)| (w.as_slice(), *head))
     }
 }
 
@@ -63,24 +71,41 @@ pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
 fn fold_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        for l in c.to_lowercase() {
-            match l {
-                'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-                'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-                'ô' | 'ö' | 'ó' | 'ò' | 'õ' => out.push('o'),
-                'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-                'ç' => out.push('c'),
-                'ÿ' => out.push('y'),
-                'ñ' => out.push('n'),
-                'œ' => out.push_str("oe"),
-                'æ' => out.push_str("ae"),
-                '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
-                other => out.push(other),
+        if c.is_ascii() {
+            // ASCII lowercases to one ASCII character; only the backquote is mapped.
+            let l = c.to_ascii_lowercase();
+            out.push(if l == '`' { '\'' } else { l });
+        } else if let Some(f) = fold_known(c) {
+            out.push_str(f);
+        } else {
+            for l in c.to_lowercase() {
+                match fold_known(l) {
+                    Some(f) => out.push_str(f),
+                    None => out.push(l),
+                }
             }
         }
     }
     out
+}
+
+/// The folded form of the accented letters of French and of apostrophes, in both cases (the
+/// same result as lowercasing first, without the Unicode case tables).
+fn fold_known(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "a",
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => "i",
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "o",
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
+        'ç' | 'Ç' => "c",
+        'ÿ' | 'Ÿ' => "y",
+        'ñ' | 'Ñ' => "n",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        '’' | '‘' | 'ʼ' | '`' | '´' => "'",
+        _ => return None,
+    })
 }
 
 /// Splits a phrase of the data files into folded words (apostrophes and hyphens separate).
@@ -139,7 +164,8 @@ fn build() -> Lexicon {
         holidays.push((w, rule));
     }
     holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
-    let holiday_heads = holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
+    let holiday_heads: std::collections::HashSet<String, Fnv> =
+        holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
     // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
     // is everywhere.
     for p in ["l'été", "l’été", "cet été", "en été", "d'été", "d’été"] {
@@ -169,6 +195,10 @@ fn build() -> Lexicon {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&pats)
         .ok();
+    let mut words: HashMap<String, (Vec<Word>, bool), Fnv> = words.into_iter().map(|(k, v)| (k, (v, false))).collect();
+    for h in &holiday_heads {
+        words.entry(h.clone()).or_default().1 = true;
+    }
     Lexicon { words, holidays, holiday_heads, triggers }
 }
 
@@ -208,7 +238,7 @@ mod tests {
         assert!(lex.triggers.is_some(), "the trigger automaton must build");
         let data_lines = |s: &str| s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
         assert_eq!(lex.holidays.len(), data_lines(include_str!("data/holidays.tsv")), "a holiday rule did not parse");
-        let words: usize = lex.words.values().map(Vec::len).sum();
+        let words: usize = lex.words.values().map(|(w, _)| w.len()).sum();
         assert_eq!(words, data_lines(include_str!("data/lexicon.tsv")), "a lexicon line did not parse");
     }
 
@@ -229,8 +259,69 @@ mod tests {
     }
 
     #[test]
+    fn lookup_gives_entries_and_holiday_heads() {
+        const CASES: &[(&str, bool, bool)] = &[
+            // a month: entries, no holiday
+            ("janvier", true, false),
+            // a holiday head that is no lexicon word
+            ("toussaint", false, true),
+            // a function word: neither
+            ("maison", false, false),
+        ];
+        let lex = lexicon();
+        for &(w, entries, head) in CASES {
+            let (got, got_head) = lex.lookup(w);
+            assert_eq!((!got.is_empty(), got_head), (entries, head), "input {w:?}: got {got:?} {got_head}");
+            assert_eq!(got, lex.get(w), "input {w:?}: lookup and get disagree");
+            assert_eq!(got_head, lex.holiday_heads.contains(w), "input {w:?}: head flag and set disagree");
+        }
+    }
+
+    #[test]
     fn sept_is_a_number_and_a_month() {
         let kinds = lexicon().get("sept");
         assert!(kinds.contains(&Word::Num(7)) && kinds.contains(&Word::MonthAbbr(9)), "{kinds:?}");
+    }
+
+    /// The definition the fast `fold_slow` must reproduce: lowercase each character, then fold.
+    fn fold_by_case_tables(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            for l in c.to_lowercase() {
+                match fold_known(l) {
+                    Some(f) => out.push_str(f),
+                    None => out.push(l),
+                }
+            }
+        }
+        out
+    }
+
+    const FOLDS: &[(&str, &str)] = &[
+        // accented capital at the start of a sentence
+        ("Élysée", "elysee"),
+        // ligature, both cases
+        ("ŒUVRE", "oeuvre"),
+        // backquote and typographic apostrophe
+        ("aujourd’hui`", "aujourd'hui'"),
+        // a letter outside French keeps its lowercase
+        ("ŁÓDŹ", "łodź"),
+    ];
+
+    #[test]
+    fn fold_table() {
+        for &(input, want) in FOLDS {
+            let got = fold_slow(input);
+            assert_eq!(got, want, "input {input:?}: expected {want:?}, got {got:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The direct table gives what lowercasing with the Unicode tables then folding gives.
+        #[test]
+        fn fold_matches_case_tables(s in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(fold_slow(&s), fold_by_case_tables(&s));
+        }
     }
 }

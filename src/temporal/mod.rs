@@ -382,7 +382,11 @@ impl DateResolver {
     pub fn find(&self, text: &str) -> Vec<TemporalExpression> {
         let mut out = Vec::new();
         let mut last: Option<Value> = None;
+        // Tense signals by sentence, shared by the windows: a sentence that spans several
+        // windows is read once.
+        let mut tenses: Vec<grammar::SentenceTenses> = Vec::new();
         for (ws, we) in scan::windows(text) {
+            tenses.retain(|((_, to), _)| *to >= ws);
             let toks = scan::tokenize(text, ws, we);
             // Expressions start at most a few words before a trigger ("dans la nuit de samedi").
             let mut near = vec![false; toks.len()];
@@ -396,6 +400,7 @@ impl DateResolver {
                 near[k] = since_hot <= 7;
             }
             let p = grammar::Parser::new(&toks, text, self.reference, self.prefer, last);
+            *p.tenses.borrow_mut() = std::mem::take(&mut tenses);
             let mut i = 0;
             while i < toks.len() {
                 let glued = i > 0
@@ -430,6 +435,7 @@ impl DateResolver {
                 }
             }
             last = p.last.get();
+            tenses = p.tenses.take();
         }
         out
     }

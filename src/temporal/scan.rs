@@ -30,6 +30,10 @@ pub(crate) struct Tok<'a> {
     pub gap: bool,
     /// The word starts with an uppercase letter.
     pub upper: bool,
+    /// The lexicon entries of `norm` (words only), looked up once when tokenizing.
+    pub lex: &'static [Word],
+    /// `norm` is the first word of a holiday phrase (words only).
+    pub head: bool,
 }
 
 const MARGIN: usize = 64;
@@ -139,6 +143,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 num,
                 gap,
                 upper: false,
+                lex: &[],
+                head: false,
             });
         } else {
             let (letter, len) = is_letter_at(i);
@@ -146,6 +152,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
                 i += len;
                 while i < end {
+                    // ASCII letters inline; other characters decoded.
+                    let b = bytes[i];
+                    if b.is_ascii() {
+                        if !b.is_ascii_alphabetic() {
+                            break;
+                        }
+                        i += 1;
+                        continue;
+                    }
                     let (l, n) = is_letter_at(i);
                     if !l {
                         break;
@@ -153,7 +168,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     i += n;
                 }
                 let norm = fold_cow(&text[s..i]);
-                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper });
+                let (lex, head) = lexicon().lookup(&norm);
+                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head });
             } else {
                 let c = char_at(i);
                 i += c.len_utf8();
@@ -174,6 +190,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     num: 0,
                     gap,
                     upper: false,
+                    lex: &[],
+                    head: false,
                 });
             }
         }
@@ -187,11 +205,7 @@ pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => {
-            let lex = lexicon();
-            lex.get(&t.norm).iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_)))
-                || lex.holiday_heads.contains(t.norm.as_ref())
-        }
+        Kind::Word => t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || t.head,
     }
 }
 
@@ -245,10 +259,6 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => {
-            is_starter(&t.norm)
-                || !lexicon().get(&t.norm).is_empty()
-                || lexicon().holiday_heads.contains(t.norm.as_ref())
-        }
+        Kind::Word => is_starter(&t.norm) || !t.lex.is_empty() || t.head,
     }
 }

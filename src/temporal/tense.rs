@@ -222,20 +222,39 @@ struct W<'a> {
 }
 
 fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity((to - from) / 6);
     let slice = &text[from..to];
-    let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices().chain(core::iter::once((slice.len(), ' '))) {
-        if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            let w = &slice[s..i];
-            let raw_last = w.chars().next_back().unwrap_or(' ');
-            let upper = w.chars().next().is_some_and(char::is_uppercase);
-            out.push(W { pos: from + s, raw: w, folded: fold_cow(w), raw_last, upper });
+    let bytes = slice.as_bytes();
+    // Letters: ASCII letters read as bytes, other characters decoded.
+    let letter_at = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic(), c.len_utf8())
         }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (l, n) = letter_at(i);
+        if !l {
+            i += n;
+            continue;
+        }
+        let s = i;
+        i += n;
+        while i < bytes.len() {
+            let (l, n) = letter_at(i);
+            if !l {
+                break;
+            }
+            i += n;
+        }
+        let w = &slice[s..i];
+        let raw_last = w.chars().next_back().unwrap_or(' ');
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        out.push(W { pos: from + s, raw: w, folded: fold_cow(w), raw_last, upper });
     }
     out
 }
@@ -355,6 +374,7 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     None
 }
 
+#[cfg(test)]
 fn is_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n' | '«' | '»' | '“' | '”')
 }
@@ -362,8 +382,40 @@ fn is_stop(c: char) -> bool {
 /// The sentence around `text[start..end]`: bounds at sentence punctuation, quote marks and line
 /// breaks. The signals of a sentence are computed once, keyed by these bounds.
 pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start].rfind(is_stop).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let to = text[end..].find(is_stop).map_or(text.len(), |i| end + i);
+    // Byte scans: the stops are ASCII, `«` `»` (C2 AB, C2 BB) and `“` `”` (E2 80 9C, E2 80 9D),
+    // whose byte sequences cannot occur inside another character.
+    let b = text.as_bytes();
+    let (start, end) = (start.min(b.len()), end.min(b.len()));
+    let mut from = 0;
+    let mut i = start;
+    while i > 0 {
+        i -= 1;
+        let stop = match b[i] {
+            b'.' | b'!' | b'?' | b';' | b'\n' => true,
+            0xAB | 0xBB => i >= 1 && b[i - 1] == 0xC2,
+            0x9C | 0x9D => i >= 2 && b[i - 1] == 0x80 && b[i - 2] == 0xE2,
+            _ => false,
+        };
+        if stop {
+            from = i + 1;
+            break;
+        }
+    }
+    let mut to = b.len();
+    let mut j = end;
+    while j < b.len() {
+        let stop = match b[j] {
+            b'.' | b'!' | b'?' | b';' | b'\n' => true,
+            0xC2 => matches!(b.get(j + 1), Some(0xAB | 0xBB)),
+            0xE2 => b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9C | 0x9D)),
+            _ => false,
+        };
+        if stop {
+            to = j;
+            break;
+        }
+        j += 1;
+    }
     (from, to)
 }
 
@@ -431,6 +483,53 @@ mod tests {
             let s = text.find(expr).unwrap();
             let got = tense_around(text, s, s + expr.len());
             assert_eq!(got, want, "input {text:?} expr {expr:?}: expected {want:?}, got {got:?}");
+        }
+    }
+
+    /// The char-based definition that the byte scan of `sentence_bounds` must reproduce.
+    fn sentence_bounds_by_chars(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let from = text[..start].rfind(is_stop).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let to = text[end..].find(is_stop).map_or(text.len(), |i| end + i);
+        (from, to)
+    }
+
+    const BOUNDS: &[(&str, &str)] = &[
+        // a full stop before, a semicolon after
+        ("Il a parlé. Le vote a lieu lundi; puis", "lundi"),
+        // French quotes on both sides (two-byte stops)
+        ("« Nous verrons lundi », a-t-il dit.", "lundi"),
+        // English quotes (three-byte stops) and a line break
+        ("“Le 3 mars” est\nretenu", "3 mars"),
+        // no stop at all: the whole text
+        ("dès jeudi prochain", "jeudi"),
+        // an expression that starts the text
+        ("Lundi. Mardi", "Lundi"),
+    ];
+
+    #[test]
+    fn sentence_bounds_table() {
+        for &(text, expr) in BOUNDS {
+            let s = text.find(expr).unwrap();
+            let (want, got) =
+                (sentence_bounds_by_chars(text, s, s + expr.len()), sentence_bounds(text, s, s + expr.len()));
+            assert_eq!(got, want, "input {text:?} expr {expr:?}: expected {want:?}, got {got:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The byte scan finds the same sentence as the char-based definition.
+        #[test]
+        fn sentence_bounds_match_chars(text in "[a-zé .;!?«»“”\n’A-Z0-9]{0,40}", a in 0usize..48, b in 0usize..48) {
+            let fix = |i: usize| {
+                let mut i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let (s, e) = (fix(a.min(b)), fix(a.max(b)));
+            proptest::prop_assert_eq!(sentence_bounds(&text, s, e), sentence_bounds_by_chars(&text, s, e));
         }
     }
 }
