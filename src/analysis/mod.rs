@@ -82,16 +82,38 @@ impl Analyzer {
     }
 
     /// The gazetteer in use.
+    ///
+    /// ```
+    /// let analyzer = depeche::Analyzer::new();
+    /// assert!(analyzer.gazetteer().entity("vladimir-poutine").is_some());
+    /// ```
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.inner.gazetteer
     }
 
     /// The direction of bare weekdays and months.
+    ///
+    /// ```
+    /// use depeche::temporal::Prefer;
+    ///
+    /// let analyzer = depeche::Analyzer::builder().prefer(Prefer::Future).build()?;
+    /// assert_eq!(analyzer.prefer(), Prefer::Future);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn prefer(&self) -> Prefer {
         self.inner.prefer
     }
 
     /// The date used for documents analysed without a publication date, if any.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// assert_eq!(Analyzer::new().reference(), None);
+    /// let day = Date::new(2024, 6, 3)?;
+    /// assert_eq!(Analyzer::builder().reference(Some(day)).build()?.reference(), Some(day));
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn reference(&self) -> Option<Date> {
         self.inner.reference
     }
@@ -169,30 +191,78 @@ pub struct AnalyzerBuilder {
 impl AnalyzerBuilder {
     /// Use this gazetteer instead of the built-in one (for example the built-in entries merged
     /// with your own: see the gazetteer module).
+    ///
+    /// ```
+    /// use depeche::gazetteer::{EntityKind, Entry, Gazetteer};
+    /// use depeche::Analyzer;
+    ///
+    /// let mut gazetteer = Gazetteer::builder();
+    /// gazetteer.entry(Entry::new("maison-de-la-radio", "Maison de la Radio", EntityKind::Organization));
+    /// let analyzer = Analyzer::builder().gazetteer(gazetteer.build()?).build()?;
+    /// let analysis = analyzer.analyze("Grève à la Maison de la Radio.", None);
+    /// assert_eq!(analysis.mentions()[0].entity().map(|e| e.id()), Some("maison-de-la-radio"));
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut AnalyzerBuilder {
         self.gazetteer = Some(gazetteer);
         self
     }
 
     /// Use this quote extractor (for example one with your own reporting verbs).
+    ///
+    /// ```
+    /// use depeche::quotes::QuoteExtractor;
+    /// use depeche::Analyzer;
+    ///
+    /// let analyzer = Analyzer::builder().quote_extractor(QuoteExtractor::new()).build()?;
+    /// let analysis = analyzer.analyze("« Nous tiendrons », a assuré Paul Dumas.", None);
+    /// assert_eq!(analysis.quotes().len(), 1);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn quote_extractor(&mut self, extractor: QuoteExtractor) -> &mut AnalyzerBuilder {
         self.quotes = Some(extractor);
         self
     }
 
     /// The direction of bare weekdays and months ([`Prefer::Tense`] by default).
+    ///
+    /// ```
+    /// use depeche::temporal::Prefer;
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let analyzer = Analyzer::builder().prefer(Prefer::Future).build()?;
+    /// // Wednesday 12 March 2025: a bare "lundi" read forward is the 17th.
+    /// let analysis = analyzer.analyze("Réunion lundi.", Some(Date::new(2025, 3, 12)?));
+    /// assert_eq!(analysis.dates()[0].timex(), "2025-03-17");
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn prefer(&mut self, prefer: Prefer) -> &mut AnalyzerBuilder {
         self.prefer = prefer;
         self
     }
 
     /// The date that stands in for a missing publication date.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let analyzer = Analyzer::builder().reference(Some(Date::new(2025, 3, 12)?)).build()?;
+    /// let analysis = analyzer.analyze("Le sommet s'est tenu hier.", None);
+    /// assert_eq!(analysis.dates()[0].timex(), "2025-03-11");
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn reference(&mut self, date: Option<Date>) -> &mut AnalyzerBuilder {
         self.reference = date;
         self
     }
 
     /// The analyzer.
+    ///
+    /// ```
+    /// let analyzer = depeche::Analyzer::builder().build()?;
+    /// assert!(analyzer.analyze("Rien à signaler.", None).quotes().is_empty());
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -221,6 +291,15 @@ pub struct Document<'t> {
 
 impl<'t> Document<'t> {
     /// A document.
+    ///
+    /// ```
+    /// use depeche::analysis::Document;
+    /// use depeche::Date;
+    ///
+    /// let doc = Document::new("Le conseil s'est réuni mardi.", Some(Date::new(2024, 5, 2)?));
+    /// assert_eq!(doc.published.map(|d| d.to_string()), Some("2024-05-02".to_string()));
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub const fn new(text: &'t str, published: Option<Date>) -> Document<'t> {
         Document { text, published }
     }
@@ -246,26 +325,75 @@ fn within<T>(items: &[T], span_of: impl Fn(&T) -> Span, range: Span) -> &[T] {
 
 impl<'t> Analysis<'t> {
     /// The analysed text.
+    ///
+    /// ```
+    /// let text = "Dépêche courte.";
+    /// assert_eq!(depeche::Analyzer::new().analyze(text, None).text(), text);
+    /// ```
     pub fn text(&self) -> &'t str {
         self.text
     }
 
     /// The sentences, in order.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// assert_eq!(analysis.sentences().len(), 3);
+    /// assert_eq!(&text[analysis.sentences()[2].span.range()], "Il repartira jeudi.");
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn sentences(&self) -> &[Sentence] {
         &self.sentences
     }
 
     /// The entity mentions, in order.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// let found: Vec<&str> = analysis.mentions().iter().map(|m| &text[m.span().range()]).collect();
+    /// assert_eq!(found, ["Vladimir Poutine", "le président russe"]);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn mentions(&self) -> &[Mention] {
         &self.mentions
     }
 
     /// The quotations, in order.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// let quote = &analysis.quotes()[0];
+    /// assert_eq!(&text[quote.span.range()], "Le dialogue reprend");
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn quotes(&self) -> &[Quotation] {
         &self.quotes
     }
 
     /// The temporal expressions, in order.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// let values: Vec<String> = analysis.dates().iter().map(|d| d.timex()).collect();
+    /// assert_eq!(values, ["2024-03-12", "2024-03-14"]);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn dates(&self) -> &[TemporalExpression] {
         &self.dates
     }
@@ -285,6 +413,18 @@ impl<'t> Analysis<'t> {
     }
 
     /// The dates that start inside sentence `index` (empty if there is no such sentence).
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// assert!(analysis.dates_in_sentence(1).is_empty());
+    /// assert_eq!(analysis.dates_in_sentence(2)[0].timex(), "2024-03-14");
+    /// assert!(analysis.dates_in_sentence(99).is_empty());
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn dates_in_sentence(&self, index: usize) -> &[TemporalExpression] {
         match self.sentences.get(index) {
             Some(s) => within(&self.dates, |d| d.span, s.span),
@@ -293,6 +433,18 @@ impl<'t> Analysis<'t> {
     }
 
     /// The entity mentions that start inside sentence `index`.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// let second = analysis.mentions_in_sentence(1);
+    /// assert_eq!(second.len(), 1);
+    /// assert_eq!(second[0].name(), Some("Vladimir Poutine"));
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn mentions_in_sentence(&self, index: usize) -> &[Mention] {
         match self.sentences.get(index) {
             Some(s) => within(&self.mentions, |m| m.span(), s.span),
@@ -301,16 +453,50 @@ impl<'t> Analysis<'t> {
     }
 
     /// The mentions of the entity `id`, in order.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// // The name and the role held at the publication date both refer to him.
+    /// assert_eq!(analysis.mentions_of("vladimir-poutine").count(), 2);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn mentions_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Mention> + 'a {
         self.mentions.iter().filter(move |m| m.entity().is_some_and(|e| e.id() == id))
     }
 
     /// The quotations attributed to the entity `id`, in order.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// let quotes: Vec<&str> =
+    ///     analysis.quotes_of("vladimir-poutine").map(|q| &text[q.span.range()]).collect();
+    /// assert_eq!(quotes, ["Le dialogue reprend"]);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn quotes_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Quotation> + 'a {
         self.quotes.iter().filter(move |q| q.speaker.as_ref().and_then(|s| s.entity_id.as_deref()) == Some(id))
     }
 
     /// The gazetteer entity a quotation's speaker was resolved to, if any.
+    ///
+    /// ```
+    /// use depeche::{Analyzer, Date};
+    ///
+    /// let text = "Vladimir Poutine a reçu mardi son homologue. « Le dialogue reprend », a \
+    ///             déclaré le président russe. Il repartira jeudi.";
+    /// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 3, 13)?));
+    /// let entity = analysis.speaker_entity(&analysis.quotes()[0]);
+    /// assert_eq!(entity.map(|e| e.name()), Some("Vladimir Poutine"));
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub fn speaker_entity(&self, quote: &Quotation) -> Option<&Entity> {
         let id = quote.speaker.as_ref()?.entity_id.as_deref()?;
         self.mentions.iter().filter_map(|m| m.entity()).find(|e| e.id() == id)
