@@ -2,7 +2,8 @@
 //! this crate (`benches/data/depeches.txt`).
 //!
 //! `cargo bench --bench analysis` measures one core; `cargo bench --bench analysis --features
-//! rayon` adds the batch entry point over every core.
+//! rayon` runs the batch entry point over every core, beside the same articles analysed one
+//! after the other (`analyze_256_articles_one_core`), so that the two give the speed-up.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use depeche::analysis::Document;
@@ -41,6 +42,10 @@ fn analysis(c: &mut Criterion) {
     let docs: Vec<Document<'_>> = articles.iter().map(|t| Document::new(t, published)).collect();
     let total: usize = articles.iter().map(String::len).sum();
     g.throughput(Throughput::Bytes(total as u64));
+    // The same articles one after the other on one core: the baseline of the batch's speed-up.
+    g.bench_function("analyze_256_articles_one_core", |b| {
+        b.iter(|| docs.iter().map(|d| analyzer.analyze(std::hint::black_box(d.text), d.published)).collect::<Vec<_>>())
+    });
     g.bench_function("analyze_batch_256_articles", |b| b.iter(|| analyzer.analyze_batch(std::hint::black_box(&docs))));
     g.finish();
 }
