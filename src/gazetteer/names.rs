@@ -412,19 +412,7 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            // Skip to the next ASCII capital or non-ASCII lead byte: the common case is a tight
-            // loop over lowercase ASCII.
-            // `à`..`ÿ` (`C3 A0`..`C3 BF`: lowercase letters and `÷`) are skipped here too: they are
-            // most of the non-ASCII letters of French text.
-            loop {
-                let rest = bytes.get(i..).unwrap_or_default();
-                i += rest.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC0).unwrap_or(rest.len());
-                if bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
+            i = next_stop(bytes, i);
             if i >= bytes.len() {
                 break;
             }
@@ -449,6 +437,51 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
         }
         None
     })
+}
+
+/// The first byte at or after `i` that may start a capital letter: an ASCII capital or a
+/// non-ASCII lead byte, except `à`..`ÿ` (`C3 A0`..`C3 BF`: lowercase letters and `÷`, most of
+/// the non-ASCII letters of French text), which are skipped whole. `bytes.len()` if none.
+///
+/// Eight bytes at a time (SWAR): per byte of a little-endian `u64`, exact masks (no carry
+/// crosses a byte) of the ASCII capitals, of the bytes `C0`..`FF`, and of the `C3` bytes whose
+/// next byte is `A0`..`FF` (read from the same word shifted by one byte). The tail, and what
+/// follows a skipped `C3`, go through the byte loop; a test compares both with each other.
+#[inline]
+fn next_stop(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 9) {
+            let mut w = [0; 8];
+            w.copy_from_slice(&chunk[..8]);
+            let x = u64::from_le_bytes(w);
+            w.copy_from_slice(&chunk[1..]);
+            let y = u64::from_le_bytes(w);
+            let t = x & LOW7;
+            // `A`..`Z`: at least 0x41 and not above 0x5A, high bit clear.
+            let upper = (t + ONES * (0x80 - 0x41)) & !(t + ONES * (0x7F - 0x5A)) & !x & HIGH;
+            // `C0`..`FF`: the two top bits set.
+            let lead = x & (x << 1) & HIGH;
+            // `C3` bytes (exact zero-byte test of `x ^ C3…`) before a byte `A0`..`FF`.
+            let z = x ^ (ONES * 0xC3);
+            let c3 = !(((z & LOW7) + LOW7) | z) & HIGH;
+            let next_a0 = y & ((y << 1) | (y << 2)) & HIGH;
+            let stop = upper | (lead & !(c3 & next_a0));
+            if stop != 0 {
+                return i + (stop.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        let rest = bytes.get(i..).unwrap_or_default();
+        i += rest.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC0).unwrap_or(rest.len());
+        if bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
 }
 
 /// Every mention, from the raw matches.
@@ -629,7 +662,9 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
     let mut removed = vec![false; drafts.len()];
     let mut added: Vec<Draft> = Vec::new();
     let mut resume = 0;
-    for w in capitalized_words(text) {
+    // Both passes below (new names, later surnames) visit the same capitalised words.
+    let capitalized: Vec<Span> = capitalized_words(text).collect();
+    for &w in &capitalized {
         if w.start < resume {
             continue;
         }
@@ -719,7 +754,7 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         let mut resume = 0;
         // Cursors: words come left to right, so the drafts that might cover one do too.
         let (mut j, mut k) = (0, 0);
-        for w in capitalized_words(text) {
+        for &w in &capitalized {
             if w.start < resume {
                 continue;
             }
@@ -865,8 +900,38 @@ mod tests {
         out
     }
 
+    /// The stops of [`next_stop`], byte by byte.
+    fn next_stop_naive(bytes: &[u8], mut i: usize) -> usize {
+        loop {
+            let rest = bytes.get(i..).unwrap_or_default();
+            i += rest.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC0).unwrap_or(rest.len());
+            if bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
+                i += 2;
+            } else {
+                return i;
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        // The eight-byte skip stops where the byte loop stops, from every offset.
+        #[test]
+        fn next_stop_equals_byte_loop(text in "[a-zA-Z@\\[`{ éèàçÉÀÇÿ÷×Ωω«»’\u{A0}\u{202F}0-9.,]{0,40}") {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                prop_assert_eq!(next_stop(bytes, i), next_stop_naive(bytes, i), "at {} of {:?}", i, text);
+            }
+        }
+
+        #[test]
+        fn next_stop_equals_byte_loop_any(text in any::<String>()) {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                prop_assert_eq!(next_stop(bytes, i), next_stop_naive(bytes, i), "at {} of {:?}", i, text);
+            }
+        }
 
         // The fast scans find the same words as char-by-char scans.
         #[test]
