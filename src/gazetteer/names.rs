@@ -299,12 +299,32 @@ fn next_word(text: &str, end: usize) -> Option<Span> {
 /// The word (or `M.`-like abbreviation with its dot) before `start`, separated by blanks only.
 fn prev_word(text: &str, start: usize) -> Option<Span> {
     let before = text.get(..start)?;
-    let trimmed = before.trim_end_matches(is_blank);
+    // ASCII blanks and word bytes byte by byte; from the first non-ASCII byte on, the general
+    // char loop takes over where the byte loop stopped.
+    let bytes = before.as_bytes();
+    let mut t = bytes.len();
+    while t > 0 && matches!(bytes[t - 1], b' ' | b'\t') {
+        t -= 1;
+    }
+    let trimmed = match t.checked_sub(1).map(|k| bytes[k]) {
+        Some(b) if b >= 0x80 => before[..t].trim_end_matches(is_blank),
+        _ => &before[..t],
+    };
     if trimmed.len() == before.len() {
         return None;
     }
     let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    let s = core.char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map(|(i, _)| i)?;
+    let cb = core.as_bytes();
+    let mut s = cb.len();
+    while s > 0 && (cb[s - 1].is_ascii_alphanumeric() || cb[s - 1] == b'-') {
+        s -= 1;
+    }
+    if s > 0 && cb[s - 1] >= 0x80 {
+        s = core[..s].char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map_or(s, |(i, _)| i);
+    }
+    if s == cb.len() {
+        return None;
+    }
     Some(Span::new(s, trimmed.len()))
 }
 
@@ -364,6 +384,17 @@ fn overlapping(drafts: &[Draft], s: usize, e: usize) -> std::ops::Range<usize> {
     let lo = drafts.partition_point(|d| d.span.end <= s);
     let hi = drafts.partition_point(|d| d.span.start < e);
     lo..hi.max(lo)
+}
+
+/// [`overlapping`] for a caller that visits spans left to right: `lo` is its cursor, the
+/// first draft that ends after `s`, moved forward here. Two binary searches per capitalised
+/// word over a megabyte of drafts missed the cache at every step.
+fn overlapping_from(drafts: &[Draft], lo: &mut usize, s: usize, e: usize) -> std::ops::Range<usize> {
+    while drafts.get(*lo).is_some_and(|d| d.span.end <= s) {
+        *lo += 1;
+    }
+    let n = drafts.get(*lo..).unwrap_or_default().iter().take_while(|d| d.span.start < e).count();
+    *lo..*lo + n
 }
 
 fn squash(s: &str) -> String {
@@ -617,27 +648,47 @@ type Known = (Option<u32>, Option<Arc<str>>, Option<Gender>, usize);
 
 /// Surnames of the document: folded key → referent, and the first words of the surnames as
 /// written (a cheap filter before folding a candidate).
+///
+/// The keys are [`crate::typography::fold_key`] as bytes, computed by the matcher's copy of the
+/// fold in reused buffers ([`super::fold::with_folded`]: the same folded text, without the
+/// allocations of an offset map and a `String` per lookup).
 #[derive(Default)]
 struct Surnames {
-    keys: HashMap<String, Known>,
-    first_words: std::collections::HashSet<String>,
+    keys: FnvMap<Vec<u8>, Known>,
+    first_words: FnvMap<String, ()>,
+}
+
+/// [`crate::typography::fold_key`] of `surface`, as bytes, given to `f`.
+fn with_key<R>(surface: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    super::fold::with_folded(surface, |folded| {
+        let key = folded.folded.as_slice();
+        let start = key.iter().position(|&b| b != b' ').unwrap_or(key.len());
+        let end = key.iter().rposition(|&b| b != b' ').map_or(start, |i| i + 1);
+        f(&key[start..end])
+    })
 }
 
 impl Surnames {
     fn add(&mut self, surface: &str, known: Known) {
         let Some(first) = surface.split(is_blank).find(|w| !w.is_empty()) else { return };
-        self.first_words.insert(first.to_string());
-        self.keys.entry(crate::typography::fold_key(surface)).or_insert(known);
+        if !self.first_words.contains_key(first) {
+            self.first_words.insert(first.to_string(), ());
+        }
+        with_key(surface, |key| {
+            if !self.keys.contains_key(key) {
+                self.keys.insert(key.to_vec(), known);
+            }
+        });
     }
 
     fn get(&self, text: &str, words: &[Span]) -> Option<(usize, &Known)> {
         let first = &text[words.first()?.range()];
-        if !self.first_words.contains(first) {
+        if !self.first_words.contains_key(first) {
             return None;
         }
         (1..=words.len().min(3)).rev().find_map(|n| {
             let e = words[n - 1].end;
-            self.keys.get(&crate::typography::fold_key(&text[words[0].start..e])).map(|k| (e, k))
+            with_key(&text[words[0].start..e], |key| self.keys.get(key)).map(|k| (e, k))
         })
     }
 }
@@ -662,6 +713,7 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
     let mut removed = vec![false; drafts.len()];
     let mut added: Vec<Draft> = Vec::new();
     let mut resume = 0;
+    let mut lo = 0;
     // Both passes below (new names, later surnames) visit the same capitalised words.
     let capitalized: Vec<Span> = capitalized_words(text).collect();
     for &w in &capitalized {
@@ -708,7 +760,7 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         let e = words[words.len() - 1].end;
         // Only the first name may overlap a gazetteer match (`Florence Parly`); a person the
         // gazetteer knows stays as it is.
-        let ov = overlapping(drafts, s, e);
+        let ov = overlapping_from(drafts, &mut lo, s, e);
         let blocked = drafts[ov.clone()].iter().zip(&removed[ov.clone()]).any(|(d, &gone)| {
             !gone && (d.is_person_name() || d.span.start < s || d.span.end > e || d.span.start >= w.end)
         });
@@ -768,13 +820,13 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
             if (covered(drafts, j) && !removed[j]) || covered(&added, k) {
                 continue;
             }
-            if !surnames.first_words.contains(&text[w.range()]) {
+            if !surnames.first_words.contains_key(&text[w.range()]) {
                 continue;
             }
             let words = name_words(text, w);
             let Some((e, (entity, name, gender, from))) = surnames.get(text, &words) else { continue };
-            let free = removed[overlapping(drafts, w.start, e)].iter().all(|&gone| gone)
-                && overlapping(&added, w.start, e).is_empty();
+            let free = removed[overlapping_from(drafts, &mut j, w.start, e)].iter().all(|&gone| gone)
+                && overlapping_from(&added, &mut k, w.start, e).is_empty();
             if w.start < *from || !free {
                 continue;
             }
@@ -900,6 +952,18 @@ mod tests {
         out
     }
 
+    /// The previous word, char by char (the reference for the byte loops of [`prev_word`]).
+    fn prev_word_naive(text: &str, start: usize) -> Option<Span> {
+        let before = text.get(..start)?;
+        let trimmed = before.trim_end_matches(is_blank);
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
+        let s = core.char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map(|(i, _)| i)?;
+        Some(Span::new(s, trimmed.len()))
+    }
+
     /// The stops of [`next_stop`], byte by byte.
     fn next_stop_naive(bytes: &[u8], mut i: usize) -> usize {
         loop {
@@ -935,10 +999,13 @@ mod tests {
 
         // The fast scans find the same words as char-by-char scans.
         #[test]
-        fn fast_scans_equal_naive(text in "[a-zA-Zéèàç ÉÀÇÿ÷Ωω\\-\u{2011}'’0-9.,]{0,30}") {
+        fn fast_scans_equal_naive(text in "[a-zA-Zéèàç \t\u{A0}\u{202F}ÉÀÇÿ÷Ωω\\-\u{2011}'’0-9.,]{0,30}") {
             prop_assert_eq!(capitalized_words(&text).collect::<Vec<_>>(), capitalized_words_naive(&text));
             for (i, _) in text.char_indices() {
                 prop_assert_eq!(word_end(&text, i), word_end_naive(&text, i), "at {} of {:?}", i, text);
+            }
+            for i in 0..=text.len() {
+                prop_assert_eq!(prev_word(&text, i), prev_word_naive(&text, i), "at {} of {:?}", i, text);
             }
         }
     }
