@@ -70,8 +70,9 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, bench);
 
-/// With `GAZ_PASSES=N` (and optionally `GAZ_WHAT=find|mentions|find100k|mentions100k|build`), skips criterion and runs
-/// `N` passes over the corpus with the built-in gazetteer (or the 100k one), for `perf stat -e task-clock` (CPU
+/// With `GAZ_PASSES=N` (and optionally `GAZ_WHAT=find|mentions|find100k|mentions100k|build|articles`), skips
+/// criterion and runs `N` passes over the corpus with the built-in gazetteer (or the 100k one; `articles`: `mentions`
+/// on each test article in turn), for `perf stat -e task-clock` (CPU
 /// time) or `valgrind --tool=callgrind` (instruction counts) on a loaded machine.
 fn passes(n: usize) {
     let text = corpus();
@@ -85,6 +86,19 @@ fn passes(n: usize) {
         Gazetteer::french_news()
     };
     let mut total = 0;
+    if what == "articles" {
+        // Article by article, as `Analyzer::analyze` calls it: per-call costs (allocations,
+        // buffers) weigh more than on one megabyte.
+        let articles = articles();
+        let bytes: usize = articles.iter().map(String::len).sum();
+        for _ in 0..n {
+            for a in &articles {
+                total += g.mentions(black_box(a), date).len();
+            }
+        }
+        println!("{what} {n} passes over {} articles, {bytes} bytes: {total}", articles.len());
+        return;
+    }
     for _ in 0..n {
         total += match what.as_str() {
             "mentions" | "mentions100k" => g.mentions(black_box(&text), date).len(),
@@ -93,6 +107,16 @@ fn passes(n: usize) {
         };
     }
     println!("{what} {n} passes over {} bytes: {total}", text.len());
+}
+
+/// The test articles (`tests/fixtures/articles/*.txt`), in name order.
+fn articles() -> Vec<String> {
+    let dir = format!("{}/tests/fixtures/articles", env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<_> =
+        std::fs::read_dir(dir).expect("articles").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
 }
 
 /// With `GAZ_WHAT=digest`: a hash of every mention and raw match (span, kind, entity, name,

@@ -456,7 +456,10 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
                 }
             };
             i += c.len_utf8();
-            if !(c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase())) {
+            // U+0080..U+00BF (no-break space, `«`, `»`) and U+2000..U+206F (general
+            // punctuation: `’`, dashes, narrow spaces) hold no capital: no table lookup.
+            let punctuation = c < 'À' || ('\u{2000}'..='\u{206F}').contains(&c);
+            if !(c.is_ascii_uppercase() || (!punctuation && c.is_uppercase())) {
                 continue;
             }
             if text[..at].chars().next_back().is_some_and(is_word) {
@@ -652,10 +655,14 @@ type Known = (Option<u32>, Option<Arc<str>>, Option<Gender>, usize);
 /// The keys are [`crate::typography::fold_key`] as bytes, computed by the matcher's copy of the
 /// fold in reused buffers ([`super::fold::with_folded`]: the same folded text, without the
 /// allocations of an offset map and a `String` per lookup).
+///
+/// A surface added again (the same person named in full several times) changes nothing, since
+/// the first referent of a key stays: `seen` skips its folding.
 #[derive(Default)]
-struct Surnames {
+struct Surnames<'t> {
     keys: FnvMap<Vec<u8>, Known>,
     first_words: FnvMap<String, ()>,
+    seen: FnvMap<&'t str, ()>,
 }
 
 /// [`crate::typography::fold_key`] of `surface`, as bytes, given to `f`.
@@ -668,8 +675,11 @@ fn with_key<R>(surface: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     })
 }
 
-impl Surnames {
-    fn add(&mut self, surface: &str, known: Known) {
+impl<'t> Surnames<'t> {
+    fn add(&mut self, surface: &'t str, known: Known) {
+        if self.seen.insert(surface, ()).is_some() {
+            return;
+        }
         let Some(first) = surface.split(is_blank).find(|w| !w.is_empty()) else { return };
         if !self.first_words.contains_key(first) {
             self.first_words.insert(first.to_string(), ());
@@ -694,8 +704,8 @@ impl Surnames {
 }
 
 /// Persons not in the gazetteer, then later mentions of any person's surname.
-fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
-    let mut surnames = Surnames::default();
+fn unlinked<'t>(inner: &Inner, text: &'t str, drafts: &mut Vec<Draft>) {
+    let mut surnames: Surnames<'t> = Surnames::default();
     // Surnames of gazetteer persons named in full (`Hillary Clinton` → `Clinton`).
     for d in drafts.iter().filter(|d| d.is_person_name() && d.entity.is_some()) {
         let surface = &text[d.span.range()];
@@ -907,6 +917,14 @@ mod tests {
     fn fast_word_test_agrees_with_typography() {
         for c in (0..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_word(c), is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn punctuation_ranges_hold_no_capital() {
+        // The ranges that `capitalized_words` rejects without `char::is_uppercase`.
+        for c in ('\u{80}'..'À').chain('\u{2000}'..='\u{206F}') {
+            assert!(!c.is_uppercase(), "{c:?}");
         }
     }
 
