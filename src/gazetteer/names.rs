@@ -350,11 +350,11 @@ fn role_prefix(text: &str, start: usize, floor: usize) -> (usize, Modifier) {
     }
     if modifier == Modifier::None {
         if let Some(w) = prev_word(text, s).filter(|w| w.start >= floor) {
-            let word = text[w.range()].to_lowercase();
-            if INCOMING.contains(&word.as_str()) {
+            let word = &text[w.range()];
+            if in_list(word, INCOMING) {
                 s = w.start;
                 modifier = Modifier::Incoming;
-            } else if FORMER.contains(&word.as_str()) {
+            } else if in_list(word, FORMER) {
                 s = w.start;
                 modifier = Modifier::Former;
             }
@@ -371,12 +371,18 @@ fn role_prefix(text: &str, start: usize, floor: usize) -> (usize, Modifier) {
         }
     }
     if let Some(w) = prev_word(text, s).filter(|w| w.start >= floor) {
-        let word = text[w.range()].to_lowercase();
-        if DETERMINERS.contains(&word.as_str()) {
+        if in_list(&text[w.range()], DETERMINERS) {
             s = w.start;
         }
     }
     (s, modifier)
+}
+
+/// Whether `word` lower-cased is in `list` (lowercase ASCII words without `k`), without
+/// allocating: the only non-ASCII character whose lowercase is ASCII is the Kelvin sign (`k`;
+/// a test checks it), so comparing ASCII case-insensitively is the same.
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether `[s, e)` overlaps a draft (drafts sorted by start, without overlap).
@@ -579,7 +585,8 @@ fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>,
     // One pass for `homologue` and `Homologue`.
     const TAIL: &str = "omologue";
     let mut found = Vec::new();
-    for (tail, _) in text.match_indices(TAIL) {
+    // SIMD search (`omologue` cannot overlap itself: the same positions as `match_indices`).
+    for tail in memchr::memmem::find_iter(text.as_bytes(), TAIL) {
         if tail == 0 || !matches!(text.as_bytes()[tail - 1], b'h' | b'H') {
             continue;
         }
@@ -917,6 +924,19 @@ mod tests {
     fn fast_word_test_agrees_with_typography() {
         for c in (0..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_word(c), is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_lists_compare_as_ascii() {
+        // `in_list` compares ASCII case-insensitively instead of lower-casing.
+        for c in (0x80..0x11_0000).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            assert!(!lower.is_ascii() || c == '\u{212A}', "{c:?} lowercases to ASCII {lower:?}");
+        }
+        for w in INCOMING.iter().chain(FORMER).chain(DETERMINERS) {
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'), "{w}");
+            assert!(in_list(&w.to_uppercase(), &[w]), "{w}");
         }
     }
 
