@@ -403,8 +403,16 @@ fn overlapping_from(drafts: &[Draft], lo: &mut usize, s: usize, e: usize) -> std
     *lo..*lo + n
 }
 
+/// The words of `s` joined by single spaces.
 fn squash(s: &str) -> String {
-    s.split(is_blank).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(is_blank).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The words of a name, on the stack (one name per capitalised word that may start one):
@@ -493,7 +501,11 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
             if !(c.is_ascii_uppercase() || (!punctuation && c.is_uppercase())) {
                 continue;
             }
-            if text[..at].chars().next_back().is_some_and(is_word) {
+            let after_word = match at.checked_sub(1).map(|k| bytes[k]) {
+                Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+                _ => text[..at].chars().next_back().is_some_and(is_word),
+            };
+            if after_word {
                 continue;
             }
             let e = word_end(text, at);
