@@ -786,6 +786,10 @@ impl Trie {
         let len = *self.repr.get(o)? as usize;
         let pairs = self.repr.get(o + 2..o + 2 + 2 * len)?;
         let b = u32::from(b);
+        // Most nodes deep in a key have one child.
+        if let [byte, child] = *pairs {
+            return (byte == b).then_some(child);
+        }
         if len <= 8 {
             let k = pairs.chunks_exact(2).position(|p| p[0] == b)?;
             return pairs.get(2 * k + 1).copied();

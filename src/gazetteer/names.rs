@@ -299,12 +299,32 @@ fn next_word(text: &str, end: usize) -> Option<Span> {
 /// The word (or `M.`-like abbreviation with its dot) before `start`, separated by blanks only.
 fn prev_word(text: &str, start: usize) -> Option<Span> {
     let before = text.get(..start)?;
-    let trimmed = before.trim_end_matches(is_blank);
+    // ASCII blanks and word bytes byte by byte; from the first non-ASCII byte on, the general
+    // char loop takes over where the byte loop stopped.
+    let bytes = before.as_bytes();
+    let mut t = bytes.len();
+    while t > 0 && matches!(bytes[t - 1], b' ' | b'\t') {
+        t -= 1;
+    }
+    let trimmed = match t.checked_sub(1).map(|k| bytes[k]) {
+        Some(b) if b >= 0x80 => before[..t].trim_end_matches(is_blank),
+        _ => &before[..t],
+    };
     if trimmed.len() == before.len() {
         return None;
     }
     let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
-    let s = core.char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map(|(i, _)| i)?;
+    let cb = core.as_bytes();
+    let mut s = cb.len();
+    while s > 0 && (cb[s - 1].is_ascii_alphanumeric() || cb[s - 1] == b'-') {
+        s -= 1;
+    }
+    if s > 0 && cb[s - 1] >= 0x80 {
+        s = core[..s].char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map_or(s, |(i, _)| i);
+    }
+    if s == cb.len() {
+        return None;
+    }
     Some(Span::new(s, trimmed.len()))
 }
 
@@ -330,11 +350,11 @@ fn role_prefix(text: &str, start: usize, floor: usize) -> (usize, Modifier) {
     }
     if modifier == Modifier::None {
         if let Some(w) = prev_word(text, s).filter(|w| w.start >= floor) {
-            let word = text[w.range()].to_lowercase();
-            if INCOMING.contains(&word.as_str()) {
+            let word = &text[w.range()];
+            if in_list(word, INCOMING) {
                 s = w.start;
                 modifier = Modifier::Incoming;
-            } else if FORMER.contains(&word.as_str()) {
+            } else if in_list(word, FORMER) {
                 s = w.start;
                 modifier = Modifier::Former;
             }
@@ -351,12 +371,18 @@ fn role_prefix(text: &str, start: usize, floor: usize) -> (usize, Modifier) {
         }
     }
     if let Some(w) = prev_word(text, s).filter(|w| w.start >= floor) {
-        let word = text[w.range()].to_lowercase();
-        if DETERMINERS.contains(&word.as_str()) {
+        if in_list(&text[w.range()], DETERMINERS) {
             s = w.start;
         }
     }
     (s, modifier)
+}
+
+/// Whether `word` lower-cased is in `list` (lowercase ASCII words without `k`), without
+/// allocating: the only non-ASCII character whose lowercase is ASCII is the Kelvin sign (`k`;
+/// a test checks it), so comparing ASCII case-insensitively is the same.
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether `[s, e)` overlaps a draft (drafts sorted by start, without overlap).
@@ -366,14 +392,58 @@ fn overlapping(drafts: &[Draft], s: usize, e: usize) -> std::ops::Range<usize> {
     lo..hi.max(lo)
 }
 
+/// [`overlapping`] for a caller that visits spans left to right: `lo` is its cursor, the
+/// first draft that ends after `s`, moved forward here. Two binary searches per capitalised
+/// word over a megabyte of drafts missed the cache at every step.
+fn overlapping_from(drafts: &[Draft], lo: &mut usize, s: usize, e: usize) -> std::ops::Range<usize> {
+    while drafts.get(*lo).is_some_and(|d| d.span.end <= s) {
+        *lo += 1;
+    }
+    let n = drafts.get(*lo..).unwrap_or_default().iter().take_while(|d| d.span.start < e).count();
+    *lo..*lo + n
+}
+
+/// The words of `s` joined by single spaces.
 fn squash(s: &str) -> String {
-    s.split(is_blank).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(is_blank).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The words of a name, on the stack (one name per capitalised word that may start one):
+/// at most six, since [`name_words`] may add a particle and the word after it to four words.
+#[derive(Clone, Copy, Debug)]
+struct NameWords {
+    buf: [Span; 6],
+    len: usize,
+}
+
+impl NameWords {
+    fn push(&mut self, w: Span) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = w;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for NameWords {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        &self.buf[..self.len]
+    }
 }
 
 /// A capitalised name sequence from `first`: capitalised words and particles, blank-separated,
-/// at most five words. Returns the words.
-fn name_words(text: &str, first: Span) -> Vec<Span> {
-    let mut words = vec![first];
+/// at most five words (six when the fifth is a particle). Returns the words.
+fn name_words(text: &str, first: Span) -> NameWords {
+    let mut words = NameWords { buf: [first; 6], len: 1 };
     let mut end = first.end;
     while words.len() < 5 {
         let Some(w) = next_word(text, end) else { break };
@@ -412,19 +482,7 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            // Skip to the next ASCII capital or non-ASCII lead byte: the common case is a tight
-            // loop over lowercase ASCII.
-            // `à`..`ÿ` (`C3 A0`..`C3 BF`: lowercase letters and `÷`) are skipped here too: they are
-            // most of the non-ASCII letters of French text.
-            loop {
-                let rest = bytes.get(i..).unwrap_or_default();
-                i += rest.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC0).unwrap_or(rest.len());
-                if bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
+            i = next_stop(bytes, i);
             if i >= bytes.len() {
                 break;
             }
@@ -437,10 +495,17 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
                 }
             };
             i += c.len_utf8();
-            if !(c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase())) {
+            // U+0080..U+00BF (no-break space, `«`, `»`) and U+2000..U+206F (general
+            // punctuation: `’`, dashes, narrow spaces) hold no capital: no table lookup.
+            let punctuation = c < 'À' || ('\u{2000}'..='\u{206F}').contains(&c);
+            if !(c.is_ascii_uppercase() || (!punctuation && c.is_uppercase())) {
                 continue;
             }
-            if text[..at].chars().next_back().is_some_and(is_word) {
+            let after_word = match at.checked_sub(1).map(|k| bytes[k]) {
+                Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+                _ => text[..at].chars().next_back().is_some_and(is_word),
+            };
+            if after_word {
                 continue;
             }
             let e = word_end(text, at);
@@ -449,6 +514,51 @@ fn capitalized_words(text: &str) -> impl Iterator<Item = Span> + '_ {
         }
         None
     })
+}
+
+/// The first byte at or after `i` that may start a capital letter: an ASCII capital or a
+/// non-ASCII lead byte, except `à`..`ÿ` (`C3 A0`..`C3 BF`: lowercase letters and `÷`, most of
+/// the non-ASCII letters of French text), which are skipped whole. `bytes.len()` if none.
+///
+/// Eight bytes at a time (SWAR): per byte of a little-endian `u64`, exact masks (no carry
+/// crosses a byte) of the ASCII capitals, of the bytes `C0`..`FF`, and of the `C3` bytes whose
+/// next byte is `A0`..`FF` (read from the same word shifted by one byte). The tail, and what
+/// follows a skipped `C3`, go through the byte loop; a test compares both with each other.
+#[inline]
+fn next_stop(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 9) {
+            let mut w = [0; 8];
+            w.copy_from_slice(&chunk[..8]);
+            let x = u64::from_le_bytes(w);
+            w.copy_from_slice(&chunk[1..]);
+            let y = u64::from_le_bytes(w);
+            let t = x & LOW7;
+            // `A`..`Z`: at least 0x41 and not above 0x5A, high bit clear.
+            let upper = (t + ONES * (0x80 - 0x41)) & !(t + ONES * (0x7F - 0x5A)) & !x & HIGH;
+            // `C0`..`FF`: the two top bits set.
+            let lead = x & (x << 1) & HIGH;
+            // `C3` bytes (exact zero-byte test of `x ^ C3…`) before a byte `A0`..`FF`.
+            let z = x ^ (ONES * 0xC3);
+            let c3 = !(((z & LOW7) + LOW7) | z) & HIGH;
+            let next_a0 = y & ((y << 1) | (y << 2)) & HIGH;
+            let stop = upper | (lead & !(c3 & next_a0));
+            if stop != 0 {
+                return i + (stop.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        let rest = bytes.get(i..).unwrap_or_default();
+        i += rest.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC0).unwrap_or(rest.len());
+        if bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
 }
 
 /// Every mention, from the raw matches.
@@ -512,7 +622,8 @@ fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>,
     // One pass for `homologue` and `Homologue`.
     const TAIL: &str = "omologue";
     let mut found = Vec::new();
-    for (tail, _) in text.match_indices(TAIL) {
+    // SIMD search (`omologue` cannot overlap itself: the same positions as `match_indices`).
+    for tail in memchr::memmem::find_iter(text.as_bytes(), TAIL) {
         if tail == 0 || !matches!(text.as_bytes()[tail - 1], b'h' | b'H') {
             continue;
         }
@@ -584,34 +695,61 @@ type Known = (Option<u32>, Option<Arc<str>>, Option<Gender>, usize);
 
 /// Surnames of the document: folded key → referent, and the first words of the surnames as
 /// written (a cheap filter before folding a candidate).
+///
+/// The keys are [`crate::typography::fold_key`] as bytes, computed by the matcher's copy of the
+/// fold in reused buffers ([`super::fold::with_folded`]: the same folded text, without the
+/// allocations of an offset map and a `String` per lookup).
+///
+/// A surface added again (the same person named in full several times) changes nothing, since
+/// the first referent of a key stays: `seen` skips its folding.
 #[derive(Default)]
-struct Surnames {
-    keys: HashMap<String, Known>,
-    first_words: std::collections::HashSet<String>,
+struct Surnames<'t> {
+    keys: FnvMap<Vec<u8>, Known>,
+    first_words: FnvMap<String, ()>,
+    seen: FnvMap<&'t str, ()>,
 }
 
-impl Surnames {
-    fn add(&mut self, surface: &str, known: Known) {
+/// [`crate::typography::fold_key`] of `surface`, as bytes, given to `f`.
+fn with_key<R>(surface: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    super::fold::with_folded(surface, |folded| {
+        let key = folded.folded.as_slice();
+        let start = key.iter().position(|&b| b != b' ').unwrap_or(key.len());
+        let end = key.iter().rposition(|&b| b != b' ').map_or(start, |i| i + 1);
+        f(&key[start..end])
+    })
+}
+
+impl<'t> Surnames<'t> {
+    fn add(&mut self, surface: &'t str, known: Known) {
+        if self.seen.insert(surface, ()).is_some() {
+            return;
+        }
         let Some(first) = surface.split(is_blank).find(|w| !w.is_empty()) else { return };
-        self.first_words.insert(first.to_string());
-        self.keys.entry(crate::typography::fold_key(surface)).or_insert(known);
+        if !self.first_words.contains_key(first) {
+            self.first_words.insert(first.to_string(), ());
+        }
+        with_key(surface, |key| {
+            if !self.keys.contains_key(key) {
+                self.keys.insert(key.to_vec(), known);
+            }
+        });
     }
 
     fn get(&self, text: &str, words: &[Span]) -> Option<(usize, &Known)> {
         let first = &text[words.first()?.range()];
-        if !self.first_words.contains(first) {
+        if !self.first_words.contains_key(first) {
             return None;
         }
         (1..=words.len().min(3)).rev().find_map(|n| {
             let e = words[n - 1].end;
-            self.keys.get(&crate::typography::fold_key(&text[words[0].start..e])).map(|k| (e, k))
+            with_key(&text[words[0].start..e], |key| self.keys.get(key)).map(|k| (e, k))
         })
     }
 }
 
 /// Persons not in the gazetteer, then later mentions of any person's surname.
-fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
-    let mut surnames = Surnames::default();
+fn unlinked<'t>(inner: &Inner, text: &'t str, drafts: &mut Vec<Draft>) {
+    let mut surnames: Surnames<'t> = Surnames::default();
     // Surnames of gazetteer persons named in full (`Hillary Clinton` → `Clinton`).
     for d in drafts.iter().filter(|d| d.is_person_name() && d.entity.is_some()) {
         let surface = &text[d.span.range()];
@@ -629,7 +767,12 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
     let mut removed = vec![false; drafts.len()];
     let mut added: Vec<Draft> = Vec::new();
     let mut resume = 0;
-    for w in capitalized_words(text) {
+    let mut lo = 0;
+    // Both passes below (new names, later surnames) visit the same capitalised words.
+    // About one capitalised word per 45 bytes of news: one allocation instead of doublings.
+    let mut capitalized: Vec<Span> = Vec::with_capacity(text.len() / 32);
+    capitalized.extend(capitalized_words(text));
+    for &w in &capitalized {
         if w.start < resume {
             continue;
         }
@@ -673,7 +816,7 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         let e = words[words.len() - 1].end;
         // Only the first name may overlap a gazetteer match (`Florence Parly`); a person the
         // gazetteer knows stays as it is.
-        let ov = overlapping(drafts, s, e);
+        let ov = overlapping_from(drafts, &mut lo, s, e);
         let blocked = drafts[ov.clone()].iter().zip(&removed[ov.clone()]).any(|(d, &gone)| {
             !gone && (d.is_person_name() || d.span.start < s || d.span.end > e || d.span.start >= w.end)
         });
@@ -719,7 +862,7 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
         let mut resume = 0;
         // Cursors: words come left to right, so the drafts that might cover one do too.
         let (mut j, mut k) = (0, 0);
-        for w in capitalized_words(text) {
+        for &w in &capitalized {
             if w.start < resume {
                 continue;
             }
@@ -733,13 +876,13 @@ fn unlinked(inner: &Inner, text: &str, drafts: &mut Vec<Draft>) {
             if (covered(drafts, j) && !removed[j]) || covered(&added, k) {
                 continue;
             }
-            if !surnames.first_words.contains(&text[w.range()]) {
+            if !surnames.first_words.contains_key(&text[w.range()]) {
                 continue;
             }
             let words = name_words(text, w);
             let Some((e, (entity, name, gender, from))) = surnames.get(text, &words) else { continue };
-            let free = removed[overlapping(drafts, w.start, e)].iter().all(|&gone| gone)
-                && overlapping(&added, w.start, e).is_empty();
+            let free = removed[overlapping_from(drafts, &mut j, w.start, e)].iter().all(|&gone| gone)
+                && overlapping_from(&added, &mut k, w.start, e).is_empty();
             if w.start < *from || !free {
                 continue;
             }
@@ -824,6 +967,27 @@ mod tests {
     }
 
     #[test]
+    fn word_lists_compare_as_ascii() {
+        // `in_list` compares ASCII case-insensitively instead of lower-casing.
+        for c in (0x80..0x11_0000).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            assert!(!lower.is_ascii() || c == '\u{212A}', "{c:?} lowercases to ASCII {lower:?}");
+        }
+        for w in INCOMING.iter().chain(FORMER).chain(DETERMINERS) {
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'), "{w}");
+            assert!(in_list(&w.to_uppercase(), &[w]), "{w}");
+        }
+    }
+
+    #[test]
+    fn punctuation_ranges_hold_no_capital() {
+        // The ranges that `capitalized_words` rejects without `char::is_uppercase`.
+        for c in ('\u{80}'..'À').chain('\u{2000}'..='\u{206F}') {
+            assert!(!c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn capitalized_word_scan() {
         let text = "Hier, Jean-Yves Le Drian et l'Élysée (É) à New-York.";
         let got: Vec<&str> = capitalized_words(text).map(|s| &text[s.range()]).collect();
@@ -865,15 +1029,60 @@ mod tests {
         out
     }
 
+    /// The previous word, char by char (the reference for the byte loops of [`prev_word`]).
+    fn prev_word_naive(text: &str, start: usize) -> Option<Span> {
+        let before = text.get(..start)?;
+        let trimmed = before.trim_end_matches(is_blank);
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
+        let s = core.char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map(|(i, _)| i)?;
+        Some(Span::new(s, trimmed.len()))
+    }
+
+    /// The stops of [`next_stop`], byte by byte.
+    fn next_stop_naive(bytes: &[u8], mut i: usize) -> usize {
+        loop {
+            let rest = bytes.get(i..).unwrap_or_default();
+            i += rest.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC0).unwrap_or(rest.len());
+            if bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n >= 0xA0) {
+                i += 2;
+            } else {
+                return i;
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
+        // The eight-byte skip stops where the byte loop stops, from every offset.
+        #[test]
+        fn next_stop_equals_byte_loop(text in "[a-zA-Z@\\[`{ éèàçÉÀÇÿ÷×Ωω«»’\u{A0}\u{202F}0-9.,]{0,40}") {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                prop_assert_eq!(next_stop(bytes, i), next_stop_naive(bytes, i), "at {} of {:?}", i, text);
+            }
+        }
+
+        #[test]
+        fn next_stop_equals_byte_loop_any(text in any::<String>()) {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                prop_assert_eq!(next_stop(bytes, i), next_stop_naive(bytes, i), "at {} of {:?}", i, text);
+            }
+        }
+
         // The fast scans find the same words as char-by-char scans.
         #[test]
-        fn fast_scans_equal_naive(text in "[a-zA-Zéèàç ÉÀÇÿ÷Ωω\\-\u{2011}'’0-9.,]{0,30}") {
+        fn fast_scans_equal_naive(text in "[a-zA-Zéèàç \t\u{A0}\u{202F}ÉÀÇÿ÷Ωω\\-\u{2011}'’0-9.,]{0,30}") {
             prop_assert_eq!(capitalized_words(&text).collect::<Vec<_>>(), capitalized_words_naive(&text));
             for (i, _) in text.char_indices() {
                 prop_assert_eq!(word_end(&text, i), word_end_naive(&text, i), "at {} of {:?}", i, text);
+            }
+            for i in 0..=text.len() {
+                prop_assert_eq!(prev_word(&text, i), prev_word_naive(&text, i), "at {} of {:?}", i, text);
             }
         }
     }
