@@ -18,11 +18,32 @@ pub struct Error(Box<ErrorKind>);
 
 impl Error {
     /// What went wrong.
+    ///
+    /// ```
+    /// use depeche::{Date, ErrorKind};
+    ///
+    /// let err = Date::new(2023, 2, 29).unwrap_err();
+    /// match err.kind() {
+    ///     ErrorKind::InvalidDate { reason, .. } => assert!(reason.contains("29")),
+    ///     other => panic!("unexpected error {other}"),
+    /// }
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.0
     }
 
     /// Consumes the error and returns its kind.
+    ///
+    /// ```
+    /// use depeche::{Date, ErrorKind};
+    ///
+    /// let kind = "2024-13-01".parse::<Date>().unwrap_err().into_kind();
+    /// if let ErrorKind::InvalidDate { input, .. } = kind {
+    ///     assert_eq!(input, "2024-13-01");
+    /// } else {
+    ///     panic!("expected an invalid date");
+    /// }
+    /// ```
     pub fn into_kind(self) -> ErrorKind {
         *self.0
     }
