@@ -1558,6 +1558,17 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 continue;
                             }
                             if let Some(w) = ctx.subject_before(&toks, g, 0) {
+                                // `Pour X, cette nomination relève du « … »`: a subject that
+                                // names nobody does not speak; the source opening the
+                                // sentence does.
+                                let opener = cue_tok
+                                    .first()
+                                    .is_some_and(|&(a0, _, c0)| a0 == 0 && matches!(c0.entry, Entry::Source { .. }));
+                                if opener
+                                    && matches!(&w, Who::Np(np, _) if !np.definite && !names_someone(ctx, np))
+                                {
+                                    continue;
+                                }
                                 cue = Some(cue_of(a, b, &c, &toks));
                                 who = w;
                                 // `X a déclaré qu'il espérait « … »`: the pronoun of the
@@ -1582,6 +1593,10 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     if let Some(w) = ctx.subject_before(&toks, x, 0) {
                         who = w;
                     }
+                } else if let Some(w) = opening_subject(ctx, &toks, lo).filter(|_| lo == 0) {
+                    // `L'économiste Anne Dupont, de Natixis, se veut prudente : « … »`: the
+                    // subject of the introducing clause speaks, whatever its verb.
+                    who = w;
                 } else if qt >= 2 && qt - 1 - lo <= 8 {
                     // `Le ministre de l'Intérieur : « … »`: a bare noun phrase before the colon.
                     let a = ctx.np_start(&toks, qt - 1);
@@ -1833,7 +1848,12 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
             return Some(event(np, 0.8));
         }
     }
-    None
+    // The subject of any verb, named with its apposition (`Marine Tondelier, secrétaire
+    // nationale des Écologistes, ne cache pas son scepticisme.`).
+    match opening_subject(ctx, &toks, 0) {
+        Some(Who::Np(np, conf)) => Some(event(np, conf)),
+        _ => None,
+    }
 }
 
 /// The speaker announced by sentence `si`, which ends with a colon: the subject of its last
@@ -1980,6 +2000,98 @@ fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
         _ => return source_np(ctx, toks, b).map(|(np, _)| Who::Np(np, 0.85)),
     };
     Some(Who::Pronoun { span: t.span, plural, gender })
+}
+
+/// Whether a noun phrase names someone who can speak: a name, or a person or organisation
+/// mention inside it (`le chef de l'État`, `le cabinet Rystad Energy`). `cette nomination`
+/// names nobody.
+fn names_someone(ctx: &Ctx<'_>, np: &Np) -> bool {
+    if np.name.is_some() || np.org {
+        return true;
+    }
+    let lo = ctx.mentions.partition_point(|m| m.span.end <= np.span.start);
+    ctx.mentions[lo.min(ctx.mentions.len())..]
+        .iter()
+        .take_while(|m| m.span.start < np.span.end)
+        .any(|m| np.span.contains(m.span) && matches!(m.kind, EntityKind::Person | EntityKind::Organization))
+}
+
+/// The subject opening a clause at token `lo`, whatever its verb: a noun phrase naming someone,
+/// with one apposition between commas, right before its verb group (`Le chancelier allemand,
+/// Olaf Scholz, a voulu …`, `Marine Tondelier, secrétaire nationale des Écologistes, ne cache
+/// pas …`, `L'économiste Anne Dupont, de Natixis, se veut prudente`), or a bare name before its
+/// verb (`Anne Dupont se veut prudente`).
+///
+/// French news names a speaker as the subject of the sentence before quoting them (a colon
+/// introduction, or a pronoun in the next cue), with verbs that report nothing themselves.
+fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
+    let first = toks.get(lo)?;
+    if first.kind != TokKind::Word {
+        return None;
+    }
+    let lf = ctx.lower(first);
+    // An adverbial (`Pour X, …`, `Depuis que …`) or a pronoun does not open a named subject.
+    if is_preposition(&lf) || pronoun(&lf).is_some() || !(cap(ctx.word(first)) || is_det(&lf)) {
+        return None;
+    }
+    // The verb group starts at the first lowercase word that can start one, after the opening
+    // noun phrase and its apposition.
+    let verb_start = |g: usize| {
+        toks.get(g).is_some_and(|t| {
+            let lw = ctx.lower(t);
+            t.kind == TokKind::Word
+                && !cap(ctx.word(t))
+                && !is_det(&lw)
+                && !is_preposition(&lw)
+                && pronoun(&lw).is_none()
+                && !matches!(&*lw, "et" | "ou" | "qui" | "que" | "qu'" | "qu’" | "dont")
+        })
+    };
+    let mut commas: Vec<usize> = Vec::new();
+    let mut k = lo;
+    while k < toks.len() && commas.len() < 2 {
+        match toks[k].kind {
+            TokKind::Punct(',') => commas.push(k),
+            TokKind::Word | TokKind::Punct('-' | '\'' | '’') => {}
+            TokKind::Punct('.') if k > lo && is_title(ctx.word(&toks[k - 1])) => {}
+            _ => break,
+        }
+        k += 1;
+        if k - commas.last().map_or(lo, |&c| c + 1) > 12 {
+            return None;
+        }
+    }
+    // Where the subject may start: the clause opening, or the name in apposition to a
+    // description (`Le chancelier allemand, Olaf Scholz, …`).
+    let mut starts = [toks[lo].span.start; 2];
+    let who = if commas.len() == 2 && commas[0] > lo && commas[1] > commas[0] + 1 {
+        let g = commas[1] + 1;
+        if !verb_start(g) {
+            return None;
+        }
+        starts[1] = toks[commas[0] + 1].span.start;
+        ctx.subject_before(toks, g, 0)?
+    } else {
+        // No apposition: a run of capitalised words (a name) right before the verb.
+        let mut e = lo;
+        while e < toks.len() && e - lo < 6 {
+            let w = ctx.word(&toks[e]);
+            let glued = matches!(toks[e].kind, TokKind::Punct('-')) && e > lo;
+            let title_dot = toks[e].kind == TokKind::Punct('.') && e > lo && is_title(ctx.word(&toks[e - 1]));
+            if !(glued || title_dot || toks[e].kind == TokKind::Word && (cap(w) || e == lo && is_det(&lf))) {
+                break;
+            }
+            e += 1;
+        }
+        if e == lo || !verb_start(e) {
+            return None;
+        }
+        Who::Np(ctx.np(toks, lo, e)?, 0.8)
+    };
+    match who {
+        Who::Np(np, c) if names_someone(ctx, &np) && starts.contains(&np.span.start) => Some(Who::Np(np, c)),
+        _ => None,
+    }
 }
 
 /// The token starting at byte `start`, if any (tokens are sorted).
