@@ -202,6 +202,47 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         Direct,
         "la syndicaliste",
         None,
+    ),    // A pronoun refers to the subject opening the sentence before, whatever its verb, through
+    // an apposition (`X, porte-parole de …, ne décolère pas.`).
+    (
+        "Camille Fournier, porte-parole de l'association, ne décolère pas. « On nous a menti », estime-t-elle.",
+        "On nous a menti",
+        Direct,
+        "elle",
+        Some("Camille Fournier"),
+    ),
+    // … and to the name in apposition to a description, in the same sentence.
+    (
+        "Le maire de la ville, Paul Lemoine, a voulu calmer le jeu : « Personne ne sera oublié », a-t-il promis.",
+        "Personne ne sera oublié",
+        Direct,
+        "il",
+        Some("Paul Lemoine"),
+    ),
+    // Colon introduction: the subject of the introducing clause speaks, whatever its verb.
+    (
+        "L'historienne Claire Vasseur, de l'université de Lille, reste prudente : « Rien ne prouve ce lien. »",
+        "Rien ne prouve ce lien.",
+        Direct,
+        "L'historienne Claire Vasseur",
+        Some("Claire Vasseur"),
+    ),
+    // … a bare name before its verb, too.
+    (
+        "Claire Vasseur reste prudente : « Les archives sont muettes. »",
+        "Les archives sont muettes.",
+        Direct,
+        "Claire Vasseur",
+        Some("Claire Vasseur"),
+    ),
+    // A verb whose subject names nobody (`ce projet relève de`) does not speak: the source
+    // opening the sentence (`Pour X,`) does.
+    (
+        "Pour la présidente de la région, Nadia Ferrand, ce projet relève du « mépris pur et simple ».",
+        "mépris pur et simple",
+        Partial,
+        "Nadia Ferrand",
+        Some("Nadia Ferrand"),
     ),
 ];
 
