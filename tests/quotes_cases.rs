@@ -202,7 +202,7 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         Direct,
         "la syndicaliste",
         None,
-    ),    // A pronoun refers to the subject opening the sentence before, whatever its verb, through
+    ), // A pronoun refers to the subject opening the sentence before, whatever its verb, through
     // an apposition (`X, porte-parole de …, ne décolère pas.`).
     (
         "Camille Fournier, porte-parole de l'association, ne décolère pas. « On nous a menti », estime-t-elle.",

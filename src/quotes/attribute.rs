@@ -1564,9 +1564,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 let opener = cue_tok
                                     .first()
                                     .is_some_and(|&(a0, _, c0)| a0 == 0 && matches!(c0.entry, Entry::Source { .. }));
-                                if opener
-                                    && matches!(&w, Who::Np(np, _) if !np.definite && !names_someone(ctx, np))
-                                {
+                                if opener && matches!(&w, Who::Np(np, _) if !np.definite && !names_someone(ctx, np)) {
                                     continue;
                                 }
                                 cue = Some(cue_of(a, b, &c, &toks));
