@@ -235,6 +235,31 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Claire Vasseur",
         Some("Claire Vasseur"),
     ),
+    // After an elided article the noun's ending gives the gender: `l'avocat` is not the woman
+    // who spoke before, and the extractor abstains from naming her.
+    (
+        "« Justice doit être rendue », a déclaré Mme Nadia Roux. L'avocat a dénoncé « un système opaque ».",
+        "un système opaque",
+        Partial,
+        "L'avocat",
+        None,
+    ),
+    // … nor is `l'avocate` the man who spoke before.
+    (
+        "« Nous ferons appel », a annoncé M. Paul Girard. L'avocate a dénoncé « une enquête bâclée ».",
+        "une enquête bâclée",
+        Partial,
+        "L'avocate",
+        None,
+    ),
+    // … while a gender that agrees links the description to the last named speaker.
+    (
+        "« Nous ferons appel », a annoncé M. Paul Girard. L'avocat a dénoncé « une enquête bâclée ».",
+        "une enquête bâclée",
+        Partial,
+        "L'avocat",
+        Some("Paul Girard"),
+    ),
     // A verb whose subject names nobody (`ce projet relève de`) does not speak: the source
     // opening the sentence (`Pour X,`) does.
     (

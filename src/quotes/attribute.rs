@@ -843,6 +843,9 @@ impl<'a> Ctx<'a> {
             _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lf {
                 "la" | "une" | "cette" => Some(Gender::Feminine),
                 "le" | "un" | "ce" | "cet" => Some(Gender::Masculine),
+                // The elided article says nothing: the noun's ending does (`l'avocat`,
+                // `l'avocate`).
+                "l'" | "l’" if b - a >= 2 => noun_gender(first_after_elision),
                 _ => None,
             },
             _ => None,
@@ -1118,6 +1121,27 @@ impl<'a> Ctx<'a> {
             }
         }
         Some((Who::Np(np, 0.9), e))
+    }
+}
+
+/// The gender of a noun for a person, read from its ending where French morphology is
+/// unambiguous (`avocate`, `élue`, `historienne`, `enquêtrice` are feminine; `avocat`, `élu`,
+/// `historien`, `enseignant` masculine); `None` for epicene forms (`ministre`, `économiste`,
+/// `collègue`, `diplomate`) and for `-eur`, which news also uses for women.
+fn noun_gender(lw: &str) -> Option<Gender> {
+    const FEMININE: &[&str] =
+        &["ée", "ante", "ente", "inte", "euse", "rice", "ière", "enne", "esse", "cate", "date", "ue"];
+    const MASCULINE: &[&str] = &["at", "é", "u", "ien", "ant", "ent", "int", "ier", "ois", "ais", "ain", "in"];
+    // Epicene nouns that end like a feminine form.
+    if lw.ends_with("gue") || lw.chars().count() < 3 {
+        return None;
+    }
+    if FEMININE.iter().any(|e| lw.ends_with(e)) {
+        Some(Gender::Feminine)
+    } else if MASCULINE.iter().any(|e| lw.ends_with(e)) {
+        Some(Gender::Masculine)
+    } else {
+        None
     }
 }
 
