@@ -478,6 +478,37 @@ fn indirect_closed_by_an_inverted_verb_alone() {
 }
 
 #[test]
+fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
+    // The clause before the comma has a verb that reports nothing (a future, a negation):
+    // still a clause, not a subject with its apposition.
+    const CASES: &[(&str, &str, &str)] = &[
+        // Future third person plural.
+        (
+            "Les usines rouvriront progressivement dès la fin du mois, a précisé un porte-parole du groupe.",
+            "Les usines rouvriront progressivement dès la fin du mois",
+            "un porte-parole du groupe",
+        ),
+        // Negation around a verb unknown to the lexicons.
+        (
+            "La France ne participera pas à cette mission, a indiqué un diplomate sous couvert d'anonymat.",
+            "La France ne participera pas à cette mission",
+            // The subject ends before a manner adverbial.
+            "un diplomate",
+        ),
+    ];
+    for &(text, clause, speaker) in CASES {
+        let q = QuoteExtractor::new().extract(text, &[], &[]);
+        assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
+        assert_eq!(&text[q[0].span.range()], clause, "input {text:?}");
+        assert_eq!(q[0].kind, Indirect, "input {text:?}");
+        assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some(speaker), "input {text:?}");
+    }
+    // A subject and its apposition before the comma are not a clause.
+    let text = "Le directeur du site, Marc Olivier, a annoncé la fermeture.";
+    assert!(QuoteExtractor::new().extract(text, &[], &[]).is_empty(), "input {text:?}");
+}
+
+#[test]
 fn indirect_after_a_channel() {
     // A channel between the reporting verb and `que`.
     let text = "Le Kremlin a indiqué dans un communiqué que les discussions reprendraient lundi.";

@@ -325,6 +325,8 @@ fn is_np_right_stop(lw: &str) -> bool {
                 | "lorsqu’"
                 | "auprès"
                 | "via"
+                // A manner adverbial: `a indiqué un diplomate sous couvert d'anonymat`.
+                | "sous"
         )
 }
 
@@ -2568,14 +2570,29 @@ fn inverted_at_end(
     }
     // The part before the comma must be a clause (with a verb), not the subject and its
     // apposition (`Le directeur, Florent Chambaz, a annoncé la fermeture`).
-    let has_verb = (g.saturating_sub(41)..g - 1)
-        .any(|k| toks[k].kind == TokKind::Word && (is_aux(&ctx.lower(&toks[k])) || ctx.finite_at(toks, k)));
+    let has_verb = (g.saturating_sub(41)..g - 1).any(|k| {
+        toks[k].kind == TokKind::Word && {
+            let lw = ctx.lower(&toks[k]);
+            is_aux(&lw)
+                || ctx.finite_at(toks, k)
+                || looks_finite(&lw)
+                // A negation brackets a verb: `ne participeront pas`, `n'a jamais`.
+                || matches!(&*lw, "ne" | "n'" | "n’") && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word)
+        }
+    });
     if !has_verb {
         return None;
     }
     let (who, end) = ctx.subject_after(toks, b)?;
-    if !matches!(who, Who::Np(..)) || toks.get(end).is_some_and(|t| !matches!(t.kind, TokKind::Punct('.' | '!' | '?')))
-    {
+    // The subject ends the sentence, or a short adverbial after it does (`sous couvert
+    // d'anonymat`, `dans un communiqué`), with no other clause.
+    let closes = |k: usize| toks.get(k).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')));
+    let adverbial_end = toks.get(end).is_some_and(|t| t.kind == TokKind::Word && is_np_right_stop(&ctx.lower(t)))
+        && (end..toks.len().min(end + 9)).any(closes)
+        && (end..toks.len())
+            .take_while(|&k| !closes(k))
+            .all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-')));
+    if !matches!(who, Who::Np(..)) || !(closes(end) || adverbial_end) {
         return None;
     }
     let span = trim_end_punct(ctx.text, Span::new(sent.start, toks[g - 1].span.start));
@@ -2594,6 +2611,16 @@ fn inverted_at_end(
         source_only: false,
         subject_only: false,
     })
+}
+
+/// Whether a word is a finite verb by its ending alone: the third persons of the future
+/// (`participeront`), the conditional (`faudrait`, `pourraient`) and the imperfect
+/// (`restaient`), endings no French noun or adjective of news copy has.
+fn looks_finite(lw: &str) -> bool {
+    let n = lw.chars().count();
+    (lw.ends_with("aient") && n >= 6)
+        || (lw.ends_with("eront") || lw.ends_with("iront")) && n >= 7
+        || (lw.ends_with("erait") || lw.ends_with("irait") || lw.ends_with("drait")) && n >= 6
 }
 
 /// Whether a noun phrase is headed by a document or data noun.
