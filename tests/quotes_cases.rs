@@ -390,6 +390,36 @@ fn mentions_resolve_roles_and_pronouns() {
 }
 
 #[test]
+fn demonstratives_name_the_person_named_last() {
+    fn person(text: &str, name: &'static str, gender: Gender) -> MentionRef<'static> {
+        let start = text.find(name).expect("name in text");
+        MentionRef {
+            span: Span::new(start, start + name.len()),
+            kind: EntityKind::Person,
+            entity_id: None,
+            name: Some(name),
+            gender: Some(gender),
+            nominal: false,
+        }
+    }
+    // `Celle-ci` is the woman named last, not the man named after her.
+    let text = "Angela Merkel a reçu Emmanuel Macron. Celle-ci a salué « un signal important ».";
+    let mentions =
+        [person(text, "Angela Merkel", Gender::Feminine), person(text, "Emmanuel Macron", Gender::Masculine)];
+    let q = QuoteExtractor::new().extract(text, &[], &mentions);
+    let s = q[0].speaker.as_ref().unwrap_or_else(|| panic!("input {text:?}: no speaker"));
+    assert_eq!(&text[s.span.range()], "Celle-ci", "input {text:?}");
+    assert_eq!(s.name.as_deref(), Some("Angela Merkel"), "input {text:?}");
+    // `Ce dernier`, the subject of its sentence, is then who a pronoun refers to.
+    let text = "Le maire a reçu Paul Girard. Ce dernier a obtenu un délai. « Nous tiendrons parole », a-t-il déclaré.";
+    let mentions = [person(text, "Paul Girard", Gender::Masculine)];
+    let q = QuoteExtractor::new().extract(text, &[], &mentions);
+    let s = q[0].speaker.as_ref().unwrap_or_else(|| panic!("input {text:?}: no speaker"));
+    assert_eq!(&text[s.span.range()], "il", "input {text:?}");
+    assert_eq!(s.name.as_deref(), Some("Paul Girard"), "input {text:?}");
+}
+
+#[test]
 fn user_verbs() {
     let e = QuoteExtractor::builder().verb("pester", "er", "qdi").build().expect("valid verb");
     let text = "« Encore un retard », peste le maire.";
@@ -503,6 +533,18 @@ fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
         assert_eq!(q[0].kind, Indirect, "input {text:?}");
         assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some(speaker), "input {text:?}");
     }
+    // A single quoted word inside the clause: the clause is the reported speech.
+    let text = "Un accord « historique » sera signé lundi, a annoncé le ministère.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
+    assert_eq!(&text[q[0].span.range()], "Un accord « historique » sera signé lundi", "input {text:?}");
+    assert_eq!(q[0].kind, Indirect, "input {text:?}");
+    // A trailing `d'après X` with an apposition after the name.
+    let text = "Les travaux dureront deux ans, d'après Anne Dupont, architecte de la ville.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
+    assert_eq!(&text[q[0].span.range()], "Les travaux dureront deux ans", "input {text:?}");
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Anne Dupont"), "input {text:?}");
     // A subject and its apposition before the comma are not a clause.
     let text = "Le directeur du site, Marc Olivier, a annoncé la fermeture.";
     assert!(QuoteExtractor::new().extract(text, &[], &[]).is_empty(), "input {text:?}");

@@ -1389,6 +1389,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             let cue_of = |a: usize, b: usize, c: &CueMatch, toks: &[Tok]| -> Cue { make_cue(ctx, toks, a, b, c) };
             // 1. After the quotation: `« … », a déclaré X`, `« … », estime-t-elle`, `« … », selon X`.
             let mut after_direct = false;
+            // A reporting verb after the comma that closes the clause holding the quotation
+            // (`Un remaniement « technique » est attendu, a indiqué X`).
+            let mut verb_after_clause = false;
             {
                 let mut k = qt + 1;
                 let comma = k < toks.len() && matches!(toks[k].kind, TokKind::Punct(',' | '—' | '–'));
@@ -1460,6 +1463,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 cue = Some(cue_of(a, b, &c, &toks));
                                 who = w;
                                 after_direct = immediate;
+                                verb_after_clause = !immediate;
                                 break;
                             }
                         }
@@ -1700,6 +1704,11 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             {
                 continue;
             }
+            // Likewise a single word inside a clause closed by its reporting verb and inverted
+            // subject: the clause is the reported speech.
+            if words == 1 && verb_after_clause {
+                continue;
+            }
             let mut marks = vec![pair.open];
             marks.extend(pair.reopen.iter().copied());
             marks.extend(pair.close);
@@ -1804,7 +1813,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
         .iter()
         .filter(|r| match &r.who {
             Who::Pronoun { .. } => true,
-            Who::Np(np, _) => np.anaphoric,
+            Who::Np(np, _) => np.anaphoric || demonstrative(&text[np.span.range()]).is_some(),
             _ => false,
         })
         .map(|r| ctx.sentence_of(r.span.start))
@@ -2026,6 +2035,19 @@ fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
     Some(Who::Pronoun { span: t.span, plural, gender })
 }
 
+/// A demonstrative standing for the person named last (`celle-ci`, `ce dernier`): its
+/// number and gender.
+fn demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
+    let t = np_text.trim().to_lowercase();
+    Some(match t.as_str() {
+        "celui-ci" | "celui-là" | "ce dernier" => (false, Some(Gender::Masculine)),
+        "celle-ci" | "celle-là" | "cette dernière" => (false, Some(Gender::Feminine)),
+        "ceux-ci" | "ces derniers" => (true, None),
+        "celles-ci" | "ces dernières" => (true, Some(Gender::Feminine)),
+        _ => return None,
+    })
+}
+
 /// Whether a noun phrase names someone who can speak: a name, or a person or organisation
 /// mention inside it (`le chef de l'État`, `le cabinet Rystad Energy`). `cette nomination`
 /// names nobody.
@@ -2071,6 +2093,16 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
                 && !matches!(&*lw, "et" | "ou" | "qui" | "que" | "qu'" | "qu’" | "dont")
         })
     };
+    // `Ce dernier a obtenu …`, `Celle-ci a salué …`: a demonstrative for the person named last.
+    for n in 1..=3 {
+        if lo + n > toks.len() {
+            break;
+        }
+        let span = Span::new(toks[lo].span.start, toks[lo + n - 1].span.end);
+        if demonstrative(&ctx.text[span.range()]).is_some() {
+            return if verb_start(lo + n) { ctx.np(toks, lo, lo + n).map(|np| Who::Np(np, 0.8)) } else { None };
+        }
+    }
     let mut commas: Vec<usize> = Vec::new();
     let mut k = lo;
     while k < toks.len() && commas.len() < 2 {
@@ -2516,10 +2548,17 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     // `Selon X, …`: the rest of the sentence.
                     let Some(start) = toks.get(e + 1).map(|t| t.span.start) else { continue };
                     trim_end_punct(text, Span::new(start, clause_end(e + 1)))
-                } else if a > 0
-                    && toks[a - 1].kind == TokKind::Punct(',')
-                    && toks.get(e).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')))
-                {
+                } else if a > 0 && toks[a - 1].kind == TokKind::Punct(',') && {
+                    // The source ends the sentence, with at most an apposition after it
+                    // (`…, d'après Anne Dupont, professeure de droit.`).
+                    let closes =
+                        |k: usize| toks.get(k).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')));
+                    closes(e)
+                        || toks[e].kind == TokKind::Punct(',')
+                            && (e + 1..toks.len())
+                                .take_while(|&k| !closes(k))
+                                .all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-')))
+                } {
                     // `…, selon X.`: the sentence before.
                     trim_end_punct(text, Span::new(sent.start, toks[a - 1].span.start))
                 } else {
@@ -2759,13 +2798,48 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                             r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string));
                     }
                 }
+                let (mut gender, mut plural, mut person) = (gender, np.plural, person);
+                if let Some((d_plural, d_gender)) = demonstrative(&ctx.text[np.span.range()]) {
+                    // `Celle-ci a salué …`: the person named last, of that gender, among the
+                    // mentions before (within a paragraph or so), else the last referent.
+                    let before = ctx.mentions.partition_point(|m| m.span.end <= np.span.start);
+                    let compatible = |g: Option<Gender>| d_gender.is_none() || g.is_none() || g == d_gender;
+                    let mention = ctx.mentions[..before.min(ctx.mentions.len())]
+                        .iter()
+                        .rev()
+                        .take_while(|m| np.span.start - m.span.end <= 600)
+                        .find(|m| !d_plural && m.kind == EntityKind::Person && compatible(m.gender));
+                    speaker.entity_id = None;
+                    speaker.name = None;
+                    if let Some(m) = mention {
+                        speaker.entity_id = m.entity_id.map(str::to_string);
+                        speaker.name = m
+                            .name
+                            .map(str::to_string)
+                            .or_else(|| Some(full_name(ctx, &ctx.text[m.span.range()], m.span.start)));
+                    } else if let Some(r) =
+                        history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 1).find(|r| {
+                            r.person
+                                && r.plural == d_plural
+                                && !r.source
+                                && compatible(r.gender)
+                                && (r.speaker.name.is_some() || r.speaker.entity_id.is_some())
+                        })
+                    {
+                        speaker.entity_id = r.speaker.entity_id.clone();
+                        speaker.name = r.speaker.name.clone();
+                    }
+                    gender = d_gender;
+                    plural = d_plural;
+                    person = true;
+                }
                 let conf = match resolution {
                     Resolution::Name => 0.9,
                     Resolution::Organization => 0.85,
                     Resolution::Role => 0.8,
                     _ => 0.7,
                 } * (0.9 + 0.1 * position);
-                (Some(speaker), conf, gender, np.plural, person)
+                (Some(speaker), conf, gender, plural, person)
             }
             Who::Pronoun { span, plural, gender } => {
                 let found = history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 3).find(|r| {
