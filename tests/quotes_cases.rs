@@ -260,6 +260,23 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "L'avocat",
         Some("Paul Girard"),
     ),
+    // The antecedent of `qui` after an inverted subject is that subject, not the verb before it.
+    (
+        "\"Nous ferons appel\", a martelé Me Paul Girard, qui dénonce \"une enquête bâclée\".",
+        "une enquête bâclée",
+        Partial,
+        "Me Paul Girard",
+        Some("Paul Girard"),
+    ),
+    // A partial quotation with no cue in a sentence whose named subject opens it: the
+    // subject's words, not the previous speaker's.
+    (
+        "« Le projet est enterré », a regretté le maire. Marie Lenoir, élue du quartier, a savouré « une victoire pour tous les habitants ».",
+        "une victoire pour tous les habitants",
+        Partial,
+        "Marie Lenoir",
+        Some("Marie Lenoir"),
+    ),
     // A verb whose subject names nobody (`ce projet relève de`) does not speak: the source
     // opening the sentence (`Pour X,`) does.
     (
@@ -545,6 +562,17 @@ fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
     assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
     assert_eq!(&text[q[0].span.range()], "Les travaux dureront deux ans", "input {text:?}");
     assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Anne Dupont"), "input {text:?}");
+    // A trailing source with an acronym in brackets and a relative clause on it.
+    let text =
+        "Le chantier durera deux ans, selon la Société du Grand Paris (SGP), dont le directeur doit s'exprimer lundi.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
+    assert_eq!(&text[q[0].span.range()], "Le chantier durera deux ans", "input {text:?}");
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| &text[s.span.range()]),
+        Some("la Société du Grand Paris"),
+        "input {text:?}"
+    );
     // A subject and its apposition before the comma are not a clause.
     let text = "Le directeur du site, Marc Olivier, a annoncé la fermeture.";
     assert!(QuoteExtractor::new().extract(text, &[], &[]).is_empty(), "input {text:?}");

@@ -933,7 +933,9 @@ impl<'a> Ctx<'a> {
                     k -= 1;
                 }
                 let a = self.np_start(toks, k);
-                return self.np(toks, a, k).map(|np| Who::Np(np, 0.8));
+                // `a martelé Me X, qui dénonce …`: the scan may run into the inverted verb; the
+                // antecedent starts at its first determiner, capital or title.
+                return (a..k).find_map(|x| self.np(toks, x, k)).map(|np| Who::Np(np, 0.8));
             }
         }
         if t.kind == TokKind::Punct(',') {
@@ -1689,6 +1691,20 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                             who = Who::Headline(np);
                         }
                     }
+                }
+            }
+            // A partial quotation with no cue of its own, in a sentence whose subject is named
+            // (`Lionel Messi, sacré meilleur joueur, a savouré « la consécration d'une
+            // carrière »`): the subject's words, not the previous speaker's. Only where the
+            // quotation is kept anyway (more than three words), so scare quotes stay out.
+            if matches!(who, Who::Nobody)
+                && kind == QuoteKind::Partial
+                && words > 3
+                && qt > 0
+                && previous_quote_end(&quote_toks, qt) == 0
+            {
+                if let Some(w) = opening_subject(ctx, &toks, 0) {
+                    who = w;
                 }
             }
             // Scare quotes: a short phrase with no cue and no speaker is not a quotation.
@@ -2553,11 +2569,24 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     // (`…, d'après Anne Dupont, professeure de droit.`).
                     let closes =
                         |k: usize| toks.get(k).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')));
+                    // An acronym in brackets after the source: `la Fédération française de
+                    // football (FFF)`.
+                    let mut e = e;
+                    if toks.get(e).is_some_and(|t| t.kind == TokKind::Punct('(')) {
+                        if let Some(k) = (e + 1..toks.len().min(e + 5)).find(|&k| toks[k].kind == TokKind::Punct(')')) {
+                            e = k + 1;
+                        }
+                    }
                     closes(e)
                         || toks[e].kind == TokKind::Punct(',')
-                            && (e + 1..toks.len())
+                            && ((e + 1..toks.len())
                                 .take_while(|&k| !closes(k))
                                 .all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-')))
+                                // … or a relative clause on it (`, dont le président doit …`).
+                                || toks.get(e + 1).is_some_and(|t| {
+                                    t.kind == TokKind::Word
+                                        && matches!(&*ctx.lower(t), "dont" | "qui" | "où" | "lequel" | "laquelle")
+                                }))
                 } {
                     // `…, selon X.`: the sentence before.
                     trim_end_punct(text, Span::new(sent.start, toks[a - 1].span.start))
