@@ -277,6 +277,22 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Marie Lenoir",
         Some("Marie Lenoir"),
     ),
+    // A narrative infinitive (`Et d'ajouter :`) has the subject of the sentence before.
+    (
+        "Le maire, Paul Lemoine, a salué l'accord. Et d'ajouter : « Ce n'est qu'un début. »",
+        "Ce n'est qu'un début.",
+        Direct,
+        "Paul Lemoine",
+        Some("Paul Lemoine"),
+    ),
+    // An impersonal `on` speaks through the circle named after it.
+    (
+        "« Rien n'est décidé », glisse-t-on dans l'entourage du ministre.",
+        "Rien n'est décidé",
+        Direct,
+        "l'entourage du ministre",
+        None,
+    ),
     // A verb whose subject names nobody (`ce projet relève de`) does not speak: the source
     // opening the sentence (`Pour X,`) does.
     (
@@ -434,6 +450,15 @@ fn demonstratives_name_the_person_named_last() {
     let s = q[0].speaker.as_ref().unwrap_or_else(|| panic!("input {text:?}: no speaker"));
     assert_eq!(&text[s.span.range()], "il", "input {text:?}");
     assert_eq!(s.name.as_deref(), Some("Paul Girard"), "input {text:?}");
+}
+
+#[test]
+fn impersonal_on_without_a_circle_names_nobody() {
+    // Not the previous speaker by continuation: `on` names nobody.
+    let text = "« Le budget sera tenu », a promis Paul Lemoine. « Rien n'est décidé », glisse-t-on.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    let q = q.iter().find(|q| &text[q.span.range()] == "Rien n'est décidé").expect("quotation found");
+    assert!(q.speaker.is_none(), "input {text:?}: {:?}", q.speaker);
 }
 
 #[test]

@@ -1468,6 +1468,22 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 verb_after_clause = !immediate;
                                 break;
                             }
+                            // `tempère-t-on dans l'entourage de X`: the impersonal `on` speaks
+                            // through the circle or place named after it; with none named, the
+                            // extractor abstains (no continuation of the previous speaker).
+                            let on_at = [b + 1, a.saturating_sub(1)].into_iter().find(|&x| {
+                                x > qt
+                                    && toks.get(x).is_some_and(|t| {
+                                        t.kind == TokKind::Clitic
+                                            && ctx.word(t).trim_start_matches("-t-").trim_start_matches('-') == "on"
+                                    })
+                            });
+                            if let Some(x) = on_at {
+                                cue = Some(cue_of(a, b, &c, &toks));
+                                who = on_locative(ctx, &toks, x.max(b) + 1).unwrap_or(Who::Nobody);
+                                after_direct = immediate;
+                                break;
+                            }
                         }
                         _ => {}
                     }
@@ -1617,9 +1633,24 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             }
             // 3. A colon introduction: `X a été clair : « … »`.
             let prev_colon = qt > 0 && toks[qt - 1].kind == TokKind::Punct(':');
-            if matches!(who, Who::Nobody) && prev_colon {
+            if matches!(who, Who::Nobody) && cue.is_none() && prev_colon {
                 let lo = previous_quote_end(&quote_toks, qt);
-                if let Some(x) = (lo..qt).find(|&x| toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x]))) {
+                let narrative = lo == 0 && (3..=6).contains(&qt) && ctx.lower(&toks[0]) == "et" && {
+                    let rest = text[toks[1].span.start..toks[qt - 1].span.start].to_lowercase();
+                    rest.starts_with("d'") || rest.starts_with("d’") || rest.starts_with("de ")
+                };
+                if narrative {
+                    // `Et d'ajouter : « … »`: a narrative infinitive has the subject of the
+                    // sentence before, in its paragraph.
+                    if si > 0 && ctx.sentence_para[si - 1] == para {
+                        let prev = tokenize(text, ctx.sentences[si - 1], &ctx.opaque);
+                        if let Some(w) = opening_subject(ctx, &prev, 0) {
+                            who = w;
+                        }
+                    }
+                } else if let Some(x) =
+                    (lo..qt).find(|&x| toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x])))
+                {
                     if let Some(w) = ctx.subject_before(&toks, x, 0) {
                         who = w;
                     }
@@ -1698,6 +1729,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             // carrière »`): the subject's words, not the previous speaker's. Only where the
             // quotation is kept anyway (more than three words), so scare quotes stay out.
             if matches!(who, Who::Nobody)
+                && cue.is_none()
                 && kind == QuoteKind::Partial
                 && words > 3
                 && qt > 0
@@ -2164,6 +2196,43 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
         Who::Np(np, c) if names_someone(ctx, &np) && starts.contains(&np.span.start) => Some(Who::Np(np, c)),
         _ => None,
     }
+}
+
+/// The circle or place an impersonal `on` speaks through, from token `k` on: `dans l'entourage
+/// de X`, `chez X`, `auprès de X`, `à Matignon`.
+fn on_locative(ctx: &Ctx<'_>, toks: &[Tok], mut k: usize) -> Option<Who> {
+    while toks.get(k).is_some_and(|t| t.kind == TokKind::Word && is_adverb(&ctx.lower(t))) {
+        k += 1;
+    }
+    let lw = ctx.lower(toks.get(k)?);
+    let start = match &*lw {
+        "dans" | "chez" => k + 1,
+        "auprès" if toks.get(k + 1).is_some_and(|t| matches!(&*ctx.lower(t), "de" | "du" | "des" | "d'" | "d’")) => {
+            k + 2
+        }
+        "à" if toks.get(k + 1).is_some_and(|t| cap(ctx.word(t))) => k + 1,
+        _ => return None,
+    };
+    let mut e = start;
+    while e < toks.len() && e - start < 12 {
+        match toks[e].kind {
+            TokKind::Word => {}
+            TokKind::Punct('-' | '\'' | '’') => {
+                e += 1;
+                continue;
+            }
+            TokKind::Punct('.') if e > start && is_title(ctx.word(&toks[e - 1])) => {
+                e += 1;
+                continue;
+            }
+            _ => break,
+        }
+        if e > start && is_np_right_stop(&ctx.lower(&toks[e])) {
+            break;
+        }
+        e += 1;
+    }
+    ctx.np(toks, start, e).map(|np| Who::Np(np, 0.7))
 }
 
 /// The token starting at byte `start`, if any (tokens are sorted).
@@ -2903,7 +2972,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 // speaker (of a whole statement: the source last named) in the same paragraph
                 // or the one before.
                 let direct = raws[i].kind == QuoteKind::Direct;
-                let found = if raws[i].source_only || raws[i].kind == QuoteKind::Indirect {
+                // A cue without a speaker (`« … », tempère-t-on.`): nobody is named.
+                let found = if raws[i].source_only || raws[i].kind == QuoteKind::Indirect || raws[i].cue.is_some() {
                     None
                 } else {
                     history
