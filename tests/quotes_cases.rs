@@ -293,6 +293,15 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "l'entourage du ministre",
         None,
     ),
+    // A name in apposition wins over a description whose capitalised word is an acronym for
+    // an organisation (`Le délégué CFDT`), for the pronoun that follows.
+    (
+        "Le délégué CFDT, Yannick Morvan, ne décolère pas. « On nous a trahis », résume-t-il.",
+        "On nous a trahis",
+        Direct,
+        "il",
+        Some("Yannick Morvan"),
+    ),
     // A verb whose subject names nobody (`ce projet relève de`) does not speak: the source
     // opening the sentence (`Pour X,`) does.
     (
@@ -333,6 +342,11 @@ const NOT_QUOTES: &[(&str, &str)] = &[
     ("Les manifestants scandaient le slogan « on ne lâche rien ».", "on ne lâche rien"), // slogan
     ("Elle a lu “Le Monde” ce matin.", "Le Monde"),          // newspaper after a determiner-like verb object
     ("C'est aujourd'hui l'heure d'y aller.", "heure"),       // apostrophes are not quotes
+    // A title followed by its publication details in brackets.
+    (
+        "Le prix est allé à Paul Durand pour « Les Heures creuses de la ville » (Gallimard).",
+        "Les Heures creuses de la ville",
+    ),
 ];
 
 #[test]

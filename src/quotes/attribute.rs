@@ -955,8 +955,9 @@ impl<'a> Ctx<'a> {
                 let a2 = self.np_start(toks, a1 - 1);
                 if let Some(np) = self.np(toks, a2, a1 - 1) {
                     // `Un chercheur, Fabrice Pothier, a …`: the name in apposition wins over
-                    // a description.
-                    if np.name.is_none() {
+                    // a description, also over one whose capitalised word names an
+                    // organisation rather than the person (`Le délégué CFDT, Yannick Morvan,`).
+                    if np.name.is_none() || self.description_names_organisation(toks, a2, &np) {
                         if let Some(inner) = self.np(toks, a1, j - 1).filter(|n| n.name.is_some()) {
                             return Some(Who::Np(inner, 0.85));
                         }
@@ -972,6 +973,29 @@ impl<'a> Ctx<'a> {
         }
         let a = self.np_start(toks, j);
         self.np(toks, a, j).map(|np| Who::Np(np, 0.9))
+    }
+
+    /// Whether a noun phrase opened by a determiner has for its only name an organisation: an
+    /// acronym (`le délégué CFDT`) or an organisation mention, with no person mention.
+    fn description_names_organisation(&self, toks: &[Tok], a: usize, np: &Np) -> bool {
+        if !toks.get(a).is_some_and(|t| is_det(&self.lower(t))) {
+            return false;
+        }
+        let lo = self.mentions.partition_point(|m| m.span.end <= np.span.start);
+        let inside: Vec<EntityKind> = self.mentions[lo.min(self.mentions.len())..]
+            .iter()
+            .take_while(|m| m.span.start < np.span.end)
+            .filter(|m| np.span.contains(m.span))
+            .map(|m| m.kind)
+            .collect();
+        if inside.contains(&EntityKind::Person) {
+            return false;
+        }
+        let acronym = np
+            .name
+            .as_deref()
+            .is_some_and(|n| n.chars().any(char::is_alphabetic) && !n.chars().any(char::is_lowercase));
+        acronym || inside.contains(&EntityKind::Organization)
     }
 
     /// Where a noun phrase ending before token `end` starts, scanning left to a boundary.
@@ -1383,6 +1407,15 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     matches!(w, "au" | "aux" | "dans" | "à" | "sur" | "par" | "le" | "la" | "les" | "l'" | "l’" | "du")
                 });
             if short_title {
+                continue;
+            }
+            // A title followed by its publication details in brackets: `« La Plus Secrète
+            // Mémoire des hommes » (Philippe Rey)`, `« Titre » (2019)`.
+            if capitalised
+                && words <= 12
+                && !content.contains(['.', '!', '?', ';'])
+                && toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Punct('('))
+            {
                 continue;
             }
             // Attribution.
