@@ -574,6 +574,12 @@ fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
             "Les usines rouvriront progressivement dès la fin du mois",
             "un porte-parole du groupe",
         ),
+        // A copula, and the writer's comment after the inverted subject.
+        (
+            "Dans l'Ouest, la hausse des loyers reste modérée, a indiqué l'observatoire, grâce à la construction neuve.",
+            "Dans l'Ouest, la hausse des loyers reste modérée",
+            "l'observatoire",
+        ),
         // Negation around a verb unknown to the lexicons.
         (
             "La France ne participera pas à cette mission, a indiqué un diplomate sous couvert d'anonymat.",

@@ -2762,7 +2762,15 @@ fn inverted_at_end(
         && (end..toks.len())
             .take_while(|&k| !closes(k))
             .all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-')));
-    if !matches!(who, Who::Np(..)) || !(closes(end) || adverbial_end) {
+    // … or the writer's comment after a comma (`, grâce au bouclier tarifaire.`, `, qui a
+    // ouvert une enquête.`): the clause before the verb is still the reported one.
+    let comment_end = toks.get(end).is_some_and(|t| t.kind == TokKind::Punct(','))
+        && toks.get(end + 1).is_some_and(|t| {
+            let lw = ctx.lower(t);
+            t.kind == TokKind::Word
+                && (is_preposition(&lw) || is_np_right_stop(&lw) || matches!(&*lw, "grâce" | "tout" | "soit"))
+        });
+    if !matches!(who, Who::Np(..)) || !(closes(end) || adverbial_end || comment_end) {
         return None;
     }
     let span = trim_end_punct(ctx.text, Span::new(sent.start, toks[g - 1].span.start));
@@ -2783,10 +2791,33 @@ fn inverted_at_end(
     })
 }
 
-/// Whether a word is a finite verb by its ending alone: the third persons of the future
-/// (`participeront`), the conditional (`faudrait`, `pourraient`) and the imperfect
-/// (`restaient`), endings no French noun or adjective of news copy has.
+/// Whether a word is a finite verb: a frequent copula or modal, or by its ending alone the
+/// third persons of the future (`participeront`), the conditional (`faudrait`, `pourraient`)
+/// and the imperfect (`restaient`), endings no French noun or adjective of news copy has.
 fn looks_finite(lw: &str) -> bool {
+    // Copulas and modals in the present, which head most clauses of news statements (`la
+    // hausse des prix reste contenue`, `le site doit fermer`).
+    if matches!(
+        lw,
+        "reste"
+            | "restent"
+            | "demeure"
+            | "demeurent"
+            | "semble"
+            | "semblent"
+            | "paraît"
+            | "devient"
+            | "deviennent"
+            | "doit"
+            | "doivent"
+            | "peut"
+            | "peuvent"
+            | "faut"
+            | "veut"
+            | "veulent"
+    ) {
+        return true;
+    }
     let n = lw.chars().count();
     (lw.ends_with("aient") && n >= 6)
         || (lw.ends_with("eront") || lw.ends_with("iront")) && n >= 7
