@@ -1427,6 +1427,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             // A reporting verb after the comma that closes the clause holding the quotation
             // (`Un remaniement « technique » est attendu, a indiqué X`).
             let mut verb_after_clause = false;
+            // A reporting verb before the quotation whose `que` clause holds it.
+            let mut in_que_clause = false;
             {
                 let mut k = qt + 1;
                 let comma = k < toks.len() && matches!(toks[k].kind, TokKind::Punct(',' | '—' | '–'));
@@ -1650,6 +1652,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 }
                                 cue = Some(cue_of(a, b, &c, &toks));
                                 who = w;
+                                in_que_clause =
+                                    (b + 1..qt).any(|x| matches!(&*ctx.lower(&toks[x]), "que" | "qu'" | "qu’"));
                                 // `X a déclaré qu'il espérait « … »`: the pronoun of the
                                 // reported clause is the subject of the reporting verb.
                                 if let Who::Pronoun { span, .. } = who {
@@ -1786,8 +1790,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 continue;
             }
             // Likewise a single word inside a clause closed by its reporting verb and inverted
-            // subject: the clause is the reported speech.
-            if words == 1 && verb_after_clause {
+            // subject, or inside the `que` clause of one: the clause is the reported speech.
+            if words == 1 && (verb_after_clause || in_que_clause) {
                 continue;
             }
             let mut marks = vec![pair.open];
@@ -1933,6 +1937,13 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
         source_only: true,
         subject_only: true,
     };
+    // A name opening the sentence, before its appositions (`Ioulia Navalnaïa, la veuve de
+    // l'opposant, mort en détention, avait appelé …`), is the subject whatever the verb.
+    if let Some(Who::Np(np, conf)) =
+        opening_subject(ctx, &toks, 0).filter(|w| matches!(w, Who::Np(np, _) if np.name.is_some()))
+    {
+        return Some(event(np, conf));
+    }
     for &ci in cues {
         let c = ctx.cues[ci];
         let Entry::Verb { forms, .. } = c.entry else { continue };
@@ -2152,6 +2163,19 @@ fn names_someone(ctx: &Ctx<'_>, np: &Np) -> bool {
 /// French news names a speaker as the subject of the sentence before quoting them (a colon
 /// introduction, or a pronoun in the next cue), with verbs that report nothing themselves.
 fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
+    let mut lo = lo;
+    let first = toks.get(lo)?;
+    if first.kind != TokKind::Word {
+        return None;
+    }
+    // A short fronted adverbial (`À Berlin,`, `Dans l'opposition,`): the subject follows it.
+    if is_preposition(&ctx.lower(first)) {
+        if let Some(c) = (lo + 1..toks.len().min(lo + 6)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+            if (lo..c).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-'))) {
+                lo = c + 1;
+            }
+        }
+    }
     let first = toks.get(lo)?;
     if first.kind != TokKind::Word {
         return None;
@@ -2184,11 +2208,19 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
             return if verb_start(lo + n) { ctx.np(toks, lo, lo + n).map(|np| Who::Np(np, 0.8)) } else { None };
         }
     }
+    // The commas of the opening: one or two appositions, the verb group after the last.
     let mut commas: Vec<usize> = Vec::new();
+    let mut g = None;
     let mut k = lo;
-    while k < toks.len() && commas.len() < 2 {
+    while k < toks.len() && commas.len() < 3 {
         match toks[k].kind {
-            TokKind::Punct(',') => commas.push(k),
+            TokKind::Punct(',') => {
+                commas.push(k);
+                if commas.len() >= 2 && verb_start(k + 1) {
+                    g = Some(k + 1);
+                    break;
+                }
+            }
             TokKind::Word | TokKind::Punct('-' | '\'' | '’') => {}
             TokKind::Punct('.') if k > lo && is_title(ctx.word(&toks[k - 1])) => {}
             _ => break,
@@ -2201,13 +2233,18 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     // Where the subject may start: the clause opening, or the name in apposition to a
     // description (`Le chancelier allemand, Olaf Scholz, …`).
     let mut starts = [toks[lo].span.start; 2];
-    let who = if commas.len() == 2 && commas[0] > lo && commas[1] > commas[0] + 1 {
-        let g = commas[1] + 1;
-        if !verb_start(g) {
-            return None;
-        }
+    let who = if let Some(g) = g.filter(|_| commas[0] > lo && commas[1] > commas[0] + 1) {
         starts[1] = toks[commas[0] + 1].span.start;
-        ctx.subject_before(toks, g, 0)?
+        // Two appositions (`Ioulia Navalnaïa, la veuve de l'opposant, mort en détention,
+        // avait appelé`): the name opening the sentence is the subject.
+        let named_first = (commas.len() == 3)
+            .then(|| ctx.np(toks, lo, commas[0]))
+            .flatten()
+            .filter(|np| np.name.is_some() && !np.org);
+        match named_first {
+            Some(np) => Who::Np(np, 0.85),
+            None => ctx.subject_before(toks, g, 0)?,
+        }
     } else {
         // No apposition: a run of capitalised words (a name) right before the verb.
         let mut e = lo;
@@ -2425,7 +2462,7 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
         let rest_end = ctx.text[c.end..inner.end].find([',', '—', '–', '.']).map(|k| c.end + k)?;
         let inc = Span::new(comma_pos + punct_len, rest_end);
         let toks = tokenize(ctx.text, inc, &[]);
-        if toks.len() > 10 || toks.is_empty() {
+        if toks.len() > 14 || toks.is_empty() {
             continue;
         }
         let Some(vi) = toks.iter().position(|t| t.span.start == c.start) else { continue };
@@ -2437,7 +2474,9 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
             Who::Pronoun { span: Span::new(ws.start + off, ws.end), plural, gender }
         } else {
             let Some((w, end)) = ctx.subject_after(&toks, vi) else { continue };
-            if end < toks.len() {
+            // The subject closes the incise, or an adverbial after it does (`, a lancé le
+            // président devant ses partisans dimanche soir,`).
+            if end < toks.len() && !(toks[end].kind == TokKind::Word && is_np_right_stop(&ctx.lower(&toks[end]))) {
                 continue;
             }
             w
