@@ -624,13 +624,6 @@ fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
     assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
     assert_eq!(&text[q[0].span.range()], "Les travaux dureront deux ans", "input {text:?}");
     assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Anne Dupont"), "input {text:?}");
-    // A single quoted word inside the `que` clause of a reporting verb: the clause is the
-    // reported speech.
-    let text = "Les riverains ont fait savoir par communiqué qu'ils resteraient « vigilants » sur le chantier.";
-    let q = QuoteExtractor::new().extract(text, &[], &[]);
-    assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
-    assert_eq!(&text[q[0].span.range()], "ils resteraient « vigilants » sur le chantier", "input {text:?}");
-    assert_eq!(q[0].kind, Indirect, "input {text:?}");
     // A trailing source with an acronym in brackets and a relative clause on it.
     let text =
         "Le chantier durera deux ans, selon la Société du Grand Paris (SGP), dont le directeur doit s'exprimer lundi.";

@@ -1427,8 +1427,6 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             // A reporting verb after the comma that closes the clause holding the quotation
             // (`Un remaniement « technique » est attendu, a indiqué X`).
             let mut verb_after_clause = false;
-            // A reporting verb before the quotation whose `que` clause holds it.
-            let mut in_que_clause = false;
             {
                 let mut k = qt + 1;
                 let comma = k < toks.len() && matches!(toks[k].kind, TokKind::Punct(',' | '—' | '–'));
@@ -1652,8 +1650,6 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 }
                                 cue = Some(cue_of(a, b, &c, &toks));
                                 who = w;
-                                in_que_clause =
-                                    (b + 1..qt).any(|x| matches!(&*ctx.lower(&toks[x]), "que" | "qu'" | "qu’"));
                                 // `X a déclaré qu'il espérait « … »`: the pronoun of the
                                 // reported clause is the subject of the reporting verb.
                                 if let Who::Pronoun { span, .. } = who {
@@ -1790,8 +1786,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 continue;
             }
             // Likewise a single word inside a clause closed by its reporting verb and inverted
-            // subject, or inside the `que` clause of one: the clause is the reported speech.
-            if words == 1 && (verb_after_clause || in_que_clause) {
+            // subject: the clause is the reported speech. (A single word inside the `que` clause
+            // of a verb before it stays a partial quotation, as the test articles annotate it.)
+            if words == 1 && verb_after_clause {
                 continue;
             }
             let mut marks = vec![pair.open];
