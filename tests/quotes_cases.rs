@@ -202,6 +202,131 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         Direct,
         "la syndicaliste",
         None,
+    ), // A pronoun refers to the subject opening the sentence before, whatever its verb, through
+    // an apposition (`X, porte-parole de …, ne décolère pas.`).
+    (
+        "Camille Fournier, porte-parole de l'association, ne décolère pas. « On nous a menti », estime-t-elle.",
+        "On nous a menti",
+        Direct,
+        "elle",
+        Some("Camille Fournier"),
+    ),
+    // … and to the name in apposition to a description, in the same sentence.
+    (
+        "Le maire de la ville, Paul Lemoine, a voulu calmer le jeu : « Personne ne sera oublié », a-t-il promis.",
+        "Personne ne sera oublié",
+        Direct,
+        "il",
+        Some("Paul Lemoine"),
+    ),
+    // Colon introduction: the subject of the introducing clause speaks, whatever its verb.
+    (
+        "L'historienne Claire Vasseur, de l'université de Lille, reste prudente : « Rien ne prouve ce lien. »",
+        "Rien ne prouve ce lien.",
+        Direct,
+        "L'historienne Claire Vasseur",
+        Some("Claire Vasseur"),
+    ),
+    // … a bare name before its verb, too.
+    (
+        "Claire Vasseur reste prudente : « Les archives sont muettes. »",
+        "Les archives sont muettes.",
+        Direct,
+        "Claire Vasseur",
+        Some("Claire Vasseur"),
+    ),
+    // After an elided article the noun's ending gives the gender: `l'avocat` is not the woman
+    // who spoke before, and the extractor abstains from naming her.
+    (
+        "« Justice doit être rendue », a déclaré Mme Nadia Roux. L'avocat a dénoncé « un système opaque ».",
+        "un système opaque",
+        Partial,
+        "L'avocat",
+        None,
+    ),
+    // … nor is `l'avocate` the man who spoke before.
+    (
+        "« Nous ferons appel », a annoncé M. Paul Girard. L'avocate a dénoncé « une enquête bâclée ».",
+        "une enquête bâclée",
+        Partial,
+        "L'avocate",
+        None,
+    ),
+    // … while a gender that agrees links the description to the last named speaker.
+    (
+        "« Nous ferons appel », a annoncé M. Paul Girard. L'avocat a dénoncé « une enquête bâclée ».",
+        "une enquête bâclée",
+        Partial,
+        "L'avocat",
+        Some("Paul Girard"),
+    ),
+    // The antecedent of `qui` after an inverted subject is that subject, not the verb before it.
+    (
+        "\"Nous ferons appel\", a martelé Me Paul Girard, qui dénonce \"une enquête bâclée\".",
+        "une enquête bâclée",
+        Partial,
+        "Me Paul Girard",
+        Some("Paul Girard"),
+    ),
+    // A partial quotation with no cue in a sentence whose named subject opens it: the
+    // subject's words, not the previous speaker's.
+    (
+        "« Le projet est enterré », a regretté le maire. Marie Lenoir, élue du quartier, a savouré « une victoire pour tous les habitants ».",
+        "une victoire pour tous les habitants",
+        Partial,
+        "Marie Lenoir",
+        Some("Marie Lenoir"),
+    ),
+    // A narrative infinitive (`Et d'ajouter :`) has the subject of the sentence before.
+    (
+        "Le maire, Paul Lemoine, a salué l'accord. Et d'ajouter : « Ce n'est qu'un début. »",
+        "Ce n'est qu'un début.",
+        Direct,
+        "Paul Lemoine",
+        Some("Paul Lemoine"),
+    ),
+    // An impersonal `on` speaks through the circle named after it.
+    (
+        "« Rien n'est décidé », glisse-t-on dans l'entourage du ministre.",
+        "Rien n'est décidé",
+        Direct,
+        "l'entourage du ministre",
+        None,
+    ),
+    // A name in apposition wins over a description whose capitalised word is an acronym for
+    // an organisation (`Le délégué CFDT`), for the pronoun that follows.
+    (
+        "Le délégué CFDT, Yannick Morvan, ne décolère pas. « On nous a trahis », résume-t-il.",
+        "On nous a trahis",
+        Direct,
+        "il",
+        Some("Yannick Morvan"),
+    ),
+    // An incise whose inverted subject is followed by adverbials splits the quotation.
+    (
+        "« Nous tiendrons, a lancé le maire devant ses électeurs dimanche soir, et nous gagnerons. »",
+        "Nous tiendrons",
+        Direct,
+        "le maire",
+        None,
+    ),
+    // After a fronted adverbial, the name opening the sentence is the subject, before its two
+    // appositions.
+    (
+        "À Lyon, Claire Vasseur, la présidente de l'association, élue en mars, avait appelé à manifester. « Nous étions des milliers », a-t-elle affirmé.",
+        "Nous étions des milliers",
+        Direct,
+        "elle",
+        Some("Claire Vasseur"),
+    ),
+    // A verb whose subject names nobody (`ce projet relève de`) does not speak: the source
+    // opening the sentence (`Pour X,`) does.
+    (
+        "Pour la présidente de la région, Nadia Ferrand, ce projet relève du « mépris pur et simple ».",
+        "mépris pur et simple",
+        Partial,
+        "Nadia Ferrand",
+        Some("Nadia Ferrand"),
     ),
 ];
 
@@ -234,6 +359,11 @@ const NOT_QUOTES: &[(&str, &str)] = &[
     ("Les manifestants scandaient le slogan « on ne lâche rien ».", "on ne lâche rien"), // slogan
     ("Elle a lu “Le Monde” ce matin.", "Le Monde"),          // newspaper after a determiner-like verb object
     ("C'est aujourd'hui l'heure d'y aller.", "heure"),       // apostrophes are not quotes
+    // A title followed by its publication details in brackets.
+    (
+        "Le prix est allé à Paul Durand pour « Les Heures creuses de la ville » (Gallimard).",
+        "Les Heures creuses de la ville",
+    ),
 ];
 
 #[test]
@@ -324,6 +454,45 @@ fn mentions_resolve_roles_and_pronouns() {
 }
 
 #[test]
+fn demonstratives_name_the_person_named_last() {
+    fn person(text: &str, name: &'static str, gender: Gender) -> MentionRef<'static> {
+        let start = text.find(name).expect("name in text");
+        MentionRef {
+            span: Span::new(start, start + name.len()),
+            kind: EntityKind::Person,
+            entity_id: None,
+            name: Some(name),
+            gender: Some(gender),
+            nominal: false,
+        }
+    }
+    // `Celle-ci` is the woman named last, not the man named after her.
+    let text = "Angela Merkel a reçu Emmanuel Macron. Celle-ci a salué « un signal important ».";
+    let mentions =
+        [person(text, "Angela Merkel", Gender::Feminine), person(text, "Emmanuel Macron", Gender::Masculine)];
+    let q = QuoteExtractor::new().extract(text, &[], &mentions);
+    let s = q[0].speaker.as_ref().unwrap_or_else(|| panic!("input {text:?}: no speaker"));
+    assert_eq!(&text[s.span.range()], "Celle-ci", "input {text:?}");
+    assert_eq!(s.name.as_deref(), Some("Angela Merkel"), "input {text:?}");
+    // `Ce dernier`, the subject of its sentence, is then who a pronoun refers to.
+    let text = "Le maire a reçu Paul Girard. Ce dernier a obtenu un délai. « Nous tiendrons parole », a-t-il déclaré.";
+    let mentions = [person(text, "Paul Girard", Gender::Masculine)];
+    let q = QuoteExtractor::new().extract(text, &[], &mentions);
+    let s = q[0].speaker.as_ref().unwrap_or_else(|| panic!("input {text:?}: no speaker"));
+    assert_eq!(&text[s.span.range()], "il", "input {text:?}");
+    assert_eq!(s.name.as_deref(), Some("Paul Girard"), "input {text:?}");
+}
+
+#[test]
+fn impersonal_on_without_a_circle_names_nobody() {
+    // Not the previous speaker by continuation: `on` names nobody.
+    let text = "« Le budget sera tenu », a promis Paul Lemoine. « Rien n'est décidé », glisse-t-on.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    let q = q.iter().find(|q| &text[q.span.range()] == "Rien n'est décidé").expect("quotation found");
+    assert!(q.speaker.is_none(), "input {text:?}: {:?}", q.speaker);
+}
+
+#[test]
 fn user_verbs() {
     let e = QuoteExtractor::builder().verb("pester", "er", "qdi").build().expect("valid verb");
     let text = "« Encore un retard », peste le maire.";
@@ -409,6 +578,66 @@ fn indirect_closed_by_an_inverted_verb_alone() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(&text[q[0].span.range()], "Le trafic a repris normalement sur la ligne");
     assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("la SNCF"));
+}
+
+#[test]
+fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
+    // The clause before the comma has a verb that reports nothing (a future, a negation):
+    // still a clause, not a subject with its apposition.
+    const CASES: &[(&str, &str, &str)] = &[
+        // Future third person plural.
+        (
+            "Les usines rouvriront progressivement dès la fin du mois, a précisé un porte-parole du groupe.",
+            "Les usines rouvriront progressivement dès la fin du mois",
+            "un porte-parole du groupe",
+        ),
+        // A copula, and the writer's comment after the inverted subject.
+        (
+            "Dans l'Ouest, la hausse des loyers reste modérée, a indiqué l'observatoire, grâce à la construction neuve.",
+            "Dans l'Ouest, la hausse des loyers reste modérée",
+            "l'observatoire",
+        ),
+        // Negation around a verb unknown to the lexicons.
+        (
+            "La France ne participera pas à cette mission, a indiqué un diplomate sous couvert d'anonymat.",
+            "La France ne participera pas à cette mission",
+            // The subject ends before a manner adverbial.
+            "un diplomate",
+        ),
+    ];
+    for &(text, clause, speaker) in CASES {
+        let q = QuoteExtractor::new().extract(text, &[], &[]);
+        assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
+        assert_eq!(&text[q[0].span.range()], clause, "input {text:?}");
+        assert_eq!(q[0].kind, Indirect, "input {text:?}");
+        assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some(speaker), "input {text:?}");
+    }
+    // A single quoted word inside the clause: the clause is the reported speech.
+    let text = "Un accord « historique » sera signé lundi, a annoncé le ministère.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
+    assert_eq!(&text[q[0].span.range()], "Un accord « historique » sera signé lundi", "input {text:?}");
+    assert_eq!(q[0].kind, Indirect, "input {text:?}");
+    // A trailing `d'après X` with an apposition after the name.
+    let text = "Les travaux dureront deux ans, d'après Anne Dupont, architecte de la ville.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
+    assert_eq!(&text[q[0].span.range()], "Les travaux dureront deux ans", "input {text:?}");
+    assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Anne Dupont"), "input {text:?}");
+    // A trailing source with an acronym in brackets and a relative clause on it.
+    let text =
+        "Le chantier durera deux ans, selon la Société du Grand Paris (SGP), dont le directeur doit s'exprimer lundi.";
+    let q = QuoteExtractor::new().extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "input {text:?}: {q:?}");
+    assert_eq!(&text[q[0].span.range()], "Le chantier durera deux ans", "input {text:?}");
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| &text[s.span.range()]),
+        Some("la Société du Grand Paris"),
+        "input {text:?}"
+    );
+    // A subject and its apposition before the comma are not a clause.
+    let text = "Le directeur du site, Marc Olivier, a annoncé la fermeture.";
+    assert!(QuoteExtractor::new().extract(text, &[], &[]).is_empty(), "input {text:?}");
 }
 
 #[test]
