@@ -93,6 +93,20 @@ const CASES: &[Case] = &[
     ("Il a été arrêté il y a trois jours.", "2016-03-01", T, &[("il y a trois jours", "2016-02-27", None)]),
     // il y a N ans, far back: a year, approximate
     ("Une amitié qui a commencé il y a 200 ans.", "2016-11-14", T, &[("il y a 200 ans", "1816", Some("approx"))]),
+    // il y a N ans, close: still the year the article counts in, approximate
+    ("Le club a été racheté il y a deux ans.", "2024-01-10", T, &[("il y a deux ans", "2022", Some("approx"))]),
+    ("Elle avait été élue il y a un an.", "2025-03-14", T, &[("il y a un an", "2024", Some("approx"))]),
+    // dans N ans: the same reading forward
+    ("Le chantier s'achèvera dans trois ans.", "2016-11-07", T, &[("dans trois ans", "2019", Some("approx"))]),
+    // "premier" spelled out is a day before its month
+    ("La trêve commence le premier mars.", "2024-02-10", T, &[("le premier mars", "2024-03-01", None)]),
+    // ... and not before "ministre": the weekday alone is the date
+    ("Il a été nommé mardi Premier ministre.", "2024-01-10", T, &[("mardi", "2024-01-09", None)]),
+    // a holiday word at the end of a hyphenated first name is no date
+    ("Jean-Noël Barrot a reçu jeudi son homologue.", "2024-03-15", T, &[("jeudi", "2024-03-14", None)]),
+    // a holiday word as a first name before a surname is no date, Noël with a comma is
+    ("Noël Mamère a voté contre. À Noël, la trêve sera respectée.", "2024-11-02", T,
+        &[("Noël", "2024-12-25", None)]),
     // dans N semaines
     ("Le verdict tombera dans deux semaines.", "2016-12-31", T, &[("dans deux semaines", "2017-01-14", None)]),
     // open periods
@@ -322,6 +336,9 @@ const NEGATIVES: &[&str] = &[
     "La sonde s'est posée sur la planète Mars.",       // the planet
     "Il mesure 1,85 m et pèse 80 kg.",                 // measures
     "Le numéro 17 a marqué deux fois.",                // a shirt number
+    "Ils ont défilé au Champ-de-Mars.",                // a month ending a hyphenated place name
+    "Le ministre Jean-Noël Barrot est arrivé.",        // a holiday ending a hyphenated first name
+    "Noël Le Graët a démissionné.",                    // a holiday word as a first name
 ];
 
 fn check(text: &str, reference: &str, prefer: Prefer, want: &[(&str, &str, Option<&str>)]) {

@@ -361,8 +361,13 @@ impl<'a> Parser<'a> {
             }
             return Some((n, j));
         }
-        if self.is_any(i, &["premier", "1er"]) {
+        if self.is_any(i, &["1er"]) {
             return Some((1, i + 1));
+        }
+        // The word "premier" is a day only before its month: "le premier mars", not "nommé
+        // mardi Premier ministre" or "le premier jour".
+        if self.is_any(i, &["premier"]) {
+            return self.month_at(i + 1, true).map(|_| (1, i + 1));
         }
         let (n, e) = self.num_words(i)?;
         ((2..=31).contains(&n)).then_some((n, e))
@@ -553,7 +558,40 @@ impl<'a> Parser<'a> {
     }
 
     fn found(&self, start: usize, end: usize, value: Value, anchor: Anchor) -> Option<Found> {
-        value.is_valid().then_some(Found { start, end, value, modifier: None, anchor, flagged: false })
+        if !value.is_valid() || self.part_of_name(start, end) {
+            return None;
+        }
+        Some(Found { start, end, value, modifier: None, anchor, flagged: false })
+    }
+
+    /// Whether the words `start..end` are a piece of a name rather than a date: the end of a
+    /// hyphenated compound (`Jean-Noël`, `Champ-de-Mars`; not `mi-mars` or `avant-hier`), or a
+    /// holiday's single capitalised word that is the first name before a surname (`Noël Le
+    /// Graët`, `Toussaint Louverture`).
+    fn part_of_name(&self, start: usize, end: usize) -> bool {
+        let (Some(first), Some(last)) = (self.t.get(start), end.checked_sub(1).and_then(|e| self.t.get(e))) else {
+            return false;
+        };
+        if first.kind == Kind::Word
+            && start >= 2
+            && !first.gap
+            && self.punct(start - 1, '-')
+            && self.adjacent(start - 1)
+            && self.t[start - 2].kind == Kind::Word
+            && !matches!(&*self.t[start - 2].norm, "mi" | "fin" | "debut" | "avant" | "apres" | "saint" | "sainte")
+        {
+            return true;
+        }
+        // A holiday's one word (not a weekday or a month: "Lundi Le Monde révélait …" stays a
+        // date), capitalised, then a capitalised word that is no date word.
+        end == start + 1
+            && last.kind == Kind::Word
+            && last.upper
+            && last.head
+            && !last.lex.iter().any(|w| matches!(w, Word::Weekday(_) | Word::Month(_) | Word::MonthAbbr(_)))
+            && self.t.get(end).is_some_and(|next| {
+                next.kind == Kind::Word && next.gap && next.upper && next.lex.is_empty() && !next.head
+            })
     }
 
     // ---- entry ---------------------------------------------------------------------------
@@ -1694,9 +1732,10 @@ impl<'a> Parser<'a> {
         }
         let d = shift_date(r, unit, sign * n as i64);
         if unit == Unit::Year {
-            // "il y a deux ans": the month is what a reader can tell, not the day.
-            let mut f =
-                self.found(i, e, Value::Period(Period::Month { year: d.year(), month: d.month() }), Anchor::Document)?;
+            // "il y a deux ans": a year, approximate, as "il y a 200 ans" (SCHEMA.md). The
+            // article counts in years; the month of the publication date is not what it says.
+            // (Duckling gives the month here.)
+            let mut f = self.found(i, e, Value::Period(Period::Year(d.year())), Anchor::Document)?;
             f.modifier = Some(Modifier::Approx);
             return Some(f);
         }
