@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{nearest, sentence_bounds, signals, Tense};
+use super::tense::{nearest, sentence_bounds, signals, signals_in_tokens, Tense};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -43,6 +43,8 @@ pub(crate) type SentenceTenses = ((usize, usize), Vec<(usize, Tense)>);
 pub(crate) struct Parser<'a> {
     pub t: &'a [Tok<'a>],
     pub text: &'a str,
+    /// The byte bounds of the window `t` tokenizes.
+    window: (usize, usize),
     pub reference: Option<Date>,
     pub prefer: Prefer,
     /// The value of the previous expression of the text (for `le lendemain`, `l'année suivante`).
@@ -120,6 +122,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn new(
         t: &'a [Tok<'a>],
         text: &'a str,
+        window: (usize, usize),
         reference: Option<Date>,
         prefer: Prefer,
         last: Option<Value>,
@@ -127,6 +130,7 @@ impl<'a> Parser<'a> {
         Parser {
             t,
             text,
+            window,
             reference,
             prefer,
             last: std::cell::Cell::new(last),
@@ -268,7 +272,7 @@ impl<'a> Parser<'a> {
                 let t = match cached {
                     Some(t) => t,
                     None => {
-                        let sig = signals(self.text, key.0, key.1);
+                        let sig = self.sentence_signals(key);
                         let t = nearest(&sig, a.start, b.end);
                         self.tenses.borrow_mut().push((key, sig));
                         t
@@ -280,6 +284,18 @@ impl<'a> Parser<'a> {
                     None => default,
                 }
             }
+        }
+    }
+
+    /// The tense signals of the sentence `text[from..to]`: from the window's tokens when the
+    /// window holds the whole sentence (both are cut between words), else read from the text.
+    fn sentence_signals(&self, (from, to): (usize, usize)) -> Vec<(usize, Tense)> {
+        if self.window.0 <= from && to <= self.window.1 {
+            let lo = self.t.partition_point(|t| t.start < from);
+            let hi = self.t.partition_point(|t| t.start < to);
+            signals_in_tokens(self.text, &self.t[lo..hi])
+        } else {
+            signals(self.text, from, to)
         }
     }
 

@@ -399,7 +399,7 @@ impl DateResolver {
                 }
                 near[k] = since_hot <= 7;
             }
-            let p = grammar::Parser::new(&toks, text, self.reference, self.prefer, last);
+            let p = grammar::Parser::new(&toks, text, (ws, we), self.reference, self.prefer, last);
             *p.tenses.borrow_mut() = std::mem::take(&mut tenses);
             let mut i = 0;
             while i < toks.len() {

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use super::lexicon::fold_cow;
+use super::scan::{Kind, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Tense {
@@ -213,15 +214,23 @@ fn not_imparfait(w: &str) -> bool {
     )
 }
 
-struct W<'a> {
+/// A word of the sentence: its offset, its text and its folded form.
+pub(crate) struct W<'a> {
     pos: usize,
     raw: &'a str,
-    folded: Cow<'a, str>,
-    raw_last: char,
+    folded: &'a str,
     upper: bool,
 }
 
-fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
+impl W<'_> {
+    fn raw_last(&self) -> char {
+        self.raw.chars().next_back().unwrap_or(' ')
+    }
+}
+
+/// The words of `text[from..to]` (runs of letters, as the tokenizer splits them), each with its
+/// folded form.
+fn words(text: &str, from: usize, to: usize) -> Vec<(usize, &str, Cow<'_, str>)> {
     let mut out = Vec::with_capacity((to - from) / 6);
     let slice = &text[from..to];
     let bytes = slice.as_bytes();
@@ -252,21 +261,19 @@ fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
             i += n;
         }
         let w = &slice[s..i];
-        let raw_last = w.chars().next_back().unwrap_or(' ');
-        let upper = w.chars().next().is_some_and(char::is_uppercase);
-        out.push(W { pos: from + s, raw: w, folded: fold_cow(w), raw_last, upper });
+        out.push((from + s, w, fold_cow(w)));
     }
     out
 }
 
 fn is_participle(w: &W<'_>) -> bool {
-    let f = w.folded.as_ref();
+    let f = w.folded;
     if f.len() < 3 || w.upper || not_participle(f) {
         return false;
     }
     let accented = ["é", "ée", "és", "ées", "É", "ÉE", "ÉS", "ÉES"].iter().any(|s| w.raw.ends_with(s));
     accented
-        || (w.raw_last == 's' || w.raw_last == 'e') && {
+        || matches!(w.raw_last(), 's' | 'e') && {
             let stem = f.trim_end_matches('s').trim_end_matches('e');
             stem.ends_with('u') || stem.ends_with('i') || stem.ends_with("ert") || stem.ends_with("int")
         }
@@ -313,7 +320,7 @@ fn is_infinitive(f: &str) -> bool {
 /// The tense signal of one word (with the words after it), if any.
 fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     let w = &ws[k];
-    let f = w.folded.as_ref();
+    let f = w.folded;
     if w.upper {
         // Names (Sahara, Vera) are not verbs; news sentences rarely open on a verb.
         return None;
@@ -327,13 +334,13 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     if near_future(f) {
-        let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(&x.folded));
-        return next.filter(|x| is_infinitive(&x.folded)).map(|_| Tense::Future);
+        let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(x.folded));
+        return next.filter(|x| is_infinitive(x.folded)).map(|_| Tense::Future);
     }
     if aux(f) {
-        let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(&x.folded));
+        let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(x.folded));
         if let Some(n) = next {
-            if planned(&n.folded) {
+            if planned(n.folded) {
                 return Some(Tense::Future);
             }
             if is_participle(n) {
@@ -341,9 +348,9 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
                 // and state that take it, or after a reflexive pronoun; else it is a present
                 // passive or an adjective ("le lundi est férié").
                 let etre = matches!(f, "est" | "sont" | "suis" | "sommes" | "etes");
-                let reflexive = k > 0
-                    && matches!(ws[k - 1].folded.as_ref(), "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous");
-                if !etre || reflexive || etre_verb(&n.folded) {
+                let reflexive =
+                    k > 0 && matches!(ws[k - 1].folded, "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous");
+                if !etre || reflexive || etre_verb(n.folded) {
                     return Some(Tense::Past);
                 }
                 return None;
@@ -368,7 +375,7 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
         return Some(Tense::Past);
     }
-    if f.len() >= 6 && f.ends_with("erent") && w.raw_last == 't' {
+    if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == 't' {
         return Some(Tense::Past);
     }
     None
@@ -421,8 +428,34 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
 
 /// Every tense signal of `text[from..to]`, as (word start, tense).
 pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)> {
-    let ws = words(text, from, to);
-    (0..ws.len()).filter_map(|k| signal(&ws, k).map(|t| (ws[k].pos, t))).collect()
+    let split = words(text, from, to);
+    let ws: Vec<W<'_>> = split
+        .iter()
+        .map(|(pos, raw, folded)| W {
+            pos: *pos,
+            raw,
+            folded,
+            upper: raw.chars().next().is_some_and(char::is_uppercase),
+        })
+        .collect();
+    signals_of(&ws)
+}
+
+/// [`signals`] of a sentence whose words were already split and folded: `toks` are the tokens of
+/// the sentence, from a window that holds all of it. Word tokens are the same runs of letters,
+/// folded the same way, as the words [`signals`] splits, so the result is the same without
+/// reading the text again.
+pub(crate) fn signals_in_tokens(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, Tense)> {
+    let ws: Vec<W<'_>> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| W { pos: t.start, raw: &text[t.start..t.end], folded: &t.norm, upper: t.upper })
+        .collect();
+    signals_of(&ws)
+}
+
+fn signals_of(ws: &[W<'_>]) -> Vec<(usize, Tense)> {
+    (0..ws.len()).filter_map(|k| signal(ws, k).map(|t| (ws[k].pos, t))).collect()
 }
 
 /// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
