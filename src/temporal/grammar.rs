@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{nearest, sentence_bounds, signals, signals_in_tokens, Tense};
+use super::tense::{nearest, sentence_bounds, signals_with_tokens, Tense};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -144,7 +144,7 @@ impl<'a> Parser<'a> {
 
     #[inline]
     fn word(&self, i: usize) -> Option<&str> {
-        self.t.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm.as_ref())
+        self.t.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm)
     }
 
     #[inline]
@@ -157,7 +157,7 @@ impl<'a> Parser<'a> {
     fn starts(&self, i: usize, ws: &[&str], num: bool, lex: fn(&Word) -> bool) -> bool {
         match self.t.get(i) {
             Some(t) if t.kind == Kind::Num => num,
-            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm.as_ref()) || t.lex.iter().any(lex),
+            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm) || t.lex.iter().any(lex),
             _ => false,
         }
     }
@@ -246,7 +246,7 @@ impl<'a> Parser<'a> {
                     !decimal && !matches!(c, '%' | '€' | '$' | '°' | '£' | '/')
                 }
                 Kind::Num => false,
-                Kind::Word => !UNIT_NOUNS.contains(&t.norm.as_ref()) && t.gap,
+                Kind::Word => !UNIT_NOUNS.contains(&t.norm) && t.gap,
             },
         }
     }
@@ -287,16 +287,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The tense signals of the sentence `text[from..to]`: from the window's tokens when the
-    /// window holds the whole sentence (both are cut between words), else read from the text.
-    fn sentence_signals(&self, (from, to): (usize, usize)) -> Vec<(usize, Tense)> {
-        if self.window.0 <= from && to <= self.window.1 {
-            let lo = self.t.partition_point(|t| t.start < from);
-            let hi = self.t.partition_point(|t| t.start < to);
-            signals_in_tokens(self.text, &self.t[lo..hi])
-        } else {
-            signals(self.text, from, to)
-        }
+    /// The tense signals of the sentence `text[from..to]`, its part inside the window read from
+    /// the window's tokens.
+    fn sentence_signals(&self, key: (usize, usize)) -> Vec<(usize, Tense)> {
+        signals_with_tokens(self.text, key, self.window, self.t)
     }
 
     /// The day a story-relative expression counts from: the previous expression when it is a

@@ -59,23 +59,55 @@ pub(crate) fn fold_word(s: &str) -> String {
 
 /// [`fold_word`] without allocating for words that are already lowercase ASCII.
 pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii_lowercase()) {
-        return std::borrow::Cow::Borrowed(s);
+    let mut out = String::new();
+    if fold_append(s, &mut out) {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
-    if s.is_ascii() {
-        return std::borrow::Cow::Owned(s.to_ascii_lowercase());
-    }
-    std::borrow::Cow::Owned(fold_slow(s))
 }
 
+/// Appends the folded form of `s` to `out` and returns `true`, or returns `false` (and appends
+/// nothing) when `s` is already folded (lowercase ASCII). The tokenizer and the tense reader fold
+/// every capitalized or accented word of a window into one reused buffer this way instead of
+/// allocating a `String` per word.
+pub(crate) fn fold_append(s: &str, out: &mut String) -> bool {
+    if s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return true;
+    }
+    fold_slow_into(s, out);
+    true
+}
+
+#[cfg(test)]
 fn fold_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            // ASCII lowercases to one ASCII character; only the backquote is mapped.
-            let l = c.to_ascii_lowercase();
-            out.push(if l == '`' { '\'' } else { l });
-        } else if let Some(f) = fold_known(c) {
+    fold_slow_into(s, &mut out);
+    out
+}
+
+fn fold_slow_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII is copied and lowercased at once (only the backquote is mapped).
+        let n = rest.bytes().position(|b| !b.is_ascii() || b == b'`').unwrap_or(rest.len());
+        if n > 0 {
+            let from = out.len();
+            out.push_str(&rest[..n]);
+            out[from..].make_ascii_lowercase();
+            rest = &rest[n..];
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        if let Some(f) = fold_known(c) {
             out.push_str(f);
         } else {
             for l in c.to_lowercase() {
@@ -86,7 +118,6 @@ fn fold_slow(s: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// The folded form of the accented letters of French and of apostrophes, in both cases (the

@@ -4,9 +4,7 @@
 //! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
 //! triggers are tokenized and parsed, so text without dates costs one automaton pass.
 
-use std::borrow::Cow;
-
-use super::lexicon::{fold_cow, lexicon, Word};
+use super::lexicon::{fold_append, lexicon, Word};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -24,7 +22,7 @@ pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    pub norm: Cow<'a, str>,
+    pub norm: &'a str,
     pub num: u32,
     /// Whitespace between the previous token and this one.
     pub gap: bool,
@@ -105,8 +103,16 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Tokens of `text[start..end]` with offsets into `text`.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+///
+/// The folded forms of capitalized and accented words are written into `folds` (cleared first;
+/// reused from window to window), the others borrow `text`: no allocation per word.
+pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a mut String) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
+    let lex = lexicon();
+    folds.clear();
+    // Word tokens whose folded form is `folds[from..to]`: (token, from, to), set at the end,
+    // once `folds` is complete.
+    let mut in_folds: Vec<(usize, usize, usize)> = Vec::new();
     let mut toks = Vec::with_capacity((end - start) / 5);
     let mut gap = true;
     let mut i = start;
@@ -139,7 +145,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 start: s,
                 end: i,
                 kind: Kind::Num,
-                norm: Cow::Borrowed(&text[s..i]),
+                norm: &text[s..i],
                 num,
                 gap,
                 upper: false,
@@ -167,8 +173,14 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     }
                     i += n;
                 }
-                let norm = fold_cow(&text[s..i]);
-                let (lex, head) = lexicon().lookup(&norm);
+                let raw = &text[s..i];
+                let from = folds.len();
+                let (norm, (lex, head)) = if fold_append(raw, folds) {
+                    in_folds.push((toks.len(), from, folds.len()));
+                    ("", lex.lookup(&folds[from..]))
+                } else {
+                    (raw, lex.lookup(raw))
+                };
                 toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head });
             } else {
                 let c = char_at(i);
@@ -186,7 +198,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     start: s,
                     end: i,
                     kind: Kind::Punct(p),
-                    norm: Cow::Borrowed(""),
+                    norm: "",
                     num: 0,
                     gap,
                     upper: false,
@@ -196,6 +208,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
         }
         gap = false;
+    }
+    let folds: &'a String = folds;
+    for (k, from, to) in in_folds {
+        toks[k].norm = &folds[from..to];
     }
     toks
 }
@@ -259,6 +275,6 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => is_starter(&t.norm) || !t.lex.is_empty() || t.head,
+        Kind::Word => is_starter(t.norm) || !t.lex.is_empty() || t.head,
     }
 }

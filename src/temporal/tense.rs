@@ -6,9 +6,7 @@
 //! (`ont convenu`, `s'est entretenu`), plus-que-parfait, imparfait (`avait`, `parlait`), passé
 //! simple plural (`signèrent`). No signal: `None`.
 
-use std::borrow::Cow;
-
-use super::lexicon::fold_cow;
+use super::lexicon::fold_append;
 use super::scan::{Kind, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -222,15 +220,27 @@ pub(crate) struct W<'a> {
     upper: bool,
 }
 
-impl W<'_> {
+impl<'a> W<'a> {
+    /// A word from [`words`], its folded form in `folds` or itself.
+    fn split((pos, raw, folded): (usize, &'a str, Option<(usize, usize)>), folds: &'a str) -> W<'a> {
+        let folded = folded.map_or(raw, |(a, b)| &folds[a..b]);
+        W { pos, raw, folded, upper: raw.chars().next().is_some_and(char::is_uppercase) }
+    }
+
     fn raw_last(&self) -> char {
         self.raw.chars().next_back().unwrap_or(' ')
     }
 }
 
-/// The words of `text[from..to]` (runs of letters, as the tokenizer splits them), each with its
-/// folded form.
-fn words(text: &str, from: usize, to: usize) -> Vec<(usize, &str, Cow<'_, str>)> {
+/// The words of `text[from..to]` (runs of letters, as the tokenizer splits them): (offset,
+/// text, folded form). The folded forms of capitalized and accented words are written into
+/// `folds`: `Some(from..to)` of it, else the word is its own folded form.
+fn words<'a>(
+    text: &'a str,
+    from: usize,
+    to: usize,
+    folds: &mut String,
+) -> Vec<(usize, &'a str, Option<(usize, usize)>)> {
     let mut out = Vec::with_capacity((to - from) / 6);
     let slice = &text[from..to];
     let bytes = slice.as_bytes();
@@ -246,6 +256,11 @@ fn words(text: &str, from: usize, to: usize) -> Vec<(usize, &str, Cow<'_, str>)>
     };
     let mut i = 0;
     while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
         let (l, n) = letter_at(i);
         if !l {
             i += n;
@@ -254,6 +269,14 @@ fn words(text: &str, from: usize, to: usize) -> Vec<(usize, &str, Cow<'_, str>)>
         let s = i;
         i += n;
         while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !b.is_ascii_alphabetic() {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             let (l, n) = letter_at(i);
             if !l {
                 break;
@@ -261,7 +284,9 @@ fn words(text: &str, from: usize, to: usize) -> Vec<(usize, &str, Cow<'_, str>)>
             i += n;
         }
         let w = &slice[s..i];
-        out.push((from + s, w, fold_cow(w)));
+        let at = folds.len();
+        let folded = fold_append(w, folds).then(|| (at, folds.len()));
+        out.push((from + s, w, folded));
     }
     out
 }
@@ -426,31 +451,42 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
     (from, to)
 }
 
-/// Every tense signal of `text[from..to]`, as (word start, tense).
+/// Every tense signal of `text[from..to]`, as (word start, tense): the definition
+/// [`signals_with_tokens`] reproduces.
+#[cfg(test)]
 pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)> {
-    let split = words(text, from, to);
-    let ws: Vec<W<'_>> = split
-        .iter()
-        .map(|(pos, raw, folded)| W {
-            pos: *pos,
-            raw,
-            folded,
-            upper: raw.chars().next().is_some_and(char::is_uppercase),
-        })
-        .collect();
+    let mut folds = String::new();
+    let split = words(text, from, to, &mut folds);
+    let ws: Vec<W<'_>> = split.iter().map(|w| W::split(*w, &folds)).collect();
     signals_of(&ws)
 }
 
-/// [`signals`] of a sentence whose words were already split and folded: `toks` are the tokens of
-/// the sentence, from a window that holds all of it. Word tokens are the same runs of letters,
-/// folded the same way, as the words [`signals`] splits, so the result is the same without
-/// reading the text again.
-pub(crate) fn signals_in_tokens(text: &str, toks: &[Tok<'_>]) -> Vec<(usize, Tense)> {
-    let ws: Vec<W<'_>> = toks
-        .iter()
-        .filter(|t| t.kind == Kind::Word)
-        .map(|t| W { pos: t.start, raw: &text[t.start..t.end], folded: &t.norm, upper: t.upper })
-        .collect();
+/// [`signals`] of the sentence `text[from..to]`, reading the part inside `window` from its
+/// tokens `toks` (the tokens of `text[window.0..window.1]`) and splitting only the rest.
+///
+/// Word tokens are the runs of letters [`signals`] splits, folded the same way, and a window
+/// starts and ends at a whitespace, the text's ends or a trigger's edge, never inside a run of
+/// letters: the words are the same, without splitting and folding most of them a second time.
+pub(crate) fn signals_with_tokens<'a>(
+    text: &'a str,
+    (from, to): (usize, usize),
+    window: (usize, usize),
+    toks: &'a [Tok<'a>],
+) -> Vec<(usize, Tense)> {
+    let a = from.max(window.0).min(to);
+    let b = to.min(window.1).max(a);
+    let mut folds = String::new();
+    let left = words(text, from, a, &mut folds);
+    let right = words(text, b, to, &mut folds);
+    let (lo, hi) = (toks.partition_point(|t| t.start < a), toks.partition_point(|t| t.start < b));
+    let outer = |w: &(usize, &'a str, Option<(usize, usize)>)| W::split(*w, &folds);
+    let inner = toks[lo..hi].iter().filter(|t| t.kind == Kind::Word).map(|t| W {
+        pos: t.start,
+        raw: &text[t.start..t.end],
+        folded: t.norm,
+        upper: t.upper,
+    });
+    let ws: Vec<W<'_>> = left.iter().map(outer).chain(inner).chain(right.iter().map(outer)).collect();
     signals_of(&ws)
 }
 
@@ -546,6 +582,29 @@ mod tests {
             let (want, got) =
                 (sentence_bounds_by_chars(text, s, s + expr.len()), sentence_bounds(text, s, s + expr.len()));
             assert_eq!(got, want, "input {text:?} expr {expr:?}: expected {want:?}, got {got:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Reading a sentence's signals from the window's tokens gives what splitting the
+        /// sentence gives, for every sentence a window touches.
+        #[test]
+        fn signals_with_tokens_match_signals(
+            text in "(lundi|Mars|2017|a|ont|sera|prévu|est|arrivé|Il|va|signer|avaient|réunirent|jeudi|ÉTAIT|l’|3|12/05| |  |\\. |, |;|«|\n|x{70}){0,60}"
+        ) {
+            for (ws, we) in crate::temporal::scan::windows(&text) {
+                let mut folds = String::new();
+                let toks = crate::temporal::scan::tokenize(&text, ws, we, &mut folds);
+                for t in &toks {
+                    let key = sentence_bounds(&text, t.start, t.end);
+                    proptest::prop_assert_eq!(
+                        signals_with_tokens(&text, key, (ws, we), &toks),
+                        signals(&text, key.0, key.1),
+                        "window {:?} sentence {:?}", (ws, we), key
+                    );
+                }
+            }
         }
     }
 
