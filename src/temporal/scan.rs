@@ -36,6 +36,17 @@ pub(crate) struct Tok<'a> {
 
 const MARGIN: usize = 64;
 
+/// `char::is_alphabetic`, with the letters of Latin-1 (`à` … `ÿ`, `À` … `Þ`, all alphabetic
+/// but `×` and `÷`) answered without the Unicode tables: the accented letters of French are most
+/// of the non-ASCII characters of a news text.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
+    c.is_alphabetic()
+}
+
 fn is_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
@@ -124,7 +135,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
             (b.is_ascii_alphabetic(), 1)
         } else {
             let c = char_at(i);
-            (c.is_alphabetic(), c.len_utf8())
+            (is_letter(c), c.len_utf8())
         }
     };
     while i < end {
@@ -276,5 +287,25 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
         Kind::Num => true,
         Kind::Punct(_) => false,
         Kind::Word => is_starter(t.norm) || !t.lex.is_empty() || t.head,
+    }
+}
+
+#[cfg(test)]
+mod letter_tests {
+    use super::is_letter;
+
+    #[test]
+    fn latin1_letters_agree_with_unicode() {
+        for c in '\u{80}'..='\u{17F}' {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "input {c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The Latin-1 shortcut answers as the Unicode tables do, for any character.
+        #[test]
+        fn is_letter_matches_is_alphabetic(c in proptest::char::any()) {
+            proptest::prop_assert_eq!(is_letter(c), c.is_alphabetic());
+        }
     }
 }

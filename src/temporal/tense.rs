@@ -7,7 +7,7 @@
 //! simple plural (`signèrent`). No signal: `None`.
 
 use super::lexicon::fold_append;
-use super::scan::{Kind, Tok};
+use super::scan::{is_letter, Kind, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Tense {
@@ -251,7 +251,7 @@ fn words<'a>(
             (b.is_ascii_alphabetic(), 1)
         } else {
             let c = slice[i..].chars().next().unwrap_or(' ');
-            (c.is_alphabetic(), c.len_utf8())
+            (is_letter(c), c.len_utf8())
         }
     };
     let mut i = 0;
