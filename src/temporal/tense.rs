@@ -504,14 +504,14 @@ pub(crate) fn signals_with_tokens<'a>(
     let left = words(text, from, a, &mut folds);
     let right = words(text, b, to, &mut folds);
     let (lo, hi) = (toks.partition_point(|t| t.start < a), toks.partition_point(|t| t.start < b));
-    let outer = |w: &(usize, &'a str, Option<(usize, usize)>)| W::split(*w, &folds);
-    let inner = toks[lo..hi].iter().filter(|t| t.kind == Kind::Word).map(|t| W {
-        pos: t.start,
-        raw: &text[t.start..t.end],
-        folded: t.norm,
-        upper: t.upper,
-    });
-    let ws: Vec<W<'_>> = left.iter().map(outer).chain(inner).chain(right.iter().map(outer)).collect();
+    let mut ws: Vec<W<'_>> = Vec::with_capacity(left.len() + (hi - lo) + right.len());
+    ws.extend(left.iter().map(|w| W::split(*w, &folds)));
+    for t in &toks[lo..hi] {
+        if t.kind == Kind::Word {
+            ws.push(W { pos: t.start, raw: &text[t.start..t.end], folded: t.norm, upper: t.upper });
+        }
+    }
+    ws.extend(right.iter().map(|w| W::split(*w, &folds)));
     signals_of(&ws)
 }
 
