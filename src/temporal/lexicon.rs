@@ -32,6 +32,18 @@ pub(crate) struct Lexicon {
     /// First words of the holiday phrases.
     pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
     pub(crate) triggers: Option<AhoCorasick>,
+    /// By key length (31 for 31 and more), the first letters of the keys of `words`: bit 0 for
+    /// `a` … bit 25 for `z`, bit 26 for any other first byte. A conservative filter.
+    first_letters: [u32; 32],
+}
+
+/// The filter cell of a key: its length bucket and its first letter's bit.
+fn key_shape(key: &str) -> (usize, u32) {
+    let bit = match key.as_bytes().first() {
+        Some(&b @ b'a'..=b'z') => 1 << (b - b'a'),
+        _ => 1 << 26,
+    };
+    (key.len().min(31), bit)
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -47,7 +59,14 @@ impl Lexicon {
     }
 
     /// The entries of a folded word and whether it begins a holiday phrase, in one lookup.
+    ///
+    /// Most words of a text are in neither: a word whose length and first letter no key has
+    /// is answered by [`Lexicon::first_letters`] without hashing it.
     pub(crate) fn lookup(&self, folded: &str) -> (&[Word], bool) {
+        let (bucket, bit) = key_shape(folded);
+        if self.first_letters[bucket] & bit == 0 {
+            return (&[], false);
+        }
         self.words.get(folded).map_or((&[], false), |(w, head)| (w.as_slice(), *head))
     }
 }
@@ -94,19 +113,33 @@ fn fold_slow(s: &str) -> String {
 
 fn fold_slow_into(s: &str, out: &mut String) {
     out.reserve(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        // A run of ASCII is copied and lowercased at once (only the backquote is mapped).
-        let n = rest.bytes().position(|b| !b.is_ascii() || b == b'`').unwrap_or(rest.len());
-        if n > 0 {
-            let from = out.len();
-            out.push_str(&rest[..n]);
-            out[from..].make_ascii_lowercase();
-            rest = &rest[n..];
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII lowercases to one ASCII character; only the backquote is mapped.
+            out.push(if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) });
+            i += 1;
             continue;
         }
-        let Some(c) = rest.chars().next() else { break };
-        rest = &rest[c.len_utf8()..];
+        let c = if b == 0xC3 && i + 1 < bytes.len() {
+            // U+00C0..U+00FF (`À` … `ÿ`), the accented letters of French: decoded and folded by
+            // a table.
+            let k = bytes[i + 1] & 0x3F;
+            i += 2;
+            if let Some(f) = LATIN1_FOLD[k as usize] {
+                for &f in f.as_bytes() {
+                    out.push(char::from(f));
+                }
+                continue;
+            }
+            char::from(0xC0 + k)
+        } else {
+            let Some(c) = s[i..].chars().next() else { break };
+            i += c.len_utf8();
+            c
+        };
         if let Some(f) = fold_known(c) {
             out.push_str(f);
         } else {
@@ -120,9 +153,22 @@ fn fold_slow_into(s: &str, out: &mut String) {
     }
 }
 
+/// [`fold_known`] of U+00C0 + k for k in 0..64.
+const LATIN1_FOLD: [Option<&str>; 64] = {
+    let mut t = [None; 64];
+    let mut k = 0;
+    while k < 64 {
+        if let Some(c) = char::from_u32(0xC0 + k as u32) {
+            t[k] = fold_known(c);
+        }
+        k += 1;
+    }
+    t
+};
+
 /// The folded form of the accented letters of French and of apostrophes, in both cases (the
 /// same result as lowercasing first, without the Unicode case tables).
-fn fold_known(c: char) -> Option<&'static str> {
+const fn fold_known(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "a",
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
@@ -230,7 +276,12 @@ fn build() -> Lexicon {
     for h in &holiday_heads {
         words.entry(h.clone()).or_default().1 = true;
     }
-    Lexicon { words, holidays, holiday_heads, triggers }
+    let mut first_letters = [0u32; 32];
+    for key in words.keys() {
+        let (bucket, bit) = key_shape(key);
+        first_letters[bucket] |= bit;
+    }
+    Lexicon { words, holidays, holiday_heads, triggers, first_letters }
 }
 
 /// FNV-1a: the lexicon's keys are short words, looked up for every token of a window; SipHash's
@@ -309,6 +360,24 @@ mod tests {
     }
 
     #[test]
+    fn filter_keeps_every_key() {
+        let lex = lexicon();
+        for (key, (entries, head)) in &lex.words {
+            assert_eq!(lex.lookup(key), (entries.as_slice(), *head), "input {key:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The first-letter filter never hides an entry: lookup equals the bare map.
+        #[test]
+        fn lookup_matches_map(w in "[a-z1é'-]{0,14}") {
+            let lex = lexicon();
+            let bare = lex.words.get(w.as_str()).map_or((&[][..], false), |(e, h)| (e.as_slice(), *h));
+            proptest::prop_assert_eq!(lex.lookup(&w), bare);
+        }
+    }
+
+    #[test]
     fn sept_is_a_number_and_a_month() {
         let kinds = lexicon().get("sept");
         assert!(kinds.contains(&Word::Num(7)) && kinds.contains(&Word::MonthAbbr(9)), "{kinds:?}");
@@ -344,6 +413,16 @@ mod tests {
         for &(input, want) in FOLDS {
             let got = fold_slow(input);
             assert_eq!(got, want, "input {input:?}: expected {want:?}, got {got:?}");
+        }
+    }
+
+    #[test]
+    fn fold_latin_chars_match_case_tables() {
+        // Every character up to U+024F alone, and after a capital and before a lowercase ASCII.
+        for c in '\u{0}'..='\u{24F}' {
+            for s in [c.to_string(), format!("A{c}b")] {
+                assert_eq!(fold_slow(&s), fold_by_case_tables(&s), "input {s:?}");
+            }
         }
     }
 

@@ -167,6 +167,9 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
             let (letter, len) = is_letter_at(i);
             if letter {
                 let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
+                // Whether the word is lowercase ASCII, its own folded form (most words): noted
+                // while scanning it, so that only the others are passed to `fold_append`.
+                let mut lower = b.is_ascii_lowercase();
                 i += len;
                 while i < end {
                     // ASCII letters inline; other characters decoded.
@@ -175,6 +178,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
                         if !b.is_ascii_alphabetic() {
                             break;
                         }
+                        lower &= b.is_ascii_lowercase();
                         i += 1;
                         continue;
                     }
@@ -182,11 +186,12 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
                     if !l {
                         break;
                     }
+                    lower = false;
                     i += n;
                 }
                 let raw = &text[s..i];
                 let from = folds.len();
-                let (norm, (lex, head)) = if fold_append(raw, folds) {
+                let (norm, (lex, head)) = if !lower && fold_append(raw, folds) {
                     in_folds.push((toks.len(), from, folds.len()));
                     ("", lex.lookup(&folds[from..]))
                 } else {
