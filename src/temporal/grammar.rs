@@ -184,16 +184,16 @@ impl<'a> Parser<'a> {
 
     /// Matches `words` from `i`, apostrophes and hyphens between them ignored.
     #[inline(always)]
-    fn seq(&self, i: usize, words: &[&str]) -> Option<usize> {
+    fn seq<S: AsRef<str>>(&self, i: usize, words: &[S]) -> Option<usize> {
         // Most calls fail on the first word: test it inline, before the call.
         match (words.first(), self.word(i)) {
-            (Some(w), Some(x)) if *w != x => None,
+            (Some(w), Some(x)) if w.as_ref() != x => None,
             (Some(_), None) => None,
             _ => self.seq_rest(i, words),
         }
     }
 
-    fn seq_rest(&self, i: usize, words: &[&str]) -> Option<usize> {
+    fn seq_rest<S: AsRef<str>>(&self, i: usize, words: &[S]) -> Option<usize> {
         let mut j = i;
         for (k, w) in words.iter().enumerate() {
             if k > 0 {
@@ -201,13 +201,13 @@ impl<'a> Parser<'a> {
                     j += 1;
                 }
             }
-            if !self.is(j, w) {
+            if !self.is(j, w.as_ref()) {
                 return None;
             }
             j += 1;
         }
         // An elided word ("d'", "l'", "jusqu'") takes its apostrophe with it.
-        if matches!(words.last(), Some(&("d" | "l" | "jusqu" | "qu"))) && self.punct(j, '\'') {
+        if matches!(words.last().map(AsRef::as_ref), Some("d" | "l" | "jusqu" | "qu")) && self.punct(j, '\'') {
             j += 1;
         }
         Some(j)
@@ -800,7 +800,8 @@ impl<'a> Parser<'a> {
         let j = self.opt(i, &[&["le"], &["la"], &["l"]]);
         let j = self.skip_sep(j);
         let first = self.word(j)?;
-        if !self.lex.holiday_heads.contains(first) {
+        // The token's head flag is `holiday_heads.contains(first)`, looked up when tokenizing.
+        if !self.t[j].head {
             return None;
         }
         let mut hit: Option<(usize, super::holidays::Rule)> = None;
@@ -808,8 +809,7 @@ impl<'a> Parser<'a> {
             if words[0] != first {
                 continue;
             }
-            let ws: Vec<&str> = words.iter().map(String::as_str).collect();
-            if let Some(e) = self.seq(j, &ws) {
+            if let Some(e) = self.seq(j, words) {
                 if hit.map_or(true, |(he, _)| e > he) {
                     hit = Some((e, *rule));
                 }

@@ -29,7 +29,8 @@ pub(crate) struct Lexicon {
     words: HashMap<String, (Vec<Word>, bool), Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
-    /// First words of the holiday phrases.
+    /// First words of the holiday phrases (the grammar reads the tokens' `head` flag instead).
+    #[cfg(test)]
     pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
     pub(crate) triggers: Option<AhoCorasick>,
     /// By key length (31 for 31 and more), the first letters of the keys of `words`: bit 0 for
@@ -281,7 +282,14 @@ fn build() -> Lexicon {
         let (bucket, bit) = key_shape(key);
         first_letters[bucket] |= bit;
     }
-    Lexicon { words, holidays, holiday_heads, triggers, first_letters }
+    Lexicon {
+        words,
+        holidays,
+        #[cfg(test)]
+        holiday_heads,
+        triggers,
+        first_letters,
+    }
 }
 
 /// FNV-1a: the lexicon's keys are short words, looked up for every token of a window; SipHash's
