@@ -1,7 +1,7 @@
 //! Throughput of `DateResolver::find` on news text written for this benchmark: a realistic
 //! article (a few dates among many sentences without any) and a date-dense dispatch.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{black_box, criterion_group, Criterion, Throughput};
 use depeche::temporal::DateResolver;
 use depeche::Date;
 

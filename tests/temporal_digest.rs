@@ -92,7 +92,7 @@ fn digest() {
         _ => bench_src,
     };
     report("depeches", &[depeches.repeat(20)]);
-    report("bench_texts", &[bench.clone()]);
+    report("bench_texts", std::slice::from_ref(&bench));
     // Texts this work does not edit: the date tests and the crate's documentation.
     let mut sources = Vec::new();
     for p in ["tests/temporal.rs", "tests/temporal_props.rs", "README.md", "src/lib.rs"] {

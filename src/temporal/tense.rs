@@ -212,6 +212,10 @@ fn not_imparfait(w: &str) -> bool {
     )
 }
 
+/// A word split from the text by [`words`]: its offset, its text, and where its folded form
+/// lies in the fold buffer (`None`: the word is its own folded form).
+type SplitWord<'a> = (usize, &'a str, Option<(usize, usize)>);
+
 /// A word of the sentence: its offset, its text and its folded form.
 pub(crate) struct W<'a> {
     pos: usize,
@@ -222,7 +226,7 @@ pub(crate) struct W<'a> {
 
 impl<'a> W<'a> {
     /// A word from [`words`], its folded form in `folds` or itself.
-    fn split((pos, raw, folded): (usize, &'a str, Option<(usize, usize)>), folds: &'a str) -> W<'a> {
+    fn split((pos, raw, folded): SplitWord<'a>, folds: &'a str) -> W<'a> {
         let folded = folded.map_or(raw, |(a, b)| &folds[a..b]);
         W { pos, raw, folded, upper: raw.chars().next().is_some_and(char::is_uppercase) }
     }
@@ -235,12 +239,7 @@ impl<'a> W<'a> {
 /// The words of `text[from..to]` (runs of letters, as the tokenizer splits them): (offset,
 /// text, folded form). The folded forms of capitalized and accented words are written into
 /// `folds`: `Some(from..to)` of it, else the word is its own folded form.
-fn words<'a>(
-    text: &'a str,
-    from: usize,
-    to: usize,
-    folds: &mut String,
-) -> Vec<(usize, &'a str, Option<(usize, usize)>)> {
+fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<SplitWord<'a>> {
     let mut out = Vec::with_capacity((to - from) / 6);
     let slice = &text[from..to];
     let bytes = slice.as_bytes();
@@ -285,7 +284,7 @@ fn words<'a>(
         }
         let w = &slice[s..i];
         let at = folds.len();
-        let folded = fold_append(w, folds).then(|| (at, folds.len()));
+        let folded = fold_append(w, folds).then_some((at, folds.len()));
         out.push((from + s, w, folded));
     }
     out
