@@ -33,9 +33,19 @@ pub(crate) struct Lexicon {
     #[cfg(test)]
     pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
     pub(crate) triggers: Option<AhoCorasick>,
+    /// For each byte `b` that may begin a whitespace character, the ASCII-lowercased beginnings
+    /// `p[..k]` of the trigger patterns `p` whose byte `k` is `b`: the matches that could run
+    /// across a position holding `b` (see [`Lexicon::may_straddle`]).
+    straddles: Vec<Vec<Vec<u8>>>,
     /// By key length (31 for 31 and more), the first letters of the keys of `words`: bit 0 for
     /// `a` … bit 25 for `z`, bit 26 for any other first byte. A conservative filter.
     first_letters: [u32; 32],
+}
+
+/// Whether `b` may begin a whitespace character: ASCII whitespace, or the lead byte of U+0085,
+/// U+00A0 (C2), U+1680 (E1), U+2000…U+205F (E2) or U+3000 (E3).
+fn whitespace_lead(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// The filter cell of a key: its length bucket and its first letter's bit.
@@ -57,6 +67,22 @@ impl Lexicon {
     #[cfg(test)]
     pub(crate) fn get(&self, folded: &str) -> &[Word] {
         self.words.get(folded).map_or(&[], |(w, _)| w.as_slice())
+    }
+
+    /// Whether a trigger match could start before `at` and run across it: some pattern `p` with
+    /// `p[..k]` equal to `text[at - k..at]` and `p[k]` to the byte at `at` (ASCII case
+    /// ignored, as the automaton does). At a whitespace, only the patterns with a space (`cet
+    /// été`, `en été`) can.
+    pub(crate) fn may_straddle(&self, text: &str, at: usize) -> bool {
+        let bytes = text.as_bytes();
+        let Some(&b) = bytes.get(at) else { return false };
+        if !whitespace_lead(b) {
+            // Only the lists of these bytes are kept: assume the worst.
+            return true;
+        }
+        self.straddles[b.to_ascii_lowercase() as usize]
+            .iter()
+            .any(|pre| at >= pre.len() && bytes[at - pre.len()..at].eq_ignore_ascii_case(pre))
     }
 
     /// The entries of a folded word and whether it begins a holiday phrase, in one lookup.
@@ -267,6 +293,19 @@ fn build() -> Lexicon {
             }
         }
     }
+    let mut straddles: Vec<Vec<Vec<u8>>> = vec![Vec::new(); 256];
+    for p in &pats {
+        let p = p.as_bytes();
+        for k in 1..p.len() {
+            if whitespace_lead(p[k]) {
+                let pre = p[..k].to_ascii_lowercase();
+                let list = &mut straddles[p[k].to_ascii_lowercase() as usize];
+                if !list.contains(&pre) {
+                    list.push(pre);
+                }
+            }
+        }
+    }
     let triggers = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -288,6 +327,7 @@ fn build() -> Lexicon {
         #[cfg(test)]
         holiday_heads,
         triggers,
+        straddles,
         first_letters,
     }
 }
@@ -364,6 +404,26 @@ mod tests {
             assert_eq!((!got.is_empty(), got_head), (entries, head), "input {w:?}: got {got:?} {got_head}");
             assert_eq!(got, lex.get(w), "input {w:?}: lookup and get disagree");
             assert_eq!(got_head, lex.holiday_heads.contains(w), "input {w:?}: head flag and set disagree");
+        }
+    }
+
+    #[test]
+    fn straddles_are_the_spaced_patterns() {
+        // (text, position, a trigger may run across it)
+        const CASES: &[(&str, usize, bool)] = &[
+            // "cet été" runs across the space
+            ("en cet été", 6, true),
+            // "en été", capitalized
+            ("En été", 2, true),
+            // a word without a spaced pattern
+            ("mardi prochain", 5, false),
+            // the end of the text
+            ("mardi", 5, false),
+            // not a whitespace: assume the worst
+            ("mardi", 2, true),
+        ];
+        for &(text, at, want) in CASES {
+            assert_eq!(lexicon().may_straddle(text, at), want, "input {text:?} at {at}");
         }
     }
 

@@ -53,11 +53,26 @@ fn is_alnum(c: char) -> bool {
 
 /// Byte windows `[start, end)` of `text` around trigger words, merged, on word boundaries.
 pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+    windows_with(text, true)
+}
+
+/// [`windows`], jumping over the matches inside a window just made (`jump`) or reading them all
+/// as `find_iter` gives them (the definition; a proptest checks that both agree).
+fn windows_with(text: &str, jump: bool) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let Some(ac) = lexicon().triggers.as_ref() else { return out };
+    let lex = lexicon();
+    let Some(ac) = lex.triggers.as_ref() else { return out };
     let bytes = text.as_bytes();
     let mut covered_to = 0usize;
-    for m in ac.find_iter(text) {
+    // The matches of `ac.find_iter(text)`, searched one at a time so that the search can jump
+    // over a window just made: the matches starting inside it would be skipped, and each costs
+    // a search call (on dense text, most of them). Searching again from the window's end finds
+    // the same next match unless a skipped match ran across that end, which only a pattern
+    // holding the window's last byte boundary could (`may_straddle`): then the search goes on
+    // match by match.
+    let mut at = 0;
+    while let Some(m) = ac.find(aho_corasick::Input::new(text).span(at..text.len())) {
+        at = m.end();
         let (s, e) = (m.start(), m.end());
         if s < covered_to {
             continue;
@@ -94,6 +109,9 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
         match out.last_mut() {
             Some(last) if ws <= last.1 => last.1 = last.1.max(we),
             _ => out.push((ws, we)),
+        }
+        if jump && covered_to > at && !lex.may_straddle(text, covered_to) {
+            at = covered_to;
         }
     }
     out
@@ -292,6 +310,33 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
         Kind::Num => true,
         Kind::Punct(_) => false,
         Kind::Word => is_starter(t.norm) || !t.lex.is_empty() || t.head,
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::windows_with;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Jumping over a window's matches gives the windows of reading every match.
+        #[test]
+        fn jumping_matches_every_match(
+            text in "(cet|en|été|ÉTÉ|Cet|l’été|mars|lundi|Noël|saint|3|2017| |  |\u{a0}|\n|, |\\. |x{20}|le){0,80}"
+        ) {
+            proptest::prop_assert_eq!(windows_with(&text, true), windows_with(&text, false));
+        }
+    }
+
+    #[test]
+    fn jump_stops_at_a_spaced_trigger_across_a_window_end() {
+        // The window of "3" ends at the space inside "cet été" (byte 64): a match runs across
+        // it, so the search goes on match by match there.
+        let text = format!("3{} cet été {}", "x".repeat(59), "y".repeat(70));
+        let got = windows_with(&text, true);
+        assert_eq!(got.first().map(|w| w.1), Some(64), "input {text:?}: {got:?}");
+        assert!(super::lexicon().may_straddle(&text, 64));
+        assert_eq!(got, windows_with(&text, false));
     }
 }
 
