@@ -266,6 +266,8 @@ fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<S
             continue;
         }
         let s = i;
+        // Lowercase ASCII (its own folded form), noted while scanning, as the tokenizer does.
+        let mut lower = b.is_ascii_lowercase();
         i += n;
         while i < bytes.len() {
             let b = bytes[i];
@@ -273,6 +275,7 @@ fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<S
                 if !b.is_ascii_alphabetic() {
                     break;
                 }
+                lower &= b.is_ascii_lowercase();
                 i += 1;
                 continue;
             }
@@ -280,11 +283,12 @@ fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<S
             if !l {
                 break;
             }
+            lower = false;
             i += n;
         }
         let w = &slice[s..i];
         let at = folds.len();
-        let folded = fold_append(w, folds).then_some((at, folds.len()));
+        let folded = (!lower && fold_append(w, folds)).then_some((at, folds.len()));
         out.push((from + s, w, folded));
     }
     out
