@@ -1,7 +1,7 @@
 //! Throughput of `DateResolver::find` on news text written for this benchmark: a realistic
 //! article (a few dates among many sentences without any) and a date-dense dispatch.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{black_box, criterion_group, Criterion, Throughput};
 use depeche::temporal::DateResolver;
 use depeche::Date;
 
@@ -61,4 +61,26 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+/// Criterion, or with `TEMPORAL_DRIVER=<file>` (and `TEMPORAL_PASSES=<n>`, default 1) a plain
+/// loop of `find` over that file for `perf stat` and `valgrind --tool=callgrind`, reference
+/// 2024-02-03 as in the earlier rounds of `docs/perf-temporal.md`; prints the number of
+/// expressions found and the CPU-time throughput.
+fn main() {
+    if let Ok(path) = std::env::var("TEMPORAL_DRIVER") {
+        let text = std::fs::read_to_string(&path).expect("TEMPORAL_DRIVER names a readable UTF-8 file");
+        let passes: usize = std::env::var("TEMPORAL_PASSES").ok().and_then(|n| n.parse().ok()).unwrap_or(1);
+        let resolver = DateResolver::new(Some(Date::new(2024, 2, 3).unwrap()));
+        let started = std::time::Instant::now();
+        let mut found = 0;
+        for _ in 0..passes {
+            found += black_box(resolver.find(black_box(&text))).len();
+        }
+        let secs = started.elapsed().as_secs_f64();
+        let mb = (text.len() * passes) as f64 / 1e6;
+        println!("{found} expressions, {mb:.1} MB in {secs:.3} s wall ({:.1} MB/s)", mb / secs);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

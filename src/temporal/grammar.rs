@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{nearest, sentence_bounds, signals, Tense};
+use super::tense::{nearest, sentence_bounds, signals_with_tokens, Tense};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -43,6 +43,8 @@ pub(crate) type SentenceTenses = ((usize, usize), Vec<(usize, Tense)>);
 pub(crate) struct Parser<'a> {
     pub t: &'a [Tok<'a>],
     pub text: &'a str,
+    /// The byte bounds of the window `t` tokenizes.
+    window: (usize, usize),
     pub reference: Option<Date>,
     pub prefer: Prefer,
     /// The value of the previous expression of the text (for `le lendemain`, `l'année suivante`).
@@ -120,6 +122,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn new(
         t: &'a [Tok<'a>],
         text: &'a str,
+        window: (usize, usize),
         reference: Option<Date>,
         prefer: Prefer,
         last: Option<Value>,
@@ -127,6 +130,7 @@ impl<'a> Parser<'a> {
         Parser {
             t,
             text,
+            window,
             reference,
             prefer,
             last: std::cell::Cell::new(last),
@@ -140,7 +144,7 @@ impl<'a> Parser<'a> {
 
     #[inline]
     fn word(&self, i: usize) -> Option<&str> {
-        self.t.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm.as_ref())
+        self.t.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm)
     }
 
     #[inline]
@@ -153,7 +157,7 @@ impl<'a> Parser<'a> {
     fn starts(&self, i: usize, ws: &[&str], num: bool, lex: fn(&Word) -> bool) -> bool {
         match self.t.get(i) {
             Some(t) if t.kind == Kind::Num => num,
-            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm.as_ref()) || t.lex.iter().any(lex),
+            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm) || t.lex.iter().any(lex),
             _ => false,
         }
     }
@@ -180,16 +184,16 @@ impl<'a> Parser<'a> {
 
     /// Matches `words` from `i`, apostrophes and hyphens between them ignored.
     #[inline(always)]
-    fn seq(&self, i: usize, words: &[&str]) -> Option<usize> {
+    fn seq<S: AsRef<str>>(&self, i: usize, words: &[S]) -> Option<usize> {
         // Most calls fail on the first word: test it inline, before the call.
         match (words.first(), self.word(i)) {
-            (Some(w), Some(x)) if *w != x => None,
+            (Some(w), Some(x)) if w.as_ref() != x => None,
             (Some(_), None) => None,
             _ => self.seq_rest(i, words),
         }
     }
 
-    fn seq_rest(&self, i: usize, words: &[&str]) -> Option<usize> {
+    fn seq_rest<S: AsRef<str>>(&self, i: usize, words: &[S]) -> Option<usize> {
         let mut j = i;
         for (k, w) in words.iter().enumerate() {
             if k > 0 {
@@ -197,13 +201,13 @@ impl<'a> Parser<'a> {
                     j += 1;
                 }
             }
-            if !self.is(j, w) {
+            if !self.is(j, w.as_ref()) {
                 return None;
             }
             j += 1;
         }
         // An elided word ("d'", "l'", "jusqu'") takes its apostrophe with it.
-        if matches!(words.last(), Some(&("d" | "l" | "jusqu" | "qu"))) && self.punct(j, '\'') {
+        if matches!(words.last().map(AsRef::as_ref), Some("d" | "l" | "jusqu" | "qu")) && self.punct(j, '\'') {
             j += 1;
         }
         Some(j)
@@ -242,7 +246,7 @@ impl<'a> Parser<'a> {
                     !decimal && !matches!(c, '%' | '€' | '$' | '°' | '£' | '/')
                 }
                 Kind::Num => false,
-                Kind::Word => !UNIT_NOUNS.contains(&t.norm.as_ref()) && t.gap,
+                Kind::Word => !UNIT_NOUNS.contains(&t.norm) && t.gap,
             },
         }
     }
@@ -268,7 +272,7 @@ impl<'a> Parser<'a> {
                 let t = match cached {
                     Some(t) => t,
                     None => {
-                        let sig = signals(self.text, key.0, key.1);
+                        let sig = self.sentence_signals(key);
                         let t = nearest(&sig, a.start, b.end);
                         self.tenses.borrow_mut().push((key, sig));
                         t
@@ -281,6 +285,12 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+
+    /// The tense signals of the sentence `text[from..to]`, its part inside the window read from
+    /// the window's tokens.
+    fn sentence_signals(&self, key: (usize, usize)) -> Vec<(usize, Tense)> {
+        signals_with_tokens(self.text, key, self.window, self.t)
     }
 
     /// The day a story-relative expression counts from: the previous expression when it is a
@@ -828,7 +838,8 @@ impl<'a> Parser<'a> {
         let j = self.opt(i, &[&["le"], &["la"], &["l"]]);
         let j = self.skip_sep(j);
         let first = self.word(j)?;
-        if !self.lex.holiday_heads.contains(first) {
+        // The token's head flag is `holiday_heads.contains(first)`, looked up when tokenizing.
+        if !self.t[j].head {
             return None;
         }
         let mut hit: Option<(usize, super::holidays::Rule)> = None;
@@ -836,8 +847,7 @@ impl<'a> Parser<'a> {
             if words[0] != first {
                 continue;
             }
-            let ws: Vec<&str> = words.iter().map(String::as_str).collect();
-            if let Some(e) = self.seq(j, &ws) {
+            if let Some(e) = self.seq(j, words) {
                 if hit.map_or(true, |(he, _)| e > he) {
                     hit = Some((e, *rule));
                 }

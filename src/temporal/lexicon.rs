@@ -29,9 +29,32 @@ pub(crate) struct Lexicon {
     words: HashMap<String, (Vec<Word>, bool), Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
-    /// First words of the holiday phrases.
+    /// First words of the holiday phrases (the grammar reads the tokens' `head` flag instead).
+    #[cfg(test)]
     pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
     pub(crate) triggers: Option<AhoCorasick>,
+    /// For each byte `b` that may begin a whitespace character, the ASCII-lowercased beginnings
+    /// `p[..k]` of the trigger patterns `p` whose byte `k` is `b`: the matches that could run
+    /// across a position holding `b` (see [`Lexicon::may_straddle`]).
+    straddles: Vec<Vec<Vec<u8>>>,
+    /// By key length (31 for 31 and more), the first letters of the keys of `words`: bit 0 for
+    /// `a` … bit 25 for `z`, bit 26 for any other first byte. A conservative filter.
+    first_letters: [u32; 32],
+}
+
+/// Whether `b` may begin a whitespace character: ASCII whitespace, or the lead byte of U+0085,
+/// U+00A0 (C2), U+1680 (E1), U+2000…U+205F (E2) or U+3000 (E3).
+fn whitespace_lead(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The filter cell of a key: its length bucket and its first letter's bit.
+fn key_shape(key: &str) -> (usize, u32) {
+    let bit = match key.as_bytes().first() {
+        Some(&b @ b'a'..=b'z') => 1 << (b - b'a'),
+        _ => 1 << 26,
+    };
+    (key.len().min(31), bit)
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -46,8 +69,31 @@ impl Lexicon {
         self.words.get(folded).map_or(&[], |(w, _)| w.as_slice())
     }
 
+    /// Whether a trigger match could start before `at` and run across it: some pattern `p` with
+    /// `p[..k]` equal to `text[at - k..at]` and `p[k]` to the byte at `at` (ASCII case
+    /// ignored, as the automaton does). At a whitespace, only the patterns with a space (`cet
+    /// été`, `en été`) can.
+    pub(crate) fn may_straddle(&self, text: &str, at: usize) -> bool {
+        let bytes = text.as_bytes();
+        let Some(&b) = bytes.get(at) else { return false };
+        if !whitespace_lead(b) {
+            // Only the lists of these bytes are kept: assume the worst.
+            return true;
+        }
+        self.straddles[b.to_ascii_lowercase() as usize]
+            .iter()
+            .any(|pre| at >= pre.len() && bytes[at - pre.len()..at].eq_ignore_ascii_case(pre))
+    }
+
     /// The entries of a folded word and whether it begins a holiday phrase, in one lookup.
+    ///
+    /// Most words of a text are in neither: a word whose length and first letter no key has
+    /// is answered by [`Lexicon::first_letters`] without hashing it.
     pub(crate) fn lookup(&self, folded: &str) -> (&[Word], bool) {
+        let (bucket, bit) = key_shape(folded);
+        if self.first_letters[bucket] & bit == 0 {
+            return (&[], false);
+        }
         self.words.get(folded).map_or((&[], false), |(w, head)| (w.as_slice(), *head))
     }
 }
@@ -59,23 +105,69 @@ pub(crate) fn fold_word(s: &str) -> String {
 
 /// [`fold_word`] without allocating for words that are already lowercase ASCII.
 pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii_lowercase()) {
-        return std::borrow::Cow::Borrowed(s);
+    let mut out = String::new();
+    if fold_append(s, &mut out) {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
-    if s.is_ascii() {
-        return std::borrow::Cow::Owned(s.to_ascii_lowercase());
-    }
-    std::borrow::Cow::Owned(fold_slow(s))
 }
 
+/// Appends the folded form of `s` to `out` and returns `true`, or returns `false` (and appends
+/// nothing) when `s` is already folded (lowercase ASCII). The tokenizer and the tense reader fold
+/// every capitalized or accented word of a window into one reused buffer this way instead of
+/// allocating a `String` per word.
+pub(crate) fn fold_append(s: &str, out: &mut String) -> bool {
+    if s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return true;
+    }
+    fold_slow_into(s, out);
+    true
+}
+
+#[cfg(test)]
 fn fold_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
+    fold_slow_into(s, &mut out);
+    out
+}
+
+fn fold_slow_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
             // ASCII lowercases to one ASCII character; only the backquote is mapped.
-            let l = c.to_ascii_lowercase();
-            out.push(if l == '`' { '\'' } else { l });
-        } else if let Some(f) = fold_known(c) {
+            out.push(if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) });
+            i += 1;
+            continue;
+        }
+        let c = if b == 0xC3 && i + 1 < bytes.len() {
+            // U+00C0..U+00FF (`À` … `ÿ`), the accented letters of French: decoded and folded by
+            // a table.
+            let k = bytes[i + 1] & 0x3F;
+            i += 2;
+            if let Some(f) = LATIN1_FOLD[k as usize] {
+                for &f in f.as_bytes() {
+                    out.push(char::from(f));
+                }
+                continue;
+            }
+            char::from(0xC0 + k)
+        } else {
+            let Some(c) = s[i..].chars().next() else { break };
+            i += c.len_utf8();
+            c
+        };
+        if let Some(f) = fold_known(c) {
             out.push_str(f);
         } else {
             for l in c.to_lowercase() {
@@ -86,12 +178,24 @@ fn fold_slow(s: &str) -> String {
             }
         }
     }
-    out
 }
+
+/// [`fold_known`] of U+00C0 + k for k in 0..64.
+const LATIN1_FOLD: [Option<&str>; 64] = {
+    let mut t = [None; 64];
+    let mut k = 0;
+    while k < 64 {
+        if let Some(c) = char::from_u32(0xC0 + k as u32) {
+            t[k] = fold_known(c);
+        }
+        k += 1;
+    }
+    t
+};
 
 /// The folded form of the accented letters of French and of apostrophes, in both cases (the
 /// same result as lowercasing first, without the Unicode case tables).
-fn fold_known(c: char) -> Option<&'static str> {
+const fn fold_known(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "a",
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
@@ -189,6 +293,19 @@ fn build() -> Lexicon {
             }
         }
     }
+    let mut straddles: Vec<Vec<Vec<u8>>> = vec![Vec::new(); 256];
+    for p in &pats {
+        let p = p.as_bytes();
+        for k in 1..p.len() {
+            if whitespace_lead(p[k]) {
+                let pre = p[..k].to_ascii_lowercase();
+                let list = &mut straddles[p[k].to_ascii_lowercase() as usize];
+                if !list.contains(&pre) {
+                    list.push(pre);
+                }
+            }
+        }
+    }
     let triggers = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -199,7 +316,20 @@ fn build() -> Lexicon {
     for h in &holiday_heads {
         words.entry(h.clone()).or_default().1 = true;
     }
-    Lexicon { words, holidays, holiday_heads, triggers }
+    let mut first_letters = [0u32; 32];
+    for key in words.keys() {
+        let (bucket, bit) = key_shape(key);
+        first_letters[bucket] |= bit;
+    }
+    Lexicon {
+        words,
+        holidays,
+        #[cfg(test)]
+        holiday_heads,
+        triggers,
+        straddles,
+        first_letters,
+    }
 }
 
 /// FNV-1a: the lexicon's keys are short words, looked up for every token of a window; SipHash's
@@ -278,6 +408,44 @@ mod tests {
     }
 
     #[test]
+    fn straddles_are_the_spaced_patterns() {
+        // (text, position, a trigger may run across it)
+        const CASES: &[(&str, usize, bool)] = &[
+            // "cet été" runs across the space
+            ("en cet été", 6, true),
+            // "en été", capitalized
+            ("En été", 2, true),
+            // a word without a spaced pattern
+            ("mardi prochain", 5, false),
+            // the end of the text
+            ("mardi", 5, false),
+            // not a whitespace: assume the worst
+            ("mardi", 2, true),
+        ];
+        for &(text, at, want) in CASES {
+            assert_eq!(lexicon().may_straddle(text, at), want, "input {text:?} at {at}");
+        }
+    }
+
+    #[test]
+    fn filter_keeps_every_key() {
+        let lex = lexicon();
+        for (key, (entries, head)) in &lex.words {
+            assert_eq!(lex.lookup(key), (entries.as_slice(), *head), "input {key:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The first-letter filter never hides an entry: lookup equals the bare map.
+        #[test]
+        fn lookup_matches_map(w in "[a-z1é'-]{0,14}") {
+            let lex = lexicon();
+            let bare = lex.words.get(w.as_str()).map_or((&[][..], false), |(e, h)| (e.as_slice(), *h));
+            proptest::prop_assert_eq!(lex.lookup(&w), bare);
+        }
+    }
+
+    #[test]
     fn sept_is_a_number_and_a_month() {
         let kinds = lexicon().get("sept");
         assert!(kinds.contains(&Word::Num(7)) && kinds.contains(&Word::MonthAbbr(9)), "{kinds:?}");
@@ -313,6 +481,16 @@ mod tests {
         for &(input, want) in FOLDS {
             let got = fold_slow(input);
             assert_eq!(got, want, "input {input:?}: expected {want:?}, got {got:?}");
+        }
+    }
+
+    #[test]
+    fn fold_latin_chars_match_case_tables() {
+        // Every character up to U+024F alone, and after a capital and before a lowercase ASCII.
+        for c in '\u{0}'..='\u{24F}' {
+            for s in [c.to_string(), format!("A{c}b")] {
+                assert_eq!(fold_slow(&s), fold_by_case_tables(&s), "input {s:?}");
+            }
         }
     }
 

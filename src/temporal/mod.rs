@@ -385,9 +385,11 @@ impl DateResolver {
         // Tense signals by sentence, shared by the windows: a sentence that spans several
         // windows is read once.
         let mut tenses: Vec<grammar::SentenceTenses> = Vec::new();
+        // The folded forms of the window's capitalized and accented words.
+        let mut folds = String::new();
         for (ws, we) in scan::windows(text) {
             tenses.retain(|((_, to), _)| *to >= ws);
-            let toks = scan::tokenize(text, ws, we);
+            let toks = scan::tokenize(text, ws, we, &mut folds);
             // Expressions start at most a few words before a trigger ("dans la nuit de samedi").
             let mut near = vec![false; toks.len()];
             let mut since_hot = usize::MAX;
@@ -399,7 +401,7 @@ impl DateResolver {
                 }
                 near[k] = since_hot <= 7;
             }
-            let p = grammar::Parser::new(&toks, text, self.reference, self.prefer, last);
+            let p = grammar::Parser::new(&toks, text, (ws, we), self.reference, self.prefer, last);
             *p.tenses.borrow_mut() = std::mem::take(&mut tenses);
             let mut i = 0;
             while i < toks.len() {
@@ -451,9 +453,7 @@ fn is_story_anchor(toks: &[scan::Tok<'_>], f: &grammar::Found) -> bool {
     for k in (f.start.saturating_sub(8)..f.start).rev() {
         match toks[k].kind {
             scan::Kind::Punct(',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '«' | '»') => return true,
-            scan::Kind::Word if matches!(toks[k].norm.as_ref(), "depuis" | "avant" | "apres" | "jusqu") => {
-                return false
-            }
+            scan::Kind::Word if matches!(toks[k].norm, "depuis" | "avant" | "apres" | "jusqu") => return false,
             _ => {}
         }
     }

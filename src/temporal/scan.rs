@@ -4,9 +4,7 @@
 //! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
 //! triggers are tokenized and parsed, so text without dates costs one automaton pass.
 
-use std::borrow::Cow;
-
-use super::lexicon::{fold_cow, lexicon, Word};
+use super::lexicon::{fold_append, lexicon, Word};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -24,7 +22,7 @@ pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
-    pub norm: Cow<'a, str>,
+    pub norm: &'a str,
     pub num: u32,
     /// Whitespace between the previous token and this one.
     pub gap: bool,
@@ -38,17 +36,43 @@ pub(crate) struct Tok<'a> {
 
 const MARGIN: usize = 64;
 
+/// `char::is_alphabetic`, with the letters of Latin-1 (`à` … `ÿ`, `À` … `Þ`, all alphabetic
+/// but `×` and `÷`) answered without the Unicode tables: the accented letters of French are most
+/// of the non-ASCII characters of a news text.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
+    c.is_alphabetic()
+}
+
 fn is_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Byte windows `[start, end)` of `text` around trigger words, merged, on word boundaries.
 pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
+    windows_with(text, true)
+}
+
+/// [`windows`], jumping over the matches inside a window just made (`jump`) or reading them all
+/// as `find_iter` gives them (the definition; a proptest checks that both agree).
+fn windows_with(text: &str, jump: bool) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let Some(ac) = lexicon().triggers.as_ref() else { return out };
+    let lex = lexicon();
+    let Some(ac) = lex.triggers.as_ref() else { return out };
     let bytes = text.as_bytes();
     let mut covered_to = 0usize;
-    for m in ac.find_iter(text) {
+    // The matches of `ac.find_iter(text)`, searched one at a time so that the search can jump
+    // over a window just made: the matches starting inside it would be skipped, and each costs
+    // a search call (on dense text, most of them). Searching again from the window's end finds
+    // the same next match unless a skipped match ran across that end, which only a pattern
+    // holding the window's last byte boundary could (`may_straddle`): then the search goes on
+    // match by match.
+    let mut at = 0;
+    while let Some(m) = ac.find(aho_corasick::Input::new(text).span(at..text.len())) {
+        at = m.end();
         let (s, e) = (m.start(), m.end());
         if s < covered_to {
             continue;
@@ -86,6 +110,9 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
             Some(last) if ws <= last.1 => last.1 = last.1.max(we),
             _ => out.push((ws, we)),
         }
+        if jump && covered_to > at && !lex.may_straddle(text, covered_to) {
+            at = covered_to;
+        }
     }
     out
 }
@@ -105,8 +132,16 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Tokens of `text[start..end]` with offsets into `text`.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+///
+/// The folded forms of capitalized and accented words are written into `folds` (cleared first;
+/// reused from window to window), the others borrow `text`: no allocation per word.
+pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a mut String) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
+    let lex = lexicon();
+    folds.clear();
+    // Word tokens whose folded form is `folds[from..to]`: (token, from, to), set at the end,
+    // once `folds` is complete.
+    let mut in_folds: Vec<(usize, usize, usize)> = Vec::new();
     let mut toks = Vec::with_capacity((end - start) / 5);
     let mut gap = true;
     let mut i = start;
@@ -118,7 +153,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             (b.is_ascii_alphabetic(), 1)
         } else {
             let c = char_at(i);
-            (c.is_alphabetic(), c.len_utf8())
+            (is_letter(c), c.len_utf8())
         }
     };
     while i < end {
@@ -139,7 +174,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 start: s,
                 end: i,
                 kind: Kind::Num,
-                norm: Cow::Borrowed(&text[s..i]),
+                norm: &text[s..i],
                 num,
                 gap,
                 upper: false,
@@ -150,6 +185,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             let (letter, len) = is_letter_at(i);
             if letter {
                 let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
+                // Whether the word is lowercase ASCII, its own folded form (most words): noted
+                // while scanning it, so that only the others are passed to `fold_append`.
+                let mut lower = b.is_ascii_lowercase();
                 i += len;
                 while i < end {
                     // ASCII letters inline; other characters decoded.
@@ -158,6 +196,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                         if !b.is_ascii_alphabetic() {
                             break;
                         }
+                        lower &= b.is_ascii_lowercase();
                         i += 1;
                         continue;
                     }
@@ -165,10 +204,17 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     if !l {
                         break;
                     }
+                    lower = false;
                     i += n;
                 }
-                let norm = fold_cow(&text[s..i]);
-                let (lex, head) = lexicon().lookup(&norm);
+                let raw = &text[s..i];
+                let from = folds.len();
+                let (norm, (lex, head)) = if !lower && fold_append(raw, folds) {
+                    in_folds.push((toks.len(), from, folds.len()));
+                    ("", lex.lookup(&folds[from..]))
+                } else {
+                    (raw, lex.lookup(raw))
+                };
                 toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head });
             } else {
                 let c = char_at(i);
@@ -186,7 +232,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                     start: s,
                     end: i,
                     kind: Kind::Punct(p),
-                    norm: Cow::Borrowed(""),
+                    norm: "",
                     num: 0,
                     gap,
                     upper: false,
@@ -196,6 +242,10 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
         }
         gap = false;
+    }
+    let folds: &'a String = folds;
+    for (k, from, to) in in_folds {
+        toks[k].norm = &folds[from..to];
     }
     toks
 }
@@ -259,6 +309,53 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => is_starter(&t.norm) || !t.lex.is_empty() || t.head,
+        Kind::Word => is_starter(t.norm) || !t.lex.is_empty() || t.head,
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::windows_with;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// Jumping over a window's matches gives the windows of reading every match.
+        #[test]
+        fn jumping_matches_every_match(
+            text in "(cet|en|été|ÉTÉ|Cet|l’été|mars|lundi|Noël|saint|3|2017| |  |\u{a0}|\n|, |\\. |x{20}|le){0,80}"
+        ) {
+            proptest::prop_assert_eq!(windows_with(&text, true), windows_with(&text, false));
+        }
+    }
+
+    #[test]
+    fn jump_stops_at_a_spaced_trigger_across_a_window_end() {
+        // The window of "3" ends at the space inside "cet été" (byte 64): a match runs across
+        // it, so the search goes on match by match there.
+        let text = format!("3{} cet été {}", "x".repeat(59), "y".repeat(70));
+        let got = windows_with(&text, true);
+        assert_eq!(got.first().map(|w| w.1), Some(64), "input {text:?}: {got:?}");
+        assert!(super::lexicon().may_straddle(&text, 64));
+        assert_eq!(got, windows_with(&text, false));
+    }
+}
+
+#[cfg(test)]
+mod letter_tests {
+    use super::is_letter;
+
+    #[test]
+    fn latin1_letters_agree_with_unicode() {
+        for c in '\u{80}'..='\u{17F}' {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "input {c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The Latin-1 shortcut answers as the Unicode tables do, for any character.
+        #[test]
+        fn is_letter_matches_is_alphabetic(c in proptest::char::any()) {
+            proptest::prop_assert_eq!(is_letter(c), c.is_alphabetic());
+        }
     }
 }

@@ -6,9 +6,8 @@
 //! (`ont convenu`, `s'est entretenu`), plus-que-parfait, imparfait (`avait`, `parlait`), passé
 //! simple plural (`signèrent`). No signal: `None`.
 
-use std::borrow::Cow;
-
-use super::lexicon::fold_cow;
+use super::lexicon::fold_append;
+use super::scan::{is_letter, Kind, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Tense {
@@ -213,15 +212,34 @@ fn not_imparfait(w: &str) -> bool {
     )
 }
 
-struct W<'a> {
+/// A word split from the text by [`words`]: its offset, its text, and where its folded form
+/// lies in the fold buffer (`None`: the word is its own folded form).
+type SplitWord<'a> = (usize, &'a str, Option<(usize, usize)>);
+
+/// A word of the sentence: its offset, its text and its folded form.
+pub(crate) struct W<'a> {
     pos: usize,
     raw: &'a str,
-    folded: Cow<'a, str>,
-    raw_last: char,
+    folded: &'a str,
     upper: bool,
 }
 
-fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
+impl<'a> W<'a> {
+    /// A word from [`words`], its folded form in `folds` or itself.
+    fn split((pos, raw, folded): SplitWord<'a>, folds: &'a str) -> W<'a> {
+        let folded = folded.map_or(raw, |(a, b)| &folds[a..b]);
+        W { pos, raw, folded, upper: raw.chars().next().is_some_and(char::is_uppercase) }
+    }
+
+    fn raw_last(&self) -> char {
+        self.raw.chars().next_back().unwrap_or(' ')
+    }
+}
+
+/// The words of `text[from..to]` (runs of letters, as the tokenizer splits them): (offset,
+/// text, folded form). The folded forms of capitalized and accented words are written into
+/// `folds`: `Some(from..to)` of it, else the word is its own folded form.
+fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<SplitWord<'a>> {
     let mut out = Vec::with_capacity((to - from) / 6);
     let slice = &text[from..to];
     let bytes = slice.as_bytes();
@@ -232,41 +250,58 @@ fn words(text: &str, from: usize, to: usize) -> Vec<W<'_>> {
             (b.is_ascii_alphabetic(), 1)
         } else {
             let c = slice[i..].chars().next().unwrap_or(' ');
-            (c.is_alphabetic(), c.len_utf8())
+            (is_letter(c), c.len_utf8())
         }
     };
     let mut i = 0;
     while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
         let (l, n) = letter_at(i);
         if !l {
             i += n;
             continue;
         }
         let s = i;
+        // Lowercase ASCII (its own folded form), noted while scanning, as the tokenizer does.
+        let mut lower = b.is_ascii_lowercase();
         i += n;
         while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !b.is_ascii_alphabetic() {
+                    break;
+                }
+                lower &= b.is_ascii_lowercase();
+                i += 1;
+                continue;
+            }
             let (l, n) = letter_at(i);
             if !l {
                 break;
             }
+            lower = false;
             i += n;
         }
         let w = &slice[s..i];
-        let raw_last = w.chars().next_back().unwrap_or(' ');
-        let upper = w.chars().next().is_some_and(char::is_uppercase);
-        out.push(W { pos: from + s, raw: w, folded: fold_cow(w), raw_last, upper });
+        let at = folds.len();
+        let folded = (!lower && fold_append(w, folds)).then_some((at, folds.len()));
+        out.push((from + s, w, folded));
     }
     out
 }
 
 fn is_participle(w: &W<'_>) -> bool {
-    let f = w.folded.as_ref();
+    let f = w.folded;
     if f.len() < 3 || w.upper || not_participle(f) {
         return false;
     }
     let accented = ["é", "ée", "és", "ées", "É", "ÉE", "ÉS", "ÉES"].iter().any(|s| w.raw.ends_with(s));
     accented
-        || (w.raw_last == 's' || w.raw_last == 'e') && {
+        || matches!(w.raw_last(), 's' | 'e') && {
             let stem = f.trim_end_matches('s').trim_end_matches('e');
             stem.ends_with('u') || stem.ends_with('i') || stem.ends_with("ert") || stem.ends_with("int")
         }
@@ -313,7 +348,7 @@ fn is_infinitive(f: &str) -> bool {
 /// The tense signal of one word (with the words after it), if any.
 fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     let w = &ws[k];
-    let f = w.folded.as_ref();
+    let f = w.folded;
     if w.upper {
         // Names (Sahara, Vera) are not verbs; news sentences rarely open on a verb.
         return None;
@@ -327,13 +362,13 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
         return Some(Tense::Future);
     }
     if near_future(f) {
-        let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(&x.folded));
-        return next.filter(|x| is_infinitive(&x.folded)).map(|_| Tense::Future);
+        let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(x.folded));
+        return next.filter(|x| is_infinitive(x.folded)).map(|_| Tense::Future);
     }
     if aux(f) {
-        let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(&x.folded));
+        let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(x.folded));
         if let Some(n) = next {
-            if planned(&n.folded) {
+            if planned(n.folded) {
                 return Some(Tense::Future);
             }
             if is_participle(n) {
@@ -341,9 +376,9 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
                 // and state that take it, or after a reflexive pronoun; else it is a present
                 // passive or an adjective ("le lundi est férié").
                 let etre = matches!(f, "est" | "sont" | "suis" | "sommes" | "etes");
-                let reflexive = k > 0
-                    && matches!(ws[k - 1].folded.as_ref(), "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous");
-                if !etre || reflexive || etre_verb(&n.folded) {
+                let reflexive =
+                    k > 0 && matches!(ws[k - 1].folded, "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous");
+                if !etre || reflexive || etre_verb(n.folded) {
                     return Some(Tense::Past);
                 }
                 return None;
@@ -368,7 +403,7 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
         return Some(Tense::Past);
     }
-    if f.len() >= 6 && f.ends_with("erent") && w.raw_last == 't' {
+    if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == 't' {
         return Some(Tense::Past);
     }
     None
@@ -383,18 +418,42 @@ fn is_stop(c: char) -> bool {
 /// breaks. The signals of a sentence are computed once, keyed by these bounds.
 pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     // Byte scans: the stops are ASCII, `«` `»` (C2 AB, C2 BB) and `“` `”` (E2 80 9C, E2 80 9D),
-    // whose byte sequences cannot occur inside another character.
+    // whose byte sequences cannot occur inside another character. A table gives the bytes that
+    // may end (backwards) or begin (forwards) a stop, so that most bytes cost one load.
+    const fn table(last: bool) -> [bool; 256] {
+        let mut t = [false; 256];
+        let ascii = [b'.', b'!', b'?', b';', b'\n'];
+        let mut k = 0;
+        while k < ascii.len() {
+            t[ascii[k] as usize] = true;
+            k += 1;
+        }
+        if last {
+            t[0xAB] = true;
+            t[0xBB] = true;
+            t[0x9C] = true;
+            t[0x9D] = true;
+        } else {
+            t[0xC2] = true;
+            t[0xE2] = true;
+        }
+        t
+    }
+    const ENDS_STOP: [bool; 256] = table(true);
+    const BEGINS_STOP: [bool; 256] = table(false);
     let b = text.as_bytes();
     let (start, end) = (start.min(b.len()), end.min(b.len()));
     let mut from = 0;
     let mut i = start;
     while i > 0 {
         i -= 1;
+        if !ENDS_STOP[b[i] as usize] {
+            continue;
+        }
         let stop = match b[i] {
-            b'.' | b'!' | b'?' | b';' | b'\n' => true,
             0xAB | 0xBB => i >= 1 && b[i - 1] == 0xC2,
             0x9C | 0x9D => i >= 2 && b[i - 1] == 0x80 && b[i - 2] == 0xE2,
-            _ => false,
+            _ => true,
         };
         if stop {
             from = i + 1;
@@ -404,25 +463,63 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
     let mut to = b.len();
     let mut j = end;
     while j < b.len() {
-        let stop = match b[j] {
-            b'.' | b'!' | b'?' | b';' | b'\n' => true,
-            0xC2 => matches!(b.get(j + 1), Some(0xAB | 0xBB)),
-            0xE2 => b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9C | 0x9D)),
-            _ => false,
-        };
-        if stop {
-            to = j;
-            break;
+        if BEGINS_STOP[b[j] as usize] {
+            let stop = match b[j] {
+                0xC2 => matches!(b.get(j + 1), Some(0xAB | 0xBB)),
+                0xE2 => b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9C | 0x9D)),
+                _ => true,
+            };
+            if stop {
+                to = j;
+                break;
+            }
         }
         j += 1;
     }
     (from, to)
 }
 
-/// Every tense signal of `text[from..to]`, as (word start, tense).
+/// Every tense signal of `text[from..to]`, as (word start, tense): the definition
+/// [`signals_with_tokens`] reproduces.
+#[cfg(test)]
 pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)> {
-    let ws = words(text, from, to);
-    (0..ws.len()).filter_map(|k| signal(&ws, k).map(|t| (ws[k].pos, t))).collect()
+    let mut folds = String::new();
+    let split = words(text, from, to, &mut folds);
+    let ws: Vec<W<'_>> = split.iter().map(|w| W::split(*w, &folds)).collect();
+    signals_of(&ws)
+}
+
+/// [`signals`] of the sentence `text[from..to]`, reading the part inside `window` from its
+/// tokens `toks` (the tokens of `text[window.0..window.1]`) and splitting only the rest.
+///
+/// Word tokens are the runs of letters [`signals`] splits, folded the same way, and a window
+/// starts and ends at a whitespace, the text's ends or a trigger's edge, never inside a run of
+/// letters: the words are the same, without splitting and folding most of them a second time.
+pub(crate) fn signals_with_tokens<'a>(
+    text: &'a str,
+    (from, to): (usize, usize),
+    window: (usize, usize),
+    toks: &'a [Tok<'a>],
+) -> Vec<(usize, Tense)> {
+    let a = from.max(window.0).min(to);
+    let b = to.min(window.1).max(a);
+    let mut folds = String::new();
+    let left = words(text, from, a, &mut folds);
+    let right = words(text, b, to, &mut folds);
+    let (lo, hi) = (toks.partition_point(|t| t.start < a), toks.partition_point(|t| t.start < b));
+    let mut ws: Vec<W<'_>> = Vec::with_capacity(left.len() + (hi - lo) + right.len());
+    ws.extend(left.iter().map(|w| W::split(*w, &folds)));
+    for t in &toks[lo..hi] {
+        if t.kind == Kind::Word {
+            ws.push(W { pos: t.start, raw: &text[t.start..t.end], folded: t.norm, upper: t.upper });
+        }
+    }
+    ws.extend(right.iter().map(|w| W::split(*w, &folds)));
+    signals_of(&ws)
+}
+
+fn signals_of(ws: &[W<'_>]) -> Vec<(usize, Tense)> {
+    (0..ws.len()).filter_map(|k| signal(ws, k).map(|t| (ws[k].pos, t))).collect()
 }
 
 /// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
@@ -513,6 +610,29 @@ mod tests {
             let (want, got) =
                 (sentence_bounds_by_chars(text, s, s + expr.len()), sentence_bounds(text, s, s + expr.len()));
             assert_eq!(got, want, "input {text:?} expr {expr:?}: expected {want:?}, got {got:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Reading a sentence's signals from the window's tokens gives what splitting the
+        /// sentence gives, for every sentence a window touches.
+        #[test]
+        fn signals_with_tokens_match_signals(
+            text in "(lundi|Mars|2017|a|ont|sera|prévu|est|arrivé|Il|va|signer|avaient|réunirent|jeudi|ÉTAIT|l’|3|12/05| |  |\\. |, |;|«|\n|x{70}){0,60}"
+        ) {
+            for (ws, we) in crate::temporal::scan::windows(&text) {
+                let mut folds = String::new();
+                let toks = crate::temporal::scan::tokenize(&text, ws, we, &mut folds);
+                for t in &toks {
+                    let key = sentence_bounds(&text, t.start, t.end);
+                    proptest::prop_assert_eq!(
+                        signals_with_tokens(&text, key, (ws, we), &toks),
+                        signals(&text, key.0, key.1),
+                        "window {:?} sentence {:?}", (ws, we), key
+                    );
+                }
+            }
         }
     }
 
