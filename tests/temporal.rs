@@ -102,6 +102,11 @@ const CASES: &[Case] = &[
     ("La trêve commence le premier mars.", "2024-02-10", T, &[("le premier mars", "2024-03-01", None)]),
     // ... and not before "ministre": the weekday alone is the date
     ("Il a été nommé mardi Premier ministre.", "2024-01-10", T, &[("mardi", "2024-01-09", None)]),
+    // "depuis" + month looks back, whatever the tense of the verb
+    ("Le roman est en tête des ventes depuis septembre.", "2021-11-04", T, &[("depuis septembre", "2021-09", Some("after"))]),
+    ("Le roman sera en tête des ventes depuis septembre.", "2021-11-04", T, &[("depuis septembre", "2021-09", Some("after"))]),
+    // "d'ici" + weekday looks forward, even after a past participle
+    ("Un accord est attendu d'ici mercredi.", "2017-06-20", T, &[("d'ici mercredi", "2017-06-21", Some("before"))]),
     // a holiday word at the end of a hyphenated first name is no date
     ("Jean-Noël Barrot a reçu jeudi son homologue.", "2024-03-15", T, &[("jeudi", "2024-03-14", None)]),
     // a holiday word as a first name before a surname is no date, Noël with a comma is

@@ -54,6 +54,9 @@ pub(crate) struct Parser<'a> {
     partials: std::cell::RefCell<Vec<Option<Option<Partial>>>>,
     /// Tense signals of the sentences already read, by sentence bounds.
     pub(crate) tenses: std::cell::RefCell<Vec<SentenceTenses>>,
+    /// The direction a preposition gives the expression that starts at a token (`depuis
+    /// septembre` looks back, `d'ici mercredi` forward), while that expression is parsed.
+    forced: std::cell::Cell<Option<(usize, Dir)>>,
 }
 
 const UNIT_NOUNS: &[&str] = &[
@@ -137,6 +140,7 @@ impl<'a> Parser<'a> {
             lex: lexicon(),
             partials: std::cell::RefCell::new(vec![None; t.len()]),
             tenses: Default::default(),
+            forced: std::cell::Cell::new(None),
         }
     }
 
@@ -261,6 +265,11 @@ impl<'a> Parser<'a> {
     // ---- direction -----------------------------------------------------------------------
 
     fn dir(&self, s: usize, e: usize, default: Dir) -> Dir {
+        if let Some((at, d)) = self.forced.get() {
+            if s >= at {
+                return d;
+            }
+        }
         match self.prefer {
             Prefer::Past => Dir::Past,
             Prefer::Future => Dir::Future,
@@ -588,7 +597,7 @@ impl<'a> Parser<'a> {
             && self.punct(start - 1, '-')
             && self.adjacent(start - 1)
             && self.t[start - 2].kind == Kind::Word
-            && !matches!(&*self.t[start - 2].norm, "mi" | "fin" | "debut" | "avant" | "apres" | "saint" | "sainte")
+            && !matches!(self.t[start - 2].norm, "mi" | "fin" | "debut" | "avant" | "apres" | "saint" | "sainte")
         {
             return true;
         }
@@ -2382,8 +2391,19 @@ impl<'a> Parser<'a> {
         }
         // "jusqu'au printemps": the article contracted into "au"/"du" belongs to both sides.
         let contracted = self.is_any(j.wrapping_sub(1), &["au", "du"]);
+        // "depuis septembre" can only look back and "d'ici mercredi" forward, whatever the tense.
+        let forced = if self.is(i, "depuis") {
+            Some(Dir::Past)
+        } else if self.seq(i, &["d", "ici"]).is_some() {
+            Some(Dir::Future)
+        } else {
+            None
+        };
+        let outer =
+            self.forced.replace(forced.map(|d| (j.saturating_sub(usize::from(contracted)), d)).or(self.forced.get()));
         let inner = self.best_with(j, false, true, true);
         let inner2 = if contracted { self.best_with(j - 1, false, true, true) } else { None };
+        self.forced.set(outer);
         let mut f = match (inner, inner2) {
             (Some(a), Some(b)) => {
                 if b.end > a.end {

@@ -66,6 +66,8 @@ use crate::Span;
 ///   included; future the next one, the current one included.
 /// - With [`Prefer::Tense`] and no verb to decide, weekdays point back (news mostly reports)
 ///   and the others take the nearest occurrence.
+/// - A preposition that gives the direction itself wins over all three: `depuis septembre`
+///   looks back, `d'ici mercredi` forward.
 ///
 /// ```
 /// use depeche::temporal::{DateResolver, Prefer};
