@@ -89,6 +89,54 @@ fn planned(w: &str) -> bool {
             | "devraient"
             | "souhaite"
             | "entend"
+            // scheduled: "fixé à lundi", "reporté à mardi", "mis en délibéré au 10 avril"
+            | "fixe"
+            | "fixee"
+            | "fixes"
+            | "fixees"
+            | "reporte"
+            | "reportee"
+            | "reportes"
+            | "reportees"
+            | "repousse"
+            | "repoussee"
+            | "ajourne"
+            | "ajournee"
+            | "delibere"
+    )
+}
+
+/// Words after which a participle is a noun (`la santé`, `le député`, `l'été`), not a verb.
+fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "l"
+            | "les"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "d"
+            | "au"
+            | "aux"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "mon"
+            | "ma"
+            | "mes"
     )
 }
 fn near_future(w: &str) -> bool {
@@ -409,6 +457,30 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     None
 }
 
+/// A bare past participle of the first group after its noun, which reports a done thing: "un
+/// sondage publié dimanche", "l'accord signé mardi". Not after an auxiliary, "être" or a
+/// pronoun ("sera examiné mardi": the auxiliary decides), nor after a determiner (`la santé`,
+/// `le député`, `l'été` are nouns). It qualifies what follows it, so its signal stands at its
+/// end.
+fn bare_participle(ws: &[W<'_>], k: usize) -> bool {
+    let w = &ws[k];
+    let f = w.folded;
+    if k == 0 || w.upper || f.len() < 5 || planned(f) || !["é", "ée", "és", "ées"].iter().any(|s| w.raw.ends_with(s))
+    {
+        return false;
+    }
+    let helper = |x: &str| {
+        aux(x)
+            || future_word(x)
+            || near_future(x)
+            || determiner(x)
+            || matches!(x, "ete" | "etre" | "etant" | "soit" | "soient" | "seront" | "se" | "s" | "y" | "en")
+    };
+    // The word before, or the one before it across an adverb or a pronoun ("a déjà signé").
+    let after_helper = helper(ws[k - 1].folded) || (k > 1 && skip(ws[k - 1].folded) && helper(ws[k - 2].folded));
+    !after_helper
+}
+
 #[cfg(test)]
 fn is_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n' | '«' | '»' | '“' | '”')
@@ -519,7 +591,12 @@ pub(crate) fn signals_with_tokens<'a>(
 }
 
 fn signals_of(ws: &[W<'_>]) -> Vec<(usize, Tense)> {
-    (0..ws.len()).filter_map(|k| signal(ws, k).map(|t| (ws[k].pos, t))).collect()
+    (0..ws.len())
+        .filter_map(|k| match signal(ws, k) {
+            Some(t) => Some((ws[k].pos, t)),
+            None => bare_participle(ws, k).then_some((ws[k].pos + ws[k].raw.len(), Tense::Past)),
+        })
+        .collect()
 }
 
 /// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
@@ -572,6 +649,16 @@ mod tests {
         ("Il est arrivé lundi.", "lundi", Some(Tense::Past)),
         // a name ending like a future is not a verb
         ("Vera Dupont arrive lundi.", "lundi", None),
+        // a bare participle after its noun: done, whatever the main verb
+        ("Selon un sondage publié dimanche, elle recueillerait 30 % des voix.", "dimanche", Some(Tense::Past)),
+        // ... but after an auxiliary the auxiliary decides
+        ("Le texte sera examiné mardi.", "mardi", Some(Tense::Future)),
+        ("La sécurité sera renforcée dimanche.", "dimanche", Some(Tense::Future)),
+        // ... and after a determiner it is a noun: no signal
+        ("Pendant l'été lundi reste calme.", "lundi", None),
+        // scheduling participles point forward
+        ("La décision a été mise en délibéré au 10 avril.", "10 avril", Some(Tense::Future)),
+        ("Le vote, reporté à jeudi, aura lieu au Sénat.", "jeudi", Some(Tense::Future)),
     ];
 
     #[test]
