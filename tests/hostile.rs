@@ -82,6 +82,7 @@ const CASES: &[(&str, fn(usize) -> String)] = &[
     ("capitalised words without end", |n| "Jean Pierre Marie ".repeat(n / 18 + 1)),
     ("dates everywhere", |n| "lundi 3 mars 2017, ".repeat(n / 19 + 1)),
     ("cues without quotes", |n| "a déclaré selon d'après ".repeat(n / 25 + 1)),
+    ("counterparts with no role before them", |n| "Poutine et son homologue russe ".repeat(n / 32 + 1)),
     ("alternating marks", |n| "«»“”„‹›\"'".repeat(n / 20 + 1)),
     ("mojibake", |n| "Ã©Ã Â«Â»â€™".repeat(n / 16 + 1)),
     ("line breaks only", |n| "\n\r\n".repeat(n / 3 + 1)),

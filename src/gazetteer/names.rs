@@ -618,6 +618,9 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
 /// `son homologue américain` is read as `président américain`; the phrase is looked up among
 /// the role aliases and resolved like one (with its determiner and modifier). Nothing is
 /// reported when no role precedes or when the rebuilt phrase is not a role.
+/// How far back (bytes) `son homologue` looks for the role it mirrors.
+const COUNTERPART_REACH: usize = 5_000;
+
 fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>, drafts: &mut Vec<Draft>) {
     // One pass for `homologue` and `Homologue`.
     const TAIL: &str = "omologue";
@@ -637,8 +640,13 @@ fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>,
         if !adjective.chars().next().is_some_and(char::is_lowercase) || adjective.chars().count() < 4 {
             continue;
         }
-        // The last role phrase before: its words but the last (the nationality adjective).
-        let Some(prev) = raw.iter().rev().find(|r| r.span.end <= at && matches!(r.target, Target::Role(_))) else {
+        // The last role phrase before, within the few paragraphs a reader keeps in mind: its
+        // words but the last (the nationality adjective). The raw matches are in text order and
+        // do not overlap, so the candidates are found by two binary searches (a scan from the
+        // end of the text was quadratic on long texts).
+        let window = &raw
+            [raw.partition_point(|r| r.span.end + COUNTERPART_REACH < at)..raw.partition_point(|r| r.span.start < at)];
+        let Some(prev) = window.iter().rev().find(|r| r.span.end <= at && matches!(r.target, Target::Role(_))) else {
             continue;
         };
         let phrase = &text[prev.span.range()];
