@@ -47,6 +47,48 @@ pub(crate) fn is_letter(c: char) -> bool {
     c.is_alphabetic()
 }
 
+/// Whether the character at byte `i` of `text` is a letter (ASCII read as a byte, other
+/// characters decoded), and its length in bytes.
+#[inline]
+pub(crate) fn letter_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b.is_ascii_alphabetic(), 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (is_letter(c), c.len_utf8())
+    }
+}
+
+/// The end of the word of `text` whose first letter, `len` bytes long, starts at `start`, read
+/// no further than `end`; and whether the word is lowercase ASCII, its own folded form (most
+/// words: noted while scanning, so that only the others are folded). ASCII letters are read
+/// inline, other characters decoded. The tokenizer and the tense reader split words with it.
+#[inline]
+pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut lower = bytes[start].is_ascii_lowercase();
+    let mut i = start + len;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            lower &= b.is_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let (l, n) = letter_at(text, i);
+        if !l {
+            break;
+        }
+        lower = false;
+        i += n;
+    }
+    (i, lower)
+}
+
 fn is_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
@@ -147,15 +189,6 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
     let mut i = start;
     // Bytes are read directly where they are ASCII; other characters are decoded.
     let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
-    let is_letter_at = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            (b.is_ascii_alphabetic(), 1)
-        } else {
-            let c = char_at(i);
-            (is_letter(c), c.len_utf8())
-        }
-    };
     while i < end {
         let b = bytes[i];
         if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
@@ -182,31 +215,11 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
                 head: false,
             });
         } else {
-            let (letter, len) = is_letter_at(i);
+            let (letter, len) = letter_at(text, i);
             if letter {
                 let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
-                // Whether the word is lowercase ASCII, its own folded form (most words): noted
-                // while scanning it, so that only the others are passed to `fold_append`.
-                let mut lower = b.is_ascii_lowercase();
-                i += len;
-                while i < end {
-                    // ASCII letters inline; other characters decoded.
-                    let b = bytes[i];
-                    if b.is_ascii() {
-                        if !b.is_ascii_alphabetic() {
-                            break;
-                        }
-                        lower &= b.is_ascii_lowercase();
-                        i += 1;
-                        continue;
-                    }
-                    let (l, n) = is_letter_at(i);
-                    if !l {
-                        break;
-                    }
-                    lower = false;
-                    i += n;
-                }
+                let (e, lower) = word_end(text, i, len, end);
+                i = e;
                 let raw = &text[s..i];
                 let from = folds.len();
                 let (norm, (lex, head)) = if !lower && fold_append(raw, folds) {

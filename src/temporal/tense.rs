@@ -7,7 +7,7 @@
 //! simple plural (`signèrent`). No signal: `None`.
 
 use super::lexicon::fold_append;
-use super::scan::{is_letter, Kind, Tok};
+use super::scan::{letter_at, word_end, Kind, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Tense {
@@ -289,55 +289,26 @@ impl<'a> W<'a> {
 /// `folds`: `Some(from..to)` of it, else the word is its own folded form.
 fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<SplitWord<'a>> {
     let mut out = Vec::with_capacity((to - from) / 6);
-    let slice = &text[from..to];
-    let bytes = slice.as_bytes();
-    // Letters: ASCII letters read as bytes, other characters decoded.
-    let letter_at = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            (b.is_ascii_alphabetic(), 1)
-        } else {
-            let c = slice[i..].chars().next().unwrap_or(' ');
-            (is_letter(c), c.len_utf8())
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < to {
         let b = bytes[i];
         if b.is_ascii() && !b.is_ascii_alphabetic() {
             i += 1;
             continue;
         }
-        let (l, n) = letter_at(i);
+        let (l, n) = letter_at(text, i);
         if !l {
             i += n;
             continue;
         }
         let s = i;
-        // Lowercase ASCII (its own folded form), noted while scanning, as the tokenizer does.
-        let mut lower = b.is_ascii_lowercase();
-        i += n;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                if !b.is_ascii_alphabetic() {
-                    break;
-                }
-                lower &= b.is_ascii_lowercase();
-                i += 1;
-                continue;
-            }
-            let (l, n) = letter_at(i);
-            if !l {
-                break;
-            }
-            lower = false;
-            i += n;
-        }
-        let w = &slice[s..i];
+        let (e, lower) = word_end(text, i, n, to);
+        i = e;
+        let w = &text[s..i];
         let at = folds.len();
         let folded = (!lower && fold_append(w, folds)).then_some((at, folds.len()));
-        out.push((from + s, w, folded));
+        out.push((s, w, folded));
     }
     out
 }
