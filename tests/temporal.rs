@@ -107,6 +107,12 @@ const CASES: &[Case] = &[
     ("Le roman sera en tête des ventes depuis septembre.", "2021-11-04", T, &[("depuis septembre", "2021-09", Some("after"))]),
     // "d'ici" + weekday looks forward, even after a past participle
     ("Un accord est attendu d'ici mercredi.", "2017-06-20", T, &[("d'ici mercredi", "2017-06-21", Some("before"))]),
+    // "à partir de", "jusqu'à" + weekday in a sentence with no tense: forward
+    ("Les agriculteurs menacent de bloquer Paris à partir de lundi.", "2024-01-26", T,
+        &[("à partir de lundi", "2024-01-29", Some("after"))]),
+    ("La grève se poursuit jusqu'à mardi.", "2024-01-26", T, &[("jusqu'à mardi", "2024-01-30", Some("before"))]),
+    // ... and back when the verb is past
+    ("Ils ont bloqué la route à partir de lundi.", "2024-01-26", T, &[("à partir de lundi", "2024-01-22", Some("after"))]),
     // a holiday word at the end of a hyphenated first name is no date
     ("Jean-Noël Barrot a reçu jeudi son homologue.", "2024-03-15", T, &[("jeudi", "2024-03-14", None)]),
     // a holiday word as a first name before a surname is no date, Noël with a comma is

@@ -54,9 +54,11 @@ pub(crate) struct Parser<'a> {
     partials: std::cell::RefCell<Vec<Option<Option<Partial>>>>,
     /// Tense signals of the sentences already read, by sentence bounds.
     pub(crate) tenses: std::cell::RefCell<Vec<SentenceTenses>>,
-    /// The direction a preposition gives the expression that starts at a token (`depuis
-    /// septembre` looks back, `d'ici mercredi` forward), while that expression is parsed.
-    forced: std::cell::Cell<Option<(usize, Dir)>>,
+    /// The direction a preposition gives the expression that starts at a token, while that
+    /// expression is parsed: always (`depuis septembre` looks back, `d'ici mercredi` forward),
+    /// or, flagged weak, only for a weekday whose sentence has no tense to tell (`à partir de
+    /// lundi`, `jusqu'à mardi`, `dès jeudi` look forward rather than back).
+    forced: std::cell::Cell<Option<(usize, Dir, bool)>>,
 }
 
 const UNIT_NOUNS: &[&str] = &[
@@ -265,9 +267,13 @@ impl<'a> Parser<'a> {
     // ---- direction -----------------------------------------------------------------------
 
     fn dir(&self, s: usize, e: usize, default: Dir) -> Dir {
-        if let Some((at, d)) = self.forced.get() {
-            if s >= at {
+        let mut default = default;
+        if let Some((at, d, weak)) = self.forced.get() {
+            if s >= at && !weak {
                 return d;
+            }
+            if s >= at && default == Dir::Past {
+                default = d;
             }
         }
         match self.prefer {
@@ -2391,16 +2397,20 @@ impl<'a> Parser<'a> {
         }
         // "jusqu'au printemps": the article contracted into "au"/"du" belongs to both sides.
         let contracted = self.is_any(j.wrapping_sub(1), &["au", "du"]);
-        // "depuis septembre" can only look back and "d'ici mercredi" forward, whatever the tense.
+        // "depuis septembre" can only look back and "d'ici mercredi" forward, whatever the tense;
+        // "à partir de lundi", "dès lundi", "jusqu'à lundi" look forward when the tense says
+        // nothing.
         let forced = if self.is(i, "depuis") {
-            Some(Dir::Past)
+            Some((Dir::Past, false))
         } else if self.seq(i, &["d", "ici"]).is_some() {
-            Some(Dir::Future)
+            Some((Dir::Future, false))
+        } else if matches!(md, Modifier::Before | Modifier::After) && !self.is_any(i, &["apres", "avant"]) {
+            Some((Dir::Future, true))
         } else {
             None
         };
-        let outer =
-            self.forced.replace(forced.map(|d| (j.saturating_sub(usize::from(contracted)), d)).or(self.forced.get()));
+        let at = j.saturating_sub(usize::from(contracted));
+        let outer = self.forced.replace(forced.map(|(d, weak)| (at, d, weak)).or(self.forced.get()));
         let inner = self.best_with(j, false, true, true);
         let inner2 = if contracted { self.best_with(j - 1, false, true, true) } else { None };
         self.forced.set(outer);
