@@ -113,6 +113,10 @@ const CASES: &[Case] = &[
     ("La grève se poursuit jusqu'à mardi.", "2024-01-26", T, &[("jusqu'à mardi", "2024-01-30", Some("before"))]),
     // ... and back when the verb is past
     ("Ils ont bloqué la route à partir de lundi.", "2024-01-26", T, &[("à partir de lundi", "2024-01-22", Some("after"))]),
+    // no tense between the quotation marks around the weekday: the clause across them decides
+    ("La SNCF prévoit un trafic « très perturbé » mardi.", "2023-02-06", T, &[("mardi", "2023-02-07", None)]),
+    // ... while the verb of a quotation does not decide for the narrative around it
+    ("« Nous irons à Berlin », a déclaré lundi le ministre.", "2016-11-14", T, &[("lundi", "2016-11-14", None)]),
     // a holiday word at the end of a hyphenated first name is no date
     ("Jean-Noël Barrot a reçu jeudi son homologue.", "2024-03-15", T, &[("jeudi", "2024-03-14", None)]),
     // a holiday word as a first name before a surname is no date, Noël with a comma is

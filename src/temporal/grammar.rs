@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{nearest, sentence_bounds, signals_with_tokens, Tense};
+use super::tense::{clause_bounds, nearest, sentence_bounds, signals_with_tokens, Tense};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -282,22 +282,31 @@ impl<'a> Parser<'a> {
             Prefer::Tense => {
                 let (Some(a), Some(b)) = (self.t.get(s), self.t.get(e.saturating_sub(1))) else { return default };
                 let key = sentence_bounds(self.text, a.start, b.end);
-                let cached =
-                    self.tenses.borrow().iter().find(|(k, _)| *k == key).map(|(_, s)| nearest(s, a.start, b.end));
-                let t = match cached {
-                    Some(t) => t,
-                    None => {
-                        let sig = self.sentence_signals(key);
-                        let t = nearest(&sig, a.start, b.end);
-                        self.tenses.borrow_mut().push((key, sig));
-                        t
-                    }
-                };
+                let t = self.tense_in(key, a.start, b.end).or_else(|| {
+                    // No tense between the quotation marks around: the clause across them.
+                    let wide = clause_bounds(self.text, a.start, b.end);
+                    (wide != key).then(|| self.tense_in(wide, a.start, b.end)).flatten()
+                });
                 match t {
                     Some(Tense::Past) => Dir::Past,
                     Some(Tense::Future) => Dir::Future,
                     None => default,
                 }
+            }
+        }
+    }
+
+    /// The tense nearest to `start..end` among the signals of the sentence `key` (computed once
+    /// per sentence).
+    fn tense_in(&self, key: (usize, usize), start: usize, end: usize) -> Option<Tense> {
+        let cached = self.tenses.borrow().iter().find(|(k, _)| *k == key).map(|(_, s)| nearest(s, start, end));
+        match cached {
+            Some(t) => t,
+            None => {
+                let sig = self.sentence_signals(key);
+                let t = nearest(&sig, start, end);
+                self.tenses.borrow_mut().push((key, sig));
+                t
             }
         }
     }

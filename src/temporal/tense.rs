@@ -446,6 +446,8 @@ fn bare_participle(ws: &[W<'_>], k: usize) -> bool {
             || near_future(x)
             || determiner(x)
             || matches!(x, "ete" | "etre" | "etant" | "soit" | "soient" | "seront" | "se" | "s" | "y" | "en")
+            // after an adverb of degree it is an adjective: "un trafic très perturbé"
+            || matches!(x, "tres" | "trop" | "si" | "assez" | "peu" | "fort" | "tout" | "moins" | "plus" | "aussi")
     };
     // The word before, or the one before it across an adverb or a pronoun ("a déjà signé").
     let after_helper = helper(ws[k - 1].folded) || (k > 1 && skip(ws[k - 1].folded) && helper(ws[k - 2].folded));
@@ -455,6 +457,17 @@ fn bare_participle(ws: &[W<'_>], k: usize) -> bool {
 #[cfg(test)]
 fn is_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | ';' | '\n' | '«' | '»' | '“' | '”')
+}
+
+/// The sentence around `text[start..end]` across quotation marks: bounds at sentence
+/// punctuation and line breaks only. Where the quote-bounded part of [`sentence_bounds`] holds
+/// no tense (`un trafic « très perturbé » mardi`), the clause around the quotation decides.
+pub(crate) fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const STOPS: [char; 5] = ['.', '!', '?', ';', '\n'];
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    let from = text.get(..start).and_then(|t| t.rfind(STOPS)).map_or(0, |i| i + 1);
+    let to = text.get(end..).and_then(|t| t.find(STOPS)).map_or(text.len(), |i| end + i);
+    (from, to)
 }
 
 /// The sentence around `text[start..end]`: bounds at sentence punctuation, quote marks and line
@@ -625,6 +638,8 @@ mod tests {
         // ... but after an auxiliary the auxiliary decides
         ("Le texte sera examiné mardi.", "mardi", Some(Tense::Future)),
         ("La sécurité sera renforcée dimanche.", "dimanche", Some(Tense::Future)),
+        // ... after an adverb of degree it is an adjective: the planned verb decides
+        ("La SNCF prévoit un trafic très perturbé mardi.", "mardi", Some(Tense::Future)),
         // ... and after a determiner it is a noun: no signal
         ("Pendant l'été lundi reste calme.", "lundi", None),
         // scheduling participles point forward
