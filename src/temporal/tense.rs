@@ -13,6 +13,9 @@ use super::scan::{letter_at, word_end, Kind, Tok};
 pub(crate) enum Tense {
     Past,
     Future,
+    /// Past, for the expression that directly follows the signal only (a bare participle:
+    /// `publié dimanche`); [`nearest`] reads it as `Past` there and skips it elsewhere.
+    PastNext,
 }
 
 const MAX_REACH: usize = 240;
@@ -431,8 +434,9 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
 /// A bare past participle of the first group after its noun, which reports a done thing: "un
 /// sondage publié dimanche", "l'accord signé mardi". Not after an auxiliary, "être" or a
 /// pronoun ("sera examiné mardi": the auxiliary decides), nor after a determiner (`la santé`,
-/// `le député`, `l'été` are nouns). It qualifies what follows it, so its signal stands at its
-/// end.
+/// `le député`, `l'été` are nouns). It qualifies what directly follows it, so its signal stands
+/// at its end and dates only an expression there (`la nouvelle majorité` is a noun too, and
+/// says nothing of a date further on).
 fn bare_participle(ws: &[W<'_>], k: usize) -> bool {
     let w = &ws[k];
     let f = w.folded;
@@ -578,7 +582,12 @@ fn signals_of(ws: &[W<'_>]) -> Vec<(usize, Tense)> {
     (0..ws.len())
         .filter_map(|k| match signal(ws, k) {
             Some(t) => Some((ws[k].pos, t)),
-            None => bare_participle(ws, k).then_some((ws[k].pos + ws[k].raw.len(), Tense::Past)),
+            // With its agent (`déclenchée par l'attaque du 7 octobre`) the participle is a
+            // passive verb for its whole clause; bare, it dates what follows it.
+            None => bare_participle(ws, k).then(|| {
+                let agent = ws.get(k + 1).is_some_and(|w| w.folded == "par");
+                (ws[k].pos + ws[k].raw.len(), if agent { Tense::Past } else { Tense::PastNext })
+            }),
         })
         .collect()
 }
@@ -591,12 +600,16 @@ pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> O
         if pos >= start && pos < end || pos + MAX_REACH < start || pos > end + MAX_REACH {
             continue;
         }
+        // A bare participle dates only what follows it after one space.
+        if t == Tense::PastNext && !(pos <= start && start - pos <= 1) {
+            continue;
+        }
         let d = if pos < start { start - pos } else { pos - end };
         if best.map_or(true, |(bd, _)| d < bd) {
             best = Some((d, t));
         }
     }
-    best.map(|(_, t)| t)
+    best.map(|(_, t)| if t == Tense::PastNext { Tense::Past } else { t })
 }
 
 /// The tense signal nearest to `text[start..end]` within its sentence.
@@ -640,6 +653,10 @@ mod tests {
         ("La sécurité sera renforcée dimanche.", "dimanche", Some(Tense::Future)),
         // ... after an adverb of degree it is an adjective: the planned verb decides
         ("La SNCF prévoit un trafic très perturbé mardi.", "mardi", Some(Tense::Future)),
+        // ... with its agent it is a passive verb for the whole clause
+        ("La guerre, déclenchée par l'attaque du 7 octobre, reste au cœur des débats.", "7 octobre", Some(Tense::Past)),
+        // ... and far from the date it says nothing (a noun: la nouvelle majorité)
+        ("La nouvelle majorité : l'élection, le 27 juin.", "le 27 juin", None),
         // ... and after a determiner it is a noun: no signal
         ("Pendant l'été lundi reste calme.", "lundi", None),
         // scheduling participles point forward
