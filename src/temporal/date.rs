@@ -107,16 +107,32 @@ impl Date {
     }
 
     /// The year (1–9999).
+    ///
+    /// ```
+    /// let d: depeche::Date = "2024-02-29".parse()?;
+    /// assert_eq!((d.year(), d.month(), d.day()), (2024, 2, 29));
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub const fn year(self) -> i32 {
         self.year as i32
     }
 
     /// The month (1–12).
+    ///
+    /// ```
+    /// assert_eq!(depeche::Date::new(2017, 1, 28)?.month(), 1);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub const fn month(self) -> u32 {
         self.month as u32
     }
 
     /// The day of the month (1–31).
+    ///
+    /// ```
+    /// assert_eq!(depeche::Date::new(2017, 1, 28)?.day(), 28);
+    /// # Ok::<(), depeche::Error>(())
+    /// ```
     pub const fn day(self) -> u32 {
         self.day as u32
     }
