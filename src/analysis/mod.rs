@@ -180,6 +180,15 @@ impl Analyzer {
 }
 
 /// Builds an [`Analyzer`].
+///
+/// ```
+/// use depeche::temporal::Prefer;
+/// use depeche::{Analyzer, Date};
+///
+/// let analyzer = Analyzer::builder().prefer(Prefer::Past).reference(Some(Date::new(2024, 1, 5)?)).build()?;
+/// assert_eq!(analyzer.reference(), Some(Date::new(2024, 1, 5)?));
+/// # Ok::<(), depeche::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct AnalyzerBuilder {
     gazetteer: Option<Gazetteer>,
@@ -281,6 +290,13 @@ impl AnalyzerBuilder {
 }
 
 /// One input of [`Analyzer::analyze_batch`]: a text and its publication date.
+///
+/// ```
+/// use depeche::analysis::Document;
+///
+/// let doc = Document { text: "Le maire a démissionné hier.", published: None };
+/// assert!(depeche::Analyzer::new().analyze_batch(&[doc])[0].dates().is_empty());
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Document<'t> {
     /// The article text.
@@ -307,6 +323,17 @@ impl<'t> Document<'t> {
 
 /// The analysis of one text: sentences, entity mentions, quotations and dates, each in text
 /// order, with cross-links between them. Borrows the text; everything else is owned.
+///
+/// ```
+/// use depeche::{Analyzer, Date};
+///
+/// let text = "« Le calendrier sera tenu », a assuré jeudi la maire, Anne Hidalgo.";
+/// let analysis = Analyzer::new().analyze(text, Some(Date::new(2024, 5, 17)?));
+/// let quote = &analysis.quotes()[0];
+/// let sentence = analysis.sentence_at(quote.span.start).expect("the quote is in a sentence");
+/// assert_eq!(analysis.dates_in_sentence(sentence)[0].timex(), "2024-05-16");
+/// # Ok::<(), depeche::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Analysis<'t> {
     text: &'t str,
