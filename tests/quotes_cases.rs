@@ -328,6 +328,46 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Nadia Ferrand",
         Some("Nadia Ferrand"),
     ),
+    // `des` after `selon` is the indefinite article, not `de` + `les`: the source is a noun
+    // phrase, opening or closing the sentence.
+    (
+        "Selon des témoins, la manifestation s'est déroulée dans le calme.",
+        "la manifestation s'est déroulée dans le calme",
+        Indirect,
+        "des témoins",
+        None,
+    ),
+    (
+        "Le pont sera rouvert à la circulation en juin, selon des sources préfectorales.",
+        "Le pont sera rouvert à la circulation en juin",
+        Indirect,
+        "des sources préfectorales",
+        None,
+    ),
+    // A statement with no cue after a sentence of its paragraph whose subject is named, behind
+    // a fronted participle of questioning: that subject speaks, not the last speaker.
+    (
+        "« Le chantier avance », a assuré Marc Lefèvre. Interrogée sur le calendrier, Julie Marchand s'est montrée réservée. « Rien ne sera tranché avant l'automne. »",
+        "Rien ne sera tranché avant l'automne.",
+        Direct,
+        "Julie Marchand",
+        Some("Julie Marchand"),
+    ),
+    // A statement standing alone, whose owner the next sentence names through a noun of words.
+    (
+        "« Le chantier avance », a assuré Marc Lefèvre.\n\n« On ne construit pas une ville en un hiver. » La formule revient souvent dans la bouche de Julie Marchand, l'adjointe à l'urbanisme.",
+        "On ne construit pas une ville en un hiver.",
+        Direct,
+        "Julie Marchand",
+        Some("Julie Marchand"),
+    ),
+    (
+        "« Nous reviendrons plus forts. » Ces mots sont ceux du capitaine rennais Paul Morel, blessé à la cheville.",
+        "Nous reviendrons plus forts.",
+        Direct,
+        "Paul Morel",
+        Some("Paul Morel"),
+    ),
 ];
 
 #[test]
@@ -603,6 +643,13 @@ fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
             "La France ne participera pas à cette mission",
             // The subject ends before a manner adverbial.
             "un diplomate",
+        ),
+        // `a-t-on appris auprès de X` (a day between them): the impersonal `on` learned the
+        // clause from X, who speaks.
+        (
+            "La mairie a retiré son permis de construire, a-t-on appris mardi auprès de la préfecture.",
+            "La mairie a retiré son permis de construire",
+            "la préfecture",
         ),
     ];
     for &(text, clause, speaker) in CASES {

@@ -728,7 +728,10 @@ impl<'a> Ctx<'a> {
         if !(is_det(&lf) || cap(first) || is_title(first) || lf.starts_with("l'") || lf.starts_with("l’")) {
             return None;
         }
-        if is_preposition(&lf) || matches!(toks[a].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
+        // `des` opening a sentence or after a preposition (`selon des sources`) is the
+        // indefinite article: French has no `de` + `les` there.
+        let indefinite = lf == "des" && (a == 0 || is_preposition(&self.lower(&toks[a - 1])));
+        if is_preposition(&lf) && !indefinite || matches!(toks[a].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
             return None;
         }
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
@@ -1711,6 +1714,36 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     who = w2;
                 }
             }
+            // A statement standing alone whose speaker the next sentence names through a noun
+            // of words (`« … » Ces mots sont ceux du défenseur Ronald Araujo.`, `La formule
+            // revient dans la bouche de Claire Dufresne.`).
+            if matches!(who, Who::Nobody)
+                && cue.is_none()
+                && qt == 0
+                && capitalised
+                && !cue_tok.iter().any(|&(a, _, _)| a > qt)
+            {
+                if let Some(w) = words_owner_after(ctx, si, para) {
+                    who = w;
+                }
+            }
+            // A statement opening its sentence with no cue at all, after a sentence of its
+            // paragraph whose subject names someone (`Interrogé sur la suite, Luis Enrique s'est
+            // montré prudent. « … »`): that subject speaks, whatever its verb, rather than the
+            // last speaker.
+            if matches!(who, Who::Nobody)
+                && cue.is_none()
+                && qt == 0
+                && capitalised
+                && si > 0
+                && ctx.sentence_para[si - 1] == para
+                && !cue_tok.iter().any(|&(a, _, _)| a > qt)
+            {
+                let prev = tokenize(text, ctx.sentences[si - 1], &ctx.opaque);
+                if let Some(w @ Who::Np(..)) = opening_subject(ctx, &prev, 0) {
+                    who = w;
+                }
+            }
             // Kind: a whole statement opens its clause (sentence start, colon, dash) and starts
             // with a capital, or is followed by its inverted cue.
             let starts_clause =
@@ -2137,6 +2170,60 @@ fn demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
     })
 }
 
+/// The person named in sentence `si + 1` of paragraph `para` when it opens with a noun of
+/// words (`Ces mots sont ceux de X`, `La phrase est signée X`, `Le propos est de X`): the
+/// speaker of the statement before it.
+fn words_owner_after(ctx: &Ctx<'_>, si: usize, para: usize) -> Option<Who> {
+    let next = *ctx.sentences.get(si + 1)?;
+    if ctx.sentence_para.get(si + 1) != Some(&para) {
+        return None;
+    }
+    let toks = tokenize(ctx.text, next, &ctx.opaque);
+    let det = ctx.lower(toks.first()?);
+    let noun = ctx.lower(toks.get(1)?);
+    let opens = matches!(&*det, "ces" | "cette" | "ce" | "cet" | "la" | "le" | "les" | "l'" | "l’")
+        && matches!(
+            &*noun,
+            "mots" | "mot" | "phrase" | "formule" | "propos" | "paroles" | "déclaration" | "réplique" | "sentence"
+        );
+    if !opens {
+        return None;
+    }
+    // The first name of the sentence, within its first words.
+    let mut k = 2;
+    while k < toks.len().min(20) {
+        if toks[k].kind == TokKind::Word && cap(ctx.word(&toks[k])) && !is_title(ctx.word(&toks[k])) {
+            let mut e = k + 1;
+            while e < toks.len()
+                && (toks[e].kind == TokKind::Word && cap(ctx.word(&toks[e])) || toks[e].kind == TokKind::Punct('-'))
+            {
+                e += 1;
+            }
+            let np = ctx.np(&toks, k, e).filter(|np| np.name.is_some() && !np.org)?;
+            return Some(Who::Np(np, 0.8));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Past participles opening a sentence about someone asked (`Interrogé sur …, X a …`).
+fn is_questioned_participle(lw: &str) -> bool {
+    let stem = lw.trim_end_matches('s').trim_end_matches('e');
+    matches!(
+        stem,
+        "interrogé"
+            | "questionné"
+            | "sollicité"
+            | "interpellé"
+            | "relancé"
+            | "contacté"
+            | "invité"
+            | "pressé"
+            | "joint"
+    )
+}
+
 /// Whether a noun phrase names someone who can speak: a name, or a person or organisation
 /// mention inside it (`le chef de l'État`, `le cabinet Rystad Energy`). `cette nomination`
 /// names nobody.
@@ -2166,8 +2253,11 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
         return None;
     }
     // A short fronted adverbial (`À Berlin,`, `Dans l'opposition,`): the subject follows it.
-    if is_preposition(&ctx.lower(first)) {
-        if let Some(c) = (lo + 1..toks.len().min(lo + 6)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+    // So does a fronted participle of questioning (`Interrogé sur la suite,`, `Sollicitée par
+    // l'AFP,`): news copy names the person asked right after it.
+    let lf0 = ctx.lower(first);
+    if is_preposition(&lf0) || is_questioned_participle(&lf0) {
+        if let Some(c) = (lo + 1..toks.len().min(lo + 7)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
             if (lo..c).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-'))) {
                 lo = c + 1;
             }
@@ -2268,7 +2358,17 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
 /// The circle or place an impersonal `on` speaks through, from token `k` on: `dans l'entourage
 /// de X`, `chez X`, `auprès de X`, `à Matignon`.
 fn on_locative(ctx: &Ctx<'_>, toks: &[Tok], mut k: usize) -> Option<Who> {
-    while toks.get(k).is_some_and(|t| t.kind == TokKind::Word && is_adverb(&ctx.lower(t))) {
+    // Adverbs and a day (`a-t-on appris jeudi auprès de …`) before the circle.
+    while toks.get(k).is_some_and(|t| {
+        t.kind == TokKind::Word && {
+            let lw = ctx.lower(t);
+            is_adverb(&lw)
+                || matches!(
+                    &*lw,
+                    "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier"
+                )
+        }
+    }) {
         k += 1;
     }
     let lw = ctx.lower(toks.get(k)?);
@@ -2563,6 +2663,13 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
     for &(a, b, c) in cue_tok {
         match c.entry {
             Entry::Verb { forms, .. } => {
+                if ctx.lex.lemma_of(c.entry) == "apprendre" {
+                    // No `que` clause of its own: only `…, a-t-on appris auprès de X`.
+                    if let Some(r) = inverted_at_end(ctx, toks, a, b, c, forms, sent, para) {
+                        return Some(r);
+                    }
+                    continue;
+                }
                 if !ctx.lex.flags_of(c.entry).que || forms & (form::FINITE | form::PART) == 0 {
                     continue;
                 }
@@ -2769,8 +2876,19 @@ fn inverted_at_end(
     if !ctx.lex.flags_of(c.entry).inverted {
         return None;
     }
-    // The verb group: an auxiliary (and adverbs) before a participle, or the finite verb.
-    let g = if forms & form::PART != 0 { aux_before(ctx, toks, a, forms)? } else { a };
+    // The verb group: an auxiliary (and adverbs) before a participle, or the finite verb; an
+    // inverted impersonal subject sits between them (`a-t-on appris`).
+    let on_inverted = a >= 2
+        && toks[a - 1].kind == TokKind::Clitic
+        && ctx.word(&toks[a - 1]).trim_start_matches("-t-").trim_start_matches('-') == "on"
+        && is_aux(&ctx.lower(&toks[a - 2]));
+    let g = if on_inverted {
+        a - 2
+    } else if forms & form::PART != 0 {
+        aux_before(ctx, toks, a, forms)?
+    } else {
+        a
+    };
     if g == 0 || toks[g - 1].kind != TokKind::Punct(',') || (forms & form::FINITE == 0 && g == a) {
         return None;
     }
@@ -2789,7 +2907,26 @@ fn inverted_at_end(
     if !has_verb {
         return None;
     }
-    let (who, end) = ctx.subject_after(toks, b)?;
+    let (who, end) = if ctx.lex.lemma_of(c.entry) == "apprendre" {
+        // `…, a-t-on appris jeudi auprès de l'entreprise`: the impersonal `on` learned the
+        // clause from the source named after it, who is the speaker. `apprendre` reports
+        // nothing with another subject (`a appris sa nomination`).
+        let on = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Clitic && ctx.word(t).trim_start_matches("-t-").trim_start_matches('-') == "on"
+            })
+        };
+        if !(on(b + 1) || a > 0 && on(a - 1)) {
+            return None;
+        }
+        let from = if on(b + 1) { b + 2 } else { b + 1 };
+        let who = on_locative(ctx, toks, from)?;
+        let Who::Np(np, _) = &who else { return None };
+        let end = toks.partition_point(|t| t.span.start < np.span.end);
+        (who, end)
+    } else {
+        ctx.subject_after(toks, b)?
+    };
     // The subject ends the sentence, or a short adverbial after it does (`sous couvert
     // d'anonymat`, `dans un communiqué`), with no other clause.
     let closes = |k: usize| toks.get(k).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')));
