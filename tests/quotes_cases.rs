@@ -353,6 +353,29 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Julie Marchand",
         Some("Julie Marchand"),
     ),
+    // `Des` opening the sentence is the indefinite article of its subject.
+    (
+        "Des riverains ont affirmé que le chantier commençait avant l'aube.",
+        "le chantier commençait avant l'aube",
+        Indirect,
+        "Des riverains",
+        None,
+    ),
+    // A lapse of time between the inverted verb and its subject.
+    (
+        "« Le budget sera tenu », a assuré Marc Lefèvre. « Tenu, oui, mais serré », a nuancé quelques minutes plus tard Julie Marchand.",
+        "Tenu, oui, mais serré",
+        Direct,
+        "Julie Marchand",
+        Some("Julie Marchand"),
+    ),
+    (
+        "« Rien n'est joué », a ajouté peu après la ministre.",
+        "Rien n'est joué",
+        Direct,
+        "la ministre",
+        None,
+    ),
     // A statement standing alone, whose owner the next sentence names through a noun of words.
     (
         "« Le chantier avance », a assuré Marc Lefèvre.\n\n« On ne construit pas une ville en un hiver. » La formule revient souvent dans la bouche de Julie Marchand, l'adjointe à l'urbanisme.",

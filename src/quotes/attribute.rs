@@ -1036,10 +1036,50 @@ impl<'a> Ctx<'a> {
         }
         // An adverbial without a comma before the subject: keep the part after it only when it
         // starts like a noun phrase (a capital or a determiner after a preposition phrase).
-        if a < end && is_preposition(&self.lower(&toks[a])) {
+        // (`Des habitants ont affirmé …`: `des` opening the sentence is an article.)
+        if a < end && is_preposition(&self.lower(&toks[a])) && !(a == 0 && self.lower(&toks[a]) == "des") {
             return end;
         }
         a
+    }
+
+    /// The length of a lapse of time at token `k` (`quelques minutes plus tard`, `deux heures
+    /// après`, `peu après`), 0 if none.
+    fn time_lapse_len(&self, toks: &[Tok], k: usize) -> usize {
+        let lw =
+            |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Word).map_or(Cow::Borrowed(""), |t| self.lower(t));
+        let mut i = k;
+        if matches!(&*lw(i), "quelques" | "un" | "une" | "deux" | "trois" | "dix" | "vingt")
+            || lw(i).chars().all(|c| c.is_ascii_digit()) && !lw(i).is_empty()
+        {
+            i += 1;
+            if !matches!(
+                &*lw(i),
+                "minute"
+                    | "minutes"
+                    | "heure"
+                    | "heures"
+                    | "jour"
+                    | "jours"
+                    | "instant"
+                    | "instants"
+                    | "semaine"
+                    | "semaines"
+            ) {
+                return 0;
+            }
+            i += 1;
+        } else if lw(i) == "peu" {
+            i += 1;
+        } else if !(k > 0 && lw(k - 1) == "peu") {
+            // (`peu` itself may have been read as an adverb already.)
+            return 0;
+        }
+        match &*lw(i) {
+            "plus" if lw(i + 1) == "tard" => i + 2 - k,
+            "après" | "auparavant" => i + 1 - k,
+            _ => 0,
+        }
     }
 
     fn finite_at(&self, toks: &[Tok], k: usize) -> bool {
@@ -1074,6 +1114,9 @@ impl<'a> Ctx<'a> {
             } {
                 k += 1;
             }
+            // A span of time before the subject: `a nuancé quelques minutes plus tard X`,
+            // `a ajouté une heure après X`.
+            k += self.time_lapse_len(toks, k);
             // A dative or a medium before the subject: `a déclaré à l'AFP le porte-parole`,
             // `a confié au Parisien Jean Dupont`.
             let lw = toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| self.lower(t));
