@@ -376,6 +376,24 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "la ministre",
         None,
     ),
+    // One name after a plural source is no apposition of it, and the apposition of the
+    // clause's subject stays inside the clause.
+    (
+        "Selon des proches du maire, Paul Morel, son adjoint, pourrait lui succéder.",
+        "Paul Morel, son adjoint, pourrait lui succéder",
+        Indirect,
+        "des proches du maire",
+        None,
+    ),
+    // A capitalised adverb of manner opening a sentence is no name: the pronoun after it
+    // refers to the man named before.
+    (
+        "« Merci à tous », a lancé Paul Morel. Visiblement ému, il a ensuite confié qu'il avait « pensé tout arrêter ».",
+        "pensé tout arrêter",
+        Partial,
+        "il",
+        Some("Paul Morel"),
+    ),
     // A statement standing alone, whose owner the next sentence names through a noun of words.
     (
         "« Le chantier avance », a assuré Marc Lefèvre.\n\n« On ne construit pas une ville en un hiver. » La formule revient souvent dans la bouche de Julie Marchand, l'adjointe à l'urbanisme.",

@@ -747,7 +747,7 @@ impl<'a> Ctx<'a> {
                 && !is_title(w)
                 && (i != a || {
                     let lw = self.lower(&toks[i]);
-                    !(is_function_word(&lw) || is_det(&lw) || is_org_noun_lc(&lw, true))
+                    !(is_function_word(&lw) || is_det(&lw) || is_org_noun_lc(&lw, true) || is_manner_adverb(&lw))
                 });
             if starts_run {
                 let s = i;
@@ -2250,6 +2250,13 @@ fn words_owner_after(ctx: &Ctx<'_>, si: usize, para: usize) -> Option<Who> {
     None
 }
 
+/// An adverb of manner capitalised at a sentence start (`Visiblement ému, il …`) is no name:
+/// the listed adverbs, or a long word in `-ement`/`-amment`/`-emment` (not `Clément`).
+fn is_manner_adverb(lw: &str) -> bool {
+    is_adverb(lw)
+        || lw.chars().count() > 8 && (lw.ends_with("ement") || lw.ends_with("amment") || lw.ends_with("emment"))
+}
+
 /// Past participles opening a sentence about someone asked (`Interrogé sur …, X a …`).
 fn is_questioned_participle(lw: &str) -> bool {
     let stem = lw.trim_end_matches('s').trim_end_matches('e');
@@ -2546,8 +2553,10 @@ fn source_np_uncached(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usiz
         return None;
     }
     let np = ctx.np(toks, a, e)?;
-    // `Pour la déléguée syndicale, Sophie Le Gall, …`: a proper name in apposition.
-    if toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+    // `Pour la déléguée syndicale, Sophie Le Gall, …`: a proper name in apposition. After a
+    // plural (`selon des sources proches du président, Ousmane Sonko, …`) one name is no
+    // apposition of it.
+    if !np.plural && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
         let mut e2 = e + 1;
         while e2 < toks.len() && toks[e2].kind == TokKind::Word && cap(ctx.word(&toks[e2])) && e2 - e <= 4 {
             e2 += 1;
@@ -2682,6 +2691,9 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
         // it has begun (a comma opens the writer's incidentals or a clause of its own: `, si …`,
         // `, mais …`); a decimal comma (3,5) does not count.
         let mut end = sent.end;
+        // A comma right after a short subject opens its apposition (`Ousmane Sonko, son mentor,
+        // pourrait …`): the comma closing it is no boundary either.
+        let mut apposition = false;
         for k in from..toks.len() {
             match toks[k].kind {
                 TokKind::Punct(';') => {
@@ -2693,6 +2705,14 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                         n.span.start == toks[k].span.end
                             && text[n.span.range()].starts_with(|c: char| c.is_ascii_digit())
                     });
+                    if k > from && k < from + 3 && !decimal && cap(text[toks[from].span.range()].as_ref()) {
+                        apposition = true;
+                        continue;
+                    }
+                    if apposition && !decimal && k <= from + 10 {
+                        apposition = false;
+                        continue;
+                    }
                     if k >= from + 3 && !decimal {
                         end = toks[k].span.start;
                         break;
