@@ -394,6 +394,23 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "il",
         Some("Paul Morel"),
     ),
+    // A lead-in before a colon is a label, not the subject: the pronoun after it refers to
+    // the subject of the clause after the colon.
+    (
+        "Pari tenu : la présidente du club, Julie Marchand, a couru le marathon. « J'ai souffert jusqu'au bout », a-t-elle avoué.",
+        "J'ai souffert jusqu'au bout",
+        Direct,
+        "elle",
+        Some("Julie Marchand"),
+    ),
+    // `l'un d'eux` after an inverted verb is its subject, a description of its own.
+    (
+        "Plusieurs élus ont quitté la salle. « Ce vote est une farce », a taclé l'un d'eux.",
+        "Ce vote est une farce",
+        Direct,
+        "l'un d'eux",
+        None,
+    ),
     // A statement standing alone, whose owner the next sentence names through a noun of words.
     (
         "« Le chantier avance », a assuré Marc Lefèvre.\n\n« On ne construit pas une ville en un hiver. » La formule revient souvent dans la bouche de Julie Marchand, l'adjointe à l'urbanisme.",
@@ -691,6 +708,12 @@ fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
             "La mairie a retiré son permis de construire, a-t-on appris mardi auprès de la préfecture.",
             "La mairie a retiré son permis de construire",
             "la préfecture",
+        ),
+        // `auprès des X`: the source keeps its `des`.
+        (
+            "Le festival a affiché complet pour la troisième année, a-t-on appris auprès des organisateurs.",
+            "Le festival a affiché complet pour la troisième année",
+            "des organisateurs",
         ),
     ];
     for &(text, clause, speaker) in CASES {

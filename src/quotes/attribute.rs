@@ -730,7 +730,8 @@ impl<'a> Ctx<'a> {
         }
         // `des` opening a sentence or after a preposition (`selon des sources`) is the
         // indefinite article: French has no `de` + `les` there.
-        let indefinite = lf == "des" && (a == 0 || is_preposition(&self.lower(&toks[a - 1])));
+        let indefinite = lf == "des"
+            && (a == 0 || matches!(&*self.lower(&toks[a - 1]), "auprès") || is_preposition(&self.lower(&toks[a - 1])));
         if is_preposition(&lf) && !indefinite || matches!(toks[a].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
             return None;
         }
@@ -1138,6 +1139,37 @@ impl<'a> Ctx<'a> {
             }
         }
         let a = k;
+        // `a taclé l'un d'eux`: one member of a group named before, a description of its own.
+        if let Some(t) = toks.get(a) {
+            let from = t.span.start;
+            // Lowercase, apostrophes folded, each char paired with its original end offset.
+            let folded: Vec<(char, usize)> = self.text[from..]
+                .char_indices()
+                .take(24)
+                .map(|(i, c)| (if c == '’' { '\'' } else { c.to_ascii_lowercase() }, from + i + c.len_utf8()))
+                .collect();
+            let lead: String = folded.iter().map(|&(c, _)| c).collect();
+            for (head, gender) in [("l'un d'", Gender::Masculine), ("l'une d'", Gender::Feminine)] {
+                let Some(after) = lead.strip_prefix(head) else { continue };
+                let group = ["entre eux", "entre elles", "eux", "elles"]
+                    .into_iter()
+                    .find(|g| after.starts_with(g) && !after[g.len()..].starts_with(|c: char| c.is_alphanumeric()));
+                if let Some(g) = group {
+                    let end = folded[head.chars().count() + g.chars().count() - 1].1;
+                    let e = toks.partition_point(|x| x.span.start < end);
+                    let np = Np {
+                        span: Span::new(from, end),
+                        name: None,
+                        org: false,
+                        plural: false,
+                        gender: Some(gender),
+                        anaphoric: false,
+                        definite: true,
+                    };
+                    return Some((Who::Np(np, 0.8), e));
+                }
+            }
+        }
         let mut e = k;
         while e < toks.len() {
             let t = toks[e];
@@ -2313,6 +2345,13 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
             }
         }
     }
+    // A lead-in of a few words before a colon (`Promesse tenue : la maire de Paris, Anne
+    // Hidalgo, a nagé …`) is a label, not the subject: the clause starts after it.
+    if let Some(c) = (lo + 1..toks.len().min(lo + 4)).find(|&k| toks[k].kind == TokKind::Punct(':')) {
+        if (lo..c).all(|k| toks[k].kind == TokKind::Word) && toks.get(c + 1).is_some_and(|t| t.kind == TokKind::Word) {
+            lo = c + 1;
+        }
+    }
     let first = toks.get(lo)?;
     if first.kind != TokKind::Word {
         return None;
@@ -2424,9 +2463,9 @@ fn on_locative(ctx: &Ctx<'_>, toks: &[Tok], mut k: usize) -> Option<Who> {
     let lw = ctx.lower(toks.get(k)?);
     let start = match &*lw {
         "dans" | "chez" => k + 1,
-        "auprès" if toks.get(k + 1).is_some_and(|t| matches!(&*ctx.lower(t), "de" | "du" | "des" | "d'" | "d’")) => {
-            k + 2
-        }
+        // `auprès des organisateurs`: the noun phrase keeps its `des` (no other determiner).
+        "auprès" if toks.get(k + 1).is_some_and(|t| ctx.lower(t) == "des") => k + 1,
+        "auprès" if toks.get(k + 1).is_some_and(|t| matches!(&*ctx.lower(t), "de" | "du" | "d'" | "d’")) => k + 2,
         "à" if toks.get(k + 1).is_some_and(|t| cap(ctx.word(t))) => k + 1,
         _ => return None,
     };
