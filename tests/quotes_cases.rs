@@ -328,6 +328,104 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Nadia Ferrand",
         Some("Nadia Ferrand"),
     ),
+    // `des` after `selon` is the indefinite article, not `de` + `les`: the source is a noun
+    // phrase, opening or closing the sentence.
+    (
+        "Selon des témoins, la manifestation s'est déroulée dans le calme.",
+        "la manifestation s'est déroulée dans le calme",
+        Indirect,
+        "des témoins",
+        None,
+    ),
+    (
+        "Le pont sera rouvert à la circulation en juin, selon des sources préfectorales.",
+        "Le pont sera rouvert à la circulation en juin",
+        Indirect,
+        "des sources préfectorales",
+        None,
+    ),
+    // A statement with no cue after a sentence of its paragraph whose subject is named, behind
+    // a fronted participle of questioning: that subject speaks, not the last speaker.
+    (
+        "« Le chantier avance », a assuré Marc Lefèvre. Interrogée sur le calendrier, Julie Marchand s'est montrée réservée. « Rien ne sera tranché avant l'automne. »",
+        "Rien ne sera tranché avant l'automne.",
+        Direct,
+        "Julie Marchand",
+        Some("Julie Marchand"),
+    ),
+    // `Des` opening the sentence is the indefinite article of its subject.
+    (
+        "Des riverains ont affirmé que le chantier commençait avant l'aube.",
+        "le chantier commençait avant l'aube",
+        Indirect,
+        "Des riverains",
+        None,
+    ),
+    // A lapse of time between the inverted verb and its subject.
+    (
+        "« Le budget sera tenu », a assuré Marc Lefèvre. « Tenu, oui, mais serré », a nuancé quelques minutes plus tard Julie Marchand.",
+        "Tenu, oui, mais serré",
+        Direct,
+        "Julie Marchand",
+        Some("Julie Marchand"),
+    ),
+    (
+        "« Rien n'est joué », a ajouté peu après la ministre.",
+        "Rien n'est joué",
+        Direct,
+        "la ministre",
+        None,
+    ),
+    // One name after a plural source is no apposition of it, and the apposition of the
+    // clause's subject stays inside the clause.
+    (
+        "Selon des proches du maire, Paul Morel, son adjoint, pourrait lui succéder.",
+        "Paul Morel, son adjoint, pourrait lui succéder",
+        Indirect,
+        "des proches du maire",
+        None,
+    ),
+    // A capitalised adverb of manner opening a sentence is no name: the pronoun after it
+    // refers to the man named before.
+    (
+        "« Merci à tous », a lancé Paul Morel. Visiblement ému, il a ensuite confié qu'il avait « pensé tout arrêter ».",
+        "pensé tout arrêter",
+        Partial,
+        "il",
+        Some("Paul Morel"),
+    ),
+    // A lead-in before a colon is a label, not the subject: the pronoun after it refers to
+    // the subject of the clause after the colon.
+    (
+        "Pari tenu : la présidente du club, Julie Marchand, a couru le marathon. « J'ai souffert jusqu'au bout », a-t-elle avoué.",
+        "J'ai souffert jusqu'au bout",
+        Direct,
+        "elle",
+        Some("Julie Marchand"),
+    ),
+    // `l'un d'eux` after an inverted verb is its subject, a description of its own.
+    (
+        "Plusieurs élus ont quitté la salle. « Ce vote est une farce », a taclé l'un d'eux.",
+        "Ce vote est une farce",
+        Direct,
+        "l'un d'eux",
+        None,
+    ),
+    // A statement standing alone, whose owner the next sentence names through a noun of words.
+    (
+        "« Le chantier avance », a assuré Marc Lefèvre.\n\n« On ne construit pas une ville en un hiver. » La formule revient souvent dans la bouche de Julie Marchand, l'adjointe à l'urbanisme.",
+        "On ne construit pas une ville en un hiver.",
+        Direct,
+        "Julie Marchand",
+        Some("Julie Marchand"),
+    ),
+    (
+        "« Nous reviendrons plus forts. » Ces mots sont ceux du capitaine rennais Paul Morel, blessé à la cheville.",
+        "Nous reviendrons plus forts.",
+        Direct,
+        "Paul Morel",
+        Some("Paul Morel"),
+    ),
 ];
 
 #[test]
@@ -603,6 +701,19 @@ fn indirect_closed_by_an_inverted_verb_after_any_finite_verb() {
             "La France ne participera pas à cette mission",
             // The subject ends before a manner adverbial.
             "un diplomate",
+        ),
+        // `a-t-on appris auprès de X` (a day between them): the impersonal `on` learned the
+        // clause from X, who speaks.
+        (
+            "La mairie a retiré son permis de construire, a-t-on appris mardi auprès de la préfecture.",
+            "La mairie a retiré son permis de construire",
+            "la préfecture",
+        ),
+        // `auprès des X`: the source keeps its `des`.
+        (
+            "Le festival a affiché complet pour la troisième année, a-t-on appris auprès des organisateurs.",
+            "Le festival a affiché complet pour la troisième année",
+            "des organisateurs",
         ),
     ];
     for &(text, clause, speaker) in CASES {

@@ -728,7 +728,11 @@ impl<'a> Ctx<'a> {
         if !(is_det(&lf) || cap(first) || is_title(first) || lf.starts_with("l'") || lf.starts_with("l’")) {
             return None;
         }
-        if is_preposition(&lf) || matches!(toks[a].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
+        // `des` opening a sentence or after a preposition (`selon des sources`) is the
+        // indefinite article: French has no `de` + `les` there.
+        let indefinite = lf == "des"
+            && (a == 0 || matches!(&*self.lower(&toks[a - 1]), "auprès") || is_preposition(&self.lower(&toks[a - 1])));
+        if is_preposition(&lf) && !indefinite || matches!(toks[a].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
             return None;
         }
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
@@ -744,7 +748,7 @@ impl<'a> Ctx<'a> {
                 && !is_title(w)
                 && (i != a || {
                     let lw = self.lower(&toks[i]);
-                    !(is_function_word(&lw) || is_det(&lw) || is_org_noun_lc(&lw, true))
+                    !(is_function_word(&lw) || is_det(&lw) || is_org_noun_lc(&lw, true) || is_manner_adverb(&lw))
                 });
             if starts_run {
                 let s = i;
@@ -1033,10 +1037,50 @@ impl<'a> Ctx<'a> {
         }
         // An adverbial without a comma before the subject: keep the part after it only when it
         // starts like a noun phrase (a capital or a determiner after a preposition phrase).
-        if a < end && is_preposition(&self.lower(&toks[a])) {
+        // (`Des habitants ont affirmé …`: `des` opening the sentence is an article.)
+        if a < end && is_preposition(&self.lower(&toks[a])) && !(a == 0 && self.lower(&toks[a]) == "des") {
             return end;
         }
         a
+    }
+
+    /// The length of a lapse of time at token `k` (`quelques minutes plus tard`, `deux heures
+    /// après`, `peu après`), 0 if none.
+    fn time_lapse_len(&self, toks: &[Tok], k: usize) -> usize {
+        let lw =
+            |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Word).map_or(Cow::Borrowed(""), |t| self.lower(t));
+        let mut i = k;
+        if matches!(&*lw(i), "quelques" | "un" | "une" | "deux" | "trois" | "dix" | "vingt")
+            || lw(i).chars().all(|c| c.is_ascii_digit()) && !lw(i).is_empty()
+        {
+            i += 1;
+            if !matches!(
+                &*lw(i),
+                "minute"
+                    | "minutes"
+                    | "heure"
+                    | "heures"
+                    | "jour"
+                    | "jours"
+                    | "instant"
+                    | "instants"
+                    | "semaine"
+                    | "semaines"
+            ) {
+                return 0;
+            }
+            i += 1;
+        } else if lw(i) == "peu" {
+            i += 1;
+        } else if !(k > 0 && lw(k - 1) == "peu") {
+            // (`peu` itself may have been read as an adverb already.)
+            return 0;
+        }
+        match &*lw(i) {
+            "plus" if lw(i + 1) == "tard" => i + 2 - k,
+            "après" | "auparavant" => i + 1 - k,
+            _ => 0,
+        }
     }
 
     fn finite_at(&self, toks: &[Tok], k: usize) -> bool {
@@ -1071,6 +1115,9 @@ impl<'a> Ctx<'a> {
             } {
                 k += 1;
             }
+            // A span of time before the subject: `a nuancé quelques minutes plus tard X`,
+            // `a ajouté une heure après X`.
+            k += self.time_lapse_len(toks, k);
             // A dative or a medium before the subject: `a déclaré à l'AFP le porte-parole`,
             // `a confié au Parisien Jean Dupont`.
             let lw = toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| self.lower(t));
@@ -1092,6 +1139,37 @@ impl<'a> Ctx<'a> {
             }
         }
         let a = k;
+        // `a taclé l'un d'eux`: one member of a group named before, a description of its own.
+        if let Some(t) = toks.get(a) {
+            let from = t.span.start;
+            // Lowercase, apostrophes folded, each char paired with its original end offset.
+            let folded: Vec<(char, usize)> = self.text[from..]
+                .char_indices()
+                .take(24)
+                .map(|(i, c)| (if c == '’' { '\'' } else { c.to_ascii_lowercase() }, from + i + c.len_utf8()))
+                .collect();
+            let lead: String = folded.iter().map(|&(c, _)| c).collect();
+            for (head, gender) in [("l'un d'", Gender::Masculine), ("l'une d'", Gender::Feminine)] {
+                let Some(after) = lead.strip_prefix(head) else { continue };
+                let group = ["entre eux", "entre elles", "eux", "elles"]
+                    .into_iter()
+                    .find(|g| after.starts_with(g) && !after[g.len()..].starts_with(|c: char| c.is_alphanumeric()));
+                if let Some(g) = group {
+                    let end = folded[head.chars().count() + g.chars().count() - 1].1;
+                    let e = toks.partition_point(|x| x.span.start < end);
+                    let np = Np {
+                        span: Span::new(from, end),
+                        name: None,
+                        org: false,
+                        plural: false,
+                        gender: Some(gender),
+                        anaphoric: false,
+                        definite: true,
+                    };
+                    return Some((Who::Np(np, 0.8), e));
+                }
+            }
+        }
         let mut e = k;
         while e < toks.len() {
             let t = toks[e];
@@ -1711,6 +1789,36 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     who = w2;
                 }
             }
+            // A statement standing alone whose speaker the next sentence names through a noun
+            // of words (`« … » Ces mots sont ceux du défenseur Ronald Araujo.`, `La formule
+            // revient dans la bouche de Claire Dufresne.`).
+            if matches!(who, Who::Nobody)
+                && cue.is_none()
+                && qt == 0
+                && capitalised
+                && !cue_tok.iter().any(|&(a, _, _)| a > qt)
+            {
+                if let Some(w) = words_owner_after(ctx, si, para) {
+                    who = w;
+                }
+            }
+            // A statement opening its sentence with no cue at all, after a sentence of its
+            // paragraph whose subject names someone (`Interrogé sur la suite, Luis Enrique s'est
+            // montré prudent. « … »`): that subject speaks, whatever its verb, rather than the
+            // last speaker.
+            if matches!(who, Who::Nobody)
+                && cue.is_none()
+                && qt == 0
+                && capitalised
+                && si > 0
+                && ctx.sentence_para[si - 1] == para
+                && !cue_tok.iter().any(|&(a, _, _)| a > qt)
+            {
+                let prev = tokenize(text, ctx.sentences[si - 1], &ctx.opaque);
+                if let Some(w @ Who::Np(..)) = opening_subject(ctx, &prev, 0) {
+                    who = w;
+                }
+            }
             // Kind: a whole statement opens its clause (sentence start, colon, dash) and starts
             // with a capital, or is followed by its inverted cue.
             let starts_clause =
@@ -2137,6 +2245,67 @@ fn demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
     })
 }
 
+/// The person named in sentence `si + 1` of paragraph `para` when it opens with a noun of
+/// words (`Ces mots sont ceux de X`, `La phrase est signée X`, `Le propos est de X`): the
+/// speaker of the statement before it.
+fn words_owner_after(ctx: &Ctx<'_>, si: usize, para: usize) -> Option<Who> {
+    let next = *ctx.sentences.get(si + 1)?;
+    if ctx.sentence_para.get(si + 1) != Some(&para) {
+        return None;
+    }
+    let toks = tokenize(ctx.text, next, &ctx.opaque);
+    let det = ctx.lower(toks.first()?);
+    let noun = ctx.lower(toks.get(1)?);
+    let opens = matches!(&*det, "ces" | "cette" | "ce" | "cet" | "la" | "le" | "les" | "l'" | "l’")
+        && matches!(
+            &*noun,
+            "mots" | "mot" | "phrase" | "formule" | "propos" | "paroles" | "déclaration" | "réplique" | "sentence"
+        );
+    if !opens {
+        return None;
+    }
+    // The first name of the sentence, within its first words.
+    let mut k = 2;
+    while k < toks.len().min(20) {
+        if toks[k].kind == TokKind::Word && cap(ctx.word(&toks[k])) && !is_title(ctx.word(&toks[k])) {
+            let mut e = k + 1;
+            while e < toks.len()
+                && (toks[e].kind == TokKind::Word && cap(ctx.word(&toks[e])) || toks[e].kind == TokKind::Punct('-'))
+            {
+                e += 1;
+            }
+            let np = ctx.np(&toks, k, e).filter(|np| np.name.is_some() && !np.org)?;
+            return Some(Who::Np(np, 0.8));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// An adverb of manner capitalised at a sentence start (`Visiblement ému, il …`) is no name:
+/// the listed adverbs, or a long word in `-ement`/`-amment`/`-emment` (not `Clément`).
+fn is_manner_adverb(lw: &str) -> bool {
+    is_adverb(lw)
+        || lw.chars().count() > 8 && (lw.ends_with("ement") || lw.ends_with("amment") || lw.ends_with("emment"))
+}
+
+/// Past participles opening a sentence about someone asked (`Interrogé sur …, X a …`).
+fn is_questioned_participle(lw: &str) -> bool {
+    let stem = lw.trim_end_matches('s').trim_end_matches('e');
+    matches!(
+        stem,
+        "interrogé"
+            | "questionné"
+            | "sollicité"
+            | "interpellé"
+            | "relancé"
+            | "contacté"
+            | "invité"
+            | "pressé"
+            | "joint"
+    )
+}
+
 /// Whether a noun phrase names someone who can speak: a name, or a person or organisation
 /// mention inside it (`le chef de l'État`, `le cabinet Rystad Energy`). `cette nomination`
 /// names nobody.
@@ -2166,11 +2335,21 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
         return None;
     }
     // A short fronted adverbial (`À Berlin,`, `Dans l'opposition,`): the subject follows it.
-    if is_preposition(&ctx.lower(first)) {
-        if let Some(c) = (lo + 1..toks.len().min(lo + 6)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+    // So does a fronted participle of questioning (`Interrogé sur la suite,`, `Sollicitée par
+    // l'AFP,`): news copy names the person asked right after it.
+    let lf0 = ctx.lower(first);
+    if is_preposition(&lf0) || is_questioned_participle(&lf0) {
+        if let Some(c) = (lo + 1..toks.len().min(lo + 7)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
             if (lo..c).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-'))) {
                 lo = c + 1;
             }
+        }
+    }
+    // A lead-in of a few words before a colon (`Promesse tenue : la maire de Paris, Anne
+    // Hidalgo, a nagé …`) is a label, not the subject: the clause starts after it.
+    if let Some(c) = (lo + 1..toks.len().min(lo + 4)).find(|&k| toks[k].kind == TokKind::Punct(':')) {
+        if (lo..c).all(|k| toks[k].kind == TokKind::Word) && toks.get(c + 1).is_some_and(|t| t.kind == TokKind::Word) {
+            lo = c + 1;
         }
     }
     let first = toks.get(lo)?;
@@ -2268,15 +2447,25 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
 /// The circle or place an impersonal `on` speaks through, from token `k` on: `dans l'entourage
 /// de X`, `chez X`, `auprès de X`, `à Matignon`.
 fn on_locative(ctx: &Ctx<'_>, toks: &[Tok], mut k: usize) -> Option<Who> {
-    while toks.get(k).is_some_and(|t| t.kind == TokKind::Word && is_adverb(&ctx.lower(t))) {
+    // Adverbs and a day (`a-t-on appris jeudi auprès de …`) before the circle.
+    while toks.get(k).is_some_and(|t| {
+        t.kind == TokKind::Word && {
+            let lw = ctx.lower(t);
+            is_adverb(&lw)
+                || matches!(
+                    &*lw,
+                    "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche" | "hier"
+                )
+        }
+    }) {
         k += 1;
     }
     let lw = ctx.lower(toks.get(k)?);
     let start = match &*lw {
         "dans" | "chez" => k + 1,
-        "auprès" if toks.get(k + 1).is_some_and(|t| matches!(&*ctx.lower(t), "de" | "du" | "des" | "d'" | "d’")) => {
-            k + 2
-        }
+        // `auprès des organisateurs`: the noun phrase keeps its `des` (no other determiner).
+        "auprès" if toks.get(k + 1).is_some_and(|t| ctx.lower(t) == "des") => k + 1,
+        "auprès" if toks.get(k + 1).is_some_and(|t| matches!(&*ctx.lower(t), "de" | "du" | "d'" | "d’")) => k + 2,
         "à" if toks.get(k + 1).is_some_and(|t| cap(ctx.word(t))) => k + 1,
         _ => return None,
     };
@@ -2403,8 +2592,10 @@ fn source_np_uncached(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usiz
         return None;
     }
     let np = ctx.np(toks, a, e)?;
-    // `Pour la déléguée syndicale, Sophie Le Gall, …`: a proper name in apposition.
-    if toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+    // `Pour la déléguée syndicale, Sophie Le Gall, …`: a proper name in apposition. After a
+    // plural (`selon des sources proches du président, Ousmane Sonko, …`) one name is no
+    // apposition of it.
+    if !np.plural && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
         let mut e2 = e + 1;
         while e2 < toks.len() && toks[e2].kind == TokKind::Word && cap(ctx.word(&toks[e2])) && e2 - e <= 4 {
             e2 += 1;
@@ -2539,6 +2730,9 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
         // it has begun (a comma opens the writer's incidentals or a clause of its own: `, si …`,
         // `, mais …`); a decimal comma (3,5) does not count.
         let mut end = sent.end;
+        // A comma right after a short subject opens its apposition (`Ousmane Sonko, son mentor,
+        // pourrait …`): the comma closing it is no boundary either.
+        let mut apposition = false;
         for k in from..toks.len() {
             match toks[k].kind {
                 TokKind::Punct(';') => {
@@ -2550,6 +2744,14 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                         n.span.start == toks[k].span.end
                             && text[n.span.range()].starts_with(|c: char| c.is_ascii_digit())
                     });
+                    if k > from && k < from + 3 && !decimal && cap(text[toks[from].span.range()].as_ref()) {
+                        apposition = true;
+                        continue;
+                    }
+                    if apposition && !decimal && k <= from + 10 {
+                        apposition = false;
+                        continue;
+                    }
                     if k >= from + 3 && !decimal {
                         end = toks[k].span.start;
                         break;
@@ -2563,6 +2765,13 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
     for &(a, b, c) in cue_tok {
         match c.entry {
             Entry::Verb { forms, .. } => {
+                if ctx.lex.lemma_of(c.entry) == "apprendre" {
+                    // No `que` clause of its own: only `…, a-t-on appris auprès de X`.
+                    if let Some(r) = inverted_at_end(ctx, toks, a, b, c, forms, sent, para) {
+                        return Some(r);
+                    }
+                    continue;
+                }
                 if !ctx.lex.flags_of(c.entry).que || forms & (form::FINITE | form::PART) == 0 {
                     continue;
                 }
@@ -2769,8 +2978,19 @@ fn inverted_at_end(
     if !ctx.lex.flags_of(c.entry).inverted {
         return None;
     }
-    // The verb group: an auxiliary (and adverbs) before a participle, or the finite verb.
-    let g = if forms & form::PART != 0 { aux_before(ctx, toks, a, forms)? } else { a };
+    // The verb group: an auxiliary (and adverbs) before a participle, or the finite verb; an
+    // inverted impersonal subject sits between them (`a-t-on appris`).
+    let on_inverted = a >= 2
+        && toks[a - 1].kind == TokKind::Clitic
+        && ctx.word(&toks[a - 1]).trim_start_matches("-t-").trim_start_matches('-') == "on"
+        && is_aux(&ctx.lower(&toks[a - 2]));
+    let g = if on_inverted {
+        a - 2
+    } else if forms & form::PART != 0 {
+        aux_before(ctx, toks, a, forms)?
+    } else {
+        a
+    };
     if g == 0 || toks[g - 1].kind != TokKind::Punct(',') || (forms & form::FINITE == 0 && g == a) {
         return None;
     }
@@ -2789,7 +3009,26 @@ fn inverted_at_end(
     if !has_verb {
         return None;
     }
-    let (who, end) = ctx.subject_after(toks, b)?;
+    let (who, end) = if ctx.lex.lemma_of(c.entry) == "apprendre" {
+        // `…, a-t-on appris jeudi auprès de l'entreprise`: the impersonal `on` learned the
+        // clause from the source named after it, who is the speaker. `apprendre` reports
+        // nothing with another subject (`a appris sa nomination`).
+        let on = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Clitic && ctx.word(t).trim_start_matches("-t-").trim_start_matches('-') == "on"
+            })
+        };
+        if !(on(b + 1) || a > 0 && on(a - 1)) {
+            return None;
+        }
+        let from = if on(b + 1) { b + 2 } else { b + 1 };
+        let who = on_locative(ctx, toks, from)?;
+        let Who::Np(np, _) = &who else { return None };
+        let end = toks.partition_point(|t| t.span.start < np.span.end);
+        (who, end)
+    } else {
+        ctx.subject_after(toks, b)?
+    };
     // The subject ends the sentence, or a short adverbial after it does (`sous couvert
     // d'anonymat`, `dans un communiqué`), with no other clause.
     let closes = |k: usize| toks.get(k).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')));

@@ -288,7 +288,7 @@ impl<'a> Parser<'a> {
                     (wide != key).then(|| self.tense_in(wide, a.start, b.end)).flatten()
                 });
                 match t {
-                    Some(Tense::Past | Tense::PastNext) => Dir::Past,
+                    Some(Tense::Past | Tense::PastNext | Tense::PastAfter) => Dir::Past,
                     Some(Tense::Future) => Dir::Future,
                     None => default,
                 }

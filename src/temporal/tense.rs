@@ -16,6 +16,10 @@ pub(crate) enum Tense {
     /// Past, for the expression that directly follows the signal only (a bare participle:
     /// `publié dimanche`); [`nearest`] reads it as `Past` there and skips it elsewhere.
     PastNext,
+    /// Past, for the expressions after the signal only: the verb of a reporting incise with an
+    /// inverted subject (`…, a-t-on appris`, `a-t-il déclaré lundi`) dates what it says, not the
+    /// words it reports before it.
+    PastAfter,
 }
 
 const MAX_REACH: usize = 240;
@@ -578,9 +582,21 @@ pub(crate) fn signals_with_tokens<'a>(
     signals_of(&ws)
 }
 
+/// Whether word `k` is an auxiliary with an inverted subject pronoun (`a-t-il`, `a-t-on`,
+/// `ont-ils`, `avait-elle`): the verb of a reporting incise.
+fn inverted(ws: &[W<'_>], k: usize) -> bool {
+    let pronoun = |j: usize| ws.get(j).is_some_and(|w| matches!(w.folded, "il" | "elle" | "on" | "ils" | "elles"));
+    let t = ws.get(k + 1).is_some_and(|w| w.folded == "t");
+    let (Some(w), Some(next)) = (ws.get(k), ws.get(k + 1)) else { return false };
+    // The pronoun follows the verb one character away: the hyphen of `a-t-il`.
+    let glued = w.pos + w.raw.len() + 1 == next.pos;
+    aux(w.folded) && glued && (t && pronoun(k + 2) || pronoun(k + 1))
+}
+
 fn signals_of(ws: &[W<'_>]) -> Vec<(usize, Tense)> {
     (0..ws.len())
         .filter_map(|k| match signal(ws, k) {
+            Some(Tense::Past) if inverted(ws, k) => Some((ws[k].pos, Tense::PastAfter)),
             Some(t) => Some((ws[k].pos, t)),
             // With its agent (`déclenchée par l'attaque du 7 octobre`) the participle is a
             // passive verb for its whole clause; bare, it dates what follows it.
@@ -600,8 +616,9 @@ pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> O
         if pos >= start && pos < end || pos + MAX_REACH < start || pos > end + MAX_REACH {
             continue;
         }
-        // A bare participle dates only what follows it after one space.
-        if t == Tense::PastNext && !(pos <= start && start - pos <= 1) {
+        // A bare participle dates only what follows it after one space; an incise, what
+        // follows it.
+        if t == Tense::PastNext && !(pos <= start && start - pos <= 1) || t == Tense::PastAfter && pos > start {
             continue;
         }
         let d = if pos < start { start - pos } else { pos - end };
@@ -609,7 +626,7 @@ pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> O
             best = Some((d, t));
         }
     }
-    best.map(|(_, t)| if t == Tense::PastNext { Tense::Past } else { t })
+    best.map(|(_, t)| if matches!(t, Tense::PastNext | Tense::PastAfter) { Tense::Past } else { t })
 }
 
 /// The tense signal nearest to `text[start..end]` within its sentence.
@@ -655,6 +672,9 @@ mod tests {
         ("La SNCF prévoit un trafic très perturbé mardi.", "mardi", Some(Tense::Future)),
         // ... with its agent it is a passive verb for the whole clause
         ("La guerre, déclenchée par l'attaque du 7 octobre, reste au cœur des débats.", "7 octobre", Some(Tense::Past)),
+        // a reporting incise dates what follows it, not the reported words before it
+        ("Les épreuves doivent se tenir à partir du 30 juillet, a-t-on appris.", "30 juillet", Some(Tense::Future)),
+        ("« Nous tiendrons », a-t-il déclaré lundi.", "lundi", Some(Tense::Past)),
         // ... and far from the date it says nothing (a noun: la nouvelle majorité)
         ("La nouvelle majorité : l'élection, le 27 juin.", "le 27 juin", None),
         // ... and after a determiner it is a noun: no signal
