@@ -7,53 +7,15 @@
 //! referent. Prints a summary and every miss; fails under the floors.
 #![cfg(feature = "serde")]
 
-use depeche::typography::fold_key;
 use depeche::{Analyzer, Date};
 use serde_json::Value;
 
-/// Lowercase, no accents, every run of other characters one space (the scorer's `fold`).
-fn norm(s: &str) -> String {
-    let f = fold_key(s);
-    let mut out = String::new();
-    for w in f.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
-fn strip_det(s: &str) -> String {
-    let mut s = s.to_string();
-    loop {
-        let next = [
-            "le ", "la ", "les ", "l ", "un ", "une ", "des ", "du ", "de ", "d ", "son ", "sa ", "ses ", "leur ",
-            "leurs ",
-        ]
-        .iter()
-        .find_map(|d| s.strip_prefix(d).map(str::to_string));
-        match next {
-            Some(n) => s = n,
-            None => return s,
-        }
-    }
-}
+mod common;
+use common::{norm, strip_det, whole_words};
 
 /// Every whole-word occurrence of `needle`, as byte ranges.
 fn find_all(text: &str, needle: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    if needle.is_empty() {
-        return out;
-    }
-    for (i, _) in text.match_indices(needle) {
-        let before = text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-        let after = text[i + needle.len()..].chars().next().is_some_and(char::is_alphanumeric);
-        if !before && !after {
-            out.push((i, i + needle.len()));
-        }
-    }
-    out
+    whole_words(text, needle).collect()
 }
 
 /// Overlap in characters, as the scorer counts it.

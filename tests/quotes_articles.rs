@@ -3,58 +3,21 @@
 //! scorer (overlap of at least half of both spans). Prints a summary; fails under the floors.
 
 use depeche::quotes::{Quotation, QuoteExtractor, QuoteKind};
-use depeche::typography::fold_key;
 use depeche::Span;
+
+mod common;
+use common::{norm, strip_det, whole_words};
+
+/// The `occurrence`-th (from 1) whole-word occurrence of `needle`.
+fn find_whole(text: &str, needle: &str, occurrence: usize) -> Option<Span> {
+    whole_words(text, needle).nth(occurrence.checked_sub(1)?).map(|(a, b)| Span::new(a, b))
+}
 
 struct Expected {
     kind: Option<QuoteKind>,
     span: Span,
     speakers: Vec<String>,
     line: String,
-}
-
-fn norm(s: &str) -> String {
-    let f = fold_key(s);
-    let mut out = String::new();
-    for w in f.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
-fn strip_det(s: &str) -> String {
-    let mut s = s.to_string();
-    loop {
-        let next = [
-            "le ", "la ", "les ", "l ", "un ", "une ", "des ", "du ", "de ", "d ", "son ", "sa ", "ses ", "leur ",
-            "leurs ",
-        ]
-        .iter()
-        .find_map(|d| s.strip_prefix(d).map(str::to_string));
-        match next {
-            Some(n) => s = n,
-            None => return s,
-        }
-    }
-}
-
-fn find_whole(text: &str, needle: &str, occurrence: usize) -> Option<Span> {
-    let mut seen = 0;
-    for (i, _) in text.match_indices(needle) {
-        let before = text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-        let after = text[i + needle.len()..].chars().next().is_some_and(char::is_alphanumeric);
-        if before || after {
-            continue;
-        }
-        seen += 1;
-        if seen == occurrence {
-            return Some(Span::new(i, i + needle.len()));
-        }
-    }
-    None
 }
 
 fn parse(name: &str, data: &str) -> (String, Vec<Expected>) {
