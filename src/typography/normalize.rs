@@ -310,16 +310,84 @@ static FAST: [u8; 256] = {
 };
 
 /// The first byte where the pre-scan cannot vouch that the canonical form changes nothing.
+///
+/// A wide step ([`window_clean`]) passes [`WIDE`] bytes at a time where every byte is plainly
+/// canonical; the byte loop ([`narrow_step`]) takes over for a window the wide step cannot
+/// vouch for, and for the first and last bytes of the text.
 fn first_suspect(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut i = 0;
     loop {
-        while i < n && FAST[bytes[i] as usize] == FAST_SKIP {
-            i += 1;
+        while i >= 2 && i + WIDE + 2 <= n {
+            let Ok(w) = <&[u8; WIDE + 4]>::try_from(&bytes[i - 2..i + WIDE + 2]) else { break };
+            if !window_clean(w) {
+                break;
+            }
+            i += WIDE;
         }
         if i >= n {
             return None;
+        }
+        let end = if i + WIDE + 2 <= n { i + WIDE } else { n };
+        match narrow_step(text, i, end) {
+            Ok(next) => i = next,
+            Err(at) => return Some(at),
+        }
+    }
+}
+
+/// How many bytes the wide step of the pre-scan passes at once.
+const WIDE: usize = 64;
+
+/// Whether the pre-scan can vouch for bytes `2..WIDE + 2` of `w` (two bytes of context on each
+/// side): the byte loop of [`narrow_step`] would accept each of them.
+///
+/// Written without branches so that the compiler compares the whole window at once. It refuses
+/// every window the byte loop refuses, and a few it would accept (a space before `"` after
+/// `Â Ã Ä Å Æ`, a Latin-1 letter before other letters than Latin-1 ones): the byte loop reads
+/// those.
+#[inline]
+fn window_clean(w: &[u8; WIDE + 4]) -> bool {
+    #[inline(always)]
+    fn alpha(c: u8) -> bool {
+        (c | 0x20).wrapping_sub(b'a') < 26
+    }
+    #[inline(always)]
+    fn alnum(c: u8) -> bool {
+        alpha(c) | (c.wrapping_sub(b'0') < 10)
+    }
+    let mut bad = false;
+    for j in 2..WIDE + 2 {
+        let (p, b, nx, a) = (w[j - 1], w[j], w[j + 1], w[j + 2]);
+        let stop = (b == b'\t') | (b == b'\r') | (b == b'`') | (b == 0xC2) | (b == 0xCA) | (b >= 0xCC);
+        // After a space: a word, or an opening quote glued to a word. NEL, U+2028 and U+2029
+        // before a space need no test: their lead bytes (C2, E2) stop the wide step where they
+        // stand, before the space is reached.
+        let p_visible = (p > b' ') & (p != 0x7F);
+        let word_next = alnum(nx) | (nx.wrapping_sub(0xC3) < 3);
+        let quote_next = (nx == b'"') & p_visible & (p.wrapping_sub(0x82) >= 5) & alnum(a);
+        let space_bad = (b == b' ') & ((p.wrapping_sub(b'\n') < 4) | !(word_next | quote_next));
+        let apostrophe_bad = (b == b'\'') & !(alpha(p) & (alpha(nx) | (nx == 0xC3)));
+        let quote_ok = ((p == b' ') & alnum(nx)) | ((nx == b' ') & p_visible) | ((p != b' ') & (nx != b' '));
+        let quote_bad = (b == b'"') & !quote_ok;
+        // A Latin-1 letter before another lead byte (the byte loop refuses C2, C5, C6, CB, E2).
+        let latin_bad = (b == 0xC3) & (((a >= 0xC2) & (a != 0xC3)) | ((nx == 0x83) & (a == b' ')));
+        bad |= stop | space_bad | apostrophe_bad | quote_bad | latin_bad;
+    }
+    !bad
+}
+
+/// The byte loop of the pre-scan over `i..end` (it may end one byte past `end`, after a
+/// two-byte letter), or the first byte it cannot vouch for.
+fn narrow_step(text: &str, mut i: usize, end: usize) -> Result<usize, usize> {
+    let bytes = text.as_bytes();
+    loop {
+        while i < end && FAST[bytes[i] as usize] == FAST_SKIP {
+            i += 1;
+        }
+        if i >= end {
+            return Ok(i);
         }
         let b = bytes[i];
         let prev = if i > 0 { bytes[i - 1] } else { b'\n' };
@@ -358,10 +426,42 @@ fn first_suspect(text: &str) -> Option<usize> {
             _ => false,
         };
         if !ok {
-            return Some(i);
+            return Err(i);
         }
         i += 1;
     }
+}
+
+/// How many bytes the canonical pass skips at once where nothing is to be done.
+const ENGINE_WIDE: usize = 16;
+
+/// Whether the canonical rewriting pass would copy bytes `1..ENGINE_WIDE + 1` of `w` (one byte
+/// of context before, two after) as they are, without looking at any of them: ordinary bytes,
+/// single spaces between words, and Latin-1 letters that cannot be mojibake leads.
+///
+/// Written without branches, like [`window_clean`]. A line break before a space needs no
+/// test: the window starts after the last character the pass handled, and a line break inside
+/// the window is refused where it stands (CR, C2, E2) or stops the space rule (LF, VT, FF).
+#[inline]
+fn engine_window_plain(w: &[u8; ENGINE_WIDE + 3]) -> bool {
+    let mut bad = false;
+    for j in 1..ENGINE_WIDE + 1 {
+        let (p, b, nx, a) = (w[j - 1], w[j], w[j + 1], w[j + 2]);
+        let special = (b == b'\t')
+            | (b == b'\r')
+            | (b == b'"')
+            | (b == b'\'')
+            | (b == b'`')
+            | (b == 0xC2)
+            | (b == 0xCA)
+            | (b >= 0xCC);
+        let word_next =
+            ((nx | 0x20).wrapping_sub(b'a') < 26) | (nx.wrapping_sub(b'0') < 10) | (nx.wrapping_sub(0xC3) < 3);
+        let space_bad = (b == b' ') & ((p.wrapping_sub(b'\n') < 4) | !word_next);
+        let latin_bad = (b == 0xC3) & ((a >= 0x80) | ((nx == 0x83) & ((a == b' ') | (a == b'\t'))));
+        bad |= special | space_bad | latin_bad;
+    }
+    !bad
 }
 
 /// The rewriting pass over a text that went through the pre-pass (or needed none).
@@ -374,6 +474,9 @@ struct Engine<'a, const TYPESET: bool> {
     single_quotes: bool,
     /// Whether to stop when the text needs the pre-pass (it has not been through it).
     check: bool,
+    /// Whether the canonical pass may skip plain windows with [`engine_window_plain`] (off only
+    /// in the test that compares it with the byte loop).
+    wide: bool,
 }
 
 /// Whether `text` ends with characters that a following opening quote of the typeset form could
@@ -409,6 +512,7 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
             pairing: None,
             single_quotes,
             check,
+            wide: !TYPESET,
         }
     }
 
@@ -419,7 +523,22 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
         let n = bytes.len();
         let mut i = 0;
         let mut run = 0;
+        // Where the wide step may next be tried: after it fails, the byte loop reads a window.
+        let mut next_wide = if self.wide { 1 } else { usize::MAX };
         while i < n {
+            if i >= next_wide {
+                while (i > run || bytes[i] != b' ') && i + ENGINE_WIDE + 2 <= n {
+                    let Ok(w) = <&[u8; ENGINE_WIDE + 3]>::try_from(&bytes[i - 1..i + ENGINE_WIDE + 2]) else { break };
+                    if !engine_window_plain(w) {
+                        break;
+                    }
+                    i += ENGINE_WIDE;
+                }
+                next_wide = i + ENGINE_WIDE;
+                if i >= n {
+                    break;
+                }
+            }
             let b = bytes[i];
             let kind = table[b as usize];
             if kind == PLAIN {
@@ -875,6 +994,123 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Pieces of canonical text, and pieces that may not be (line breaks ending in a
+    /// continuation byte, mojibake leads, padded quotes, spaces before punctuation), of which
+    /// a few are dropped among the canonical ones.
+    const CANONICAL_PIECES: &[&str] = &[
+        "Le ", "préfet ", "a dit ", "l'an ", "d'été ", "\"oui\" ", "été, ", "x ", "2. ", "œuvre ", "Œuvre ", "Ça ",
+        "à ", "vote\n", "vu) ", "12,5% ", "fin.\n",
+    ];
+    const EDGE_PIECES: &[&str] = &[
+        "\"",
+        "'",
+        " ",
+        "  ",
+        "\n",
+        " ?",
+        "(",
+        "\u{85}",
+        "\u{2028}",
+        "\u{2029}",
+        "é\u{85} ",
+        "Ã",
+        "Ã©",
+        "Ã‚",
+        "Ã ",
+        "Â",
+        "\u{202F}",
+        "\t",
+        "\r",
+        "`",
+        "\u{B}",
+        "\u{C}",
+        "ʼ",
+        "€",
+        " \"",
+        "\" ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The wide step of the pre-scan stops where the byte loop alone stops.
+        #[test]
+        fn wide_step_agrees_with_byte_loop(
+            parts in prop::collection::vec(prop::sample::select(CANONICAL_PIECES), 0..120),
+            edges in prop::collection::vec((prop::sample::select(EDGE_PIECES), 0..120usize), 0..3),
+            any in any::<String>(),
+        ) {
+            let mut parts = parts;
+            for (piece, at) in edges {
+                parts.insert(at.min(parts.len()), piece);
+            }
+            for text in [parts.concat(), any] {
+                let bytewise = narrow_step(&text, 0, text.len()).err();
+                prop_assert_eq!(first_suspect(&text), bytewise, "pre-scan of {:?}", text);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The canonical pass gives the same text and map, and stops for the pre-pass at the
+        /// same texts, with and without its wide step.
+        #[test]
+        fn engine_wide_step_changes_nothing(
+            parts in prop::collection::vec(prop::sample::select(CANONICAL_PIECES), 0..80),
+            edges in prop::collection::vec((prop::sample::select(FRAGMENTS), 0..80usize), 0..4),
+            more in prop::collection::vec((prop::sample::select(EDGE_PIECES), 0..80usize), 0..3),
+            any in any::<String>(),
+            single in any::<bool>(),
+        ) {
+            let mut parts = parts;
+            for (piece, at) in edges.into_iter().chain(more) {
+                parts.insert(at.min(parts.len()), piece);
+            }
+            for text in [parts.concat(), any] {
+                for check in [true, false] {
+                    let wide = Engine::<false>::new(&text, single, check).run();
+                    let mut narrow = Engine::<false>::new(&text, single, check);
+                    narrow.wide = false;
+                    prop_assert_eq!(wide, narrow.run(), "check {} on {:?}", check, text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wide_step_refuses_what_the_byte_loop_refuses() {
+        // Each row: canonical filler around one piece the byte loop refuses, long enough for
+        // the wide step to read it; the name of the rule it pins.
+        const CASES: &[(&str, &str)] = &[
+            ("double space", "  "),
+            ("space after a line break", "\n "),
+            ("space after NEL", "\u{85} "),
+            ("space after U+2028", "\u{2028} "),
+            ("space before punctuation", " ?"),
+            ("padded quote", " \" "),
+            ("apostrophe after a space", " 'a"),
+            ("mojibake lead", "Ã©"),
+            ("mojibake lead before a space", "Ãƒ "),
+            ("tab", "\t"),
+            ("CR", "\r"),
+            ("no-break space", "\u{A0}"),
+            ("typographic apostrophe", "l’a"),
+        ];
+        let filler = "Le conseil a vote le budget de la ville et ";
+        for &(rule, piece) in CASES {
+            for at in 0..filler.len() {
+                let text = format!("{}{piece}{filler}{filler}", &filler[..at]);
+                let bytewise = narrow_step(&text, 0, text.len()).err();
+                assert!(bytewise.is_some(), "{rule}: the byte loop accepts {text:?}");
+                assert_eq!(first_suspect(&text), bytewise, "{rule}: {text:?}");
+            }
+        }
+        let clean = format!("{filler}{filler}{filler}l'été \"oui\" à Besançon.");
+        assert_eq!(first_suspect(&clean), None);
     }
 
     #[test]
