@@ -484,7 +484,17 @@ struct Engine<'a, const TYPESET: bool> {
 #[inline]
 fn risky_tail(text: &str) -> bool {
     text.as_bytes().last().is_some_and(|&b| b >= 0x80)
+        && lead_before_quote(text)
         && (mojibake::completes_unit(text, '«') || mojibake::completes_unit(text, '“'))
+}
+
+/// Whether one more continuation character could complete a UTF-8 unit read as Windows-1252
+/// at the end of `text`: only after a two-byte lead or a continuation character (after
+/// anything else, `é` included, no quotation mark completes a unit, and the decoding of
+/// [`mojibake::completes_unit`] is spared; tested to agree).
+#[inline]
+fn lead_before_quote(text: &str) -> bool {
+    text.chars().next_back().is_some_and(|c| ('\u{C2}'..='\u{DF}').contains(&c) || mojibake::is_continuation(c))
 }
 
 #[inline]
@@ -713,7 +723,7 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
                 || unit_next
                 || self.closing_quote_at(e)
                 || self.quote_ends_line(e)
-                || (risky_tail(&self.out) && matches!(self.role_at(e), Some(Role::Open(_))));
+                || (matches!(self.role_at(e), Some(Role::Open(_))) && risky_tail(&self.out));
             if drop {
                 self.map.replace(e - i, 0);
             } else {
@@ -1077,6 +1087,24 @@ mod tests {
                     narrow.wide = false;
                     prop_assert_eq!(wide, narrow.run(), "check {} on {:?}", check, text);
                 }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Where no lead stands at the end, no quotation mark completes a mojibake unit.
+        #[test]
+        fn lead_before_quote_is_necessary(
+            chars in prop::collection::vec(prop_oneof![
+                (0x80u32..=0xFF).prop_map(|u| char::from_u32(u).unwrap_or('x')),
+                prop::sample::select(vec!['€', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 'Ž', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 'ž', 'Ÿ', 'a', ' ', 'é']),
+            ], 0..8),
+        ) {
+            let text: String = chars.into_iter().collect();
+            if !lead_before_quote(&text) {
+                prop_assert!(!mojibake::completes_unit(&text, '«') && !mojibake::completes_unit(&text, '“'), "{:?}", text);
             }
         }
     }

@@ -32,11 +32,34 @@ pub struct OffsetMap {
     orig_len: usize,
 }
 
+/// One segment in 16 bytes: its output start, and its original start with whether it is
+/// linear in the top bit (offsets into a `str` never reach it: a slice holds at most
+/// `isize::MAX` bytes). Maps of French copy hold a segment or two per change, so their size is
+/// what a canonical form touches besides its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Segment {
     out: usize,
-    orig: usize,
-    linear: bool,
+    orig_linear: usize,
+}
+
+const LINEAR_BIT: usize = 1 << (usize::BITS - 1);
+
+impl Segment {
+    #[inline]
+    fn new(out: usize, orig: usize, linear: bool) -> Segment {
+        debug_assert!(orig < LINEAR_BIT);
+        Segment { out, orig_linear: orig | if linear { LINEAR_BIT } else { 0 } }
+    }
+
+    #[inline]
+    fn orig(&self) -> usize {
+        self.orig_linear & !LINEAR_BIT
+    }
+
+    #[inline]
+    fn linear(&self) -> bool {
+        self.orig_linear & LINEAR_BIT != 0
+    }
 }
 
 impl OffsetMap {
@@ -95,12 +118,12 @@ impl OffsetMap {
     /// assert!(!canonical("Avec changement !").map().is_identity());
     /// ```
     pub fn is_identity(&self) -> bool {
-        self.out_len == self.orig_len && self.segs.iter().all(|s| s.linear)
+        self.out_len == self.orig_len && self.segs.iter().all(|s| s.linear())
     }
 
     fn seg_end(&self, i: usize) -> (usize, usize) {
         match self.segs.get(i + 1) {
-            Some(n) => (n.out, n.orig),
+            Some(n) => (n.out, n.orig()),
             None => (self.out_len, self.orig_len),
         }
     }
@@ -126,7 +149,7 @@ impl OffsetMap {
             let s = self.segs[j];
             let (out_end, orig_end) = self.seg_end(j);
             if pos < out_end {
-                return if s.linear { (s.orig + (pos - s.out)).min(orig_end) } else { s.orig };
+                return if s.linear() { (s.orig() + (pos - s.out)).min(orig_end) } else { s.orig() };
             }
         }
         0
@@ -157,7 +180,7 @@ impl OffsetMap {
                 continue;
             }
             if pos <= out_end {
-                return if s.linear { (s.orig + (pos - s.out)).min(orig_end) } else { orig_end };
+                return if s.linear() { (s.orig() + (pos - s.out)).min(orig_end) } else { orig_end };
             }
             break;
         }
@@ -222,7 +245,7 @@ impl OffsetMap {
         }
         // Every segment boundary of either map, in the middle text's coordinates.
         let mut points: Vec<usize> = Vec::with_capacity(self.segs.len() + first.segs.len() + 2);
-        points.extend(self.segs.iter().map(|s| s.orig));
+        points.extend(self.segs.iter().map(|s| s.orig()));
         points.push(self.orig_len);
         points.extend(first.segs.iter().map(|s| s.out));
         points.push(first.out_len);
@@ -279,15 +302,15 @@ impl OffsetMap {
     }
 
     fn range_at(&self, x: usize, from_out: bool) -> Option<(usize, usize)> {
-        let key = |s: &Segment| if from_out { s.out } else { s.orig };
-        let other = |s: &Segment| if from_out { s.orig } else { s.out };
+        let key = |s: &Segment| if from_out { s.out } else { s.orig() };
+        let other = |s: &Segment| if from_out { s.orig() } else { s.out };
         let mut lo = usize::MAX;
         let mut hi = 0usize;
         let start = self.segs.partition_point(|s| key(s) < x).saturating_sub(1);
         for j in start..self.segs.len() {
             let s = self.segs[j];
             let (oe, ge) = self.seg_end(j);
-            let e = Segment { out: oe, orig: ge, linear: s.linear };
+            let e = Segment::new(oe, ge, s.linear());
             let (k0, k1) = (key(&s), key(&e));
             if k0 > x {
                 break;
@@ -306,7 +329,7 @@ impl OffsetMap {
                 }
             } else if x == k1 {
                 other(&e)
-            } else if s.linear {
+            } else if s.linear() {
                 other(&s) + (x - k0)
             } else {
                 return None;
@@ -325,11 +348,11 @@ impl OffsetMap {
 
     /// Whether original offsets `a..b` lie in one linear segment.
     fn linear_between(&self, a: usize, b: usize) -> bool {
-        let j = self.segs.partition_point(|s| s.orig <= a);
+        let j = self.segs.partition_point(|s| s.orig() <= a);
         (0..j).rev().find_map(|j| {
             let s = self.segs[j];
             let (_, ge) = self.seg_end(j);
-            (ge > s.orig || ge >= b).then_some(s.linear && ge >= b && s.orig <= a)
+            (ge > s.orig() || ge >= b).then_some(s.linear() && ge >= b && s.orig() <= a)
         }) == Some(true)
     }
 
@@ -339,7 +362,7 @@ impl OffsetMap {
         (0..j).rev().find_map(|j| {
             let s = self.segs[j];
             let (oe, _) = self.seg_end(j);
-            (oe > s.out || oe >= b).then_some(s.linear && oe >= b && s.out <= a)
+            (oe > s.out || oe >= b).then_some(s.linear() && oe >= b && s.out <= a)
         }) == Some(true)
     }
 }
@@ -389,9 +412,9 @@ impl OffsetMapBuilder {
             return;
         }
         let m = &mut self.map;
-        let extend = matches!(m.segs.last(), Some(s) if s.linear);
+        let extend = matches!(m.segs.last(), Some(s) if s.linear());
         if !extend {
-            m.segs.push(Segment { out: m.out_len, orig: m.orig_len, linear: true });
+            m.segs.push(Segment::new(m.out_len, m.orig_len, true));
         }
         m.out_len += len;
         m.orig_len += len;
@@ -412,7 +435,7 @@ impl OffsetMapBuilder {
             return;
         }
         let m = &mut self.map;
-        m.segs.push(Segment { out: m.out_len, orig: m.orig_len, linear: false });
+        m.segs.push(Segment::new(m.out_len, m.orig_len, false));
         m.out_len += out_len;
         m.orig_len += orig_len;
     }

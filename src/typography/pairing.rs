@@ -37,8 +37,14 @@ enum Kind {
     SingleClose,
 }
 
-/// A candidate: byte position, length, kind, and the characters around it.
-type Cand = (usize, usize, Kind, Option<char>, Option<char>);
+/// A candidate: byte position, length and kind, in 16 bytes (French copy has one every few
+/// dozen bytes; the characters around a straight quote are read again when it is placed).
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    pos: usize,
+    len: u8,
+    kind: Kind,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Fam {
@@ -166,74 +172,81 @@ impl Pairing {
                     _ => Kind::None,
                 }
             };
-            cands.push((i, len, kind, prev, next));
+            cands.push(Cand { pos: i, len: len as u8, kind });
             skip_to = i + len;
         }
         // Single marks pair on one line, innermost first.
         let mut pending: Vec<usize> = Vec::new();
         for k in 0..cands.len() {
-            if k > 0 && !pending.is_empty() && text[cands[k - 1].0..cands[k].0].chars().any(is_line_break) {
+            if k > 0 && !pending.is_empty() && text[cands[k - 1].pos..cands[k].pos].chars().any(is_line_break) {
                 for p in pending.drain(..) {
-                    cands[p].2 = Kind::None;
+                    cands[p].kind = Kind::None;
                 }
             }
-            match cands[k].2 {
+            match cands[k].kind {
                 Kind::SingleOpen => pending.push(k),
-                Kind::SingleClose if pending.pop().is_none() => cands[k].2 = Kind::None,
+                Kind::SingleClose if pending.pop().is_none() => cands[k].kind = Kind::None,
                 _ => {}
             }
         }
         for p in pending {
-            cands[p].2 = Kind::None;
+            cands[p].kind = Kind::None;
         }
         // Directions and levels.
         let mut stack: Vec<Fam> = Vec::new();
-        let mut marks = Vec::with_capacity(cands.len());
         let mut last_open_end = usize::MAX;
         let depth = |s: &Vec<Fam>| s.len().min(u8::MAX as usize) as u8;
-        for &(pos, len, kind, prev, next) in &cands {
-            let open = |stack: &mut Vec<Fam>, f: Fam| {
-                let d = depth(stack);
-                stack.push(f);
-                Role::Open(d)
-            };
-            let close = |stack: &mut Vec<Fam>| {
-                stack.pop();
-                Role::Close(depth(stack))
-            };
-            let role = match kind {
-                Kind::None => Role::None,
-                Kind::Open => open(&mut stack, Fam::Double),
-                Kind::OpenLow => open(&mut stack, Fam::Low),
-                Kind::OpenCurly if stack.last() == Some(&Fam::Low) => close(&mut stack),
-                Kind::OpenCurly => open(&mut stack, Fam::Double),
-                Kind::Close | Kind::SingleClose => close(&mut stack),
-                Kind::SingleOpen => open(&mut stack, Fam::Single),
-                Kind::Straight => {
-                    let punct_next = matches!(next, Some(',' | '.' | ';' | ':' | '!' | '?' | '…' | ')' | ']' | '}'));
-                    let open_ctx = !is_ws(next)
-                        && !punct_next
-                        && (is_ws(prev) || last_open_end == pos || matches!(prev, Some('(' | '[' | '{')));
-                    let close_ctx =
-                        punct_next || (!is_ws(prev) && (is_ws(next) || next.is_some_and(|n| quote_mark(n).is_some())));
-                    // At a line end it closes; otherwise by context; when the context says both
-                    // or neither, it closes an open double quote and opens otherwise.
-                    let closes = (is_line_end(next) && !stack.is_empty())
-                        || (close_ctx && !open_ctx)
-                        || (open_ctx == close_ctx
-                            && matches!(stack.last(), Some(Fam::Straight | Fam::Double | Fam::Low)));
-                    if closes {
-                        close(&mut stack)
-                    } else {
-                        open(&mut stack, Fam::Straight)
+        // Collected in place: the roles reuse the candidates' memory.
+        let marks: Vec<(usize, Role)> = cands
+            .into_iter()
+            .map(|Cand { pos, len, kind }| {
+                let len = usize::from(len);
+                let open = |stack: &mut Vec<Fam>, f: Fam| {
+                    let d = depth(stack);
+                    stack.push(f);
+                    Role::Open(d)
+                };
+                let close = |stack: &mut Vec<Fam>| {
+                    stack.pop();
+                    Role::Close(depth(stack))
+                };
+                let role = match kind {
+                    Kind::None => Role::None,
+                    Kind::Open => open(&mut stack, Fam::Double),
+                    Kind::OpenLow => open(&mut stack, Fam::Low),
+                    Kind::OpenCurly if stack.last() == Some(&Fam::Low) => close(&mut stack),
+                    Kind::OpenCurly => open(&mut stack, Fam::Double),
+                    Kind::Close | Kind::SingleClose => close(&mut stack),
+                    Kind::SingleOpen => open(&mut stack, Fam::Single),
+                    Kind::Straight => {
+                        let prev = text[..pos].chars().next_back();
+                        let next = text[pos + len..].chars().next();
+                        let punct_next =
+                            matches!(next, Some(',' | '.' | ';' | ':' | '!' | '?' | '…' | ')' | ']' | '}'));
+                        let open_ctx = !is_ws(next)
+                            && !punct_next
+                            && (is_ws(prev) || last_open_end == pos || matches!(prev, Some('(' | '[' | '{')));
+                        let close_ctx = punct_next
+                            || (!is_ws(prev) && (is_ws(next) || next.is_some_and(|n| quote_mark(n).is_some())));
+                        // At a line end it closes; otherwise by context; when the context says
+                        // both or neither, it closes an open double quote and opens otherwise.
+                        let closes = (is_line_end(next) && !stack.is_empty())
+                            || (close_ctx && !open_ctx)
+                            || (open_ctx == close_ctx
+                                && matches!(stack.last(), Some(Fam::Straight | Fam::Double | Fam::Low)));
+                        if closes {
+                            close(&mut stack)
+                        } else {
+                            open(&mut stack, Fam::Straight)
+                        }
                     }
+                };
+                if matches!(role, Role::Open(_)) {
+                    last_open_end = pos + len;
                 }
-            };
-            if matches!(role, Role::Open(_)) {
-                last_open_end = pos + len;
-            }
-            marks.push((pos, role));
-        }
+                (pos, role)
+            })
+            .collect();
         Pairing { marks, cursor: 0 }
     }
 

@@ -134,14 +134,19 @@ pub(crate) fn needs_prepass_at(text: &str, i: usize) -> bool {
 
 /// Whether bytes `i..` begin one of the typographic characters of French copy that never need
 /// the pre-pass: U+2010–U+201F (dashes, ‘ ’ “ ” „), `…`, the narrow no-break space, `‹ ›`
-/// (all `E2 80 xx`). News text has one every few dozen bytes; answering here spares the
-/// decoding and the table look-ups of [`slow_check`], which gives the same answer for them
-/// (tested).
+/// (all `E2 80 xx`), and U+00A0–U+00BF but the soft hyphen (the no-break space, `« » °`, all
+/// `C2 xx`). News text has one every few dozen bytes; answering here spares the decoding and
+/// the table look-ups of [`slow_check`], which gives the same answer for them (tested).
 #[inline]
 fn stable_punctuation(bytes: &[u8], i: usize) -> bool {
-    bytes.get(i) == Some(&0xE2)
-        && bytes.get(i + 1) == Some(&0x80)
-        && bytes.get(i + 2).is_some_and(|&b| matches!(b, 0x90..=0x9F | 0xA6 | 0xAF | 0xB9 | 0xBA))
+    match bytes.get(i) {
+        Some(0xE2) => {
+            bytes.get(i + 1) == Some(&0x80)
+                && bytes.get(i + 2).is_some_and(|&b| matches!(b, 0x90..=0x9F | 0xA6 | 0xAF | 0xB9 | 0xBA))
+        }
+        Some(0xC2) => bytes.get(i + 1).is_some_and(|&b| b >= 0xA0 && b != 0xAD),
+        _ => false,
+    }
 }
 
 /// The full check of the character at `i`: pre-pass characters and mojibake leads.
@@ -270,18 +275,20 @@ mod tests {
 
     #[test]
     fn stable_punctuation_agrees_with_the_full_check() {
-        // Every `E2 80 xx` character: the fast answer, where it answers, is the full one.
-        for c in '\u{2000}'..='\u{203F}' {
+        // Every `E2 80 xx` and `C2 xx` character: the fast answer, where it answers, is the
+        // full one.
+        for c in ('\u{2000}'..='\u{203F}').chain('\u{80}'..='\u{BF}') {
             let s = format!("{c}x");
             if stable_punctuation(s.as_bytes(), 0) {
                 assert!(!slow_check(&s, 0), "U+{:04X} needs the pre-pass", c as u32);
             }
         }
-        for c in ['‐', '–', '—', '‘', '’', '“', '”', '„', '…', '\u{202F}', '‹', '›'] {
+        for c in ['‐', '–', '—', '‘', '’', '“', '”', '„', '…', '\u{202F}', '‹', '›', '\u{A0}', '«', '»', '°']
+        {
             assert!(stable_punctuation(c.to_string().as_bytes(), 0), "U+{:04X} not on the fast path", c as u32);
         }
         // Invisibles of the same block are not on it.
-        for c in ['\u{200B}', '\u{200E}', '\u{2028}', '\u{202A}'] {
+        for c in ['\u{200B}', '\u{200E}', '\u{2028}', '\u{202A}', '\u{AD}', '\u{85}'] {
             assert!(!stable_punctuation(c.to_string().as_bytes(), 0));
         }
     }
