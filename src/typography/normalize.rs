@@ -188,9 +188,10 @@ impl Normalizer {
 /// # Performance
 ///
 /// Text already in canonical form (prose with single spaces, `'` between letters, `"` with a
-/// space on at most one side) is recognised by a byte-table pre-scan and copied, at about
-/// 1 GiB/s; other text is rewritten in one pass (about 350 MiB/s on French news copy), plus a
-/// `memchr` pass to pair quotation marks when it holds any. The rare text with mojibake, CR,
+/// space on at most one side) is recognised by a pre-scan that tests 64 bytes at a time and
+/// copied, at about 2 GiB/s of CPU time; other text is rewritten in one pass that skips 16
+/// bytes at a time where nothing is to be done (about 350 MiB/s of CPU time on French news
+/// copy), plus a `memchr` pass to pair quotation marks when it holds any. The rare text with mojibake, CR,
 /// invisible characters, ligatures or non-NFC sequences goes through a pre-pass first. The
 /// offset map grows by a segment or two per change, never per byte. Figures:
 /// `docs/perf-typography.md`.
