@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{clause_bounds, nearest, sentence_bounds, signals_with_tokens, Tense};
+use super::tense::{clause_bounds, nearest, sentence_bounds, signals_with_tokens, Tense, TenseBuffers};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -53,7 +53,9 @@ pub(crate) struct Parser<'a> {
     /// Partial days already parsed, by token (the range and day rules share them).
     partials: std::cell::RefCell<Vec<Option<Option<Partial>>>>,
     /// Tense signals of the sentences already read, by sentence bounds.
-    pub(crate) tenses: std::cell::RefCell<Vec<SentenceTenses>>,
+    tenses: std::cell::RefCell<Vec<SentenceTenses>>,
+    /// The tense reader's buffers.
+    words: std::cell::RefCell<TenseBuffers>,
     /// The direction a preposition gives the expression that starts at a token, while that
     /// expression is parsed: always (`depuis septembre` looks back, `d'ici mercredi` forward),
     /// or, flagged weak, only for a weekday whose sentence has no tense to tell (`à partir de
@@ -123,6 +125,15 @@ const YEAR_FOLLOWERS: &[&str] = &[
     "contre", "apres", "avant", "depuis", "selon", "un", "une", "des", "du", "de", "d", "s", "n", "y", "c", "j",
 ];
 
+/// What a parser keeps for the next window of the same text: the tense signals of the sentences
+/// already read (a sentence may span two windows) and its buffers.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    partials: Vec<Option<Option<Partial>>>,
+    tenses: Vec<SentenceTenses>,
+    words: TenseBuffers,
+}
+
 impl<'a> Parser<'a> {
     pub(crate) fn new(
         t: &'a [Tok<'a>],
@@ -131,7 +142,13 @@ impl<'a> Parser<'a> {
         reference: Option<Date>,
         prefer: Prefer,
         last: Option<Value>,
+        scratch: Scratch,
     ) -> Self {
+        let Scratch { mut partials, mut tenses, words } = scratch;
+        partials.clear();
+        partials.resize(t.len(), None);
+        // The sentences that end before this window are not read again.
+        tenses.retain(|((_, to), _)| *to >= window.0);
         Parser {
             t,
             text,
@@ -140,9 +157,19 @@ impl<'a> Parser<'a> {
             prefer,
             last: std::cell::Cell::new(last),
             lex: lexicon(),
-            partials: std::cell::RefCell::new(vec![None; t.len()]),
-            tenses: Default::default(),
+            partials: std::cell::RefCell::new(partials),
+            tenses: std::cell::RefCell::new(tenses),
+            words: std::cell::RefCell::new(words),
             forced: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The parser's scratch, for the next window.
+    pub(crate) fn into_scratch(self) -> Scratch {
+        Scratch {
+            partials: self.partials.into_inner(),
+            tenses: self.tenses.into_inner(),
+            words: self.words.into_inner(),
         }
     }
 
@@ -314,7 +341,7 @@ impl<'a> Parser<'a> {
     /// The tense signals of the sentence `text[from..to]`, its part inside the window read from
     /// the window's tokens.
     fn sentence_signals(&self, key: (usize, usize)) -> Vec<(usize, Tense)> {
-        signals_with_tokens(self.text, key, self.window, self.t)
+        signals_with_tokens(self.text, key, self.window, self.t, &mut self.words.borrow_mut())
     }
 
     /// The day a story-relative expression counts from: the previous expression when it is a

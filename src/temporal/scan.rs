@@ -173,18 +173,56 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i.min(text.len())
 }
 
+/// An empty vector of tokens with the allocation of `v` (emptied): the tokens of one window
+/// borrow its fold buffer, so the vector cannot outlive the window as such, but its memory can
+/// (an in-place `collect` between two layouts that are the same, without `unsafe`).
+pub(crate) fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    v.clear();
+    v.into_iter().map(|_| -> Tok<'b> { unreachable!("the vector is empty") }).collect()
+}
+
+/// The buffers [`tokenize_into`] reuses from window to window.
+#[derive(Debug, Default)]
+pub(crate) struct TokBuffers {
+    /// Word tokens whose folded form is `folds[from..to]`: (token, from, to).
+    in_folds: Vec<(usize, usize, usize)>,
+    /// The allocation of the previous window's tokens.
+    toks: Vec<Tok<'static>>,
+}
+
+impl TokBuffers {
+    /// Gives back the allocation of a window's tokens once they are no longer read.
+    pub(crate) fn give_back(&mut self, toks: Vec<Tok<'_>>) {
+        self.toks = recycle(toks);
+    }
+}
+
 /// Tokens of `text[start..end]` with offsets into `text`.
 ///
 /// The folded forms of capitalized and accented words are written into `folds` (cleared first;
 /// reused from window to window), the others borrow `text`: no allocation per word.
+#[cfg(test)]
 pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a mut String) -> Vec<Tok<'a>> {
+    tokenize_into(text, start, end, folds, &mut TokBuffers::default())
+}
+
+/// [`tokenize`], with the buffers of the previous window.
+pub(crate) fn tokenize_into<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    folds: &'a mut String,
+    bufs: &mut TokBuffers,
+) -> Vec<Tok<'a>> {
     let bytes = text.as_bytes();
     let lex = lexicon();
     folds.clear();
     // Word tokens whose folded form is `folds[from..to]`: (token, from, to), set at the end,
     // once `folds` is complete.
-    let mut in_folds: Vec<(usize, usize, usize)> = Vec::new();
-    let mut toks = Vec::with_capacity((end - start) / 5);
+    let in_folds = &mut bufs.in_folds;
+    in_folds.clear();
+    let mut toks = recycle(std::mem::take(&mut bufs.toks));
+    toks.reserve((end - start) / 5);
     let mut gap = true;
     let mut i = start;
     // Bytes are read directly where they are ASCII; other characters are decoded.
@@ -257,7 +295,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
         gap = false;
     }
     let folds: &'a String = folds;
-    for (k, from, to) in in_folds {
+    for &(k, from, to) in in_folds.iter() {
         toks[k].norm = &folds[from..to];
     }
     toks

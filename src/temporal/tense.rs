@@ -267,11 +267,27 @@ fn not_imparfait(w: &str) -> bool {
     )
 }
 
-/// A word split from the text by [`words`]: its offset, its text, and where its folded form
+/// A word split from the text by [`words`]: its bounds in the text, and where its folded form
 /// lies in the fold buffer (`None`: the word is its own folded form).
-type SplitWord<'a> = (usize, &'a str, Option<(usize, usize)>);
+type SplitWord = (usize, usize, Option<(usize, usize)>);
+
+/// The buffers of [`signals_with_tokens`], reused from sentence to sentence.
+#[derive(Debug, Default)]
+pub(crate) struct TenseBuffers {
+    folds: String,
+    split: Vec<SplitWord>,
+    /// The allocation of the previous sentence's words.
+    ws: Vec<W<'static>>,
+}
+
+/// An empty vector of words with the allocation of `v` (see `scan::recycle`).
+fn recycle<'b>(mut v: Vec<W<'_>>) -> Vec<W<'b>> {
+    v.clear();
+    v.into_iter().map(|_| -> W<'b> { unreachable!("the vector is empty") }).collect()
+}
 
 /// A word of the sentence: its offset, its text and its folded form.
+#[derive(Debug)]
 pub(crate) struct W<'a> {
     pos: usize,
     raw: &'a str,
@@ -280,8 +296,9 @@ pub(crate) struct W<'a> {
 }
 
 impl<'a> W<'a> {
-    /// A word from [`words`], its folded form in `folds` or itself.
-    fn split((pos, raw, folded): SplitWord<'a>, folds: &'a str) -> W<'a> {
+    /// A word of `text` from [`words`], its folded form in `folds` or itself.
+    fn split(text: &'a str, (pos, end, folded): SplitWord, folds: &'a str) -> W<'a> {
+        let raw = &text[pos..end];
         let folded = folded.map_or(raw, |(a, b)| &folds[a..b]);
         W { pos, raw, folded, upper: raw.chars().next().is_some_and(char::is_uppercase) }
     }
@@ -291,11 +308,10 @@ impl<'a> W<'a> {
     }
 }
 
-/// The words of `text[from..to]` (runs of letters, as the tokenizer splits them): (offset,
-/// text, folded form). The folded forms of capitalized and accented words are written into
-/// `folds`: `Some(from..to)` of it, else the word is its own folded form.
-fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<SplitWord<'a>> {
-    let mut out = Vec::with_capacity((to - from) / 6);
+/// Appends the words of `text[from..to]` (runs of letters, as the tokenizer splits them) to
+/// `out`: (start, end, folded form). The folded forms of capitalized and accented words are
+/// written into `folds`: `Some(from..to)` of it, else the word is its own folded form.
+fn words(text: &str, from: usize, to: usize, folds: &mut String, out: &mut Vec<SplitWord>) {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < to {
@@ -315,9 +331,8 @@ fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<S
         let w = &text[s..i];
         let at = folds.len();
         let folded = (!lower && fold_append(w, folds)).then_some((at, folds.len()));
-        out.push((s, w, folded));
+        out.push((s, i, folded));
     }
-    out
 }
 
 fn is_participle(w: &W<'_>) -> bool {
@@ -548,8 +563,9 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
 #[cfg(test)]
 pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)> {
     let mut folds = String::new();
-    let split = words(text, from, to, &mut folds);
-    let ws: Vec<W<'_>> = split.iter().map(|w| W::split(*w, &folds)).collect();
+    let mut split = Vec::new();
+    words(text, from, to, &mut folds, &mut split);
+    let ws: Vec<W<'_>> = split.iter().map(|w| W::split(text, *w, &folds)).collect();
     signals_of(&ws)
 }
 
@@ -564,22 +580,31 @@ pub(crate) fn signals_with_tokens<'a>(
     (from, to): (usize, usize),
     window: (usize, usize),
     toks: &'a [Tok<'a>],
+    bufs: &mut TenseBuffers,
 ) -> Vec<(usize, Tense)> {
     let a = from.max(window.0).min(to);
     let b = to.min(window.1).max(a);
-    let mut folds = String::new();
-    let left = words(text, from, a, &mut folds);
-    let right = words(text, b, to, &mut folds);
+    let TenseBuffers { folds, split, ws } = bufs;
+    folds.clear();
+    split.clear();
+    words(text, from, a, folds, split);
+    let n_left = split.len();
+    words(text, b, to, folds, split);
+    let (left, right) = split.split_at(n_left);
     let (lo, hi) = (toks.partition_point(|t| t.start < a), toks.partition_point(|t| t.start < b));
-    let mut ws: Vec<W<'_>> = Vec::with_capacity(left.len() + (hi - lo) + right.len());
-    ws.extend(left.iter().map(|w| W::split(*w, &folds)));
+    let folds: &str = folds;
+    let mut list: Vec<W<'_>> = recycle(std::mem::take(ws));
+    list.reserve(left.len() + (hi - lo) + right.len());
+    list.extend(left.iter().map(|w| W::split(text, *w, folds)));
     for t in &toks[lo..hi] {
         if t.kind == Kind::Word {
-            ws.push(W { pos: t.start, raw: &text[t.start..t.end], folded: t.norm, upper: t.upper });
+            list.push(W { pos: t.start, raw: &text[t.start..t.end], folded: t.norm, upper: t.upper });
         }
     }
-    ws.extend(right.iter().map(|w| W::split(*w, &folds)));
-    signals_of(&ws)
+    list.extend(right.iter().map(|w| W::split(text, *w, folds)));
+    let out = signals_of(&list);
+    *ws = recycle(list);
+    out
 }
 
 /// Whether word `k` is an auxiliary with an inverted subject pronoun (`a-t-il`, `a-t-on`,
@@ -737,7 +762,7 @@ mod tests {
                 for t in &toks {
                     let key = sentence_bounds(&text, t.start, t.end);
                     proptest::prop_assert_eq!(
-                        signals_with_tokens(&text, key, (ws, we), &toks),
+                        signals_with_tokens(&text, key, (ws, we), &toks, &mut TenseBuffers::default()),
                         signals(&text, key.0, key.1),
                         "window {:?} sentence {:?}", (ws, we), key
                     );
