@@ -121,14 +121,22 @@ pub(crate) fn fold_append(s: &str, out: &mut String) -> bool {
     if s.bytes().all(|b| b.is_ascii_lowercase()) {
         return false;
     }
-    if s.is_ascii() {
+    fold_unfolded(s, s.is_ascii(), out);
+    true
+}
+
+/// Appends the folded form of `s` to `out`, `s` being known not to be lowercase ASCII and
+/// `ascii` telling whether it is ASCII (the word scanner notes both): [`fold_append`] without
+/// reading the word again to find out.
+#[inline]
+pub(crate) fn fold_unfolded(s: &str, ascii: bool, out: &mut String) {
+    if ascii {
         let from = out.len();
         out.push_str(s);
         out[from..].make_ascii_lowercase();
-        return true;
+    } else {
+        fold_slow_into(s, out);
     }
-    fold_slow_into(s, out);
-    true
 }
 
 #[cfg(test)]
@@ -145,9 +153,20 @@ fn fold_slow_into(s: &str, out: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // ASCII lowercases to one ASCII character; only the backquote is mapped.
-            out.push(if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) });
-            i += 1;
+            // ASCII lowercases to one ASCII character; only the backquote is mapped. A run of
+            // ASCII is copied at once, then lowercased.
+            if b == b'`' {
+                out.push('\'');
+                i += 1;
+                continue;
+            }
+            let run = i;
+            while i < bytes.len() && bytes[i].is_ascii() && bytes[i] != b'`' {
+                i += 1;
+            }
+            let from = out.len();
+            out.push_str(&s[run..i]);
+            out[from..].make_ascii_lowercase();
             continue;
         }
         let c = if b == 0xC3 && i + 1 < bytes.len() {
@@ -156,9 +175,7 @@ fn fold_slow_into(s: &str, out: &mut String) {
             let k = bytes[i + 1] & 0x3F;
             i += 2;
             if let Some(f) = LATIN1_FOLD[k as usize] {
-                for &f in f.as_bytes() {
-                    out.push(char::from(f));
-                }
+                out.push_str(f);
                 continue;
             }
             char::from(0xC0 + k)

@@ -4,7 +4,7 @@
 //! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
 //! triggers are tokenized and parsed, so text without dates costs one automaton pass.
 
-use super::lexicon::{fold_append, lexicon, Word};
+use super::lexicon::{fold_unfolded, lexicon, Word};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -49,25 +49,40 @@ pub(crate) fn is_letter(c: char) -> bool {
 
 /// Whether the character at byte `i` of `text` is a letter (ASCII read as a byte, other
 /// characters decoded), and its length in bytes.
-#[inline]
+///
+/// ASCII and the letters U+00C0–U+00FF (lead byte C3: all letters but `×` C3 97 and `÷` C3 B7)
+/// are answered from their bytes, inline; other characters are decoded, out of line.
+#[inline(always)]
 pub(crate) fn letter_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
+    let bytes = text.as_bytes();
+    let b = bytes[i];
     if b.is_ascii() {
         (b.is_ascii_alphabetic(), 1)
+    } else if b == 0xC3 && i + 1 < bytes.len() {
+        // A lead byte C3 starts U+00C0..U+00FF: its second byte is a continuation byte.
+        (!matches!(bytes[i + 1], 0x97 | 0xB7), 2)
     } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (is_letter(c), c.len_utf8())
+        letter_at_decoded(text, i)
     }
 }
 
+/// [`letter_at`] for the other characters, decoded.
+#[inline(never)]
+fn letter_at_decoded(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (is_letter(c), c.len_utf8())
+}
+
 /// The end of the word of `text` whose first letter, `len` bytes long, starts at `start`, read
-/// no further than `end`; and whether the word is lowercase ASCII, its own folded form (most
-/// words: noted while scanning, so that only the others are folded). ASCII letters are read
-/// inline, other characters decoded. The tokenizer and the tense reader split words with it.
+/// no further than `end`; whether the word is lowercase ASCII, its own folded form (most words:
+/// noted while scanning, so that only the others are folded); and whether it is ASCII. ASCII
+/// letters are read inline, other characters decoded. The tokenizer and the tense reader split
+/// words with it.
 #[inline]
-pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usize, bool) {
+pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usize, bool, bool) {
     let bytes = text.as_bytes();
     let mut lower = bytes[start].is_ascii_lowercase();
+    let mut ascii = len == 1;
     let mut i = start + len;
     while i < end {
         let b = bytes[i];
@@ -84,9 +99,10 @@ pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usi
             break;
         }
         lower = false;
+        ascii = false;
         i += n;
     }
-    (i, lower)
+    (i, lower, ascii)
 }
 
 fn is_alnum(c: char) -> bool {
@@ -256,11 +272,13 @@ pub(crate) fn tokenize_into<'a>(
             let (letter, len) = letter_at(text, i);
             if letter {
                 let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
-                let (e, lower) = word_end(text, i, len, end);
+                let (e, lower, ascii) = word_end(text, i, len, end);
                 i = e;
                 let raw = &text[s..i];
                 let from = folds.len();
-                let (norm, (lex, head)) = if !lower && fold_append(raw, folds) {
+                let (norm, (lex, head)) = if !lower {
+                    // Not lowercase ASCII: folded into `folds`.
+                    fold_unfolded(raw, ascii, folds);
                     in_folds.push((toks.len(), from, folds.len()));
                     ("", lex.lookup(&folds[from..]))
                 } else {

@@ -6,7 +6,7 @@
 //! (`ont convenu`, `s'est entretenu`), plus-que-parfait, imparfait (`avait`, `parlait`), passé
 //! simple plural (`signèrent`). No signal: `None`.
 
-use super::lexicon::fold_append;
+use super::lexicon::fold_unfolded;
 use super::scan::{letter_at, word_end, Kind, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -326,11 +326,13 @@ fn words(text: &str, from: usize, to: usize, folds: &mut String, out: &mut Vec<S
             continue;
         }
         let s = i;
-        let (e, lower) = word_end(text, i, n, to);
+        let (e, lower, ascii) = word_end(text, i, n, to);
         i = e;
-        let w = &text[s..i];
         let at = folds.len();
-        let folded = (!lower && fold_append(w, folds)).then_some((at, folds.len()));
+        let folded = (!lower).then(|| {
+            fold_unfolded(&text[s..i], ascii, folds);
+            (at, folds.len())
+        });
         out.push((s, i, folded));
     }
 }
