@@ -388,8 +388,40 @@ fn is_infinitive(f: &str) -> bool {
     f.len() > 3 && (f.ends_with("er") || f.ends_with("ir") || f.ends_with("re") || f.ends_with("oir"))
 }
 
+// The tests of [`signal`] a word may pass, by its last byte: every word of `planned` ends in
+// one of `a d e s t u` (`annonce pour` holds a space and is no word), of `near_future` in `a s
+// t z`, of `aux` and the future endings in `a i s t z`, of `future_word` in `a i t`; the
+// imparfait and passé simple endings in `t`. A word whose last byte passes none of them is no
+// signal (a test checks the table against the definition, every test on).
+const T_PLANNED: u8 = 1;
+const T_NEAR: u8 = 2;
+const T_AUX: u8 = 4;
+const T_FUTURE_WORD: u8 = 8;
+const T_FUTURE_END: u8 = 16;
+const T_PAST_END: u8 = 32;
+
+const LAST_BYTE_TESTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'a' as usize] = T_PLANNED | T_NEAR | T_AUX | T_FUTURE_WORD | T_FUTURE_END;
+    t[b'd' as usize] = T_PLANNED;
+    t[b'e' as usize] = T_PLANNED;
+    t[b'i' as usize] = T_AUX | T_FUTURE_WORD | T_FUTURE_END;
+    t[b's' as usize] = T_PLANNED | T_NEAR | T_AUX | T_FUTURE_END;
+    t[b't' as usize] = T_PLANNED | T_NEAR | T_AUX | T_FUTURE_WORD | T_FUTURE_END | T_PAST_END;
+    t[b'u' as usize] = T_PLANNED;
+    t[b'z' as usize] = T_NEAR | T_AUX | T_FUTURE_END;
+    t
+};
+
 /// The tense signal of one word (with the words after it), if any.
 fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
+    signal_with(ws, k, true)
+}
+
+/// [`signal`]; with `gate`, the tests that the word's last byte rules out are skipped (the
+/// answer is the same: a test checks both ways).
+#[inline(always)]
+fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     let w = &ws[k];
     let f = w.folded;
     if w.upper {
@@ -401,14 +433,18 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     if f.len() > 8 && !matches!(last, b'a' | b't' | b'i' | b's' | b'z' | b'e' | b'u') {
         return None;
     }
-    if planned(f) {
+    let tests = if gate { LAST_BYTE_TESTS[last as usize] } else { u8::MAX };
+    if tests == 0 {
+        return None;
+    }
+    if tests & T_PLANNED != 0 && planned(f) {
         return Some(Tense::Future);
     }
-    if near_future(f) {
+    if tests & T_NEAR != 0 && near_future(f) {
         let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(x.folded));
         return next.filter(|x| is_infinitive(x.folded)).map(|_| Tense::Future);
     }
-    if aux(f) {
+    if tests & T_AUX != 0 && aux(f) {
         let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(x.folded));
         if let Some(n) = next {
             if planned(n.folded) {
@@ -433,21 +469,23 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
             _ => None,
         };
     }
-    if future_word(f) {
+    if tests & T_FUTURE_WORD != 0 && future_word(f) {
         return Some(Tense::Future);
     }
-    if f.len() >= 4 && !not_future(f) {
+    if tests & T_FUTURE_END != 0 && f.len() >= 4 && !not_future(f) {
         for suf in ["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient"] {
             if f.ends_with(suf) {
                 return Some(Tense::Future);
             }
         }
     }
-    if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
-        return Some(Tense::Past);
-    }
-    if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == 't' {
-        return Some(Tense::Past);
+    if tests & T_PAST_END != 0 {
+        if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
+            return Some(Tense::Past);
+        }
+        if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == 't' {
+            return Some(Tense::Past);
+        }
     }
     None
 }
@@ -461,7 +499,8 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
 fn bare_participle(ws: &[W<'_>], k: usize) -> bool {
     let w = &ws[k];
     let f = w.folded;
-    if k == 0 || w.upper || f.len() < 5 || planned(f) || !["é", "ée", "és", "ées"].iter().any(|s| w.raw.ends_with(s))
+    // The ending first: most words fail it, at less cost than the `planned` list.
+    if k == 0 || w.upper || f.len() < 5 || !["é", "ée", "és", "ées"].iter().any(|s| w.raw.ends_with(s)) || planned(f)
     {
         return false;
     }
@@ -717,6 +756,170 @@ mod tests {
             let s = text.find(expr).unwrap();
             let got = tense_around(text, s, s + expr.len());
             assert_eq!(got, want, "input {text:?} expr {expr:?}: expected {want:?}, got {got:?}");
+        }
+    }
+
+    /// The words of the signal lists, the endings, and words that end like them but are none.
+    const SIGNAL_WORDS: &[&str] = &[
+        "prevu",
+        "prevue",
+        "prevus",
+        "prevues",
+        "programme",
+        "programmee",
+        "attendu",
+        "attendue",
+        "attendus",
+        "attendues",
+        "annonce",
+        "compte",
+        "comptent",
+        "envisage",
+        "prevoit",
+        "prevoient",
+        "doit",
+        "doivent",
+        "devra",
+        "devront",
+        "devrait",
+        "devraient",
+        "souhaite",
+        "entend",
+        "fixe",
+        "fixee",
+        "fixes",
+        "fixees",
+        "reporte",
+        "reportee",
+        "reportes",
+        "reportees",
+        "repousse",
+        "repoussee",
+        "ajourne",
+        "ajournee",
+        "delibere",
+        "va",
+        "vont",
+        "vais",
+        "vas",
+        "allons",
+        "allez",
+        "a",
+        "ont",
+        "ai",
+        "as",
+        "avons",
+        "avez",
+        "avait",
+        "avaient",
+        "avais",
+        "avions",
+        "est",
+        "sont",
+        "suis",
+        "sommes",
+        "etes",
+        "etait",
+        "etaient",
+        "etais",
+        "fut",
+        "furent",
+        "eut",
+        "eurent",
+        "aurait",
+        "auraient",
+        "serait",
+        "seraient",
+        "ira",
+        "iront",
+        "aura",
+        "auront",
+        "sera",
+        "seront",
+        "serai",
+        "partira",
+        "viendront",
+        "dirai",
+        "verras",
+        "direz",
+        "ferons",
+        "pourrait",
+        "voudrais",
+        "diraient",
+        "parlait",
+        "parlaient",
+        "signerent",
+        "extra",
+        "cholera",
+        "bras",
+        "vrai",
+        "front",
+        "portrait",
+        "citrons",
+        "fait",
+        "lait",
+        "mais",
+        "palais",
+        "frais",
+        "entra",
+        "publie",
+        "signees",
+        "arrive",
+        "arrivee",
+        "parti",
+        "venu",
+        "tenu",
+        "mort",
+        "ouvert",
+        "atteint",
+        "construit",
+        "pris",
+        "mis",
+        "dit",
+        "ecrit",
+        "entendu",
+        "abcdefghira",
+        "abcdefghiait",
+        "abcdefghierent",
+        "abcdefghprevu",
+        "nid",
+        "riz",
+        "nez",
+        "chez",
+        "assez",
+    ];
+
+    fn gate_agrees(sentence: &str) -> Result<(), String> {
+        let mut folds = String::new();
+        let mut split = Vec::new();
+        words(sentence, 0, sentence.len(), &mut folds, &mut split);
+        let ws: Vec<W<'_>> = split.iter().map(|w| W::split(sentence, *w, &folds)).collect();
+        for k in 0..ws.len() {
+            let (fast, slow) = (signal_with(&ws, k, true), signal_with(&ws, k, false));
+            if fast != slow {
+                return Err(format!("input {sentence:?} word {k}: gated {fast:?}, every test {slow:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn last_byte_gate_keeps_every_signal() {
+        for w in SIGNAL_WORDS {
+            for ctx in ["{}", "il {} signé lundi", "ils se {} arrivés", "on {} aller voter", "elle {} prévu", "un {} x"]
+            {
+                gate_agrees(&ctx.replace("{}", w)).unwrap();
+                gate_agrees(&ctx.replace("{}", &w.to_uppercase())).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The last-byte gate gives what every test gives, for any words.
+        #[test]
+        fn last_byte_gate_matches_every_test(s in "([a-zéèêàç]{1,10}[ ,.-]{1,2}){1,8}") {
+            proptest::prop_assert!(gate_agrees(&s).is_ok(), "{:?}", gate_agrees(&s));
         }
     }
 
