@@ -187,16 +187,22 @@ impl<'a> Parser<'a> {
 
     /// Whether token `i` is a number, a lexicon word of a date kind, or one of `ws`: the cheap
     /// test that lets a rule give up at once.
-    fn starts(&self, i: usize, ws: &[&str], num: bool, lex: fn(&Word) -> bool) -> bool {
+    ///
+    /// The word lists are `matches!` patterns: a length switch and integer comparisons, where
+    /// `contains` on a slice of `&str` called `memcmp` for every entry of the same length.
+    #[inline(always)]
+    fn starts(&self, i: usize, ws: impl Fn(&str) -> bool, num: bool, lex: fn(&Word) -> bool) -> bool {
         match self.t.get(i) {
             Some(t) if t.kind == Kind::Num => num,
-            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm) || t.lex.iter().any(lex),
+            Some(t) if t.kind == Kind::Word => ws(t.norm) || t.lex.iter().any(lex),
             _ => false,
         }
     }
 
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.word(i).is_some_and(|x| ws.contains(&x))
+    /// Whether token `i` is a word that `ws` accepts (a `matches!` pattern, as in [`Self::starts`]).
+    #[inline(always)]
+    fn is_any(&self, i: usize, ws: impl Fn(&str) -> bool) -> bool {
+        self.word(i).is_some_and(ws)
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
@@ -414,7 +420,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let j = i + 1;
-            if self.adjacent(j) && self.is_any(j, &["er", "re", "e", "eme", "ieme", "nd", "nde"]) {
+            if self.adjacent(j) && self.is_any(j, |w| matches!(w, "er" | "re" | "e" | "eme" | "ieme" | "nd" | "nde")) {
                 return Some((n, j + 1));
             }
             if self.adjacent(j) && self.word(j).is_some() {
@@ -422,12 +428,12 @@ impl<'a> Parser<'a> {
             }
             return Some((n, j));
         }
-        if self.is_any(i, &["1er"]) {
+        if self.is_any(i, |w| matches!(w, "1er")) {
             return Some((1, i + 1));
         }
         // The word "premier" is a day only before its month: "le premier mars", not "nommé
         // mardi Premier ministre" or "le premier jour".
-        if self.is_any(i, &["premier"]) {
+        if self.is_any(i, |w| matches!(w, "premier")) {
             return self.month_at(i + 1, true).map(|_| (1, i + 1));
         }
         let (n, e) = self.num_words(i)?;
@@ -506,7 +512,10 @@ impl<'a> Parser<'a> {
             }
         }
         let (n, d) = self.num(i)?;
-        if d <= 2 && self.adjacent(i + 1) && self.is_any(i + 1, &["er", "re", "e", "eme", "ieme", "nd", "nde"]) {
+        if d <= 2
+            && self.adjacent(i + 1)
+            && self.is_any(i + 1, |w| matches!(w, "er" | "re" | "e" | "eme" | "ieme" | "nd" | "nde"))
+        {
             return Some((n as i32, i + 2));
         }
         let w = self.word(i)?;
@@ -676,7 +685,23 @@ impl<'a> Parser<'a> {
         ];
         if !self.starts(
             i,
-            &["du", "au", "jour", "d", "de", "a", "lendemains", "sans", "tous", "chaque", "le", "semaine", "la"],
+            |w| {
+                matches!(
+                    w,
+                    "du" | "au"
+                        | "jour"
+                        | "d"
+                        | "de"
+                        | "a"
+                        | "lendemains"
+                        | "sans"
+                        | "tous"
+                        | "chaque"
+                        | "le"
+                        | "semaine"
+                        | "la"
+                )
+            },
             true,
             |_| false,
         ) {
@@ -738,24 +763,27 @@ impl<'a> Parser<'a> {
     fn r_relday(&self, i: usize) -> Option<Found> {
         if !self.starts(
             i,
-            &[
-                "aujourd",
-                "hier",
-                "avant",
-                "demain",
-                "apres",
-                "le",
-                "la",
-                "l",
-                "ce",
-                "lendemain",
-                "surlendemain",
-                "veille",
-                "jour",
-                "meme",
-                "un",
-                "dans",
-            ],
+            |w| {
+                matches!(
+                    w,
+                    "aujourd"
+                        | "hier"
+                        | "avant"
+                        | "demain"
+                        | "apres"
+                        | "le"
+                        | "la"
+                        | "l"
+                        | "ce"
+                        | "lendemain"
+                        | "surlendemain"
+                        | "veille"
+                        | "jour"
+                        | "meme"
+                        | "un"
+                        | "dans"
+                )
+            },
             true,
             |w| matches!(w, Word::Num(_)),
         ) {
@@ -821,7 +849,7 @@ impl<'a> Parser<'a> {
             .seq(i, &["dans", "la", "journee"])
             .or_else(|| self.seq(i, &["ce", "jour"]).filter(|&e| !self.is_sep(e)))
         {
-            if !self.is_any(e, &["de", "du", "d"]) {
+            if !self.is_any(e, |w| matches!(w, "de" | "du" | "d")) {
                 let r = self.reference?;
                 return self.found(i, e, Value::Period(Period::Day(r)), Anchor::Document);
             }
@@ -1050,14 +1078,19 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 let end = b_at + 1;
-                if !self.clean_end(end) || self.is_any(end, &["de", "des", "du", "d"]) || self.punct(end, '/') {
+                if !self.clean_end(end)
+                    || self.is_any(end, |w| matches!(w, "de" | "des" | "du" | "d"))
+                    || self.punct(end, '/')
+                {
                     return None;
                 }
                 if spaced && i > 0 && self.num(i - 1).is_some() {
                     return None;
                 }
                 if i > 0
-                    && self.is_any(i - 1, &["les", "des", "article", "articles", "numero", "n", "page", "chapitre"])
+                    && self.is_any(i - 1, |w| {
+                        matches!(w, "les" | "des" | "article" | "articles" | "numero" | "n" | "page" | "chapitre")
+                    })
                 {
                     return None;
                 }
@@ -1119,8 +1152,9 @@ impl<'a> Parser<'a> {
     /// English order, found in forms and lists: `Oct. 2`, `novembre 23 de 1987`.
     fn p_month_first(&self, i: usize) -> Option<Partial> {
         if i > 0
-            && (self.is_any(i - 1, &["en", "de", "d", "mois", "fin", "debut", "mi", "courant", "depuis"])
-                || self.num(i - 1).is_some())
+            && (self.is_any(i - 1, |w| {
+                matches!(w, "en" | "de" | "d" | "mois" | "fin" | "debut" | "mi" | "courant" | "depuis")
+            }) || self.num(i - 1).is_some())
         {
             return None;
         }
@@ -1157,11 +1191,11 @@ impl<'a> Parser<'a> {
             let num_at = if le { i + 1 } else { i };
             if p.wd.is_none()
                 && self.adjacent(num_at + 1)
-                && self.is_any(num_at + 1, &["e", "eme", "ieme", "nd", "nde"])
+                && self.is_any(num_at + 1, |w| matches!(w, "e" | "eme" | "ieme" | "nd" | "nde"))
             {
                 return None;
             }
-            if !(self.clean_end(p.end) || self.is_any(p.end, &["pour", "et", "prochain", "dernier"]))
+            if !(self.clean_end(p.end) || self.is_any(p.end, |w| matches!(w, "pour" | "et" | "prochain" | "dernier")))
                 || self.punct(p.end, '.') && self.num(p.end + 1).is_some()
             {
                 return None;
@@ -1174,7 +1208,7 @@ impl<'a> Parser<'a> {
         let mut end = p.end;
         let mut forced: Option<Dir> = None;
         if p.month.is_some() && p.year.is_none() {
-            if self.is_any(end, &["dernier", "passe"]) {
+            if self.is_any(end, |w| matches!(w, "dernier" | "passe")) {
                 forced = Some(Dir::Past);
                 end += 1;
             } else if self.is(end, "prochain") {
@@ -1192,17 +1226,22 @@ impl<'a> Parser<'a> {
     /// `du 3 au 5 mars`, `entre le 13 et le 15 juillet`, `13-15 juillet`, `de 2010 à 2018`,
     /// `de janvier à mars`, `dans la nuit de samedi à dimanche`.
     fn r_range(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["du", "entre", "de", "depuis", "dans", "la", "nuit", "le", "premier", "les"], true, |w| {
-            matches!(
-                w,
-                Word::Weekday(_)
-                    | Word::WeekdayAbbr(_)
-                    | Word::Num(_)
-                    | Word::Month(_)
-                    | Word::MonthAbbr(_)
-                    | Word::Ord(_)
-            )
-        }) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "du" | "entre" | "de" | "depuis" | "dans" | "la" | "nuit" | "le" | "premier" | "les"),
+            true,
+            |w| {
+                matches!(
+                    w,
+                    Word::Weekday(_)
+                        | Word::WeekdayAbbr(_)
+                        | Word::Num(_)
+                        | Word::Month(_)
+                        | Word::MonthAbbr(_)
+                        | Word::Ord(_)
+                )
+            },
+        ) {
             return None;
         }
         let (prefix, j) = if self.is(i, "du") {
@@ -1423,11 +1462,16 @@ impl<'a> Parser<'a> {
     /// `lundi`, `ce lundi`, `lundi dernier`, `mardi prochain`, `mercredi de la semaine
     /// prochaine`, `lundi en huit`, `le mercredi suivant`.
     fn r_weekday(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["ce", "cette", "le"], false, |w| matches!(w, Word::Weekday(_) | Word::WeekdayAbbr(_))) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "ce" | "cette" | "le"),
+            false,
+            |w| matches!(w, Word::Weekday(_) | Word::WeekdayAbbr(_)),
+        ) {
             return None;
         }
         let mut j = i;
-        let ce = self.is_any(i, &["ce", "cette"]);
+        let ce = self.is_any(i, |w| matches!(w, "ce" | "cette"));
         let le = self.is(i, "le");
         if ce || le {
             j += 1;
@@ -1440,10 +1484,12 @@ impl<'a> Parser<'a> {
         }
         // "du lundi au vendredi", "de lundi à vendredi": a schedule, not a date.
         let habit = |a: usize, b: usize| {
-            self.is_any(a, &["du", "de"]) && self.is_any(b, &["au", "a"]) && self.weekday_at(b + 1).is_some()
+            self.is_any(a, |w| matches!(w, "du" | "de"))
+                && self.is_any(b, |w| matches!(w, "au" | "a"))
+                && self.weekday_at(b + 1).is_some()
         };
         if habit(i.wrapping_sub(1), k)
-            || (i >= 2 && self.is_any(i - 1, &["au", "a"]) && self.weekday_at(i - 2).is_some())
+            || (i >= 2 && self.is_any(i - 1, |w| matches!(w, "au" | "a")) && self.weekday_at(i - 2).is_some())
         {
             return None;
         }
@@ -1541,7 +1587,7 @@ impl<'a> Parser<'a> {
 
     /// `le premier mercredi du mois prochain`, `le dernier lundi de mai 2017`.
     fn r_ord_weekday(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["le"], true, |w| matches!(w, Word::Ord(_))) {
+        if !self.starts(i, |w| matches!(w, "le"), true, |w| matches!(w, Word::Ord(_))) {
             return None;
         }
         let j = self.opt(i, &[&["le"]]);
@@ -1584,7 +1630,12 @@ impl<'a> Parser<'a> {
     /// `cette semaine`, `la semaine prochaine`, `le mois dernier`, `l'an prochain`,
     /// `cette année`, `le siècle dernier`, `ce week-end`, `la semaine du 6 mars`.
     fn r_period_rel(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["ce", "cet", "cette", "la", "le", "l", "dans"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "ce" | "cet" | "cette" | "la" | "le" | "l" | "dans"),
+            false,
+            |w| matches!(w, Word::Trigger),
+        ) {
             return None;
         }
         let dets: &[&[&str]] = &[&["ce"], &["cet"], &["cette"], &["la"], &["le"], &["l"], &["dans", "la"]];
@@ -1606,7 +1657,7 @@ impl<'a> Parser<'a> {
         if unit == Unit::Weekend && self.word(j) == Some("week") {
             k = self.seq(j, &["week", "end"])?;
         }
-        let this = self.is_any(i, &["ce", "cet", "cette"]);
+        let this = self.is_any(i, |w| matches!(w, "ce" | "cet" | "cette"));
         let dans = self.is(i, "dans");
         let r = self.reference?;
         let mods: &[(&[&str], i32, bool)] = &[
@@ -1715,7 +1766,7 @@ impl<'a> Parser<'a> {
     /// `la première semaine d'octobre 2014`, `la dernière semaine de septembre`, `le 3e jour
     /// d'octobre`, `la troisième semaine de 2027`, `le dernier jour de l'année`.
     fn r_nth_week(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["la", "le"], true, |w| matches!(w, Word::Ord(_))) {
+        if !self.starts(i, |w| matches!(w, "la" | "le"), true, |w| matches!(w, Word::Ord(_))) {
             return None;
         }
         let j = self.opt(i, &[&["la"], &["le"]]);
@@ -1759,7 +1810,7 @@ impl<'a> Parser<'a> {
 
     /// `il y a trois jours`, `il y a 200 ans` (approx), `dans deux semaines`.
     fn r_ago(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["il", "dans"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(i, |w| matches!(w, "il" | "dans"), false, |w| matches!(w, Word::Trigger)) {
             return None;
         }
         let (sign, j) = if let Some(e) = self.seq(i, &["il", "y", "a"]).or_else(|| self.seq(i, &["il", "ya"])) {
@@ -1811,21 +1862,24 @@ impl<'a> Parser<'a> {
     fn r_last_n(&self, i: usize) -> Option<Found> {
         if !self.starts(
             i,
-            &[
-                "les",
-                "ces",
-                "au",
-                "durant",
-                "pendant",
-                "dans",
-                "sur",
-                "derniers",
-                "dernieres",
-                "derniere",
-                "dernier",
-                "prochains",
-                "prochaines",
-            ],
+            |w| {
+                matches!(
+                    w,
+                    "les"
+                        | "ces"
+                        | "au"
+                        | "durant"
+                        | "pendant"
+                        | "dans"
+                        | "sur"
+                        | "derniers"
+                        | "dernieres"
+                        | "derniere"
+                        | "dernier"
+                        | "prochains"
+                        | "prochaines"
+                )
+            },
             true,
             |w| matches!(w, Word::Num(_)),
         ) {
@@ -1891,9 +1945,12 @@ impl<'a> Parser<'a> {
 
     /// `en mars`, `mai 2017`, `au mois de mars`, `janvier dernier`, `juillet 98`.
     fn r_month(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["en", "au", "le", "mois", "ce", "cette", "cet", "prochain", "depuis"], false, |w| {
-            matches!(w, Word::Month(_) | Word::MonthAbbr(_))
-        }) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "en" | "au" | "le" | "mois" | "ce" | "cette" | "cet" | "prochain" | "depuis"),
+            false,
+            |w| matches!(w, Word::Month(_) | Word::MonthAbbr(_)),
+        ) {
             return None;
         }
         let prefixes: &[(&[&str], u8)] = &[
@@ -2013,7 +2070,7 @@ impl<'a> Parser<'a> {
 
     /// `en 1991`, `la loi de 1905`, `l'année 2016`, a year alone where it reads as one.
     fn r_year(&self, i: usize, loose: bool) -> Option<Found> {
-        if !self.starts(i, &["en", "l", "annee", "de"], true, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(i, |w| matches!(w, "en" | "l" | "annee" | "de"), true, |w| matches!(w, Word::Trigger)) {
             return None;
         }
         let pre: &[&[&str]] = &[&["en"], &["l", "annee"], &["l", "an"], &["annee"], &["de"], &["en", "l", "an"]];
@@ -2035,55 +2092,56 @@ impl<'a> Parser<'a> {
             let prev_ok = i == 0
                 || loose
                 || self.t.get(i - 1).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '(' | '.' | ':' | '\n')))
-                || self.is_any(
-                    i - 1,
-                    &[
-                        "depuis",
-                        "des",
-                        "avant",
-                        "apres",
-                        "vers",
-                        "et",
-                        "ou",
-                        "jusqu",
-                        "fin",
-                        "debut",
-                        "mi",
-                        "entre",
-                        "a",
-                        "au",
-                        "printemps",
-                        "ete",
-                        "automne",
-                        "hiver",
-                        "annees",
-                        "dans",
-                        // nouns that name a year's edition: "la présidentielle 2017"
-                        "budget",
-                        "exercice",
-                        "saison",
-                        "campagne",
-                        "rentree",
-                        "presidentielle",
-                        "legislatives",
-                        "municipales",
-                        "regionales",
-                        "europeennes",
-                        "senatoriales",
-                        "elections",
-                        "election",
-                        "primaire",
-                        "edition",
-                        "cuvee",
-                        "millesime",
-                        "promotion",
-                        "recensement",
-                        "bilan",
-                    ],
-                );
+                || self.is_any(i - 1, |w| {
+                    matches!(
+                        w,
+                        "depuis"
+                            | "des"
+                            | "avant"
+                            | "apres"
+                            | "vers"
+                            | "et"
+                            | "ou"
+                            | "jusqu"
+                            | "fin"
+                            | "debut"
+                            | "mi"
+                            | "entre"
+                            | "a"
+                            | "au"
+                            | "printemps"
+                            | "ete"
+                            | "automne"
+                            | "hiver"
+                            | "annees"
+                            | "dans"
+                            // nouns that name a year's edition: "la présidentielle 2017"
+                            | "budget"
+                            | "exercice"
+                            | "saison"
+                            | "campagne"
+                            | "rentree"
+                            | "presidentielle"
+                            | "legislatives"
+                            | "municipales"
+                            | "regionales"
+                            | "europeennes"
+                            | "senatoriales"
+                            | "elections"
+                            | "election"
+                            | "primaire"
+                            | "edition"
+                            | "cuvee"
+                            | "millesime"
+                            | "promotion"
+                            | "recensement"
+                            | "bilan"
+                    )
+                });
             if !prev_ok
-                || self
-                    .is_any(i.wrapping_sub(1), &["article", "numero", "n", "page", "chapitre", "rue", "route", "code"])
+                || self.is_any(i.wrapping_sub(1), |w| {
+                    matches!(w, "article" | "numero" | "n" | "page" | "chapitre" | "rue" | "route" | "code")
+                })
             {
                 return None;
             }
@@ -2091,13 +2149,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "en 1991", "la loi de 1905": the preposition is not part of the expression.
-        let i = if self.is_any(i, &["en", "de"]) && !self.is(i + 1, "l") { j } else { i };
+        let i = if self.is_any(i, |w| matches!(w, "en" | "de")) && !self.is(i + 1, "l") { j } else { i };
         self.found(i, e, Value::Period(Period::Year(y)), Anchor::Absolute)
     }
 
     /// `au printemps 2017`, `cet été`, `l'hiver dernier`.
     fn r_season(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["au", "en", "l", "cet", "ce", "le", "d", "cette"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "au" | "en" | "l" | "cet" | "ce" | "le" | "d" | "cette"),
+            false,
+            |w| matches!(w, Word::Trigger),
+        ) {
             return None;
         }
         let dets: &[&[&str]] = &[&["au"], &["en"], &["l"], &["cet"], &["ce"], &["le"], &["d"], &["cette"]];
@@ -2113,7 +2176,7 @@ impl<'a> Parser<'a> {
             return self.found(i, e, Value::Period(Period::Season { year: y, season }), Anchor::Absolute);
         }
         let r = self.reference?;
-        let this = self.is_any(i, &["cet", "ce", "cette"]);
+        let this = self.is_any(i, |w| matches!(w, "cet" | "ce" | "cette"));
         if self.is(i, "d") && !this {
             return None;
         }
@@ -2158,12 +2221,12 @@ impl<'a> Parser<'a> {
             .t
             .get(i)
             .is_some_and(|t| t.upper && matches!(self.text.as_bytes().get(t.start), Some(b'I' | b'V' | b'X' | b'L')));
-        if !self.starts(i, &["le", "au", "du"], true, |w| matches!(w, Word::Trigger)) && !roman {
+        if !self.starts(i, |w| matches!(w, "le" | "au" | "du"), true, |w| matches!(w, Word::Trigger)) && !roman {
             return None;
         }
         let j = self.opt(i, &[&["le"], &["au"], &["du"]]);
         let (n, k) = if let Some((n, d)) = self.num(j) {
-            if d > 2 || !self.adjacent(j + 1) || !self.is_any(j + 1, &["e", "eme", "ieme", "er"]) {
+            if d > 2 || !self.adjacent(j + 1) || !self.is_any(j + 1, |w| matches!(w, "e" | "eme" | "ieme" | "er")) {
                 return None;
             }
             (n, j + 2)
@@ -2171,7 +2234,10 @@ impl<'a> Parser<'a> {
             let w = self.t.get(j).filter(|t| t.kind == Kind::Word)?;
             let raw = &self.text[w.start..w.end];
             let (n, rest) = roman_prefix(raw)?;
-            if rest.is_empty() && self.adjacent(j + 1) && self.is_any(j + 1, &["e", "eme", "ieme", "er"]) {
+            if rest.is_empty()
+                && self.adjacent(j + 1)
+                && self.is_any(j + 1, |w| matches!(w, "e" | "eme" | "ieme" | "er"))
+            {
                 (n, j + 2)
             } else if ["e", "eme", "ème", "ieme", "ième", "er"].contains(&rest) {
                 (n, j + 1)
@@ -2182,13 +2248,13 @@ impl<'a> Parser<'a> {
         if !self.is(k, "siecle") || !(1..=30).contains(&n) {
             return None;
         }
-        let i = if self.is_any(i, &["au", "du"]) { j } else { i };
+        let i = if self.is_any(i, |w| matches!(w, "au" | "du")) { j } else { i };
         self.found(i, k + 1, Value::Period(Period::Century(n as i32 - 1)), Anchor::Absolute)
     }
 
     /// `le premier trimestre 2017`, `au troisième trimestre`, `le 3e quart de 2016`.
     fn r_quarter(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["le", "au", "du"], true, |w| matches!(w, Word::Ord(_))) {
+        if !self.starts(i, |w| matches!(w, "le" | "au" | "du"), true, |w| matches!(w, Word::Ord(_))) {
             return None;
         }
         let j = self.opt(i, &[&["le"], &["au"], &["du"]]);
@@ -2226,13 +2292,13 @@ impl<'a> Parser<'a> {
         if !(1..=4).contains(&q) {
             return None;
         }
-        let i = if self.is_any(i, &["au", "du"]) { j } else { i };
+        let i = if self.is_any(i, |w| matches!(w, "au" | "du")) { j } else { i };
         self.found(i, e, Value::Period(Period::Quarter { year: y, quarter: q as u32 }), anchor)
     }
 
     /// `les années 1990`, `les années 70`, `les années soixante-dix`.
     fn r_decade(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["les", "des", "aux", "dans"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(i, |w| matches!(w, "les" | "des" | "aux" | "dans"), false, |w| matches!(w, Word::Trigger)) {
             return None;
         }
         let i = if self.is(i, "dans") { i + 1 } else { i };
@@ -2276,7 +2342,24 @@ impl<'a> Parser<'a> {
     fn r_fuzzy(&self, i: usize) -> Option<Found> {
         if !self.starts(
             i,
-            &["en", "a", "au", "la", "le", "des", "vers", "d", "jusqu", "fin", "debut", "mi", "milieu", "courant"],
+            |w| {
+                matches!(
+                    w,
+                    "en" | "a"
+                        | "au"
+                        | "la"
+                        | "le"
+                        | "des"
+                        | "vers"
+                        | "d"
+                        | "jusqu"
+                        | "fin"
+                        | "debut"
+                        | "mi"
+                        | "milieu"
+                        | "courant"
+                )
+            },
             false,
             |w| matches!(w, Word::Trigger),
         ) {
@@ -2376,7 +2459,7 @@ impl<'a> Parser<'a> {
 
     /// `la première quinzaine d'avril`, `la seconde quinzaine de juin`.
     fn r_quinzaine(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["la"], true, |w| matches!(w, Word::Ord(_))) {
+        if !self.starts(i, |w| matches!(w, "la"), true, |w| matches!(w, Word::Ord(_))) {
             return None;
         }
         let j = self.opt(i, &[&["la"]]);
@@ -2398,7 +2481,7 @@ impl<'a> Parser<'a> {
     fn r_modded(&self, i: usize) -> Option<Found> {
         if !self.starts(
             i,
-            &["depuis", "des", "a", "apres", "avant", "jusqu", "d", "vers", "aux", "autour"],
+            |w| matches!(w, "depuis" | "des" | "a" | "apres" | "avant" | "jusqu" | "d" | "vers" | "aux" | "autour"),
             false,
             |w| matches!(w, Word::Trigger),
         ) {
@@ -2432,7 +2515,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "jusqu'au printemps": the article contracted into "au"/"du" belongs to both sides.
-        let contracted = self.is_any(j.wrapping_sub(1), &["au", "du"]);
+        let contracted = self.is_any(j.wrapping_sub(1), |w| matches!(w, "au" | "du"));
         // "depuis septembre" can only look back and "d'ici mercredi" forward, whatever the tense;
         // "à partir de lundi", "dès lundi", "jusqu'à lundi" look forward when the tense says
         // nothing.
@@ -2440,7 +2523,9 @@ impl<'a> Parser<'a> {
             Some((Dir::Past, false))
         } else if self.seq(i, &["d", "ici"]).is_some() {
             Some((Dir::Future, false))
-        } else if matches!(md, Modifier::Before | Modifier::After) && !self.is_any(i, &["apres", "avant"]) {
+        } else if matches!(md, Modifier::Before | Modifier::After)
+            && !self.is_any(i, |w| matches!(w, "apres" | "avant"))
+        {
             Some((Dir::Future, true))
         } else {
             None
