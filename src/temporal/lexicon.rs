@@ -157,32 +157,25 @@ fn fold_slow_into(s: &str, out: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // ASCII lowercases to one ASCII character; only the backquote is mapped. A run of
-            // ASCII is copied at once, then lowercased.
-            if b == b'`' {
-                out.push('\'');
-                i += 1;
-                continue;
-            }
-            let run = i;
-            while i < bytes.len() && bytes[i].is_ascii() && bytes[i] != b'`' {
-                i += 1;
-            }
-            let from = out.len();
-            out.push_str(&s[run..i]);
-            out[from..].make_ascii_lowercase();
+            // ASCII lowercases to one ASCII character; only the backquote is mapped.
+            out.push(if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) });
+            i += 1;
             continue;
         }
         let c = if b == 0xC3 && i + 1 < bytes.len() {
             // U+00C0..U+00FF (`À` … `ÿ`), the accented letters of French: decoded and folded by
-            // a table.
-            let k = bytes[i + 1] & 0x3F;
+            // a table (one ASCII letter for most of them).
+            let k = (bytes[i + 1] & 0x3F) as usize;
             i += 2;
-            if let Some(f) = LATIN1_FOLD[k as usize] {
+            if LATIN1_FOLD_BYTE[k] != 0 {
+                out.push(char::from(LATIN1_FOLD_BYTE[k]));
+                continue;
+            }
+            if let Some(f) = LATIN1_FOLD[k] {
                 out.push_str(f);
                 continue;
             }
-            char::from(0xC0 + k)
+            char::from(0xC0 + k as u8)
         } else {
             let Some(c) = s[i..].chars().next() else { break };
             i += c.len_utf8();
@@ -208,6 +201,21 @@ const LATIN1_FOLD: [Option<&str>; 64] = {
     while k < 64 {
         if let Some(c) = char::from_u32(0xC0 + k as u32) {
             t[k] = fold_known(c);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`LATIN1_FOLD`] where it is one ASCII byte, else 0.
+const LATIN1_FOLD_BYTE: [u8; 64] = {
+    let mut t = [0u8; 64];
+    let mut k = 0;
+    while k < 64 {
+        if let Some(f) = LATIN1_FOLD[k] {
+            if f.len() == 1 {
+                t[k] = f.as_bytes()[0];
+            }
         }
         k += 1;
     }
