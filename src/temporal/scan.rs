@@ -73,6 +73,24 @@ fn letter_at_decoded(text: &str, i: usize) -> (bool, usize) {
     (is_letter(c), c.len_utf8())
 }
 
+const ASCII_LETTER: u8 = 1;
+const ASCII_LOWER: u8 = 2;
+
+/// By byte: an ASCII letter, and a lowercase one (one load and a test per letter in
+/// [`word_end`], where the ASCII range tests took several).
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = ASCII_LETTER | if c.is_ascii_lowercase() { ASCII_LOWER } else { 0 };
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The end of the word of `text` whose first letter, `len` bytes long, starts at `start`, read
 /// no further than `end`; whether the word is lowercase ASCII, its own folded form (most words:
 /// noted while scanning, so that only the others are folded); and whether it is ASCII. ASCII
@@ -86,13 +104,14 @@ pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usi
     let mut i = start + len;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii() {
-            if !b.is_ascii_alphabetic() {
-                break;
-            }
-            lower &= b.is_ascii_lowercase();
+        let class = BYTE_CLASS[b as usize];
+        if class & ASCII_LETTER != 0 {
+            lower &= class & ASCII_LOWER != 0;
             i += 1;
             continue;
+        }
+        if b.is_ascii() {
+            break;
         }
         let (l, n) = letter_at(text, i);
         if !l {
