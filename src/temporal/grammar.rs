@@ -796,11 +796,14 @@ impl<'a> Parser<'a> {
             (&["demain"], 1),
             (&["apres", "demain"], 2),
         ];
-        for &(s, off) in doc {
-            if let Some(e) = self.seq(i, s) {
-                let r = self.reference?;
-                let e = if self.is(e, "meme") { e + 1 } else { e };
-                return self.found(i, e, Value::Period(Period::Day(r.add_days(off))), Anchor::Document);
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self.word(i).is_some_and(|w| matches!(w, "aujourd" | "hier" | "avant" | "demain" | "apres")) {
+            for &(s, off) in doc {
+                if let Some(e) = self.seq(i, s) {
+                    let r = self.reference?;
+                    let e = if self.is(e, "meme") { e + 1 } else { e };
+                    return self.found(i, e, Value::Period(Period::Day(r.add_days(off))), Anchor::Document);
+                }
             }
         }
         let story: &[(&[&str], i64)] = &[
@@ -819,29 +822,40 @@ impl<'a> Parser<'a> {
         ];
         let j = self.opt(i, &[&["le"], &["la"], &["l"], &["ce"]]);
         let j = self.skip_sep(j);
-        for &(s, off) in story {
-            if let Some(e) = self.seq(j, s) {
-                if s == ["jour"] {
-                    continue;
-                }
-                // "le lendemain du 13 février", "la veille de Noël": relative to that day.
-                let k = self.opt(e, &[&["du"], &["de"], &["d"], &["de", "la"], &["de", "l"]]);
-                if k > e && off != 0 {
-                    if let Some(inner) = self.best_with(k, false, false, false) {
-                        if let Value::Period(Period::Day(d)) = inner.value {
-                            return self.found(i, inner.end, Value::Period(Period::Day(d.add_days(off))), inner.anchor);
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self
+            .word(j)
+            .is_some_and(|w| matches!(w, "lendemain" | "surlendemain" | "veille" | "avant" | "jour" | "meme" | "un"))
+        {
+            for &(s, off) in story {
+                if let Some(e) = self.seq(j, s) {
+                    if s == ["jour"] {
+                        continue;
+                    }
+                    // "le lendemain du 13 février", "la veille de Noël": relative to that day.
+                    let k = self.opt(e, &[&["du"], &["de"], &["d"], &["de", "la"], &["de", "l"]]);
+                    if k > e && off != 0 {
+                        if let Some(inner) = self.best_with(k, false, false, false) {
+                            if let Value::Period(Period::Day(d)) = inner.value {
+                                return self.found(
+                                    i,
+                                    inner.end,
+                                    Value::Period(Period::Day(d.add_days(off))),
+                                    inner.anchor,
+                                );
+                            }
+                        }
+                        if s == ["veille"] || s == ["lendemain"] {
+                            // "la veille du scrutin": an event we cannot date.
+                            return None;
                         }
                     }
-                    if s == ["veille"] || s == ["lendemain"] {
-                        // "la veille du scrutin": an event we cannot date.
+                    if j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ',') {
                         return None;
                     }
+                    let (a, anchor) = self.story_day(off)?;
+                    return self.found(i, e, Value::Period(Period::Day(a.add_days(off))), anchor);
                 }
-                if j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ',') {
-                    return None;
-                }
-                let (a, anchor) = self.story_day(off)?;
-                return self.found(i, e, Value::Period(Period::Day(a.add_days(off))), anchor);
             }
         }
         // "dans la journée", "ce jour" (official style): the reference day.
@@ -1302,10 +1316,13 @@ impl<'a> Parser<'a> {
                 (&["du", "mois", "dernier"], -1),
             ];
             let mut got = None;
-            for &(s, off) in ctx {
-                if let Some(e) = self.seq(end, s) {
-                    if got.map_or(true, |(ge, _)| e > ge) {
-                        got = Some((e, off));
+            // Every entry starts with one of these words: the loop is skipped at the others.
+            if self.word(end).is_some_and(|w| matches!(w, "ce" | "cette" | "de" | "du" | "mois" | "le")) {
+                for &(s, off) in ctx {
+                    if let Some(e) = self.seq(end, s) {
+                        if got.map_or(true, |(ge, _)| e > ge) {
+                            got = Some((e, off));
+                        }
                     }
                 }
             }
@@ -1534,10 +1551,30 @@ impl<'a> Parser<'a> {
             (&["en", "quinze"], 9),
         ];
         let mut m: Option<(usize, u8)> = None;
-        for &(s, code) in mods {
-            if let Some(e) = self.seq(k, s) {
-                if m.map_or(true, |(me, _)| e > me) {
-                    m = Some((e, code));
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "prochain"
+                    | "prochaine"
+                    | "qui"
+                    | "dernier"
+                    | "derniere"
+                    | "passe"
+                    | "suivant"
+                    | "d"
+                    | "precedent"
+                    | "la"
+                    | "de"
+                    | "cette"
+                    | "en"
+            )
+        }) {
+            for &(s, code) in mods {
+                if let Some(e) = self.seq(k, s) {
+                    if m.map_or(true, |(me, _)| e > me) {
+                        m = Some((e, code));
+                    }
                 }
             }
         }
@@ -1701,10 +1738,34 @@ impl<'a> Parser<'a> {
                 m = Some((k + 2, 0, false));
             }
         }
-        for &(s, o, st) in mods {
-            if let Some(e) = self.seq(k, s) {
-                if m.map_or(true, |(me, _, _)| e > me) {
-                    m = Some((e, o, st));
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "prochain"
+                    | "prochaine"
+                    | "qui"
+                    | "a"
+                    | "dernier"
+                    | "derniere"
+                    | "passe"
+                    | "passee"
+                    | "ecoule"
+                    | "ecoulee"
+                    | "suivant"
+                    | "suivante"
+                    | "d"
+                    | "precedent"
+                    | "precedente"
+                    | "en"
+                    | "ci"
+            )
+        }) {
+            for &(s, o, st) in mods {
+                if let Some(e) = self.seq(k, s) {
+                    if m.map_or(true, |(me, _, _)| e > me) {
+                        m = Some((e, o, st));
+                    }
                 }
             }
         }
@@ -1972,10 +2033,16 @@ impl<'a> Parser<'a> {
             (&["depuis"], 0),
         ];
         let mut pre: Option<(usize, u8)> = None;
-        for &(s, c) in prefixes {
-            if let Some(e) = self.seq(i, s) {
-                if pre.map_or(true, |(pe, _)| e > pe) {
-                    pre = Some((e, c));
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self
+            .word(i)
+            .is_some_and(|w| matches!(w, "en" | "au" | "le" | "mois" | "ce" | "cette" | "cet" | "prochain" | "depuis"))
+        {
+            for &(s, c) in prefixes {
+                if let Some(e) = self.seq(i, s) {
+                    if pre.map_or(true, |(pe, _)| e > pe) {
+                        pre = Some((e, c));
+                    }
                 }
             }
         }
