@@ -98,15 +98,17 @@ const BYTE_CLASS: [u8; 256] = {
 /// words with it.
 #[inline]
 pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usize, bool, bool) {
-    let bytes = text.as_bytes();
-    let mut lower = bytes[start].is_ascii_lowercase();
+    // The bytes up to `end`: `i < end` then bounds every read.
+    let bytes = &text.as_bytes()[..end];
+    // The classes of the letters read, and-ed: lowercase ASCII as long as `ASCII_LOWER` stays.
+    let mut acc = if text.as_bytes()[start].is_ascii_lowercase() { ASCII_LOWER } else { 0 };
     let mut ascii = len == 1;
     let mut i = start + len;
-    while i < end {
+    while i < bytes.len() {
         let b = bytes[i];
         let class = BYTE_CLASS[b as usize];
         if class & ASCII_LETTER != 0 {
-            lower &= class & ASCII_LOWER != 0;
+            acc &= class;
             i += 1;
             continue;
         }
@@ -117,11 +119,11 @@ pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usi
         if !l {
             break;
         }
-        lower = false;
+        acc = 0;
         ascii = false;
         i += n;
     }
-    (i, lower, ascii)
+    (i, acc & ASCII_LOWER != 0, ascii)
 }
 
 fn is_alnum(c: char) -> bool {
