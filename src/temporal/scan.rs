@@ -251,7 +251,8 @@ pub(crate) fn tokenize_into<'a>(
     folds: &'a mut String,
     bufs: &mut TokBuffers,
 ) -> Vec<Tok<'a>> {
-    let bytes = text.as_bytes();
+    // The bytes up to the window's end: `i < end` then bounds every read.
+    let bytes = &text.as_bytes()[..end];
     let lex = lexicon();
     folds.clear();
     // Word tokens whose folded form is `folds[from..to]`: (token, from, to), set at the end,

@@ -312,7 +312,7 @@ impl<'a> W<'a> {
 /// `out`: (start, end, folded form). The folded forms of capitalized and accented words are
 /// written into `folds`: `Some(from..to)` of it, else the word is its own folded form.
 fn words(text: &str, from: usize, to: usize, folds: &mut String, out: &mut Vec<SplitWord>) {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..to];
     let mut i = from;
     while i < to {
         let b = bytes[i];
