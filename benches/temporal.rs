@@ -45,12 +45,7 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_function(name, |b| b.iter(|| black_box(resolver.find(black_box(&text)))));
     }
-    let plain: String = ARTICLE
-        .split("\n\n")
-        .filter(|p| !p.contains("janvier") && !p.contains("2018"))
-        .collect::<Vec<_>>()
-        .join("\n\n")
-        .repeat(64);
+    let plain = plain_paragraphs(64);
     g.throughput(Throughput::Bytes(plain.len() as u64));
     g.bench_function("no_dates", |b| b.iter(|| black_box(resolver.find(black_box(&plain)))));
     // The analyzer's bench text repeated to about 1 MB.
@@ -60,15 +55,31 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// The article's paragraphs without a date, `n` times.
+fn plain_paragraphs(n: usize) -> String {
+    ARTICLE
+        .split("\n\n")
+        .filter(|p| !p.contains("janvier") && !p.contains("2018"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        .repeat(n)
+}
+
 criterion_group!(benches, bench);
 
-/// Criterion, or with `TEMPORAL_DRIVER=<file>` (and `TEMPORAL_PASSES=<n>`, default 1) a plain
+/// Criterion, or with `TEMPORAL_DRIVER=<file>` (or `@article`, `@dispatch`, `@no_dates`; and `TEMPORAL_PASSES=<n>`, default 1) a plain
 /// loop of `find` over that file for `perf stat` and `valgrind --tool=callgrind`, reference
 /// 2024-02-03 as in the earlier rounds of `docs/perf-temporal.md`; prints the number of
 /// expressions found and the CPU-time throughput.
 fn main() {
     if let Ok(path) = std::env::var("TEMPORAL_DRIVER") {
-        let text = std::fs::read_to_string(&path).expect("TEMPORAL_DRIVER names a readable UTF-8 file");
+        // `@article`, `@dispatch`, `@no_dates`: the bench's own texts, eight times over.
+        let text = match path.as_str() {
+            "@article" => ARTICLE.repeat(8),
+            "@dispatch" => DISPATCH.repeat(8),
+            "@no_dates" => plain_paragraphs(8),
+            _ => std::fs::read_to_string(&path).expect("TEMPORAL_DRIVER names a readable UTF-8 file"),
+        };
         let passes: usize = std::env::var("TEMPORAL_PASSES").ok().and_then(|n| n.parse().ok()).unwrap_or(1);
         let resolver = DateResolver::new(Some(Date::new(2024, 2, 3).unwrap()));
         let started = std::time::Instant::now();

@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{clause_bounds, nearest, sentence_bounds, signals_with_tokens, Tense};
+use super::tense::{clause_bounds, nearest, sentence_bounds, signals_with_tokens, Tense, TenseBuffers};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -53,7 +53,9 @@ pub(crate) struct Parser<'a> {
     /// Partial days already parsed, by token (the range and day rules share them).
     partials: std::cell::RefCell<Vec<Option<Option<Partial>>>>,
     /// Tense signals of the sentences already read, by sentence bounds.
-    pub(crate) tenses: std::cell::RefCell<Vec<SentenceTenses>>,
+    tenses: std::cell::RefCell<Vec<SentenceTenses>>,
+    /// The tense reader's buffers.
+    words: std::cell::RefCell<TenseBuffers>,
     /// The direction a preposition gives the expression that starts at a token, while that
     /// expression is parsed: always (`depuis septembre` looks back, `d'ici mercredi` forward),
     /// or, flagged weak, only for a weekday whose sentence has no tense to tell (`à partir de
@@ -123,6 +125,15 @@ const YEAR_FOLLOWERS: &[&str] = &[
     "contre", "apres", "avant", "depuis", "selon", "un", "une", "des", "du", "de", "d", "s", "n", "y", "c", "j",
 ];
 
+/// What a parser keeps for the next window of the same text: the tense signals of the sentences
+/// already read (a sentence may span two windows) and its buffers.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    partials: Vec<Option<Option<Partial>>>,
+    tenses: Vec<SentenceTenses>,
+    words: TenseBuffers,
+}
+
 impl<'a> Parser<'a> {
     pub(crate) fn new(
         t: &'a [Tok<'a>],
@@ -131,7 +142,13 @@ impl<'a> Parser<'a> {
         reference: Option<Date>,
         prefer: Prefer,
         last: Option<Value>,
+        scratch: Scratch,
     ) -> Self {
+        let Scratch { mut partials, mut tenses, words } = scratch;
+        partials.clear();
+        partials.resize(t.len(), None);
+        // The sentences that end before this window are not read again.
+        tenses.retain(|((_, to), _)| *to >= window.0);
         Parser {
             t,
             text,
@@ -140,9 +157,19 @@ impl<'a> Parser<'a> {
             prefer,
             last: std::cell::Cell::new(last),
             lex: lexicon(),
-            partials: std::cell::RefCell::new(vec![None; t.len()]),
-            tenses: Default::default(),
+            partials: std::cell::RefCell::new(partials),
+            tenses: std::cell::RefCell::new(tenses),
+            words: std::cell::RefCell::new(words),
             forced: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The parser's scratch, for the next window.
+    pub(crate) fn into_scratch(self) -> Scratch {
+        Scratch {
+            partials: self.partials.into_inner(),
+            tenses: self.tenses.into_inner(),
+            words: self.words.into_inner(),
         }
     }
 
@@ -160,16 +187,22 @@ impl<'a> Parser<'a> {
 
     /// Whether token `i` is a number, a lexicon word of a date kind, or one of `ws`: the cheap
     /// test that lets a rule give up at once.
-    fn starts(&self, i: usize, ws: &[&str], num: bool, lex: fn(&Word) -> bool) -> bool {
+    ///
+    /// The word lists are `matches!` patterns: a length switch and integer comparisons, where
+    /// `contains` on a slice of `&str` called `memcmp` for every entry of the same length.
+    #[inline(always)]
+    fn starts(&self, i: usize, ws: impl Fn(&str) -> bool, num: bool, lex: fn(&Word) -> bool) -> bool {
         match self.t.get(i) {
             Some(t) if t.kind == Kind::Num => num,
-            Some(t) if t.kind == Kind::Word => ws.contains(&t.norm) || t.lex.iter().any(lex),
+            Some(t) if t.kind == Kind::Word => ws(t.norm) || t.lex.iter().any(lex),
             _ => false,
         }
     }
 
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.word(i).is_some_and(|x| ws.contains(&x))
+    /// Whether token `i` is a word that `ws` accepts (a `matches!` pattern, as in [`Self::starts`]).
+    #[inline(always)]
+    fn is_any(&self, i: usize, ws: impl Fn(&str) -> bool) -> bool {
+        self.word(i).is_some_and(ws)
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
@@ -314,7 +347,7 @@ impl<'a> Parser<'a> {
     /// The tense signals of the sentence `text[from..to]`, its part inside the window read from
     /// the window's tokens.
     fn sentence_signals(&self, key: (usize, usize)) -> Vec<(usize, Tense)> {
-        signals_with_tokens(self.text, key, self.window, self.t)
+        signals_with_tokens(self.text, key, self.window, self.t, &mut self.words.borrow_mut())
     }
 
     /// The day a story-relative expression counts from: the previous expression when it is a
@@ -387,7 +420,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let j = i + 1;
-            if self.adjacent(j) && self.is_any(j, &["er", "re", "e", "eme", "ieme", "nd", "nde"]) {
+            if self.adjacent(j) && self.is_any(j, |w| matches!(w, "er" | "re" | "e" | "eme" | "ieme" | "nd" | "nde")) {
                 return Some((n, j + 1));
             }
             if self.adjacent(j) && self.word(j).is_some() {
@@ -395,12 +428,12 @@ impl<'a> Parser<'a> {
             }
             return Some((n, j));
         }
-        if self.is_any(i, &["1er"]) {
+        if self.is_any(i, |w| matches!(w, "1er")) {
             return Some((1, i + 1));
         }
         // The word "premier" is a day only before its month: "le premier mars", not "nommé
         // mardi Premier ministre" or "le premier jour".
-        if self.is_any(i, &["premier"]) {
+        if self.is_any(i, |w| matches!(w, "premier")) {
             return self.month_at(i + 1, true).map(|_| (1, i + 1));
         }
         let (n, e) = self.num_words(i)?;
@@ -479,7 +512,10 @@ impl<'a> Parser<'a> {
             }
         }
         let (n, d) = self.num(i)?;
-        if d <= 2 && self.adjacent(i + 1) && self.is_any(i + 1, &["er", "re", "e", "eme", "ieme", "nd", "nde"]) {
+        if d <= 2
+            && self.adjacent(i + 1)
+            && self.is_any(i + 1, |w| matches!(w, "er" | "re" | "e" | "eme" | "ieme" | "nd" | "nde"))
+        {
             return Some((n as i32, i + 2));
         }
         let w = self.word(i)?;
@@ -649,7 +685,23 @@ impl<'a> Parser<'a> {
         ];
         if !self.starts(
             i,
-            &["du", "au", "jour", "d", "de", "a", "lendemains", "sans", "tous", "chaque", "le", "semaine", "la"],
+            |w| {
+                matches!(
+                    w,
+                    "du" | "au"
+                        | "jour"
+                        | "d"
+                        | "de"
+                        | "a"
+                        | "lendemains"
+                        | "sans"
+                        | "tous"
+                        | "chaque"
+                        | "le"
+                        | "semaine"
+                        | "la"
+                )
+            },
             true,
             |_| false,
         ) {
@@ -711,24 +763,27 @@ impl<'a> Parser<'a> {
     fn r_relday(&self, i: usize) -> Option<Found> {
         if !self.starts(
             i,
-            &[
-                "aujourd",
-                "hier",
-                "avant",
-                "demain",
-                "apres",
-                "le",
-                "la",
-                "l",
-                "ce",
-                "lendemain",
-                "surlendemain",
-                "veille",
-                "jour",
-                "meme",
-                "un",
-                "dans",
-            ],
+            |w| {
+                matches!(
+                    w,
+                    "aujourd"
+                        | "hier"
+                        | "avant"
+                        | "demain"
+                        | "apres"
+                        | "le"
+                        | "la"
+                        | "l"
+                        | "ce"
+                        | "lendemain"
+                        | "surlendemain"
+                        | "veille"
+                        | "jour"
+                        | "meme"
+                        | "un"
+                        | "dans"
+                )
+            },
             true,
             |w| matches!(w, Word::Num(_)),
         ) {
@@ -741,11 +796,14 @@ impl<'a> Parser<'a> {
             (&["demain"], 1),
             (&["apres", "demain"], 2),
         ];
-        for &(s, off) in doc {
-            if let Some(e) = self.seq(i, s) {
-                let r = self.reference?;
-                let e = if self.is(e, "meme") { e + 1 } else { e };
-                return self.found(i, e, Value::Period(Period::Day(r.add_days(off))), Anchor::Document);
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self.word(i).is_some_and(|w| matches!(w, "aujourd" | "hier" | "avant" | "demain" | "apres")) {
+            for &(s, off) in doc {
+                if let Some(e) = self.seq(i, s) {
+                    let r = self.reference?;
+                    let e = if self.is(e, "meme") { e + 1 } else { e };
+                    return self.found(i, e, Value::Period(Period::Day(r.add_days(off))), Anchor::Document);
+                }
             }
         }
         let story: &[(&[&str], i64)] = &[
@@ -764,29 +822,40 @@ impl<'a> Parser<'a> {
         ];
         let j = self.opt(i, &[&["le"], &["la"], &["l"], &["ce"]]);
         let j = self.skip_sep(j);
-        for &(s, off) in story {
-            if let Some(e) = self.seq(j, s) {
-                if s == ["jour"] {
-                    continue;
-                }
-                // "le lendemain du 13 février", "la veille de Noël": relative to that day.
-                let k = self.opt(e, &[&["du"], &["de"], &["d"], &["de", "la"], &["de", "l"]]);
-                if k > e && off != 0 {
-                    if let Some(inner) = self.best_with(k, false, false, false) {
-                        if let Value::Period(Period::Day(d)) = inner.value {
-                            return self.found(i, inner.end, Value::Period(Period::Day(d.add_days(off))), inner.anchor);
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self
+            .word(j)
+            .is_some_and(|w| matches!(w, "lendemain" | "surlendemain" | "veille" | "avant" | "jour" | "meme" | "un"))
+        {
+            for &(s, off) in story {
+                if let Some(e) = self.seq(j, s) {
+                    if s == ["jour"] {
+                        continue;
+                    }
+                    // "le lendemain du 13 février", "la veille de Noël": relative to that day.
+                    let k = self.opt(e, &[&["du"], &["de"], &["d"], &["de", "la"], &["de", "l"]]);
+                    if k > e && off != 0 {
+                        if let Some(inner) = self.best_with(k, false, false, false) {
+                            if let Value::Period(Period::Day(d)) = inner.value {
+                                return self.found(
+                                    i,
+                                    inner.end,
+                                    Value::Period(Period::Day(d.add_days(off))),
+                                    inner.anchor,
+                                );
+                            }
+                        }
+                        if s == ["veille"] || s == ["lendemain"] {
+                            // "la veille du scrutin": an event we cannot date.
+                            return None;
                         }
                     }
-                    if s == ["veille"] || s == ["lendemain"] {
-                        // "la veille du scrutin": an event we cannot date.
+                    if j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ',') {
                         return None;
                     }
+                    let (a, anchor) = self.story_day(off)?;
+                    return self.found(i, e, Value::Period(Period::Day(a.add_days(off))), anchor);
                 }
-                if j == i && s.len() == 1 && s[0] == "veille" && !self.clean_end(e) && !self.punct(e, ',') {
-                    return None;
-                }
-                let (a, anchor) = self.story_day(off)?;
-                return self.found(i, e, Value::Period(Period::Day(a.add_days(off))), anchor);
             }
         }
         // "dans la journée", "ce jour" (official style): the reference day.
@@ -794,7 +863,7 @@ impl<'a> Parser<'a> {
             .seq(i, &["dans", "la", "journee"])
             .or_else(|| self.seq(i, &["ce", "jour"]).filter(|&e| !self.is_sep(e)))
         {
-            if !self.is_any(e, &["de", "du", "d"]) {
+            if !self.is_any(e, |w| matches!(w, "de" | "du" | "d")) {
                 let r = self.reference?;
                 return self.found(i, e, Value::Period(Period::Day(r)), Anchor::Document);
             }
@@ -1023,14 +1092,19 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 let end = b_at + 1;
-                if !self.clean_end(end) || self.is_any(end, &["de", "des", "du", "d"]) || self.punct(end, '/') {
+                if !self.clean_end(end)
+                    || self.is_any(end, |w| matches!(w, "de" | "des" | "du" | "d"))
+                    || self.punct(end, '/')
+                {
                     return None;
                 }
                 if spaced && i > 0 && self.num(i - 1).is_some() {
                     return None;
                 }
                 if i > 0
-                    && self.is_any(i - 1, &["les", "des", "article", "articles", "numero", "n", "page", "chapitre"])
+                    && self.is_any(i - 1, |w| {
+                        matches!(w, "les" | "des" | "article" | "articles" | "numero" | "n" | "page" | "chapitre")
+                    })
                 {
                     return None;
                 }
@@ -1092,8 +1166,9 @@ impl<'a> Parser<'a> {
     /// English order, found in forms and lists: `Oct. 2`, `novembre 23 de 1987`.
     fn p_month_first(&self, i: usize) -> Option<Partial> {
         if i > 0
-            && (self.is_any(i - 1, &["en", "de", "d", "mois", "fin", "debut", "mi", "courant", "depuis"])
-                || self.num(i - 1).is_some())
+            && (self.is_any(i - 1, |w| {
+                matches!(w, "en" | "de" | "d" | "mois" | "fin" | "debut" | "mi" | "courant" | "depuis")
+            }) || self.num(i - 1).is_some())
         {
             return None;
         }
@@ -1130,11 +1205,11 @@ impl<'a> Parser<'a> {
             let num_at = if le { i + 1 } else { i };
             if p.wd.is_none()
                 && self.adjacent(num_at + 1)
-                && self.is_any(num_at + 1, &["e", "eme", "ieme", "nd", "nde"])
+                && self.is_any(num_at + 1, |w| matches!(w, "e" | "eme" | "ieme" | "nd" | "nde"))
             {
                 return None;
             }
-            if !(self.clean_end(p.end) || self.is_any(p.end, &["pour", "et", "prochain", "dernier"]))
+            if !(self.clean_end(p.end) || self.is_any(p.end, |w| matches!(w, "pour" | "et" | "prochain" | "dernier")))
                 || self.punct(p.end, '.') && self.num(p.end + 1).is_some()
             {
                 return None;
@@ -1147,7 +1222,7 @@ impl<'a> Parser<'a> {
         let mut end = p.end;
         let mut forced: Option<Dir> = None;
         if p.month.is_some() && p.year.is_none() {
-            if self.is_any(end, &["dernier", "passe"]) {
+            if self.is_any(end, |w| matches!(w, "dernier" | "passe")) {
                 forced = Some(Dir::Past);
                 end += 1;
             } else if self.is(end, "prochain") {
@@ -1165,17 +1240,22 @@ impl<'a> Parser<'a> {
     /// `du 3 au 5 mars`, `entre le 13 et le 15 juillet`, `13-15 juillet`, `de 2010 à 2018`,
     /// `de janvier à mars`, `dans la nuit de samedi à dimanche`.
     fn r_range(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["du", "entre", "de", "depuis", "dans", "la", "nuit", "le", "premier", "les"], true, |w| {
-            matches!(
-                w,
-                Word::Weekday(_)
-                    | Word::WeekdayAbbr(_)
-                    | Word::Num(_)
-                    | Word::Month(_)
-                    | Word::MonthAbbr(_)
-                    | Word::Ord(_)
-            )
-        }) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "du" | "entre" | "de" | "depuis" | "dans" | "la" | "nuit" | "le" | "premier" | "les"),
+            true,
+            |w| {
+                matches!(
+                    w,
+                    Word::Weekday(_)
+                        | Word::WeekdayAbbr(_)
+                        | Word::Num(_)
+                        | Word::Month(_)
+                        | Word::MonthAbbr(_)
+                        | Word::Ord(_)
+                )
+            },
+        ) {
             return None;
         }
         let (prefix, j) = if self.is(i, "du") {
@@ -1236,10 +1316,13 @@ impl<'a> Parser<'a> {
                 (&["du", "mois", "dernier"], -1),
             ];
             let mut got = None;
-            for &(s, off) in ctx {
-                if let Some(e) = self.seq(end, s) {
-                    if got.map_or(true, |(ge, _)| e > ge) {
-                        got = Some((e, off));
+            // Every entry starts with one of these words: the loop is skipped at the others.
+            if self.word(end).is_some_and(|w| matches!(w, "ce" | "cette" | "de" | "du" | "mois" | "le")) {
+                for &(s, off) in ctx {
+                    if let Some(e) = self.seq(end, s) {
+                        if got.map_or(true, |(ge, _)| e > ge) {
+                            got = Some((e, off));
+                        }
                     }
                 }
             }
@@ -1396,11 +1479,16 @@ impl<'a> Parser<'a> {
     /// `lundi`, `ce lundi`, `lundi dernier`, `mardi prochain`, `mercredi de la semaine
     /// prochaine`, `lundi en huit`, `le mercredi suivant`.
     fn r_weekday(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["ce", "cette", "le"], false, |w| matches!(w, Word::Weekday(_) | Word::WeekdayAbbr(_))) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "ce" | "cette" | "le"),
+            false,
+            |w| matches!(w, Word::Weekday(_) | Word::WeekdayAbbr(_)),
+        ) {
             return None;
         }
         let mut j = i;
-        let ce = self.is_any(i, &["ce", "cette"]);
+        let ce = self.is_any(i, |w| matches!(w, "ce" | "cette"));
         let le = self.is(i, "le");
         if ce || le {
             j += 1;
@@ -1413,10 +1501,12 @@ impl<'a> Parser<'a> {
         }
         // "du lundi au vendredi", "de lundi à vendredi": a schedule, not a date.
         let habit = |a: usize, b: usize| {
-            self.is_any(a, &["du", "de"]) && self.is_any(b, &["au", "a"]) && self.weekday_at(b + 1).is_some()
+            self.is_any(a, |w| matches!(w, "du" | "de"))
+                && self.is_any(b, |w| matches!(w, "au" | "a"))
+                && self.weekday_at(b + 1).is_some()
         };
         if habit(i.wrapping_sub(1), k)
-            || (i >= 2 && self.is_any(i - 1, &["au", "a"]) && self.weekday_at(i - 2).is_some())
+            || (i >= 2 && self.is_any(i - 1, |w| matches!(w, "au" | "a")) && self.weekday_at(i - 2).is_some())
         {
             return None;
         }
@@ -1461,10 +1551,30 @@ impl<'a> Parser<'a> {
             (&["en", "quinze"], 9),
         ];
         let mut m: Option<(usize, u8)> = None;
-        for &(s, code) in mods {
-            if let Some(e) = self.seq(k, s) {
-                if m.map_or(true, |(me, _)| e > me) {
-                    m = Some((e, code));
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "prochain"
+                    | "prochaine"
+                    | "qui"
+                    | "dernier"
+                    | "derniere"
+                    | "passe"
+                    | "suivant"
+                    | "d"
+                    | "precedent"
+                    | "la"
+                    | "de"
+                    | "cette"
+                    | "en"
+            )
+        }) {
+            for &(s, code) in mods {
+                if let Some(e) = self.seq(k, s) {
+                    if m.map_or(true, |(me, _)| e > me) {
+                        m = Some((e, code));
+                    }
                 }
             }
         }
@@ -1514,7 +1624,7 @@ impl<'a> Parser<'a> {
 
     /// `le premier mercredi du mois prochain`, `le dernier lundi de mai 2017`.
     fn r_ord_weekday(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["le"], true, |w| matches!(w, Word::Ord(_))) {
+        if !self.starts(i, |w| matches!(w, "le"), true, |w| matches!(w, Word::Ord(_))) {
             return None;
         }
         let j = self.opt(i, &[&["le"]]);
@@ -1557,7 +1667,12 @@ impl<'a> Parser<'a> {
     /// `cette semaine`, `la semaine prochaine`, `le mois dernier`, `l'an prochain`,
     /// `cette année`, `le siècle dernier`, `ce week-end`, `la semaine du 6 mars`.
     fn r_period_rel(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["ce", "cet", "cette", "la", "le", "l", "dans"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "ce" | "cet" | "cette" | "la" | "le" | "l" | "dans"),
+            false,
+            |w| matches!(w, Word::Trigger),
+        ) {
             return None;
         }
         let dets: &[&[&str]] = &[&["ce"], &["cet"], &["cette"], &["la"], &["le"], &["l"], &["dans", "la"]];
@@ -1579,7 +1694,7 @@ impl<'a> Parser<'a> {
         if unit == Unit::Weekend && self.word(j) == Some("week") {
             k = self.seq(j, &["week", "end"])?;
         }
-        let this = self.is_any(i, &["ce", "cet", "cette"]);
+        let this = self.is_any(i, |w| matches!(w, "ce" | "cet" | "cette"));
         let dans = self.is(i, "dans");
         let r = self.reference?;
         let mods: &[(&[&str], i32, bool)] = &[
@@ -1623,10 +1738,34 @@ impl<'a> Parser<'a> {
                 m = Some((k + 2, 0, false));
             }
         }
-        for &(s, o, st) in mods {
-            if let Some(e) = self.seq(k, s) {
-                if m.map_or(true, |(me, _, _)| e > me) {
-                    m = Some((e, o, st));
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "prochain"
+                    | "prochaine"
+                    | "qui"
+                    | "a"
+                    | "dernier"
+                    | "derniere"
+                    | "passe"
+                    | "passee"
+                    | "ecoule"
+                    | "ecoulee"
+                    | "suivant"
+                    | "suivante"
+                    | "d"
+                    | "precedent"
+                    | "precedente"
+                    | "en"
+                    | "ci"
+            )
+        }) {
+            for &(s, o, st) in mods {
+                if let Some(e) = self.seq(k, s) {
+                    if m.map_or(true, |(me, _, _)| e > me) {
+                        m = Some((e, o, st));
+                    }
                 }
             }
         }
@@ -1688,7 +1827,7 @@ impl<'a> Parser<'a> {
     /// `la première semaine d'octobre 2014`, `la dernière semaine de septembre`, `le 3e jour
     /// d'octobre`, `la troisième semaine de 2027`, `le dernier jour de l'année`.
     fn r_nth_week(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["la", "le"], true, |w| matches!(w, Word::Ord(_))) {
+        if !self.starts(i, |w| matches!(w, "la" | "le"), true, |w| matches!(w, Word::Ord(_))) {
             return None;
         }
         let j = self.opt(i, &[&["la"], &["le"]]);
@@ -1732,7 +1871,7 @@ impl<'a> Parser<'a> {
 
     /// `il y a trois jours`, `il y a 200 ans` (approx), `dans deux semaines`.
     fn r_ago(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["il", "dans"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(i, |w| matches!(w, "il" | "dans"), false, |w| matches!(w, Word::Trigger)) {
             return None;
         }
         let (sign, j) = if let Some(e) = self.seq(i, &["il", "y", "a"]).or_else(|| self.seq(i, &["il", "ya"])) {
@@ -1784,21 +1923,24 @@ impl<'a> Parser<'a> {
     fn r_last_n(&self, i: usize) -> Option<Found> {
         if !self.starts(
             i,
-            &[
-                "les",
-                "ces",
-                "au",
-                "durant",
-                "pendant",
-                "dans",
-                "sur",
-                "derniers",
-                "dernieres",
-                "derniere",
-                "dernier",
-                "prochains",
-                "prochaines",
-            ],
+            |w| {
+                matches!(
+                    w,
+                    "les"
+                        | "ces"
+                        | "au"
+                        | "durant"
+                        | "pendant"
+                        | "dans"
+                        | "sur"
+                        | "derniers"
+                        | "dernieres"
+                        | "derniere"
+                        | "dernier"
+                        | "prochains"
+                        | "prochaines"
+                )
+            },
             true,
             |w| matches!(w, Word::Num(_)),
         ) {
@@ -1864,9 +2006,12 @@ impl<'a> Parser<'a> {
 
     /// `en mars`, `mai 2017`, `au mois de mars`, `janvier dernier`, `juillet 98`.
     fn r_month(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["en", "au", "le", "mois", "ce", "cette", "cet", "prochain", "depuis"], false, |w| {
-            matches!(w, Word::Month(_) | Word::MonthAbbr(_))
-        }) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "en" | "au" | "le" | "mois" | "ce" | "cette" | "cet" | "prochain" | "depuis"),
+            false,
+            |w| matches!(w, Word::Month(_) | Word::MonthAbbr(_)),
+        ) {
             return None;
         }
         let prefixes: &[(&[&str], u8)] = &[
@@ -1888,10 +2033,16 @@ impl<'a> Parser<'a> {
             (&["depuis"], 0),
         ];
         let mut pre: Option<(usize, u8)> = None;
-        for &(s, c) in prefixes {
-            if let Some(e) = self.seq(i, s) {
-                if pre.map_or(true, |(pe, _)| e > pe) {
-                    pre = Some((e, c));
+        // Every entry starts with one of these words: the loop is skipped at the others.
+        if self
+            .word(i)
+            .is_some_and(|w| matches!(w, "en" | "au" | "le" | "mois" | "ce" | "cette" | "cet" | "prochain" | "depuis"))
+        {
+            for &(s, c) in prefixes {
+                if let Some(e) = self.seq(i, s) {
+                    if pre.map_or(true, |(pe, _)| e > pe) {
+                        pre = Some((e, c));
+                    }
                 }
             }
         }
@@ -1986,7 +2137,7 @@ impl<'a> Parser<'a> {
 
     /// `en 1991`, `la loi de 1905`, `l'année 2016`, a year alone where it reads as one.
     fn r_year(&self, i: usize, loose: bool) -> Option<Found> {
-        if !self.starts(i, &["en", "l", "annee", "de"], true, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(i, |w| matches!(w, "en" | "l" | "annee" | "de"), true, |w| matches!(w, Word::Trigger)) {
             return None;
         }
         let pre: &[&[&str]] = &[&["en"], &["l", "annee"], &["l", "an"], &["annee"], &["de"], &["en", "l", "an"]];
@@ -2008,55 +2159,56 @@ impl<'a> Parser<'a> {
             let prev_ok = i == 0
                 || loose
                 || self.t.get(i - 1).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '(' | '.' | ':' | '\n')))
-                || self.is_any(
-                    i - 1,
-                    &[
-                        "depuis",
-                        "des",
-                        "avant",
-                        "apres",
-                        "vers",
-                        "et",
-                        "ou",
-                        "jusqu",
-                        "fin",
-                        "debut",
-                        "mi",
-                        "entre",
-                        "a",
-                        "au",
-                        "printemps",
-                        "ete",
-                        "automne",
-                        "hiver",
-                        "annees",
-                        "dans",
-                        // nouns that name a year's edition: "la présidentielle 2017"
-                        "budget",
-                        "exercice",
-                        "saison",
-                        "campagne",
-                        "rentree",
-                        "presidentielle",
-                        "legislatives",
-                        "municipales",
-                        "regionales",
-                        "europeennes",
-                        "senatoriales",
-                        "elections",
-                        "election",
-                        "primaire",
-                        "edition",
-                        "cuvee",
-                        "millesime",
-                        "promotion",
-                        "recensement",
-                        "bilan",
-                    ],
-                );
+                || self.is_any(i - 1, |w| {
+                    matches!(
+                        w,
+                        "depuis"
+                            | "des"
+                            | "avant"
+                            | "apres"
+                            | "vers"
+                            | "et"
+                            | "ou"
+                            | "jusqu"
+                            | "fin"
+                            | "debut"
+                            | "mi"
+                            | "entre"
+                            | "a"
+                            | "au"
+                            | "printemps"
+                            | "ete"
+                            | "automne"
+                            | "hiver"
+                            | "annees"
+                            | "dans"
+                            // nouns that name a year's edition: "la présidentielle 2017"
+                            | "budget"
+                            | "exercice"
+                            | "saison"
+                            | "campagne"
+                            | "rentree"
+                            | "presidentielle"
+                            | "legislatives"
+                            | "municipales"
+                            | "regionales"
+                            | "europeennes"
+                            | "senatoriales"
+                            | "elections"
+                            | "election"
+                            | "primaire"
+                            | "edition"
+                            | "cuvee"
+                            | "millesime"
+                            | "promotion"
+                            | "recensement"
+                            | "bilan"
+                    )
+                });
             if !prev_ok
-                || self
-                    .is_any(i.wrapping_sub(1), &["article", "numero", "n", "page", "chapitre", "rue", "route", "code"])
+                || self.is_any(i.wrapping_sub(1), |w| {
+                    matches!(w, "article" | "numero" | "n" | "page" | "chapitre" | "rue" | "route" | "code")
+                })
             {
                 return None;
             }
@@ -2064,13 +2216,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "en 1991", "la loi de 1905": the preposition is not part of the expression.
-        let i = if self.is_any(i, &["en", "de"]) && !self.is(i + 1, "l") { j } else { i };
+        let i = if self.is_any(i, |w| matches!(w, "en" | "de")) && !self.is(i + 1, "l") { j } else { i };
         self.found(i, e, Value::Period(Period::Year(y)), Anchor::Absolute)
     }
 
     /// `au printemps 2017`, `cet été`, `l'hiver dernier`.
     fn r_season(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["au", "en", "l", "cet", "ce", "le", "d", "cette"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(
+            i,
+            |w| matches!(w, "au" | "en" | "l" | "cet" | "ce" | "le" | "d" | "cette"),
+            false,
+            |w| matches!(w, Word::Trigger),
+        ) {
             return None;
         }
         let dets: &[&[&str]] = &[&["au"], &["en"], &["l"], &["cet"], &["ce"], &["le"], &["d"], &["cette"]];
@@ -2086,7 +2243,7 @@ impl<'a> Parser<'a> {
             return self.found(i, e, Value::Period(Period::Season { year: y, season }), Anchor::Absolute);
         }
         let r = self.reference?;
-        let this = self.is_any(i, &["cet", "ce", "cette"]);
+        let this = self.is_any(i, |w| matches!(w, "cet" | "ce" | "cette"));
         if self.is(i, "d") && !this {
             return None;
         }
@@ -2131,12 +2288,12 @@ impl<'a> Parser<'a> {
             .t
             .get(i)
             .is_some_and(|t| t.upper && matches!(self.text.as_bytes().get(t.start), Some(b'I' | b'V' | b'X' | b'L')));
-        if !self.starts(i, &["le", "au", "du"], true, |w| matches!(w, Word::Trigger)) && !roman {
+        if !self.starts(i, |w| matches!(w, "le" | "au" | "du"), true, |w| matches!(w, Word::Trigger)) && !roman {
             return None;
         }
         let j = self.opt(i, &[&["le"], &["au"], &["du"]]);
         let (n, k) = if let Some((n, d)) = self.num(j) {
-            if d > 2 || !self.adjacent(j + 1) || !self.is_any(j + 1, &["e", "eme", "ieme", "er"]) {
+            if d > 2 || !self.adjacent(j + 1) || !self.is_any(j + 1, |w| matches!(w, "e" | "eme" | "ieme" | "er")) {
                 return None;
             }
             (n, j + 2)
@@ -2144,7 +2301,10 @@ impl<'a> Parser<'a> {
             let w = self.t.get(j).filter(|t| t.kind == Kind::Word)?;
             let raw = &self.text[w.start..w.end];
             let (n, rest) = roman_prefix(raw)?;
-            if rest.is_empty() && self.adjacent(j + 1) && self.is_any(j + 1, &["e", "eme", "ieme", "er"]) {
+            if rest.is_empty()
+                && self.adjacent(j + 1)
+                && self.is_any(j + 1, |w| matches!(w, "e" | "eme" | "ieme" | "er"))
+            {
                 (n, j + 2)
             } else if ["e", "eme", "ème", "ieme", "ième", "er"].contains(&rest) {
                 (n, j + 1)
@@ -2155,13 +2315,13 @@ impl<'a> Parser<'a> {
         if !self.is(k, "siecle") || !(1..=30).contains(&n) {
             return None;
         }
-        let i = if self.is_any(i, &["au", "du"]) { j } else { i };
+        let i = if self.is_any(i, |w| matches!(w, "au" | "du")) { j } else { i };
         self.found(i, k + 1, Value::Period(Period::Century(n as i32 - 1)), Anchor::Absolute)
     }
 
     /// `le premier trimestre 2017`, `au troisième trimestre`, `le 3e quart de 2016`.
     fn r_quarter(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["le", "au", "du"], true, |w| matches!(w, Word::Ord(_))) {
+        if !self.starts(i, |w| matches!(w, "le" | "au" | "du"), true, |w| matches!(w, Word::Ord(_))) {
             return None;
         }
         let j = self.opt(i, &[&["le"], &["au"], &["du"]]);
@@ -2199,13 +2359,13 @@ impl<'a> Parser<'a> {
         if !(1..=4).contains(&q) {
             return None;
         }
-        let i = if self.is_any(i, &["au", "du"]) { j } else { i };
+        let i = if self.is_any(i, |w| matches!(w, "au" | "du")) { j } else { i };
         self.found(i, e, Value::Period(Period::Quarter { year: y, quarter: q as u32 }), anchor)
     }
 
     /// `les années 1990`, `les années 70`, `les années soixante-dix`.
     fn r_decade(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["les", "des", "aux", "dans"], false, |w| matches!(w, Word::Trigger)) {
+        if !self.starts(i, |w| matches!(w, "les" | "des" | "aux" | "dans"), false, |w| matches!(w, Word::Trigger)) {
             return None;
         }
         let i = if self.is(i, "dans") { i + 1 } else { i };
@@ -2249,7 +2409,24 @@ impl<'a> Parser<'a> {
     fn r_fuzzy(&self, i: usize) -> Option<Found> {
         if !self.starts(
             i,
-            &["en", "a", "au", "la", "le", "des", "vers", "d", "jusqu", "fin", "debut", "mi", "milieu", "courant"],
+            |w| {
+                matches!(
+                    w,
+                    "en" | "a"
+                        | "au"
+                        | "la"
+                        | "le"
+                        | "des"
+                        | "vers"
+                        | "d"
+                        | "jusqu"
+                        | "fin"
+                        | "debut"
+                        | "mi"
+                        | "milieu"
+                        | "courant"
+                )
+            },
             false,
             |w| matches!(w, Word::Trigger),
         ) {
@@ -2349,7 +2526,7 @@ impl<'a> Parser<'a> {
 
     /// `la première quinzaine d'avril`, `la seconde quinzaine de juin`.
     fn r_quinzaine(&self, i: usize) -> Option<Found> {
-        if !self.starts(i, &["la"], true, |w| matches!(w, Word::Ord(_))) {
+        if !self.starts(i, |w| matches!(w, "la"), true, |w| matches!(w, Word::Ord(_))) {
             return None;
         }
         let j = self.opt(i, &[&["la"]]);
@@ -2371,7 +2548,7 @@ impl<'a> Parser<'a> {
     fn r_modded(&self, i: usize) -> Option<Found> {
         if !self.starts(
             i,
-            &["depuis", "des", "a", "apres", "avant", "jusqu", "d", "vers", "aux", "autour"],
+            |w| matches!(w, "depuis" | "des" | "a" | "apres" | "avant" | "jusqu" | "d" | "vers" | "aux" | "autour"),
             false,
             |w| matches!(w, Word::Trigger),
         ) {
@@ -2405,7 +2582,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "jusqu'au printemps": the article contracted into "au"/"du" belongs to both sides.
-        let contracted = self.is_any(j.wrapping_sub(1), &["au", "du"]);
+        let contracted = self.is_any(j.wrapping_sub(1), |w| matches!(w, "au" | "du"));
         // "depuis septembre" can only look back and "d'ici mercredi" forward, whatever the tense;
         // "à partir de lundi", "dès lundi", "jusqu'à lundi" look forward when the tense says
         // nothing.
@@ -2413,7 +2590,9 @@ impl<'a> Parser<'a> {
             Some((Dir::Past, false))
         } else if self.seq(i, &["d", "ici"]).is_some() {
             Some((Dir::Future, false))
-        } else if matches!(md, Modifier::Before | Modifier::After) && !self.is_any(i, &["apres", "avant"]) {
+        } else if matches!(md, Modifier::Before | Modifier::After)
+            && !self.is_any(i, |w| matches!(w, "apres" | "avant"))
+        {
             Some((Dir::Future, true))
         } else {
             None

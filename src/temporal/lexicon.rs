@@ -37,9 +37,10 @@ pub(crate) struct Lexicon {
     /// `p[..k]` of the trigger patterns `p` whose byte `k` is `b`: the matches that could run
     /// across a position holding `b` (see [`Lexicon::may_straddle`]).
     straddles: Vec<Vec<Vec<u8>>>,
-    /// By key length (31 for 31 and more), the first letters of the keys of `words`: bit 0 for
-    /// `a` … bit 25 for `z`, bit 26 for any other first byte. A conservative filter.
-    first_letters: [u32; 32],
+    /// By key length (31 for 31 and more) and first letter (`a` … `z`, 26 for any other first
+    /// byte), the last letters of the keys of `words`: bit 0 for `a` … bit 25 for `z`, bit 26 for
+    /// any other last byte. A conservative filter.
+    first_letters: Box<[[u32; 27]; 32]>,
 }
 
 /// Whether `b` may begin a whitespace character: ASCII whitespace, or the lead byte of U+0085,
@@ -48,13 +49,16 @@ fn whitespace_lead(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
-/// The filter cell of a key: its length bucket and its first letter's bit.
-fn key_shape(key: &str) -> (usize, u32) {
-    let bit = match key.as_bytes().first() {
-        Some(&b @ b'a'..=b'z') => 1 << (b - b'a'),
-        _ => 1 << 26,
+/// The filter cell of a key: its length bucket, its first letter's index and its last letter's
+/// bit.
+#[inline]
+fn key_shape(key: &str) -> (usize, usize, u32) {
+    let letter = |b: Option<&u8>| match b {
+        Some(&b @ b'a'..=b'z') => (b - b'a') as usize,
+        _ => 26,
     };
-    (key.len().min(31), bit)
+    let bytes = key.as_bytes();
+    (key.len().min(31), letter(bytes.first()), 1 << letter(bytes.last()))
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -87,11 +91,11 @@ impl Lexicon {
 
     /// The entries of a folded word and whether it begins a holiday phrase, in one lookup.
     ///
-    /// Most words of a text are in neither: a word whose length and first letter no key has
-    /// is answered by [`Lexicon::first_letters`] without hashing it.
+    /// Most words of a text are in neither: a word whose length, first and last letters no key
+    /// has is answered by [`Lexicon::first_letters`] without hashing it.
     pub(crate) fn lookup(&self, folded: &str) -> (&[Word], bool) {
-        let (bucket, bit) = key_shape(folded);
-        if self.first_letters[bucket] & bit == 0 {
+        let (bucket, first, bit) = key_shape(folded);
+        if self.first_letters[bucket][first] & bit == 0 {
             return (&[], false);
         }
         self.words.get(folded).map_or((&[], false), |(w, head)| (w.as_slice(), *head))
@@ -121,14 +125,22 @@ pub(crate) fn fold_append(s: &str, out: &mut String) -> bool {
     if s.bytes().all(|b| b.is_ascii_lowercase()) {
         return false;
     }
-    if s.is_ascii() {
+    fold_unfolded(s, s.is_ascii(), out);
+    true
+}
+
+/// Appends the folded form of `s` to `out`, `s` being known not to be lowercase ASCII and
+/// `ascii` telling whether it is ASCII (the word scanner notes both): [`fold_append`] without
+/// reading the word again to find out.
+#[inline]
+pub(crate) fn fold_unfolded(s: &str, ascii: bool, out: &mut String) {
+    if ascii {
         let from = out.len();
         out.push_str(s);
         out[from..].make_ascii_lowercase();
-        return true;
+    } else {
+        fold_slow_into(s, out);
     }
-    fold_slow_into(s, out);
-    true
 }
 
 #[cfg(test)]
@@ -152,16 +164,18 @@ fn fold_slow_into(s: &str, out: &mut String) {
         }
         let c = if b == 0xC3 && i + 1 < bytes.len() {
             // U+00C0..U+00FF (`À` … `ÿ`), the accented letters of French: decoded and folded by
-            // a table.
-            let k = bytes[i + 1] & 0x3F;
+            // a table (one ASCII letter for most of them).
+            let k = (bytes[i + 1] & 0x3F) as usize;
             i += 2;
-            if let Some(f) = LATIN1_FOLD[k as usize] {
-                for &f in f.as_bytes() {
-                    out.push(char::from(f));
-                }
+            if LATIN1_FOLD_BYTE[k] != 0 {
+                out.push(char::from(LATIN1_FOLD_BYTE[k]));
                 continue;
             }
-            char::from(0xC0 + k)
+            if let Some(f) = LATIN1_FOLD[k] {
+                out.push_str(f);
+                continue;
+            }
+            char::from(0xC0 + k as u8)
         } else {
             let Some(c) = s[i..].chars().next() else { break };
             i += c.len_utf8();
@@ -187,6 +201,21 @@ const LATIN1_FOLD: [Option<&str>; 64] = {
     while k < 64 {
         if let Some(c) = char::from_u32(0xC0 + k as u32) {
             t[k] = fold_known(c);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`LATIN1_FOLD`] where it is one ASCII byte, else 0.
+const LATIN1_FOLD_BYTE: [u8; 64] = {
+    let mut t = [0u8; 64];
+    let mut k = 0;
+    while k < 64 {
+        if let Some(f) = LATIN1_FOLD[k] {
+            if f.len() == 1 {
+                t[k] = f.as_bytes()[0];
+            }
         }
         k += 1;
     }
@@ -316,10 +345,10 @@ fn build() -> Lexicon {
     for h in &holiday_heads {
         words.entry(h.clone()).or_default().1 = true;
     }
-    let mut first_letters = [0u32; 32];
+    let mut first_letters = Box::new([[0u32; 27]; 32]);
     for key in words.keys() {
-        let (bucket, bit) = key_shape(key);
-        first_letters[bucket] |= bit;
+        let (bucket, first, bit) = key_shape(key);
+        first_letters[bucket][first] |= bit;
     }
     Lexicon {
         words,

@@ -384,16 +384,19 @@ impl DateResolver {
     pub fn find(&self, text: &str) -> Vec<TemporalExpression> {
         let mut out = Vec::new();
         let mut last: Option<Value> = None;
-        // Tense signals by sentence, shared by the windows: a sentence that spans several
-        // windows is read once.
-        let mut tenses: Vec<grammar::SentenceTenses> = Vec::new();
+        // Tense signals by sentence, shared by the windows (a sentence that spans several
+        // windows is read once), and the parser's buffers.
+        let mut scratch = grammar::Scratch::default();
         // The folded forms of the window's capitalized and accented words.
         let mut folds = String::new();
+        // Buffers reused from window to window.
+        let mut tok_bufs = scan::TokBuffers::default();
+        let mut near: Vec<bool> = Vec::new();
         for (ws, we) in scan::windows(text) {
-            tenses.retain(|((_, to), _)| *to >= ws);
-            let toks = scan::tokenize(text, ws, we, &mut folds);
+            let toks = scan::tokenize_into(text, ws, we, &mut folds, &mut tok_bufs);
             // Expressions start at most a few words before a trigger ("dans la nuit de samedi").
-            let mut near = vec![false; toks.len()];
+            near.clear();
+            near.resize(toks.len(), false);
             let mut since_hot = usize::MAX;
             for k in (0..toks.len()).rev() {
                 if scan::is_hot(&toks[k]) {
@@ -403,8 +406,15 @@ impl DateResolver {
                 }
                 near[k] = since_hot <= 7;
             }
-            let p = grammar::Parser::new(&toks, text, (ws, we), self.reference, self.prefer, last);
-            *p.tenses.borrow_mut() = std::mem::take(&mut tenses);
+            let p = grammar::Parser::new(
+                &toks,
+                text,
+                (ws, we),
+                self.reference,
+                self.prefer,
+                last,
+                std::mem::take(&mut scratch),
+            );
             let mut i = 0;
             while i < toks.len() {
                 let glued = i > 0
@@ -439,7 +449,8 @@ impl DateResolver {
                 }
             }
             last = p.last.get();
-            tenses = p.tenses.take();
+            scratch = p.into_scratch();
+            tok_bufs.give_back(toks);
         }
         out
     }

@@ -4,7 +4,7 @@
 //! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
 //! triggers are tokenized and parsed, so text without dates costs one automaton pass.
 
-use super::lexicon::{fold_append, lexicon, Word};
+use super::lexicon::{fold_unfolded, lexicon, Word};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -49,44 +49,81 @@ pub(crate) fn is_letter(c: char) -> bool {
 
 /// Whether the character at byte `i` of `text` is a letter (ASCII read as a byte, other
 /// characters decoded), and its length in bytes.
-#[inline]
+///
+/// ASCII and the letters U+00C0–U+00FF (lead byte C3: all letters but `×` C3 97 and `÷` C3 B7)
+/// are answered from their bytes, inline; other characters are decoded, out of line.
+#[inline(always)]
 pub(crate) fn letter_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
+    let bytes = text.as_bytes();
+    let b = bytes[i];
     if b.is_ascii() {
         (b.is_ascii_alphabetic(), 1)
+    } else if b == 0xC3 && i + 1 < bytes.len() {
+        // A lead byte C3 starts U+00C0..U+00FF: its second byte is a continuation byte.
+        (!matches!(bytes[i + 1], 0x97 | 0xB7), 2)
     } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (is_letter(c), c.len_utf8())
+        letter_at_decoded(text, i)
     }
 }
 
+/// [`letter_at`] for the other characters, decoded.
+#[inline(never)]
+fn letter_at_decoded(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (is_letter(c), c.len_utf8())
+}
+
+const ASCII_LETTER: u8 = 1;
+const ASCII_LOWER: u8 = 2;
+
+/// By byte: an ASCII letter, and a lowercase one (one load and a test per letter in
+/// [`word_end`], where the ASCII range tests took several).
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = ASCII_LETTER | if c.is_ascii_lowercase() { ASCII_LOWER } else { 0 };
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The end of the word of `text` whose first letter, `len` bytes long, starts at `start`, read
-/// no further than `end`; and whether the word is lowercase ASCII, its own folded form (most
-/// words: noted while scanning, so that only the others are folded). ASCII letters are read
-/// inline, other characters decoded. The tokenizer and the tense reader split words with it.
+/// no further than `end`; whether the word is lowercase ASCII, its own folded form (most words:
+/// noted while scanning, so that only the others are folded); and whether it is ASCII. ASCII
+/// letters are read inline, other characters decoded. The tokenizer and the tense reader split
+/// words with it.
 #[inline]
-pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usize, bool) {
-    let bytes = text.as_bytes();
-    let mut lower = bytes[start].is_ascii_lowercase();
+pub(crate) fn word_end(text: &str, start: usize, len: usize, end: usize) -> (usize, bool, bool) {
+    // The bytes up to `end`: `i < end` then bounds every read.
+    let bytes = &text.as_bytes()[..end];
+    // The classes of the letters read, and-ed: lowercase ASCII as long as `ASCII_LOWER` stays.
+    let mut acc = if text.as_bytes()[start].is_ascii_lowercase() { ASCII_LOWER } else { 0 };
+    let mut ascii = len == 1;
     let mut i = start + len;
-    while i < end {
+    while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() {
-            if !b.is_ascii_alphabetic() {
-                break;
-            }
-            lower &= b.is_ascii_lowercase();
+        let class = BYTE_CLASS[b as usize];
+        if class & ASCII_LETTER != 0 {
+            acc &= class;
             i += 1;
             continue;
+        }
+        if b.is_ascii() {
+            break;
         }
         let (l, n) = letter_at(text, i);
         if !l {
             break;
         }
-        lower = false;
+        acc = 0;
+        ascii = false;
         i += n;
     }
-    (i, lower)
+    (i, acc & ASCII_LOWER != 0, ascii)
 }
 
 fn is_alnum(c: char) -> bool {
@@ -173,18 +210,57 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i.min(text.len())
 }
 
+/// An empty vector of tokens with the allocation of `v` (emptied): the tokens of one window
+/// borrow its fold buffer, so the vector cannot outlive the window as such, but its memory can
+/// (an in-place `collect` between two layouts that are the same, without `unsafe`).
+pub(crate) fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    v.clear();
+    v.into_iter().map(|_| -> Tok<'b> { unreachable!("the vector is empty") }).collect()
+}
+
+/// The buffers [`tokenize_into`] reuses from window to window.
+#[derive(Debug, Default)]
+pub(crate) struct TokBuffers {
+    /// Word tokens whose folded form is `folds[from..to]`: (token, from, to).
+    in_folds: Vec<(usize, usize, usize)>,
+    /// The allocation of the previous window's tokens.
+    toks: Vec<Tok<'static>>,
+}
+
+impl TokBuffers {
+    /// Gives back the allocation of a window's tokens once they are no longer read.
+    pub(crate) fn give_back(&mut self, toks: Vec<Tok<'_>>) {
+        self.toks = recycle(toks);
+    }
+}
+
 /// Tokens of `text[start..end]` with offsets into `text`.
 ///
 /// The folded forms of capitalized and accented words are written into `folds` (cleared first;
 /// reused from window to window), the others borrow `text`: no allocation per word.
+#[cfg(test)]
 pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a mut String) -> Vec<Tok<'a>> {
-    let bytes = text.as_bytes();
+    tokenize_into(text, start, end, folds, &mut TokBuffers::default())
+}
+
+/// [`tokenize`], with the buffers of the previous window.
+pub(crate) fn tokenize_into<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    folds: &'a mut String,
+    bufs: &mut TokBuffers,
+) -> Vec<Tok<'a>> {
+    // The bytes up to the window's end: `i < end` then bounds every read.
+    let bytes = &text.as_bytes()[..end];
     let lex = lexicon();
     folds.clear();
     // Word tokens whose folded form is `folds[from..to]`: (token, from, to), set at the end,
     // once `folds` is complete.
-    let mut in_folds: Vec<(usize, usize, usize)> = Vec::new();
-    let mut toks = Vec::with_capacity((end - start) / 5);
+    let in_folds = &mut bufs.in_folds;
+    in_folds.clear();
+    let mut toks = recycle(std::mem::take(&mut bufs.toks));
+    toks.reserve((end - start) / 5);
     let mut gap = true;
     let mut i = start;
     // Bytes are read directly where they are ASCII; other characters are decoded.
@@ -218,11 +294,13 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
             let (letter, len) = letter_at(text, i);
             if letter {
                 let upper = if b.is_ascii() { b.is_ascii_uppercase() } else { char_at(i).is_uppercase() };
-                let (e, lower) = word_end(text, i, len, end);
+                let (e, lower, ascii) = word_end(text, i, len, end);
                 i = e;
                 let raw = &text[s..i];
                 let from = folds.len();
-                let (norm, (lex, head)) = if !lower && fold_append(raw, folds) {
+                let (norm, (lex, head)) = if !lower {
+                    // Not lowercase ASCII: folded into `folds`.
+                    fold_unfolded(raw, ascii, folds);
                     in_folds.push((toks.len(), from, folds.len()));
                     ("", lex.lookup(&folds[from..]))
                 } else {
@@ -257,7 +335,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a m
         gap = false;
     }
     let folds: &'a String = folds;
-    for (k, from, to) in in_folds {
+    for &(k, from, to) in in_folds.iter() {
         toks[k].norm = &folds[from..to];
     }
     toks

@@ -6,7 +6,7 @@
 //! (`ont convenu`, `s'est entretenu`), plus-que-parfait, imparfait (`avait`, `parlait`), passé
 //! simple plural (`signèrent`). No signal: `None`.
 
-use super::lexicon::fold_append;
+use super::lexicon::fold_unfolded;
 use super::scan::{letter_at, word_end, Kind, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -267,11 +267,27 @@ fn not_imparfait(w: &str) -> bool {
     )
 }
 
-/// A word split from the text by [`words`]: its offset, its text, and where its folded form
+/// A word split from the text by [`words`]: its bounds in the text, and where its folded form
 /// lies in the fold buffer (`None`: the word is its own folded form).
-type SplitWord<'a> = (usize, &'a str, Option<(usize, usize)>);
+type SplitWord = (usize, usize, Option<(usize, usize)>);
+
+/// The buffers of [`signals_with_tokens`], reused from sentence to sentence.
+#[derive(Debug, Default)]
+pub(crate) struct TenseBuffers {
+    folds: String,
+    split: Vec<SplitWord>,
+    /// The allocation of the previous sentence's words.
+    ws: Vec<W<'static>>,
+}
+
+/// An empty vector of words with the allocation of `v` (see `scan::recycle`).
+fn recycle<'b>(mut v: Vec<W<'_>>) -> Vec<W<'b>> {
+    v.clear();
+    v.into_iter().map(|_| -> W<'b> { unreachable!("the vector is empty") }).collect()
+}
 
 /// A word of the sentence: its offset, its text and its folded form.
+#[derive(Debug)]
 pub(crate) struct W<'a> {
     pos: usize,
     raw: &'a str,
@@ -280,8 +296,9 @@ pub(crate) struct W<'a> {
 }
 
 impl<'a> W<'a> {
-    /// A word from [`words`], its folded form in `folds` or itself.
-    fn split((pos, raw, folded): SplitWord<'a>, folds: &'a str) -> W<'a> {
+    /// A word of `text` from [`words`], its folded form in `folds` or itself.
+    fn split(text: &'a str, (pos, end, folded): SplitWord, folds: &'a str) -> W<'a> {
+        let raw = &text[pos..end];
         let folded = folded.map_or(raw, |(a, b)| &folds[a..b]);
         W { pos, raw, folded, upper: raw.chars().next().is_some_and(char::is_uppercase) }
     }
@@ -291,12 +308,11 @@ impl<'a> W<'a> {
     }
 }
 
-/// The words of `text[from..to]` (runs of letters, as the tokenizer splits them): (offset,
-/// text, folded form). The folded forms of capitalized and accented words are written into
-/// `folds`: `Some(from..to)` of it, else the word is its own folded form.
-fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<SplitWord<'a>> {
-    let mut out = Vec::with_capacity((to - from) / 6);
-    let bytes = text.as_bytes();
+/// Appends the words of `text[from..to]` (runs of letters, as the tokenizer splits them) to
+/// `out`: (start, end, folded form). The folded forms of capitalized and accented words are
+/// written into `folds`: `Some(from..to)` of it, else the word is its own folded form.
+fn words(text: &str, from: usize, to: usize, folds: &mut String, out: &mut Vec<SplitWord>) {
+    let bytes = &text.as_bytes()[..to];
     let mut i = from;
     while i < to {
         let b = bytes[i];
@@ -310,14 +326,15 @@ fn words<'a>(text: &'a str, from: usize, to: usize, folds: &mut String) -> Vec<S
             continue;
         }
         let s = i;
-        let (e, lower) = word_end(text, i, n, to);
+        let (e, lower, ascii) = word_end(text, i, n, to);
         i = e;
-        let w = &text[s..i];
         let at = folds.len();
-        let folded = (!lower && fold_append(w, folds)).then_some((at, folds.len()));
-        out.push((s, w, folded));
+        let folded = (!lower).then(|| {
+            fold_unfolded(&text[s..i], ascii, folds);
+            (at, folds.len())
+        });
+        out.push((s, i, folded));
     }
-    out
 }
 
 fn is_participle(w: &W<'_>) -> bool {
@@ -371,8 +388,40 @@ fn is_infinitive(f: &str) -> bool {
     f.len() > 3 && (f.ends_with("er") || f.ends_with("ir") || f.ends_with("re") || f.ends_with("oir"))
 }
 
+// The tests of [`signal`] a word may pass, by its last byte: every word of `planned` ends in
+// one of `a d e s t u` (`annonce pour` holds a space and is no word), of `near_future` in `a s
+// t z`, of `aux` and the future endings in `a i s t z`, of `future_word` in `a i t`; the
+// imparfait and passé simple endings in `t`. A word whose last byte passes none of them is no
+// signal (a test checks the table against the definition, every test on).
+const T_PLANNED: u8 = 1;
+const T_NEAR: u8 = 2;
+const T_AUX: u8 = 4;
+const T_FUTURE_WORD: u8 = 8;
+const T_FUTURE_END: u8 = 16;
+const T_PAST_END: u8 = 32;
+
+const LAST_BYTE_TESTS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'a' as usize] = T_PLANNED | T_NEAR | T_AUX | T_FUTURE_WORD | T_FUTURE_END;
+    t[b'd' as usize] = T_PLANNED;
+    t[b'e' as usize] = T_PLANNED;
+    t[b'i' as usize] = T_AUX | T_FUTURE_WORD | T_FUTURE_END;
+    t[b's' as usize] = T_PLANNED | T_NEAR | T_AUX | T_FUTURE_END;
+    t[b't' as usize] = T_PLANNED | T_NEAR | T_AUX | T_FUTURE_WORD | T_FUTURE_END | T_PAST_END;
+    t[b'u' as usize] = T_PLANNED;
+    t[b'z' as usize] = T_NEAR | T_AUX | T_FUTURE_END;
+    t
+};
+
 /// The tense signal of one word (with the words after it), if any.
 fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
+    signal_with(ws, k, true)
+}
+
+/// [`signal`]; with `gate`, the tests that the word's last byte rules out are skipped (the
+/// answer is the same: a test checks both ways).
+#[inline(always)]
+fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     let w = &ws[k];
     let f = w.folded;
     if w.upper {
@@ -384,14 +433,18 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     if f.len() > 8 && !matches!(last, b'a' | b't' | b'i' | b's' | b'z' | b'e' | b'u') {
         return None;
     }
-    if planned(f) {
+    let tests = if gate { LAST_BYTE_TESTS[last as usize] } else { u8::MAX };
+    if tests == 0 {
+        return None;
+    }
+    if tests & T_PLANNED != 0 && planned(f) {
         return Some(Tense::Future);
     }
-    if near_future(f) {
+    if tests & T_NEAR != 0 && near_future(f) {
         let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(x.folded));
         return next.filter(|x| is_infinitive(x.folded)).map(|_| Tense::Future);
     }
-    if aux(f) {
+    if tests & T_AUX != 0 && aux(f) {
         let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(x.folded));
         if let Some(n) = next {
             if planned(n.folded) {
@@ -416,21 +469,23 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
             _ => None,
         };
     }
-    if future_word(f) {
+    if tests & T_FUTURE_WORD != 0 && future_word(f) {
         return Some(Tense::Future);
     }
-    if f.len() >= 4 && !not_future(f) {
+    if tests & T_FUTURE_END != 0 && f.len() >= 4 && !not_future(f) {
         for suf in ["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient"] {
             if f.ends_with(suf) {
                 return Some(Tense::Future);
             }
         }
     }
-    if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
-        return Some(Tense::Past);
-    }
-    if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == 't' {
-        return Some(Tense::Past);
+    if tests & T_PAST_END != 0 {
+        if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
+            return Some(Tense::Past);
+        }
+        if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == 't' {
+            return Some(Tense::Past);
+        }
     }
     None
 }
@@ -444,7 +499,8 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
 fn bare_participle(ws: &[W<'_>], k: usize) -> bool {
     let w = &ws[k];
     let f = w.folded;
-    if k == 0 || w.upper || f.len() < 5 || planned(f) || !["é", "ée", "és", "ées"].iter().any(|s| w.raw.ends_with(s))
+    // The ending first: most words fail it, at less cost than the `planned` list.
+    if k == 0 || w.upper || f.len() < 5 || !["é", "ée", "és", "ées"].iter().any(|s| w.raw.ends_with(s)) || planned(f)
     {
         return false;
     }
@@ -548,8 +604,9 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
 #[cfg(test)]
 pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)> {
     let mut folds = String::new();
-    let split = words(text, from, to, &mut folds);
-    let ws: Vec<W<'_>> = split.iter().map(|w| W::split(*w, &folds)).collect();
+    let mut split = Vec::new();
+    words(text, from, to, &mut folds, &mut split);
+    let ws: Vec<W<'_>> = split.iter().map(|w| W::split(text, *w, &folds)).collect();
     signals_of(&ws)
 }
 
@@ -564,22 +621,31 @@ pub(crate) fn signals_with_tokens<'a>(
     (from, to): (usize, usize),
     window: (usize, usize),
     toks: &'a [Tok<'a>],
+    bufs: &mut TenseBuffers,
 ) -> Vec<(usize, Tense)> {
     let a = from.max(window.0).min(to);
     let b = to.min(window.1).max(a);
-    let mut folds = String::new();
-    let left = words(text, from, a, &mut folds);
-    let right = words(text, b, to, &mut folds);
+    let TenseBuffers { folds, split, ws } = bufs;
+    folds.clear();
+    split.clear();
+    words(text, from, a, folds, split);
+    let n_left = split.len();
+    words(text, b, to, folds, split);
+    let (left, right) = split.split_at(n_left);
     let (lo, hi) = (toks.partition_point(|t| t.start < a), toks.partition_point(|t| t.start < b));
-    let mut ws: Vec<W<'_>> = Vec::with_capacity(left.len() + (hi - lo) + right.len());
-    ws.extend(left.iter().map(|w| W::split(*w, &folds)));
+    let folds: &str = folds;
+    let mut list: Vec<W<'_>> = recycle(std::mem::take(ws));
+    list.reserve(left.len() + (hi - lo) + right.len());
+    list.extend(left.iter().map(|w| W::split(text, *w, folds)));
     for t in &toks[lo..hi] {
         if t.kind == Kind::Word {
-            ws.push(W { pos: t.start, raw: &text[t.start..t.end], folded: t.norm, upper: t.upper });
+            list.push(W { pos: t.start, raw: &text[t.start..t.end], folded: t.norm, upper: t.upper });
         }
     }
-    ws.extend(right.iter().map(|w| W::split(*w, &folds)));
-    signals_of(&ws)
+    list.extend(right.iter().map(|w| W::split(text, *w, folds)));
+    let out = signals_of(&list);
+    *ws = recycle(list);
+    out
 }
 
 /// Whether word `k` is an auxiliary with an inverted subject pronoun (`a-t-il`, `a-t-on`,
@@ -693,6 +759,170 @@ mod tests {
         }
     }
 
+    /// The words of the signal lists, the endings, and words that end like them but are none.
+    const SIGNAL_WORDS: &[&str] = &[
+        "prevu",
+        "prevue",
+        "prevus",
+        "prevues",
+        "programme",
+        "programmee",
+        "attendu",
+        "attendue",
+        "attendus",
+        "attendues",
+        "annonce",
+        "compte",
+        "comptent",
+        "envisage",
+        "prevoit",
+        "prevoient",
+        "doit",
+        "doivent",
+        "devra",
+        "devront",
+        "devrait",
+        "devraient",
+        "souhaite",
+        "entend",
+        "fixe",
+        "fixee",
+        "fixes",
+        "fixees",
+        "reporte",
+        "reportee",
+        "reportes",
+        "reportees",
+        "repousse",
+        "repoussee",
+        "ajourne",
+        "ajournee",
+        "delibere",
+        "va",
+        "vont",
+        "vais",
+        "vas",
+        "allons",
+        "allez",
+        "a",
+        "ont",
+        "ai",
+        "as",
+        "avons",
+        "avez",
+        "avait",
+        "avaient",
+        "avais",
+        "avions",
+        "est",
+        "sont",
+        "suis",
+        "sommes",
+        "etes",
+        "etait",
+        "etaient",
+        "etais",
+        "fut",
+        "furent",
+        "eut",
+        "eurent",
+        "aurait",
+        "auraient",
+        "serait",
+        "seraient",
+        "ira",
+        "iront",
+        "aura",
+        "auront",
+        "sera",
+        "seront",
+        "serai",
+        "partira",
+        "viendront",
+        "dirai",
+        "verras",
+        "direz",
+        "ferons",
+        "pourrait",
+        "voudrais",
+        "diraient",
+        "parlait",
+        "parlaient",
+        "signerent",
+        "extra",
+        "cholera",
+        "bras",
+        "vrai",
+        "front",
+        "portrait",
+        "citrons",
+        "fait",
+        "lait",
+        "mais",
+        "palais",
+        "frais",
+        "entra",
+        "publie",
+        "signees",
+        "arrive",
+        "arrivee",
+        "parti",
+        "venu",
+        "tenu",
+        "mort",
+        "ouvert",
+        "atteint",
+        "construit",
+        "pris",
+        "mis",
+        "dit",
+        "ecrit",
+        "entendu",
+        "abcdefghira",
+        "abcdefghiait",
+        "abcdefghierent",
+        "abcdefghprevu",
+        "nid",
+        "riz",
+        "nez",
+        "chez",
+        "assez",
+    ];
+
+    fn gate_agrees(sentence: &str) -> Result<(), String> {
+        let mut folds = String::new();
+        let mut split = Vec::new();
+        words(sentence, 0, sentence.len(), &mut folds, &mut split);
+        let ws: Vec<W<'_>> = split.iter().map(|w| W::split(sentence, *w, &folds)).collect();
+        for k in 0..ws.len() {
+            let (fast, slow) = (signal_with(&ws, k, true), signal_with(&ws, k, false));
+            if fast != slow {
+                return Err(format!("input {sentence:?} word {k}: gated {fast:?}, every test {slow:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn last_byte_gate_keeps_every_signal() {
+        for w in SIGNAL_WORDS {
+            for ctx in ["{}", "il {} signé lundi", "ils se {} arrivés", "on {} aller voter", "elle {} prévu", "un {} x"]
+            {
+                gate_agrees(&ctx.replace("{}", w)).unwrap();
+                gate_agrees(&ctx.replace("{}", &w.to_uppercase())).unwrap();
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The last-byte gate gives what every test gives, for any words.
+        #[test]
+        fn last_byte_gate_matches_every_test(s in "([a-zéèêàç]{1,10}[ ,.-]{1,2}){1,8}") {
+            proptest::prop_assert!(gate_agrees(&s).is_ok(), "{:?}", gate_agrees(&s));
+        }
+    }
+
     /// The char-based definition that the byte scan of `sentence_bounds` must reproduce.
     fn sentence_bounds_by_chars(text: &str, start: usize, end: usize) -> (usize, usize) {
         let from = text[..start].rfind(is_stop).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
@@ -737,7 +967,7 @@ mod tests {
                 for t in &toks {
                     let key = sentence_bounds(&text, t.start, t.end);
                     proptest::prop_assert_eq!(
-                        signals_with_tokens(&text, key, (ws, we), &toks),
+                        signals_with_tokens(&text, key, (ws, we), &toks, &mut TenseBuffers::default()),
                         signals(&text, key.0, key.1),
                         "window {:?} sentence {:?}", (ws, we), key
                     );
