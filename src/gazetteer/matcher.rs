@@ -9,7 +9,9 @@
 
 use std::collections::HashMap;
 
-use super::fold::{fold, fold_ascii, fold_latin, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK};
+use super::fold::{
+    fold, fold_ascii, fold_latin, fold_latin2, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK,
+};
 use super::names::is_word;
 use crate::typography::is_dash;
 use crate::Span;
@@ -191,6 +193,15 @@ fn simple_at(bytes: &[u8], j: usize) -> Option<Option<(u8, bool, usize)>> {
     }
 }
 
+/// The state of [`Matcher::find_lazy`] besides its position.
+struct Scratch {
+    cf: CharFold,
+    walk: Walk,
+    ends: Vec<(usize, usize)>,
+    /// A word start that may begin keys of two words or more, and its word's hash.
+    pending: Option<(usize, u64)>,
+}
+
 /// The folded bytes of the original text from a word start, made as far as a trie walk asks.
 #[derive(Debug, Default)]
 struct Walk {
@@ -272,18 +283,82 @@ impl Walk {
     }
 }
 
+/// The hash of the word that starts at `bytes[0]` (see [`WordHash`]) and its length.
 #[inline]
 fn first_word(bytes: &[u8]) -> (u64, usize) {
-    let mut h: u64 = 0;
+    let mut h = WordHash::default();
     let mut n = 0;
     for &b in bytes {
         if !is_word_byte(b) {
             break;
         }
-        h = (h ^ u64::from(b)).wrapping_mul(HASH_MUL);
+        h.push(b);
         n += 1;
     }
-    (h, n)
+    (h.finish(), n)
+}
+
+/// The hash of a word's folded bytes: taken eight at a time as a little-endian `u64` (the last
+/// group padded with zeros; a word byte is never 0), each group mixed in by a multiplication.
+/// The scan hashes most words with one multiplication this way (see [`Matcher::word_hash`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct WordHash {
+    h: u64,
+    /// The bytes of the group being filled, the first one lowest.
+    acc: u64,
+    /// Number of bytes in `acc` (0..8).
+    n: u32,
+}
+
+impl WordHash {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.acc |= u64::from(b) << (8 * self.n);
+        self.n += 1;
+        if self.n == 8 {
+            self.h = (self.h ^ self.acc).wrapping_mul(HASH_MUL);
+            self.acc = 0;
+            self.n = 0;
+        }
+    }
+
+    /// Appends the `k` bytes (1..=8) of `v`, the first one lowest, zeros above them.
+    #[inline]
+    fn push_group(&mut self, v: u64, k: u32) {
+        self.acc |= v << (8 * self.n);
+        let t = self.n + k;
+        if t >= 8 {
+            self.h = (self.h ^ self.acc).wrapping_mul(HASH_MUL);
+            self.acc = v.checked_shr(8 * (8 - self.n)).unwrap_or(0);
+            self.n = t - 8;
+        } else {
+            self.n = t;
+        }
+    }
+
+    #[inline]
+    fn finish(self) -> u64 {
+        if self.n == 0 {
+            self.h
+        } else {
+            (self.h ^ self.acc).wrapping_mul(HASH_MUL)
+        }
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// Per byte of `x`: `0x80` where it is an ASCII letter or digit, else 0 (exact: no carry
+/// crosses a byte).
+#[inline]
+fn ascii_word_mask(x: u64) -> u64 {
+    let x7 = x & LOW7;
+    let y = x7 | (ONES * 0x20);
+    let letter = (y + ONES * (0x80 - 0x61)) & !(y + ONES * (0x7F - 0x7A));
+    let digit = (x7 + ONES * (0x80 - 0x30)) & !(x7 + ONES * (0x7F - 0x39));
+    (letter | digit) & !x & HIGH
 }
 
 impl Matcher {
@@ -389,15 +464,11 @@ impl Matcher {
             return true;
         }
         let bytes = text.as_bytes();
-        let mut cf = CharFold::new();
-        let mut walk = Walk::default();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut s = Scratch { cf: CharFold::new(), walk: Walk::default(), ends: Vec::new(), pending: None };
         let mut i = 0;
         // Whether the last folded byte is a word byte. (Runs of spaces need no state here:
         // a space is a non-word byte whether it is folded away or not.)
         let mut prev_word = false;
-        // A word start that may begin keys of two words or more, and its word's hash.
-        let mut pending: Option<(usize, u64)> = None;
         while let Some(&c) = bytes.get(i) {
             // Find the next word start.
             if c < 0x80 {
@@ -410,9 +481,29 @@ impl Matcher {
                     i += 1;
                     continue;
                 }
+                // A word start on an ASCII letter or digit. Most words of news text are a few
+                // of them followed by an ASCII separator: one group of eight bytes, hashed
+                // here, and most words start no key.
+                if let Some(group) = bytes.get(i..i + 8) {
+                    let x = u64::from_le_bytes(group.try_into().unwrap_or_default());
+                    let k = (!ascii_word_mask(x) & HIGH).trailing_zeros() / 8;
+                    if k < 8 && group[k as usize] < 0x80 {
+                        // `k >= 1`: `c` is a letter or digit.
+                        let h = ((x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * k))).wrapping_mul(HASH_MUL);
+                        let j = i + k as usize;
+                        if self.starts_no_walk(i, h, &mut s.pending) {
+                            i = j;
+                            prev_word = true;
+                            continue;
+                        }
+                        let Some(next) = self.word_at(text, i, h, j, &mut s, out) else { return false };
+                        (i, prev_word) = next;
+                        continue;
+                    }
+                }
             } else {
                 let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { return false };
-                let class = if fold_latin(ch) != 0 { CharClass::Word } else { cf.fold(ch) };
+                let class = if fold_latin(ch) != 0 { CharClass::Word } else { s.cf.fold(ch) };
                 match class {
                     CharClass::Invisible | CharClass::Empty => {}
                     CharClass::Space | CharClass::NonWord => prev_word = false,
@@ -420,10 +511,7 @@ impl Matcher {
                     CharClass::Word => {
                         if !prev_word {
                             // A word start.
-                            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out, &mut pending)
-                            else {
-                                return false;
-                            };
+                            let Some(next) = self.word(text, i, &mut s, out) else { return false };
                             (i, prev_word) = next;
                             continue;
                         }
@@ -432,67 +520,62 @@ impl Matcher {
                 i += ch.len_utf8();
                 continue;
             }
-            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out, &mut pending) else {
-                return false;
-            };
+            let Some(next) = self.word(text, i, &mut s, out) else { return false };
             (i, prev_word) = next;
         }
         true
     }
 
-    /// At the word start `ws` (original offset of its first character): hashes the word, and
-    /// if it may start a key walks the trie. Returns where the scan goes on and whether it is
-    /// inside a word there (the scan is never inside a run of spaces), or `None` to give up.
-    #[inline]
-    #[allow(clippy::too_many_arguments)]
+    /// [`Matcher::word_at`] after hashing the word at the word start `ws`.
+    #[inline(never)]
+    fn word(&self, text: &str, ws: usize, s: &mut Scratch, out: &mut Vec<RawMatch>) -> Option<(usize, bool)> {
+        let (h, j) = Self::word_hash(text, ws, &mut s.cf)?;
+        if self.starts_no_walk(ws, h, &mut s.pending) {
+            return Some((j, true));
+        }
+        self.word_at(text, ws, h, j, s, out)
+    }
+
+    /// What [`Matcher::word_at`] does for the words from which it walks nothing (most words),
+    /// without a call: `true` when the word at `ws` of hash `h` neither completes a pair with
+    /// the pending word nor starts a key of one word (it may become the pending word).
+    #[inline(always)]
+    fn starts_no_walk(&self, ws: usize, h: u64, pending: &mut Option<(usize, u64)>) -> bool {
+        if let Some((_, ph)) = *pending {
+            if in_set(&self.pairs, self.shift, pair(ph, h)) {
+                return false;
+            }
+            *pending = None;
+        }
+        if !in_set(&self.first_words, self.shift, h) {
+            return true;
+        }
+        if !in_set(&self.one_word, self.shift, h) {
+            *pending = Some((ws, h));
+            return true;
+        }
+        false
+    }
+
+    /// At the word start `ws` (original offset of its first character) of a word of hash `h`
+    /// that ends at `j`: if it may start a key, walks the trie. Returns where the scan goes on
+    /// and whether it is inside a word there (the scan is never inside a run of spaces), or
+    /// `None` to give up.
+    #[inline(never)]
     fn word_at(
         &self,
         text: &str,
         ws: usize,
-        cf: &mut CharFold,
-        walk: &mut Walk,
-        ends: &mut Vec<(usize, usize)>,
+        h: u64,
+        j: usize,
+        s: &mut Scratch,
         out: &mut Vec<RawMatch>,
-        pending: &mut Option<(usize, u64)>,
     ) -> Option<(usize, bool)> {
-        let bytes = text.as_bytes();
-        let mut h: u64 = 0;
-        let mut j = ws;
-        // The word: ASCII letters and digits, word characters, and removed characters.
-        while let Some(&c) = bytes.get(j) {
-            if c < 0x80 {
-                let f = ASCII_WORD[c as usize];
-                if f == 0 {
-                    break;
-                }
-                h = (h ^ u64::from(f)).wrapping_mul(HASH_MUL);
-                j += 1;
-            } else {
-                let ch = text.get(j..)?.chars().next()?;
-                let l = fold_latin(ch);
-                if l != 0 {
-                    h = (h ^ u64::from(l)).wrapping_mul(HASH_MUL);
-                    j += ch.len_utf8();
-                    continue;
-                }
-                match cf.fold(ch) {
-                    CharClass::Word => {
-                        for &b in cf.bytes() {
-                            h = (h ^ u64::from(b)).wrapping_mul(HASH_MUL);
-                        }
-                    }
-                    CharClass::Invisible | CharClass::Empty => {}
-                    CharClass::Mixed => return None,
-                    CharClass::Space | CharClass::NonWord => break,
-                }
-                j += ch.len_utf8();
-            }
-        }
         // A word that may start keys of two words or more only waits for the next word: the
         // walk from it is made only if the pair of words is in `pairs`.
-        if let Some((pws, ph)) = pending.take() {
+        if let Some((pws, ph)) = s.pending.take() {
             if in_set(&self.pairs, self.shift, pair(ph, h)) {
-                if let Some((hit, resume)) = self.candidate(text, pws, cf, walk, ends)? {
+                if let Some((hit, resume)) = self.candidate(text, pws, &mut s.cf, &mut s.walk, &mut s.ends)? {
                     out.push(hit);
                     return Some((resume, false));
                 }
@@ -502,15 +585,79 @@ impl Matcher {
             return Some((j, true));
         }
         if !in_set(&self.one_word, self.shift, h) {
-            *pending = Some((ws, h));
+            s.pending = Some((ws, h));
             return Some((j, true));
         }
-        match self.candidate(text, ws, cf, walk, ends)? {
+        match self.candidate(text, ws, &mut s.cf, &mut s.walk, &mut s.ends)? {
             Some((hit, resume)) => {
                 out.push(hit);
                 Some((resume, false))
             }
             None => Some((j, true)),
+        }
+    }
+
+    /// The hash of the word at the word start `ws` (see [`WordHash`]) and the offset just after
+    /// it (the word: ASCII letters and digits, word characters, and removed characters), or
+    /// `None` to give up. ASCII letters and digits go eight at a time: a word of news text is
+    /// usually one group, lower-cased with one `or`.
+    #[inline(always)]
+    fn word_hash(text: &str, ws: usize, cf: &mut CharFold) -> Option<(u64, usize)> {
+        let bytes = text.as_bytes();
+        let mut h = WordHash::default();
+        let mut j = ws;
+        loop {
+            if let Some(group) = bytes.get(j..j + 8) {
+                let x = u64::from_le_bytes(group.try_into().ok()?);
+                let stop = !ascii_word_mask(x) & HIGH;
+                let k = stop.trailing_zeros() / 8;
+                if k > 0 {
+                    h.push_group((x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * k)), k);
+                    j += k as usize;
+                    if k == 8 {
+                        continue;
+                    }
+                }
+                // `group[k]` is not an ASCII letter or digit.
+                if group[k as usize] < 0x80 {
+                    return Some((h.finish(), j));
+                }
+            } else {
+                match bytes.get(j) {
+                    None => return Some((h.finish(), j)),
+                    Some(&c) if c < 0x80 => {
+                        let f = ASCII_WORD[c as usize];
+                        if f == 0 {
+                            return Some((h.finish(), j));
+                        }
+                        h.push(f);
+                        j += 1;
+                        continue;
+                    }
+                    Some(_) => {}
+                }
+            }
+            // `À`..`ſ`: most accented letters of French, one ASCII letter each.
+            if let (Some(&c0), Some(&c1)) = (bytes.get(j), bytes.get(j + 1)) {
+                let l = fold_latin2(c0, c1);
+                if l != 0 {
+                    h.push(l);
+                    j += 2;
+                    continue;
+                }
+            }
+            let ch = text.get(j..)?.chars().next()?;
+            match cf.fold(ch) {
+                CharClass::Word => {
+                    for &b in cf.bytes() {
+                        h.push(b);
+                    }
+                }
+                CharClass::Invisible | CharClass::Empty => {}
+                CharClass::Mixed => return None,
+                CharClass::Space | CharClass::NonWord => return Some((h.finish(), j)),
+            }
+            j += ch.len_utf8();
         }
     }
 
@@ -549,10 +696,25 @@ impl Matcher {
         let mut node = 0;
         let mut k = 0;
         let mut j = ws;
+        // An ASCII letter or digit followed by another: its folded byte is the stream byte, and
+        // no key is accepted after it (a word byte follows), so only the trie is stepped.
+        while let (Some(&c), Some(&n)) = (bytes.get(j), bytes.get(j + 1)) {
+            let f = ASCII_WORD[usize::from(c & 0x7F)];
+            if c >= 0x80 || n >= 0x80 || f == 0 || ASCII_WORD[usize::from(n)] == 0 {
+                break;
+            }
+            let child =
+                if k == 0 { Some(self.second[usize::from(f)]).filter(|&n| n != u32::MAX) } else { trie.step(node, f) };
+            let Some(child) = child else { return Some(None) };
+            node = child;
+            k += 1;
+            j += 1;
+        }
         let mut cur = simple_at(bytes, j)?;
         while let Some((b, word, len)) = cur {
             let next = simple_at(bytes, j + len)?;
-            let sb = if !word && next.is_some_and(|(_, w, _)| w) { MARK } else { b };
+            let word_next = next.is_some_and(|(_, w, _)| w);
+            let sb = if !word && word_next { MARK } else { b };
             let child =
                 if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
             let Some(child) = child else { break };
@@ -560,14 +722,14 @@ impl Matcher {
             k += 1;
             j += len;
             cur = next;
-            if let Some(p) = trie.pattern(node) {
-                ends.push((k, p, j));
+            // A key followed by a word byte is never accepted.
+            if !word_next {
+                if let Some(p) = trie.pattern(node) {
+                    ends.push((k, p, j));
+                }
             }
         }
         for &(e, p, end) in ends.iter().rev() {
-            if simple_at(bytes, end)?.is_some_and(|(_, w, _)| w) {
-                continue;
-            }
             for &key in &self.same_stream[p] {
                 let key = &self.keys[key as usize];
                 if !self.plain[p] {
@@ -1092,6 +1254,19 @@ mod tests {
             let (want, lazy) = find_folded(&m, &text);
             prop_assert!(lazy, "fell back on {:?}", text);
             prop_assert_eq!(find(&m, &text), want);
+        }
+
+        // The scan's hash of a word (eight bytes at a time where it can) is the hash of its
+        // folded bytes, as the key sets are built.
+        #[test]
+        fn word_hash_is_the_hash_of_the_folded_word(w in "[a-zA-Z0-9éÉèœŒ\u{AD}\u{301}ßﬁα]{1,30}[ .,'’-]?[a-zé]{0,3}") {
+            let f = fold(&w);
+            let (want, n) = first_word(f.stream.get(1..).unwrap_or_default());
+            if n > 0 {
+                if let Some((h, _)) = Matcher::word_hash(&w, 0, &mut CharFold::new()) {
+                    prop_assert_eq!(h, want, "{:?}", w);
+                }
+            }
         }
 
         #[test]
