@@ -113,6 +113,12 @@ pub(crate) struct Matcher {
     one_word: Box<[u64]>,
     /// The same for the first two words of the keys of two words or more (see [`pair`]).
     pairs: Box<[u64]>,
+    /// The first words of one to seven ASCII letters and digits of the keys, as a
+    /// little-endian group (see [`WordHash`]), with the trie node after them, by open addressing
+    /// on the top bits of the word's hash (`(0, _)`: empty).
+    first_nodes: Box<[(u64, u32)]>,
+    /// 64 minus the number of bits of the index into `first_nodes`.
+    first_shift: u32,
 }
 
 /// Whether the hash `h` (all 64 bits) is in the bit set `set` indexed by its top bits.
@@ -127,6 +133,44 @@ fn add_to_set(set: &mut [u64], shift: u32, h: u64) {
     if let Some(w) = set.get_mut((h >> 6) as usize) {
         *w |= 1 << (h & 63);
     }
+}
+
+/// The table of [`Matcher::first_node`]: every first word of one to seven ASCII bytes (all
+/// letters and digits: the word bytes of the stream below 0x80) and its trie node, at most
+/// half full.
+fn first_nodes(trie: &Trie, patterns: &[Vec<u8>]) -> (Box<[(u64, u32)]>, u32) {
+    let mut words: Vec<u64> = patterns
+        .iter()
+        .filter_map(|p| {
+            let body = p.get(1..).unwrap_or_default();
+            let (_, n) = first_word(body);
+            let word = &body[..n];
+            if !(1..=7).contains(&n) || word.iter().any(|&b| b >= 0x80) {
+                return None;
+            }
+            let mut g = [0u8; 8];
+            g[..n].copy_from_slice(word);
+            Some(u64::from_le_bytes(g))
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let size = (2 * words.len()).next_power_of_two().max(2);
+    let shift = 64 - size.trailing_zeros();
+    let mut table = vec![(0u64, 0u32); size];
+    for v in words {
+        let bytes = v.to_le_bytes();
+        let word = bytes.iter().copied().take_while(|&b| b != 0);
+        let Some(node) = std::iter::once(MARK).chain(word).try_fold(0, |node, b| trie.step(node, b)) else {
+            continue;
+        };
+        let mut i = (v.wrapping_mul(HASH_MUL) >> shift) as usize;
+        while table[i].0 != 0 {
+            i = (i + 1) & (size - 1);
+        }
+        table[i] = (v, node);
+    }
+    (table.into(), shift)
 }
 
 /// The hash of two consecutive words, from their [`first_word`] hashes.
@@ -198,8 +242,9 @@ struct Scratch {
     cf: CharFold,
     walk: Walk,
     ends: Vec<(usize, usize)>,
-    /// A word start that may begin keys of two words or more, and its word's hash.
-    pending: Option<(usize, u64)>,
+    /// A word start that may begin keys of two words or more, its word's hash and its
+    /// [`Matcher::first_node`] group (0: none).
+    pending: Option<(usize, u64, u64)>,
 }
 
 /// The folded bytes of the original text from a word start, made as far as a trie walk asks.
@@ -346,14 +391,14 @@ impl WordHash {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
 /// Per byte of `x`: `0x80` where it is an ASCII letter or digit, else 0 (exact: no carry
 /// crosses a byte).
 #[inline]
-fn ascii_word_mask(x: u64) -> u64 {
+pub(crate) fn ascii_word_mask(x: u64) -> u64 {
     let x7 = x & LOW7;
     let y = x7 | (ONES * 0x20);
     let letter = (y + ONES * (0x80 - 0x61)) & !(y + ONES * (0x7F - 0x7A));
@@ -374,6 +419,8 @@ impl Matcher {
             shift: 63,
             one_word: Box::new([]),
             pairs: Box::new([]),
+            first_nodes: vec![(0, 0)].into(),
+            first_shift: 63,
         }
     }
 
@@ -419,7 +466,38 @@ impl Matcher {
                 Some(r) => add_to_set(&mut pairs, shift, pair(h1, first_word(r).0)),
             }
         }
-        Ok(Matcher { trie, second, keys, same_stream, plain, first_words, shift, one_word, pairs })
+        let (first_nodes, first_shift) = first_nodes(&trie, &patterns);
+        Ok(Matcher {
+            trie,
+            second,
+            keys,
+            same_stream,
+            plain,
+            first_words,
+            shift,
+            one_word,
+            pairs,
+            first_nodes,
+            first_shift,
+        })
+    }
+
+    /// The trie node after the marker and the word of group `v` (1..=7 ASCII letters and
+    /// digits, lower-cased), when some key starts with that word.
+    #[inline]
+    fn first_node(&self, v: u64) -> Option<u32> {
+        let mask = self.first_nodes.len() - 1;
+        let mut i = (v.wrapping_mul(HASH_MUL) >> self.first_shift) as usize & mask;
+        loop {
+            let &(key, node) = self.first_nodes.get(i)?;
+            if key == v {
+                return Some(node);
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Number of distinct folded keys.
@@ -489,14 +567,15 @@ impl Matcher {
                     let k = (!ascii_word_mask(x) & HIGH).trailing_zeros() / 8;
                     if k < 8 && group[k as usize] < 0x80 {
                         // `k >= 1`: `c` is a letter or digit.
-                        let h = ((x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * k))).wrapping_mul(HASH_MUL);
+                        let v = (x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * k));
+                        let h = v.wrapping_mul(HASH_MUL);
                         let j = i + k as usize;
-                        if self.starts_no_walk(i, h, &mut s.pending) {
+                        if self.starts_no_walk(i, h, v, &mut s.pending) {
                             i = j;
                             prev_word = true;
                             continue;
                         }
-                        let Some(next) = self.word_at(text, i, h, j, &mut s, out) else { return false };
+                        let Some(next) = self.word_at(text, i, h, j, v, &mut s, out) else { return false };
                         (i, prev_word) = next;
                         continue;
                     }
@@ -530,18 +609,18 @@ impl Matcher {
     #[inline(never)]
     fn word(&self, text: &str, ws: usize, s: &mut Scratch, out: &mut Vec<RawMatch>) -> Option<(usize, bool)> {
         let (h, j) = Self::word_hash(text, ws, &mut s.cf)?;
-        if self.starts_no_walk(ws, h, &mut s.pending) {
+        if self.starts_no_walk(ws, h, 0, &mut s.pending) {
             return Some((j, true));
         }
-        self.word_at(text, ws, h, j, s, out)
+        self.word_at(text, ws, h, j, 0, s, out)
     }
 
     /// What [`Matcher::word_at`] does for the words from which it walks nothing (most words),
     /// without a call: `true` when the word at `ws` of hash `h` neither completes a pair with
     /// the pending word nor starts a key of one word (it may become the pending word).
     #[inline(always)]
-    fn starts_no_walk(&self, ws: usize, h: u64, pending: &mut Option<(usize, u64)>) -> bool {
-        if let Some((_, ph)) = *pending {
+    fn starts_no_walk(&self, ws: usize, h: u64, v: u64, pending: &mut Option<(usize, u64, u64)>) -> bool {
+        if let Some((_, ph, _)) = *pending {
             if in_set(&self.pairs, self.shift, pair(ph, h)) {
                 return false;
             }
@@ -551,31 +630,34 @@ impl Matcher {
             return true;
         }
         if !in_set(&self.one_word, self.shift, h) {
-            *pending = Some((ws, h));
+            *pending = Some((ws, h, v));
             return true;
         }
         false
     }
 
     /// At the word start `ws` (original offset of its first character) of a word of hash `h`
-    /// that ends at `j`: if it may start a key, walks the trie. Returns where the scan goes on
+    /// that ends at `j` (and of [`Matcher::first_node`] group `v`, or 0): if it may start a
+    /// key, walks the trie. Returns where the scan goes on
     /// and whether it is inside a word there (the scan is never inside a run of spaces), or
     /// `None` to give up.
     #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
     fn word_at(
         &self,
         text: &str,
         ws: usize,
         h: u64,
         j: usize,
+        v: u64,
         s: &mut Scratch,
         out: &mut Vec<RawMatch>,
     ) -> Option<(usize, bool)> {
         // A word that may start keys of two words or more only waits for the next word: the
         // walk from it is made only if the pair of words is in `pairs`.
-        if let Some((pws, ph)) = s.pending.take() {
+        if let Some((pws, ph, pv)) = s.pending.take() {
             if in_set(&self.pairs, self.shift, pair(ph, h)) {
-                if let Some((hit, resume)) = self.candidate(text, pws, &mut s.cf, &mut s.walk, &mut s.ends)? {
+                if let Some((hit, resume)) = self.candidate(text, pws, pv, &mut s.cf, &mut s.walk, &mut s.ends)? {
                     out.push(hit);
                     return Some((resume, false));
                 }
@@ -585,10 +667,10 @@ impl Matcher {
             return Some((j, true));
         }
         if !in_set(&self.one_word, self.shift, h) {
-            s.pending = Some((ws, h));
+            s.pending = Some((ws, h, v));
             return Some((j, true));
         }
-        match self.candidate(text, ws, &mut s.cf, &mut s.walk, &mut s.ends)? {
+        match self.candidate(text, ws, v, &mut s.cf, &mut s.walk, &mut s.ends)? {
             Some((hit, resume)) => {
                 out.push(hit);
                 Some((resume, false))
@@ -668,11 +750,12 @@ impl Matcher {
         &self,
         text: &str,
         ws: usize,
+        v: u64,
         cf: &mut CharFold,
         walk: &mut Walk,
         ends: &mut Vec<(usize, usize)>,
     ) -> Option<Option<(RawMatch, usize)>> {
-        match self.walk_simple(text, ws, &mut walk.simple_ends) {
+        match self.walk_simple(text, ws, v, &mut walk.simple_ends) {
             Some(found) => Some(found),
             None => self.walk_at(text, ws, cf, walk, ends),
         }
@@ -688,6 +771,7 @@ impl Matcher {
         &self,
         text: &str,
         ws: usize,
+        v: u64,
         ends: &mut Vec<(usize, usize, usize)>,
     ) -> Option<Option<(RawMatch, usize)>> {
         let bytes = text.as_bytes();
@@ -696,6 +780,16 @@ impl Matcher {
         let mut node = 0;
         let mut k = 0;
         let mut j = ws;
+        if v != 0 {
+            // The first word in one look-up (an ASCII separator follows it).
+            let Some(n) = self.first_node(v) else { return Some(None) };
+            node = n;
+            k = (8 - v.leading_zeros() / 8) as usize;
+            j += k;
+            if let Some(p) = trie.pattern(node) {
+                ends.push((k, p, j));
+            }
+        }
         // An ASCII letter or digit followed by another: its folded byte is the stream byte, and
         // no key is accepted after it (a word byte follows), so only the trie is stepped.
         while let (Some(&c), Some(&n)) = (bytes.get(j), bytes.get(j + 1)) {
@@ -1181,6 +1275,30 @@ mod tests {
         let m = &g.inner.matcher;
         let keys = m.keys.iter().map(|k| String::from_utf8_lossy(&k.folded).into_owned()).collect();
         (m, keys)
+    }
+
+    // The one-look-up start of a walk lands where the trie walk over the word does.
+    #[test]
+    fn first_nodes_are_the_trie_nodes() {
+        let (m, keys) = builtin();
+        let mut checked = 0;
+        for k in &keys {
+            let stream = fold(k).stream;
+            let body = &stream[1..];
+            let (_, n) = first_word(body);
+            if !(1..=7).contains(&n) || body[..n].iter().any(|&b| b >= 0x80) {
+                continue;
+            }
+            let mut g = [0u8; 8];
+            g[..n].copy_from_slice(&body[..n]);
+            let want = stream[..=n].iter().try_fold(0, |node, &b| m.trie.step(node, b));
+            assert!(want.is_some());
+            assert_eq!(m.first_node(u64::from_le_bytes(g)), want, "key {k:?}");
+            checked += 1;
+        }
+        assert!(checked > 1000, "{checked}");
+        assert_eq!(m.first_node(u64::from_le_bytes(*b"zqxwk\0\0\0")), None);
+        assert_eq!(Matcher::empty().first_node(u64::from(b'a')), None);
     }
 
     /// Haystacks of built-in keys (first words, whole keys, capitalised) and common words, so that
