@@ -571,8 +571,9 @@ impl Matcher {
                         let h = v.wrapping_mul(HASH_MUL);
                         let j = i + k as usize;
                         if self.starts_no_walk(i, h, v, &mut s.pending) {
-                            i = j;
-                            prev_word = true;
+                            // `bytes[j]` is ASCII and no letter or digit: skipped too.
+                            i = j + 1;
+                            prev_word = false;
                             continue;
                         }
                         let Some(next) = self.word_at(text, i, h, j, v, &mut s, out) else { return false };
@@ -1109,6 +1110,29 @@ pub(crate) fn accept(
 /// (`vice-président américain`), unless the match starts with a capital (`anti-Trump`,
 /// `Trump-Poutine`) or the compound is `ex-` (`l'ex-président`).
 pub(crate) fn original_boundaries(text: &str, span: Span) -> bool {
+    // ASCII on both sides other than a hyphen before (most matches): a letter or digit is the
+    // only ASCII word character.
+    let bytes = text.as_bytes();
+    if text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
+        let before = match span.start.checked_sub(1).and_then(|k| bytes.get(k)) {
+            None => Some(true),
+            Some(&b) if b < 0x80 && b != b'-' => Some(!b.is_ascii_alphanumeric()),
+            Some(_) => None,
+        };
+        let after = match bytes.get(span.end) {
+            None => Some(span.end == bytes.len()),
+            Some(&b) if b < 0x80 => Some(!b.is_ascii_alphanumeric()),
+            Some(_) => None,
+        };
+        if let (Some(before), Some(after)) = (before, after) {
+            return before && after;
+        }
+    }
+    original_boundaries_chars(text, span)
+}
+
+/// [`original_boundaries`] character by character.
+fn original_boundaries_chars(text: &str, span: Span) -> bool {
     let (Some(before), Some(rest)) = (text.get(..span.start), text.get(span.start..)) else {
         return false;
     };
@@ -1383,6 +1407,17 @@ mod tests {
             if n > 0 {
                 if let Some((h, _)) = Matcher::word_hash(&w, 0, &mut CharFold::new()) {
                     prop_assert_eq!(h, want, "{:?}", w);
+                }
+            }
+        }
+
+        // The ASCII shortcut of the whole-word check answers as the character loop.
+        #[test]
+        fn boundaries_shortcut_equals_char_loop(text in "[a-zA-Z0-9 \\-éÉ’«»\u{2011}\u{A0}.]{0,12}") {
+            for a in 0..=text.len() + 1 {
+                for b in a..=text.len() + 1 {
+                    let span = Span::new(a, b);
+                    prop_assert_eq!(original_boundaries(&text, span), original_boundaries_chars(&text, span), "{:?} {:?}", text, span);
                 }
             }
         }
