@@ -260,6 +260,8 @@ struct Walk {
     char_end: Vec<usize>,
     /// For [`Matcher::walk_simple`]: (folded end, pattern, original end) of the keys walked.
     simple_ends: Vec<(usize, usize, usize)>,
+    /// For [`Matcher::walk_simple`]: the folded bytes walked (one per character).
+    simple_folded: Vec<u8>,
 }
 
 impl Walk {
@@ -756,7 +758,7 @@ impl Matcher {
         walk: &mut Walk,
         ends: &mut Vec<(usize, usize)>,
     ) -> Option<Option<(RawMatch, usize)>> {
-        match self.walk_simple(text, ws, v, &mut walk.simple_ends) {
+        match self.walk_simple(text, ws, v, &mut walk.simple_ends, &mut walk.simple_folded) {
             Some(found) => Some(found),
             None => self.walk_at(text, ws, cf, walk, ends),
         }
@@ -774,10 +776,12 @@ impl Matcher {
         ws: usize,
         v: u64,
         ends: &mut Vec<(usize, usize, usize)>,
+        folded: &mut Vec<u8>,
     ) -> Option<Option<(RawMatch, usize)>> {
         let bytes = text.as_bytes();
         let trie = &self.trie;
         ends.clear();
+        folded.clear();
         let mut node = 0;
         let mut k = 0;
         let mut j = ws;
@@ -787,6 +791,7 @@ impl Matcher {
             node = n;
             k = (8 - v.leading_zeros() / 8) as usize;
             j += k;
+            folded.extend_from_slice(&v.to_le_bytes()[..k]);
             if let Some(p) = trie.pattern(node) {
                 ends.push((k, p, j));
             }
@@ -801,6 +806,7 @@ impl Matcher {
             let child =
                 if k == 0 { Some(self.second[usize::from(f)]).filter(|&n| n != u32::MAX) } else { trie.step(node, f) };
             let Some(child) = child else { return Some(None) };
+            folded.push(f);
             node = child;
             k += 1;
             j += 1;
@@ -813,6 +819,7 @@ impl Matcher {
             let child =
                 if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
             let Some(child) = child else { break };
+            folded.push(b);
             node = child;
             k += 1;
             j += len;
@@ -827,25 +834,9 @@ impl Matcher {
         for &(e, p, end) in ends.iter().rev() {
             for &key in &self.same_stream[p] {
                 let key = &self.keys[key as usize];
-                if !self.plain[p] {
-                    // The folded bytes, one per character.
-                    let mut same = key.folded.len() == e;
-                    let mut j = ws;
-                    for &kb in key.folded.iter() {
-                        if !same {
-                            break;
-                        }
-                        match simple_at(bytes, j) {
-                            Some(Some((b, _, len))) => {
-                                same = b == kb;
-                                j += len;
-                            }
-                            _ => same = false,
-                        }
-                    }
-                    if !same {
-                        continue;
-                    }
+                // The folded bytes (the stream has markers where they have separators).
+                if !self.plain[p] && folded.get(..e) != Some(&*key.folded) {
+                    continue;
                 }
                 if let Some(hit) = accept(text, None, false, key, 0, e, |_| Span::new(ws, end)) {
                     return Some(Some((hit, end)));

@@ -804,7 +804,9 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, drafts: &mut Vec<Draft>) {
         if matches!(before, Some(Before::Place)) {
             continue;
         }
-        let first_part = word.split('-').next().unwrap_or(word);
+        // The part before the first hyphen (a byte loop: the words are short, `memchr` costs
+        // more to set up).
+        let first_part = word.as_bytes().iter().position(|&b| b == b'-').map_or(word, |k| &word[..k]);
         let firstname =
             inner.firstnames.get(word).copied().or_else(|| {
                 (first_part.len() < word.len()).then(|| inner.firstnames.get(first_part).copied()).flatten()
