@@ -609,7 +609,7 @@ impl Matcher {
     }
 
     /// [`Matcher::word_at`] after hashing the word at the word start `ws`.
-    #[inline(never)]
+    #[inline(always)]
     fn word(&self, text: &str, ws: usize, s: &mut Scratch, out: &mut Vec<RawMatch>) -> Option<(usize, bool)> {
         let (h, j) = Self::word_hash(text, ws, &mut s.cf)?;
         if self.starts_no_walk(ws, h, 0, &mut s.pending) {
