@@ -356,6 +356,17 @@ pub(crate) fn fold_latin(ch: char) -> u8 {
     }
 }
 
+/// [`fold_latin`] of the two-byte character `c0 c1` of a `str` when `c0` is `0xC3`..=`0xC5`
+/// (`À`..`ſ`), else 0.
+#[inline]
+pub(crate) fn fold_latin2(c0: u8, c1: u8) -> u8 {
+    if !(0xC3..=0xC5).contains(&c0) {
+        return 0;
+    }
+    let cp = (u32::from(c0 & 0x1F) << 6) | u32::from(c1 & 0x3F);
+    latin_table().get(cp.wrapping_sub(LATIN_FIRST) as usize).copied().unwrap_or(0)
+}
+
 /// What one non-ASCII character contributes to the folded text and the match stream (see
 /// [`CharFold::fold`]).
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]

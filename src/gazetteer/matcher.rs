@@ -9,7 +9,9 @@
 
 use std::collections::HashMap;
 
-use super::fold::{fold, fold_ascii, fold_latin, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK};
+use super::fold::{
+    fold, fold_ascii, fold_latin, fold_latin2, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK,
+};
 use super::names::is_word;
 use crate::typography::is_dash;
 use crate::Span;
@@ -111,6 +113,12 @@ pub(crate) struct Matcher {
     one_word: Box<[u64]>,
     /// The same for the first two words of the keys of two words or more (see [`pair`]).
     pairs: Box<[u64]>,
+    /// The first words of one to seven ASCII letters and digits of the keys, as a
+    /// little-endian group (see [`WordHash`]), with the trie node after them, by open addressing
+    /// on the top bits of the word's hash (`(0, _)`: empty).
+    first_nodes: Box<[(u64, u32)]>,
+    /// 64 minus the number of bits of the index into `first_nodes`.
+    first_shift: u32,
 }
 
 /// Whether the hash `h` (all 64 bits) is in the bit set `set` indexed by its top bits.
@@ -125,6 +133,44 @@ fn add_to_set(set: &mut [u64], shift: u32, h: u64) {
     if let Some(w) = set.get_mut((h >> 6) as usize) {
         *w |= 1 << (h & 63);
     }
+}
+
+/// The table of [`Matcher::first_node`]: every first word of one to seven ASCII bytes (all
+/// letters and digits: the word bytes of the stream below 0x80) and its trie node, at most
+/// half full.
+fn first_nodes(trie: &Trie, patterns: &[Vec<u8>]) -> (Box<[(u64, u32)]>, u32) {
+    let mut words: Vec<u64> = patterns
+        .iter()
+        .filter_map(|p| {
+            let body = p.get(1..).unwrap_or_default();
+            let (_, n) = first_word(body);
+            let word = &body[..n];
+            if !(1..=7).contains(&n) || word.iter().any(|&b| b >= 0x80) {
+                return None;
+            }
+            let mut g = [0u8; 8];
+            g[..n].copy_from_slice(word);
+            Some(u64::from_le_bytes(g))
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let size = (2 * words.len()).next_power_of_two().max(2);
+    let shift = 64 - size.trailing_zeros();
+    let mut table = vec![(0u64, 0u32); size];
+    for v in words {
+        let bytes = v.to_le_bytes();
+        let word = bytes.iter().copied().take_while(|&b| b != 0);
+        let Some(node) = std::iter::once(MARK).chain(word).try_fold(0, |node, b| trie.step(node, b)) else {
+            continue;
+        };
+        let mut i = (v.wrapping_mul(HASH_MUL) >> shift) as usize;
+        while table[i].0 != 0 {
+            i = (i + 1) & (size - 1);
+        }
+        table[i] = (v, node);
+    }
+    (table.into(), shift)
 }
 
 /// The hash of two consecutive words, from their [`first_word`] hashes.
@@ -191,6 +237,16 @@ fn simple_at(bytes: &[u8], j: usize) -> Option<Option<(u8, bool, usize)>> {
     }
 }
 
+/// The state of [`Matcher::find_lazy`] besides its position.
+struct Scratch {
+    cf: CharFold,
+    walk: Walk,
+    ends: Vec<(usize, usize)>,
+    /// A word start that may begin keys of two words or more, its word's hash and its
+    /// [`Matcher::first_node`] group (0: none).
+    pending: Option<(usize, u64, u64)>,
+}
+
 /// The folded bytes of the original text from a word start, made as far as a trie walk asks.
 #[derive(Debug, Default)]
 struct Walk {
@@ -204,6 +260,8 @@ struct Walk {
     char_end: Vec<usize>,
     /// For [`Matcher::walk_simple`]: (folded end, pattern, original end) of the keys walked.
     simple_ends: Vec<(usize, usize, usize)>,
+    /// For [`Matcher::walk_simple`]: the folded bytes walked (one per character).
+    simple_folded: Vec<u8>,
 }
 
 impl Walk {
@@ -272,18 +330,82 @@ impl Walk {
     }
 }
 
+/// The hash of the word that starts at `bytes[0]` (see [`WordHash`]) and its length.
 #[inline]
 fn first_word(bytes: &[u8]) -> (u64, usize) {
-    let mut h: u64 = 0;
+    let mut h = WordHash::default();
     let mut n = 0;
     for &b in bytes {
         if !is_word_byte(b) {
             break;
         }
-        h = (h ^ u64::from(b)).wrapping_mul(HASH_MUL);
+        h.push(b);
         n += 1;
     }
-    (h, n)
+    (h.finish(), n)
+}
+
+/// The hash of a word's folded bytes: taken eight at a time as a little-endian `u64` (the last
+/// group padded with zeros; a word byte is never 0), each group mixed in by a multiplication.
+/// The scan hashes most words with one multiplication this way (see [`Matcher::word_hash`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct WordHash {
+    h: u64,
+    /// The bytes of the group being filled, the first one lowest.
+    acc: u64,
+    /// Number of bytes in `acc` (0..8).
+    n: u32,
+}
+
+impl WordHash {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.acc |= u64::from(b) << (8 * self.n);
+        self.n += 1;
+        if self.n == 8 {
+            self.h = (self.h ^ self.acc).wrapping_mul(HASH_MUL);
+            self.acc = 0;
+            self.n = 0;
+        }
+    }
+
+    /// Appends the `k` bytes (1..=8) of `v`, the first one lowest, zeros above them.
+    #[inline]
+    fn push_group(&mut self, v: u64, k: u32) {
+        self.acc |= v << (8 * self.n);
+        let t = self.n + k;
+        if t >= 8 {
+            self.h = (self.h ^ self.acc).wrapping_mul(HASH_MUL);
+            self.acc = v.checked_shr(8 * (8 - self.n)).unwrap_or(0);
+            self.n = t - 8;
+        } else {
+            self.n = t;
+        }
+    }
+
+    #[inline]
+    fn finish(self) -> u64 {
+        if self.n == 0 {
+            self.h
+        } else {
+            (self.h ^ self.acc).wrapping_mul(HASH_MUL)
+        }
+    }
+}
+
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// Per byte of `x`: `0x80` where it is an ASCII letter or digit, else 0 (exact: no carry
+/// crosses a byte).
+#[inline]
+pub(crate) fn ascii_word_mask(x: u64) -> u64 {
+    let x7 = x & LOW7;
+    let y = x7 | (ONES * 0x20);
+    let letter = (y + ONES * (0x80 - 0x61)) & !(y + ONES * (0x7F - 0x7A));
+    let digit = (x7 + ONES * (0x80 - 0x30)) & !(x7 + ONES * (0x7F - 0x39));
+    (letter | digit) & !x & HIGH
 }
 
 impl Matcher {
@@ -299,6 +421,8 @@ impl Matcher {
             shift: 63,
             one_word: Box::new([]),
             pairs: Box::new([]),
+            first_nodes: vec![(0, 0)].into(),
+            first_shift: 63,
         }
     }
 
@@ -344,7 +468,38 @@ impl Matcher {
                 Some(r) => add_to_set(&mut pairs, shift, pair(h1, first_word(r).0)),
             }
         }
-        Ok(Matcher { trie, second, keys, same_stream, plain, first_words, shift, one_word, pairs })
+        let (first_nodes, first_shift) = first_nodes(&trie, &patterns);
+        Ok(Matcher {
+            trie,
+            second,
+            keys,
+            same_stream,
+            plain,
+            first_words,
+            shift,
+            one_word,
+            pairs,
+            first_nodes,
+            first_shift,
+        })
+    }
+
+    /// The trie node after the marker and the word of group `v` (1..=7 ASCII letters and
+    /// digits, lower-cased), when some key starts with that word.
+    #[inline]
+    fn first_node(&self, v: u64) -> Option<u32> {
+        let mask = self.first_nodes.len() - 1;
+        let mut i = (v.wrapping_mul(HASH_MUL) >> self.first_shift) as usize & mask;
+        loop {
+            let &(key, node) = self.first_nodes.get(i)?;
+            if key == v {
+                return Some(node);
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Number of distinct folded keys.
@@ -389,15 +544,11 @@ impl Matcher {
             return true;
         }
         let bytes = text.as_bytes();
-        let mut cf = CharFold::new();
-        let mut walk = Walk::default();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut s = Scratch { cf: CharFold::new(), walk: Walk::default(), ends: Vec::new(), pending: None };
         let mut i = 0;
         // Whether the last folded byte is a word byte. (Runs of spaces need no state here:
         // a space is a non-word byte whether it is folded away or not.)
         let mut prev_word = false;
-        // A word start that may begin keys of two words or more, and its word's hash.
-        let mut pending: Option<(usize, u64)> = None;
         while let Some(&c) = bytes.get(i) {
             // Find the next word start.
             if c < 0x80 {
@@ -410,9 +561,31 @@ impl Matcher {
                     i += 1;
                     continue;
                 }
+                // A word start on an ASCII letter or digit. Most words of news text are a few
+                // of them followed by an ASCII separator: one group of eight bytes, hashed
+                // here, and most words start no key.
+                if let Some(group) = bytes.get(i..i + 8) {
+                    let x = u64::from_le_bytes(group.try_into().unwrap_or_default());
+                    let k = (!ascii_word_mask(x) & HIGH).trailing_zeros() / 8;
+                    if k < 8 && group[k as usize] < 0x80 {
+                        // `k >= 1`: `c` is a letter or digit.
+                        let v = (x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * k));
+                        let h = v.wrapping_mul(HASH_MUL);
+                        let j = i + k as usize;
+                        if self.starts_no_walk(i, h, v, &mut s.pending) {
+                            // `bytes[j]` is ASCII and no letter or digit: skipped too.
+                            i = j + 1;
+                            prev_word = false;
+                            continue;
+                        }
+                        let Some(next) = self.word_at(text, i, h, j, v, &mut s, out) else { return false };
+                        (i, prev_word) = next;
+                        continue;
+                    }
+                }
             } else {
                 let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { return false };
-                let class = if fold_latin(ch) != 0 { CharClass::Word } else { cf.fold(ch) };
+                let class = if fold_latin(ch) != 0 { CharClass::Word } else { s.cf.fold(ch) };
                 match class {
                     CharClass::Invisible | CharClass::Empty => {}
                     CharClass::Space | CharClass::NonWord => prev_word = false,
@@ -420,10 +593,7 @@ impl Matcher {
                     CharClass::Word => {
                         if !prev_word {
                             // A word start.
-                            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out, &mut pending)
-                            else {
-                                return false;
-                            };
+                            let Some(next) = self.word(text, i, &mut s, out) else { return false };
                             (i, prev_word) = next;
                             continue;
                         }
@@ -432,67 +602,65 @@ impl Matcher {
                 i += ch.len_utf8();
                 continue;
             }
-            let Some(next) = self.word_at(text, i, &mut cf, &mut walk, &mut ends, out, &mut pending) else {
-                return false;
-            };
+            let Some(next) = self.word(text, i, &mut s, out) else { return false };
             (i, prev_word) = next;
         }
         true
     }
 
-    /// At the word start `ws` (original offset of its first character): hashes the word, and
-    /// if it may start a key walks the trie. Returns where the scan goes on and whether it is
-    /// inside a word there (the scan is never inside a run of spaces), or `None` to give up.
-    #[inline]
+    /// [`Matcher::word_at`] after hashing the word at the word start `ws`.
+    #[inline(always)]
+    fn word(&self, text: &str, ws: usize, s: &mut Scratch, out: &mut Vec<RawMatch>) -> Option<(usize, bool)> {
+        let (h, j) = Self::word_hash(text, ws, &mut s.cf)?;
+        if self.starts_no_walk(ws, h, 0, &mut s.pending) {
+            return Some((j, true));
+        }
+        self.word_at(text, ws, h, j, 0, s, out)
+    }
+
+    /// What [`Matcher::word_at`] does for the words from which it walks nothing (most words),
+    /// without a call: `true` when the word at `ws` of hash `h` neither completes a pair with
+    /// the pending word nor starts a key of one word (it may become the pending word).
+    #[inline(always)]
+    fn starts_no_walk(&self, ws: usize, h: u64, v: u64, pending: &mut Option<(usize, u64, u64)>) -> bool {
+        if let Some((_, ph, _)) = *pending {
+            if in_set(&self.pairs, self.shift, pair(ph, h)) {
+                return false;
+            }
+            *pending = None;
+        }
+        if !in_set(&self.first_words, self.shift, h) {
+            return true;
+        }
+        if !in_set(&self.one_word, self.shift, h) {
+            *pending = Some((ws, h, v));
+            return true;
+        }
+        false
+    }
+
+    /// At the word start `ws` (original offset of its first character) of a word of hash `h`
+    /// that ends at `j` (and of [`Matcher::first_node`] group `v`, or 0): if it may start a
+    /// key, walks the trie. Returns where the scan goes on
+    /// and whether it is inside a word there (the scan is never inside a run of spaces), or
+    /// `None` to give up.
+    #[inline(never)]
     #[allow(clippy::too_many_arguments)]
     fn word_at(
         &self,
         text: &str,
         ws: usize,
-        cf: &mut CharFold,
-        walk: &mut Walk,
-        ends: &mut Vec<(usize, usize)>,
+        h: u64,
+        j: usize,
+        v: u64,
+        s: &mut Scratch,
         out: &mut Vec<RawMatch>,
-        pending: &mut Option<(usize, u64)>,
     ) -> Option<(usize, bool)> {
-        let bytes = text.as_bytes();
-        let mut h: u64 = 0;
-        let mut j = ws;
-        // The word: ASCII letters and digits, word characters, and removed characters.
-        while let Some(&c) = bytes.get(j) {
-            if c < 0x80 {
-                let f = ASCII_WORD[c as usize];
-                if f == 0 {
-                    break;
-                }
-                h = (h ^ u64::from(f)).wrapping_mul(HASH_MUL);
-                j += 1;
-            } else {
-                let ch = text.get(j..)?.chars().next()?;
-                let l = fold_latin(ch);
-                if l != 0 {
-                    h = (h ^ u64::from(l)).wrapping_mul(HASH_MUL);
-                    j += ch.len_utf8();
-                    continue;
-                }
-                match cf.fold(ch) {
-                    CharClass::Word => {
-                        for &b in cf.bytes() {
-                            h = (h ^ u64::from(b)).wrapping_mul(HASH_MUL);
-                        }
-                    }
-                    CharClass::Invisible | CharClass::Empty => {}
-                    CharClass::Mixed => return None,
-                    CharClass::Space | CharClass::NonWord => break,
-                }
-                j += ch.len_utf8();
-            }
-        }
         // A word that may start keys of two words or more only waits for the next word: the
         // walk from it is made only if the pair of words is in `pairs`.
-        if let Some((pws, ph)) = pending.take() {
+        if let Some((pws, ph, pv)) = s.pending.take() {
             if in_set(&self.pairs, self.shift, pair(ph, h)) {
-                if let Some((hit, resume)) = self.candidate(text, pws, cf, walk, ends)? {
+                if let Some((hit, resume)) = self.candidate(text, pws, pv, &mut s.cf, &mut s.walk, &mut s.ends)? {
                     out.push(hit);
                     return Some((resume, false));
                 }
@@ -502,15 +670,79 @@ impl Matcher {
             return Some((j, true));
         }
         if !in_set(&self.one_word, self.shift, h) {
-            *pending = Some((ws, h));
+            s.pending = Some((ws, h, v));
             return Some((j, true));
         }
-        match self.candidate(text, ws, cf, walk, ends)? {
+        match self.candidate(text, ws, v, &mut s.cf, &mut s.walk, &mut s.ends)? {
             Some((hit, resume)) => {
                 out.push(hit);
                 Some((resume, false))
             }
             None => Some((j, true)),
+        }
+    }
+
+    /// The hash of the word at the word start `ws` (see [`WordHash`]) and the offset just after
+    /// it (the word: ASCII letters and digits, word characters, and removed characters), or
+    /// `None` to give up. ASCII letters and digits go eight at a time: a word of news text is
+    /// usually one group, lower-cased with one `or`.
+    #[inline(always)]
+    fn word_hash(text: &str, ws: usize, cf: &mut CharFold) -> Option<(u64, usize)> {
+        let bytes = text.as_bytes();
+        let mut h = WordHash::default();
+        let mut j = ws;
+        loop {
+            if let Some(group) = bytes.get(j..j + 8) {
+                let x = u64::from_le_bytes(group.try_into().ok()?);
+                let stop = !ascii_word_mask(x) & HIGH;
+                let k = stop.trailing_zeros() / 8;
+                if k > 0 {
+                    h.push_group((x | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * k)), k);
+                    j += k as usize;
+                    if k == 8 {
+                        continue;
+                    }
+                }
+                // `group[k]` is not an ASCII letter or digit.
+                if group[k as usize] < 0x80 {
+                    return Some((h.finish(), j));
+                }
+            } else {
+                match bytes.get(j) {
+                    None => return Some((h.finish(), j)),
+                    Some(&c) if c < 0x80 => {
+                        let f = ASCII_WORD[c as usize];
+                        if f == 0 {
+                            return Some((h.finish(), j));
+                        }
+                        h.push(f);
+                        j += 1;
+                        continue;
+                    }
+                    Some(_) => {}
+                }
+            }
+            // `À`..`ſ`: most accented letters of French, one ASCII letter each.
+            if let (Some(&c0), Some(&c1)) = (bytes.get(j), bytes.get(j + 1)) {
+                let l = fold_latin2(c0, c1);
+                if l != 0 {
+                    h.push(l);
+                    j += 2;
+                    continue;
+                }
+            }
+            let ch = text.get(j..)?.chars().next()?;
+            match cf.fold(ch) {
+                CharClass::Word => {
+                    for &b in cf.bytes() {
+                        h.push(b);
+                    }
+                }
+                CharClass::Invisible | CharClass::Empty => {}
+                CharClass::Mixed => return None,
+                CharClass::Space | CharClass::NonWord => return Some((h.finish(), j)),
+            }
+            j += ch.len_utf8();
         }
     }
 
@@ -521,11 +753,12 @@ impl Matcher {
         &self,
         text: &str,
         ws: usize,
+        v: u64,
         cf: &mut CharFold,
         walk: &mut Walk,
         ends: &mut Vec<(usize, usize)>,
     ) -> Option<Option<(RawMatch, usize)>> {
-        match self.walk_simple(text, ws, &mut walk.simple_ends) {
+        match self.walk_simple(text, ws, v, &mut walk.simple_ends, &mut walk.simple_folded) {
             Some(found) => Some(found),
             None => self.walk_at(text, ws, cf, walk, ends),
         }
@@ -541,54 +774,69 @@ impl Matcher {
         &self,
         text: &str,
         ws: usize,
+        v: u64,
         ends: &mut Vec<(usize, usize, usize)>,
+        folded: &mut Vec<u8>,
     ) -> Option<Option<(RawMatch, usize)>> {
         let bytes = text.as_bytes();
         let trie = &self.trie;
         ends.clear();
+        folded.clear();
         let mut node = 0;
         let mut k = 0;
         let mut j = ws;
-        let mut cur = simple_at(bytes, j)?;
-        while let Some((b, word, len)) = cur {
-            let next = simple_at(bytes, j + len)?;
-            let sb = if !word && next.is_some_and(|(_, w, _)| w) { MARK } else { b };
-            let child =
-                if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
-            let Some(child) = child else { break };
-            node = child;
-            k += 1;
-            j += len;
-            cur = next;
+        if v != 0 {
+            // The first word in one look-up (an ASCII separator follows it).
+            let Some(n) = self.first_node(v) else { return Some(None) };
+            node = n;
+            k = (8 - v.leading_zeros() / 8) as usize;
+            j += k;
+            folded.extend_from_slice(&v.to_le_bytes()[..k]);
             if let Some(p) = trie.pattern(node) {
                 ends.push((k, p, j));
             }
         }
-        for &(e, p, end) in ends.iter().rev() {
-            if simple_at(bytes, end)?.is_some_and(|(_, w, _)| w) {
-                continue;
+        // An ASCII letter or digit followed by another: its folded byte is the stream byte, and
+        // no key is accepted after it (a word byte follows), so only the trie is stepped.
+        while let (Some(&c), Some(&n)) = (bytes.get(j), bytes.get(j + 1)) {
+            let f = ASCII_WORD[usize::from(c & 0x7F)];
+            if c >= 0x80 || n >= 0x80 || f == 0 || ASCII_WORD[usize::from(n)] == 0 {
+                break;
             }
+            let child =
+                if k == 0 { Some(self.second[usize::from(f)]).filter(|&n| n != u32::MAX) } else { trie.step(node, f) };
+            let Some(child) = child else { return Some(None) };
+            folded.push(f);
+            node = child;
+            k += 1;
+            j += 1;
+        }
+        let mut cur = simple_at(bytes, j)?;
+        while let Some((b, word, len)) = cur {
+            let next = simple_at(bytes, j + len)?;
+            let word_next = next.is_some_and(|(_, w, _)| w);
+            let sb = if !word && word_next { MARK } else { b };
+            let child =
+                if k == 0 { Some(self.second[sb as usize]).filter(|&n| n != u32::MAX) } else { trie.step(node, sb) };
+            let Some(child) = child else { break };
+            folded.push(b);
+            node = child;
+            k += 1;
+            j += len;
+            cur = next;
+            // A key followed by a word byte is never accepted.
+            if !word_next {
+                if let Some(p) = trie.pattern(node) {
+                    ends.push((k, p, j));
+                }
+            }
+        }
+        for &(e, p, end) in ends.iter().rev() {
             for &key in &self.same_stream[p] {
                 let key = &self.keys[key as usize];
-                if !self.plain[p] {
-                    // The folded bytes, one per character.
-                    let mut same = key.folded.len() == e;
-                    let mut j = ws;
-                    for &kb in key.folded.iter() {
-                        if !same {
-                            break;
-                        }
-                        match simple_at(bytes, j) {
-                            Some(Some((b, _, len))) => {
-                                same = b == kb;
-                                j += len;
-                            }
-                            _ => same = false,
-                        }
-                    }
-                    if !same {
-                        continue;
-                    }
+                // The folded bytes (the stream has markers where they have separators).
+                if !self.plain[p] && folded.get(..e) != Some(&*key.folded) {
+                    continue;
                 }
                 if let Some(hit) = accept(text, None, false, key, 0, e, |_| Span::new(ws, end)) {
                     return Some(Some((hit, end)));
@@ -853,6 +1101,29 @@ pub(crate) fn accept(
 /// (`vice-président américain`), unless the match starts with a capital (`anti-Trump`,
 /// `Trump-Poutine`) or the compound is `ex-` (`l'ex-président`).
 pub(crate) fn original_boundaries(text: &str, span: Span) -> bool {
+    // ASCII on both sides other than a hyphen before (most matches): a letter or digit is the
+    // only ASCII word character.
+    let bytes = text.as_bytes();
+    if text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
+        let before = match span.start.checked_sub(1).and_then(|k| bytes.get(k)) {
+            None => Some(true),
+            Some(&b) if b < 0x80 && b != b'-' => Some(!b.is_ascii_alphanumeric()),
+            Some(_) => None,
+        };
+        let after = match bytes.get(span.end) {
+            None => Some(span.end == bytes.len()),
+            Some(&b) if b < 0x80 => Some(!b.is_ascii_alphanumeric()),
+            Some(_) => None,
+        };
+        if let (Some(before), Some(after)) = (before, after) {
+            return before && after;
+        }
+    }
+    original_boundaries_chars(text, span)
+}
+
+/// [`original_boundaries`] character by character.
+fn original_boundaries_chars(text: &str, span: Span) -> bool {
     let (Some(before), Some(rest)) = (text.get(..span.start), text.get(span.start..)) else {
         return false;
     };
@@ -1021,6 +1292,30 @@ mod tests {
         (m, keys)
     }
 
+    // The one-look-up start of a walk lands where the trie walk over the word does.
+    #[test]
+    fn first_nodes_are_the_trie_nodes() {
+        let (m, keys) = builtin();
+        let mut checked = 0;
+        for k in &keys {
+            let stream = fold(k).stream;
+            let body = &stream[1..];
+            let (_, n) = first_word(body);
+            if !(1..=7).contains(&n) || body[..n].iter().any(|&b| b >= 0x80) {
+                continue;
+            }
+            let mut g = [0u8; 8];
+            g[..n].copy_from_slice(&body[..n]);
+            let want = stream[..=n].iter().try_fold(0, |node, &b| m.trie.step(node, b));
+            assert!(want.is_some());
+            assert_eq!(m.first_node(u64::from_le_bytes(g)), want, "key {k:?}");
+            checked += 1;
+        }
+        assert!(checked > 1000, "{checked}");
+        assert_eq!(m.first_node(u64::from_le_bytes(*b"zqxwk\0\0\0")), None);
+        assert_eq!(Matcher::empty().first_node(u64::from(b'a')), None);
+    }
+
     /// Haystacks of built-in keys (first words, whole keys, capitalised) and common words, so that
     /// the first-word prefilter sees words that start keys, words that do not, and two-word starts.
     fn builtin_haystack() -> impl Strategy<Value = String> {
@@ -1092,6 +1387,30 @@ mod tests {
             let (want, lazy) = find_folded(&m, &text);
             prop_assert!(lazy, "fell back on {:?}", text);
             prop_assert_eq!(find(&m, &text), want);
+        }
+
+        // The scan's hash of a word (eight bytes at a time where it can) is the hash of its
+        // folded bytes, as the key sets are built.
+        #[test]
+        fn word_hash_is_the_hash_of_the_folded_word(w in "[a-zA-Z0-9éÉèœŒ\u{AD}\u{301}ßﬁα]{1,30}[ .,'’-]?[a-zé]{0,3}") {
+            let f = fold(&w);
+            let (want, n) = first_word(f.stream.get(1..).unwrap_or_default());
+            if n > 0 {
+                if let Some((h, _)) = Matcher::word_hash(&w, 0, &mut CharFold::new()) {
+                    prop_assert_eq!(h, want, "{:?}", w);
+                }
+            }
+        }
+
+        // The ASCII shortcut of the whole-word check answers as the character loop.
+        #[test]
+        fn boundaries_shortcut_equals_char_loop(text in "[a-zA-Z0-9 \\-éÉ’«»\u{2011}\u{A0}.]{0,12}") {
+            for a in 0..=text.len() + 1 {
+                for b in a..=text.len() + 1 {
+                    let span = Span::new(a, b);
+                    prop_assert_eq!(original_boundaries(&text, span), original_boundaries_chars(&text, span), "{:?} {:?}", text, span);
+                }
+            }
         }
 
         #[test]

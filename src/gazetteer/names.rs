@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::matcher::{ends_with_word, RawMatch, Target};
+use super::matcher::{ascii_word_mask, ends_with_word, RawMatch, Target, HIGH};
 use super::{EntityKind, Gender, Inner, Mention};
 use crate::typography::{is_apostrophe, is_dash, is_word_char};
 use crate::{Date, Span};
@@ -258,6 +258,16 @@ fn word_end(text: &str, i: usize) -> usize {
     // in the same state (the word so far ends there).
     let bytes = text.as_bytes();
     let mut j = i;
+    // Eight at a time, then the tail.
+    while let Some(group) = bytes.get(j..j + 8) {
+        let x = u64::from_le_bytes(group.try_into().unwrap_or_default());
+        let stop = !ascii_word_mask(x) & HIGH;
+        if stop != 0 {
+            j += (stop.trailing_zeros() / 8) as usize;
+            break;
+        }
+        j += 8;
+    }
     while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
         j += 1;
     }
@@ -794,7 +804,9 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, drafts: &mut Vec<Draft>) {
         if matches!(before, Some(Before::Place)) {
             continue;
         }
-        let first_part = word.split('-').next().unwrap_or(word);
+        // The part before the first hyphen (a byte loop: the words are short, `memchr` costs
+        // more to set up).
+        let first_part = word.as_bytes().iter().position(|&b| b == b'-').map_or(word, |k| &word[..k]);
         let firstname =
             inner.firstnames.get(word).copied().or_else(|| {
                 (first_part.len() < word.len()).then(|| inner.firstnames.get(first_part).copied()).flatten()
@@ -1079,6 +1091,18 @@ mod tests {
             let bytes = text.as_bytes();
             for i in 0..=bytes.len() {
                 prop_assert_eq!(next_stop(bytes, i), next_stop_naive(bytes, i), "at {} of {:?}", i, text);
+            }
+        }
+
+        // The same on longer ASCII words (the eight-byte steps of `word_end` and `prev_word`).
+        #[test]
+        fn fast_scans_equal_naive_long_words(text in "[a-zA-Z0-9\\-]{0,20}[ .,]{0,2}[a-zA-Z0-9é\\-]{0,20}[ \t]{0,2}[A-Za-z0-9]{0,12}") {
+            prop_assert_eq!(capitalized_words(&text).collect::<Vec<_>>(), capitalized_words_naive(&text));
+            for (i, _) in text.char_indices() {
+                prop_assert_eq!(word_end(&text, i), word_end_naive(&text, i), "at {} of {:?}", i, text);
+            }
+            for i in 0..=text.len() {
+                prop_assert_eq!(prev_word(&text, i), prev_word_naive(&text, i), "at {} of {:?}", i, text);
             }
         }
 
