@@ -1333,9 +1333,34 @@ fn rmatches<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> 
     })
 }
 
-/// Words of a span.
+/// Words of a span, counted up to 13: every caller compares the count with 12 at most, so the
+/// rest of a long quotation is not read.
 fn word_count(s: &str) -> usize {
-    s.split(|c: char| !super::syntax::word_char(c)).filter(|w| !w.is_empty()).count()
+    const ENOUGH: usize = 13;
+    let mut n = 0;
+    let mut in_word = false;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (w, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (super::syntax::word_char(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        if w && !in_word {
+            n += 1;
+            if n >= ENOUGH {
+                return n;
+            }
+        }
+        in_word = w;
+        i += len;
+    }
+    n
 }
 
 /// Finds and attributes the quotations (the whole pipeline before discourse resolution).
@@ -1407,6 +1432,17 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             active[si] = true;
         }
     }
+    // The tokens of the sentences read lately, for the steps that read a sentence again (the
+    // sentence before a quotation, the subjects before a pronoun speaker): at most
+    // `TOKEN_WINDOW` sentences, none more than three paragraphs back.
+    let mut cached: Vec<Option<Vec<Tok>>> = vec![None; ctx.sentences.len()];
+    let mut evict_from = 0;
+    // Subjects of reporting verbs in the sentences before a pronoun speaker (`Angela Merkel a
+    // parlé. « … », estime-t-elle`), computed only where a pronoun or a plural description needs
+    // an antecedent: most sentences never do. Each item is looked at once it is made, while
+    // the sentences before it are still tokenized; the subjects are added after every item, in
+    // the order of the items that need them.
+    let mut walks = Walks { done: vec![false; ctx.sentences.len()], seen: 0, events: Vec::new() };
     for si in 0..ctx.sentences.len() {
         if !active[si] || (quotes_by_sentence[si].is_empty() && cues_by_sentence[si].is_empty()) {
             continue;
@@ -1754,7 +1790,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     // `Et d'ajouter : « … »`: a narrative infinitive has the subject of the
                     // sentence before, in its paragraph.
                     if si > 0 && ctx.sentence_para[si - 1] == para {
-                        let prev = tokenize(text, ctx.sentences[si - 1], &ctx.opaque);
+                        let prev = sentence_toks(ctx, &cached, si - 1);
                         if let Some(w) = opening_subject(ctx, &prev, 0) {
                             who = w;
                         }
@@ -1784,7 +1820,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             // A quotation opening its sentence right after a sentence that ends with a colon
             // (`Il a ajouté :` then the quotation, often in its own paragraph).
             if matches!(who, Who::Nobody) && qt == 0 && si > 0 && text[..sent.start].trim_end().ends_with(':') {
-                if let Some((c2, w2)) = colon_before(ctx, si - 1, &cues_by_sentence[si - 1]) {
+                if let Some((c2, w2)) = colon_before(ctx, si - 1, &cues_by_sentence[si - 1], &cached) {
                     cue = Some(c2);
                     who = w2;
                 }
@@ -1814,7 +1850,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 && ctx.sentence_para[si - 1] == para
                 && !cue_tok.iter().any(|&(a, _, _)| a > qt)
             {
-                let prev = tokenize(text, ctx.sentences[si - 1], &ctx.opaque);
+                let prev = sentence_toks(ctx, &cached, si - 1);
                 if let Some(w @ Who::Np(..)) = opening_subject(ctx, &prev, 0) {
                     who = w;
                 }
@@ -1994,42 +2030,78 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 raws.push(r);
             }
         }
-    }
-    // Subjects of reporting verbs in the sentences before a pronoun speaker (`Angela Merkel a
-    // parlé. « … », estime-t-elle`), computed only where a pronoun or a plural description needs
-    // an antecedent: most sentences never do.
-    let mut done = vec![false; ctx.sentences.len()];
-    let needs: Vec<usize> = raws
-        .iter()
-        .filter(|r| match &r.who {
-            Who::Pronoun { .. } => true,
-            Who::Np(np, _) => np.anaphoric || demonstrative(&text[np.span.range()]).is_some(),
-            _ => false,
-        })
-        .map(|r| ctx.sentence_of(r.span.start))
-        .collect();
-    for si in needs {
-        let para = ctx.sentence_para.get(si).copied().unwrap_or(0);
-        let mut k = si + 1;
-        while k > 0 {
-            k -= 1;
-            if done[k] || para.saturating_sub(ctx.sentence_para[k]) > 3 {
-                break;
-            }
-            done[k] = true;
-            if let Some(r) = subject_event(ctx, k, &cues_by_sentence[k]) {
-                raws.push(r);
-            }
+        cached[si] = Some(toks);
+        walks.run(ctx, &raws, &cues_by_sentence, &cached);
+        while evict_from < si
+            && (evict_from + TOKEN_WINDOW < si || ctx.sentence_para[evict_from] + 3 < ctx.sentence_para[si])
+        {
+            cached[evict_from] = None;
+            evict_from += 1;
         }
     }
+    walks.run(ctx, &raws, &cues_by_sentence, &cached);
+    raws.append(&mut walks.events);
     raws
+}
+
+/// How many sentences' tokens `collect` keeps for a second reading.
+const TOKEN_WINDOW: usize = 32;
+
+/// The tokens of sentence `si`: the cached ones, else tokenized again.
+fn sentence_toks<'c>(ctx: &Ctx<'_>, cached: &'c [Option<Vec<Tok>>], si: usize) -> Cow<'c, [Tok]> {
+    match cached.get(si) {
+        Some(Some(t)) => Cow::Borrowed(t),
+        _ => Cow::Owned(tokenize(ctx.text, ctx.sentences[si], &ctx.opaque)),
+    }
+}
+
+/// The subjects looked up for the discourse before the items that need an antecedent (a
+/// pronoun, `les deux hommes`, `ce dernier`).
+struct Walks {
+    /// Sentences already looked at.
+    done: Vec<bool>,
+    /// The items of `collect` already looked at.
+    seen: usize,
+    /// The subjects found, in order.
+    events: Vec<Raw>,
+}
+
+impl Walks {
+    /// Looks at the items from `seen` on: for each that needs an antecedent, the subjects of
+    /// its sentence and of the sentences before it (three paragraphs back at most, down to a
+    /// sentence already looked at).
+    fn run(&mut self, ctx: &Ctx<'_>, raws: &[Raw], cues_by_sentence: &[Vec<usize>], cached: &[Option<Vec<Tok>>]) {
+        for r in &raws[self.seen.min(raws.len())..] {
+            let needs = match &r.who {
+                Who::Pronoun { .. } => true,
+                Who::Np(np, _) => np.anaphoric || demonstrative(&ctx.text[np.span.range()]).is_some(),
+                _ => false,
+            };
+            if !needs {
+                continue;
+            }
+            let si = ctx.sentence_of(r.span.start);
+            let para = ctx.sentence_para.get(si).copied().unwrap_or(0);
+            let mut k = si + 1;
+            while k > 0 {
+                k -= 1;
+                if self.done[k] || para.saturating_sub(ctx.sentence_para[k]) > 3 {
+                    break;
+                }
+                self.done[k] = true;
+                let toks = sentence_toks(ctx, cached, k);
+                if let Some(r) = subject_event(ctx, k, &cues_by_sentence[k], &toks) {
+                    self.events.push(r);
+                }
+            }
+        }
+        self.seen = raws.len();
+    }
 }
 
 /// The subject of the first reporting verb of sentence `si` (cue indices `cues`), as a raw item
 /// kept for the discourse only.
-fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
-    let sent = *ctx.sentences.get(si)?;
-    let toks = tokenize(ctx.text, sent, &ctx.opaque);
+fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Option<Raw> {
     let event = |np: Np, conf: f32| Raw {
         span: np.span,
         kind: QuoteKind::Indirect,
@@ -2044,10 +2116,12 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
     };
     // A name opening the sentence, before its appositions (`Ioulia Navalnaïa, la veuve de
     // l'opposant, mort en détention, avait appelé …`), is the subject whatever the verb.
-    if let Some(Who::Np(np, conf)) =
-        opening_subject(ctx, &toks, 0).filter(|w| matches!(w, Who::Np(np, _) if np.name.is_some()))
-    {
-        return Some(event(np, conf));
+    // (Computed once: the last step below asks again.)
+    let opening = opening_subject(ctx, toks, 0);
+    if matches!(&opening, Some(Who::Np(np, _)) if np.name.is_some()) {
+        if let Some(Who::Np(np, conf)) = opening {
+            return Some(event(np, conf));
+        }
     }
     for &ci in cues {
         let c = ctx.cues[ci];
@@ -2056,8 +2130,8 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
         if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
             continue;
         }
-        let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
-        if let Some(Who::Np(np, conf)) = ctx.subject_before(&toks, g, 0) {
+        let Some(g) = aux_before(ctx, toks, a, forms) else { continue };
+        if let Some(Who::Np(np, conf)) = ctx.subject_before(toks, g, 0) {
             return Some(event(np, conf));
         }
     }
@@ -2074,13 +2148,13 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
     }
     let verb_follows = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !cap(ctx.word(t)));
     if e > 0 && verb_follows {
-        if let Some(np) = ctx.np(&toks, 0, e).filter(|np| np.name.is_some()) {
+        if let Some(np) = ctx.np(toks, 0, e).filter(|np| np.name.is_some()) {
             return Some(event(np, 0.8));
         }
     }
     // The subject of any verb, named with its apposition (`Marine Tondelier, secrétaire
     // nationale des Écologistes, ne cache pas son scepticisme.`).
-    match opening_subject(ctx, &toks, 0) {
+    match opening {
         Some(Who::Np(np, conf)) => Some(event(np, conf)),
         _ => None,
     }
@@ -2088,9 +2162,9 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
 
 /// The speaker announced by sentence `si`, which ends with a colon: the subject of its last
 /// reporting verb.
-fn colon_before(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<(Cue, Who)> {
-    let sent = *ctx.sentences.get(si)?;
-    let toks = tokenize(ctx.text, sent, &ctx.opaque);
+fn colon_before(ctx: &Ctx<'_>, si: usize, cues: &[usize], cached: &[Option<Vec<Tok>>]) -> Option<(Cue, Who)> {
+    ctx.sentences.get(si)?;
+    let toks = sentence_toks(ctx, cached, si);
     for &ci in cues.iter().rev() {
         let c = ctx.cues[ci];
         let Entry::Verb { forms, .. } = c.entry else { continue };
@@ -2235,7 +2309,14 @@ fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
 /// A demonstrative standing for the person named last (`celle-ci`, `ce dernier`): its
 /// number and gender.
 fn demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
-    let t = np_text.trim().to_lowercase();
+    let t = np_text.trim();
+    // Every form below starts with `c` and is at most 15 bytes long; the capitals that
+    // lowercase to its letters (`C`, `E`, `À`, `È`…) have the same length in UTF-8, so a longer
+    // phrase or another first letter is none of them (most calls: no allocation).
+    if t.len() > 15 || !matches!(t.as_bytes().first(), Some(b'c' | b'C')) {
+        return None;
+    }
+    let t = t.to_lowercase();
     Some(match t.as_str() {
         "celui-ci" | "celui-là" | "ce dernier" => (false, Some(Gender::Masculine)),
         "celle-ci" | "celle-là" | "cette dernière" => (false, Some(Gender::Feminine)),
@@ -3573,8 +3654,59 @@ mod tests {
         }
     }
 
+    /// The definitions `word_count` and `demonstrative` replaced (allocating, reading all).
+    fn full_word_count(s: &str) -> usize {
+        s.split(|c: char| !super::super::syntax::word_char(c)).filter(|w| !w.is_empty()).count()
+    }
+
+    fn full_demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
+        Some(match np_text.trim().to_lowercase().as_str() {
+            "celui-ci" | "celui-là" | "ce dernier" => (false, Some(Gender::Masculine)),
+            "celle-ci" | "celle-là" | "cette dernière" => (false, Some(Gender::Feminine)),
+            "ceux-ci" | "ces derniers" => (true, None),
+            "celles-ci" | "ces dernières" => (true, Some(Gender::Feminine)),
+            _ => return None,
+        })
+    }
+
+    #[test]
+    fn word_count_and_demonstrative_like_before() {
+        let texts = [
+            "",
+            " , ",
+            "un",
+            "Nous ne céderons pas",
+            "l'État, c'est-à-dire 12 000 euros… à l’œuvre",
+            "un deux trois quatre cinq six sept huit neuf dix onze douze",
+            "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze",
+            "Cette Dernière",
+            " CELLE-LÀ ",
+            "cette dernière fois",
+            "Ces Dernières",
+            "celui-ci",
+            "Celui-Là",
+            "ceux-ci\u{a0}",
+            "ce dernier",
+            "le dernier",
+        ];
+        for t in texts {
+            assert_eq!(word_count(t), full_word_count(t).min(13), "{t:?}");
+            assert_eq!(demonstrative(t), full_demonstrative(t), "{t:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn word_count_prop(t in "[aZé’' ,\\-\u{a0}0-9]{0,60}") {
+            prop_assert_eq!(word_count(&t), full_word_count(&t).min(13));
+        }
+
+        #[test]
+        fn demonstrative_prop(t in "[ cCeEÈèlLuUiI\\-àÀdDrRnNtTsSxX]{0,18}") {
+            prop_assert_eq!(demonstrative(&t), full_demonstrative(&t));
+        }
+
         // Small alphabets make overlaps and periodic needles frequent.
         #[test]
         fn rmatches_prop(hay in "[abé ]{0,40}", n in "[abé]{1,4}") {
