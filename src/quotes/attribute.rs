@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::lexicon::{form, CueMatch, Entry, Lexicon};
 use super::marks::MarkPair;
@@ -602,6 +603,41 @@ pub(crate) struct Ctx<'a> {
     pub surnames: std::cell::RefCell<HashMap<String, SurnameEntry>>,
     /// The last answers of `source_np`, by sentence tokens and cue token.
     source_memo: std::cell::RefCell<Vec<SourceMemo>>,
+    /// Capitalised words lowercased lately, by span (a direct-mapped cache: the noun-phrase
+    /// steps read the same words several times).
+    lowered: std::cell::RefCell<Vec<(Span, Option<Rc<str>>)>>,
+}
+
+/// Slots of `Ctx::lowered`.
+const LOWERED_SLOTS: usize = 256;
+
+/// A word in lowercase: borrowed from the text when it already is, else shared.
+#[derive(Clone, Debug)]
+pub(crate) enum Low<'a> {
+    Borrowed(&'a str),
+    Shared(Rc<str>),
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Low::Borrowed(s) => s,
+            Low::Shared(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Low<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<str> for Low<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
 }
 
 /// A sentence's tokens (first span, last span, count) and a cue's last token.
@@ -686,11 +722,25 @@ impl<'a> Ctx<'a> {
         }
         let surnames = std::cell::RefCell::new(HashMap::new());
         let source_memo = std::cell::RefCell::new(Vec::new());
-        Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames, source_memo }
+        let lowered = std::cell::RefCell::new(vec![(Span::new(usize::MAX, usize::MAX), None); LOWERED_SLOTS]);
+        Ctx {
+            text,
+            lex,
+            mentions,
+            cues,
+            pairs,
+            opaque,
+            sentences,
+            sentence_para,
+            headline,
+            surnames,
+            source_memo,
+            lowered,
+        }
     }
 
     /// The token lowercased, borrowed when it already is (most words).
-    fn lower(&self, t: &Tok) -> Cow<'a, str> {
+    fn lower(&self, t: &Tok) -> Low<'a> {
         let w = &self.text[t.span.range()];
         // Only the first letter is looked at (and every letter of a short word, for `LE`, `QU'`):
         // the words compared with the lowercase lists of this module carry a capital only
@@ -703,10 +753,32 @@ impl<'a> Ctx<'a> {
             None => false,
         };
         if upper {
-            // Same result as `to_lowercase` for ASCII, without the Unicode tables.
-            Cow::Owned(if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() })
+            let mut cache = self.lowered.borrow_mut();
+            let slot = &mut cache[t.span.start % LOWERED_SLOTS];
+            if slot.0 == t.span {
+                if let Some(l) = &slot.1 {
+                    return Low::Shared(l.clone());
+                }
+            }
+            // Same result as `to_lowercase` for ASCII, without the Unicode tables (and, for a
+            // short word, without a `String` on the way).
+            let mut buf = [0u8; 32];
+            let l: Rc<str> = match buf.get_mut(..w.len()) {
+                Some(b) if w.is_ascii() => {
+                    b.copy_from_slice(w.as_bytes());
+                    b.make_ascii_lowercase();
+                    match std::str::from_utf8(b) {
+                        Ok(l) => Rc::from(l),
+                        Err(_) => Rc::from(w.to_ascii_lowercase()),
+                    }
+                }
+                _ if w.is_ascii() => Rc::from(w.to_ascii_lowercase()),
+                _ => Rc::from(w.to_lowercase()),
+            };
+            *slot = (t.span, Some(l.clone()));
+            Low::Shared(l)
         } else {
-            Cow::Borrowed(w)
+            Low::Borrowed(w)
         }
     }
 
@@ -780,7 +852,7 @@ impl<'a> Ctx<'a> {
                 if p > a + 1 && matches!(&*self.lower(&toks[p - 1]), "le" | "la" | "les" | "l'" | "l’") {
                     p -= 1;
                 }
-                let prev = if p > a { self.lower(&toks[p - 1]) } else { Cow::Borrowed("") };
+                let prev = if p > a { self.lower(&toks[p - 1]) } else { Low::Borrowed("") };
                 let complement = matches!(
                     &*prev,
                     "de" | "du"
@@ -814,13 +886,13 @@ impl<'a> Ctx<'a> {
                 i += 1;
             }
         }
-        let head_noun: Cow<'a, str> = (a..b)
+        let head_noun: Low<'a> = (a..b)
             .map(|k| self.lower(&toks[k]))
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
-            .unwrap_or(Cow::Borrowed(""));
-        let after_elision: Cow<'a, str>;
+            .unwrap_or(Low::Borrowed(""));
+        let after_elision: Low<'a>;
         let first_after_elision: &str = if lf == "l'" || lf == "l’" {
-            after_elision = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
+            after_elision = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Low::Borrowed(""));
             &after_elision
         } else {
             &head_noun
@@ -1048,7 +1120,7 @@ impl<'a> Ctx<'a> {
     /// après`, `peu après`), 0 if none.
     fn time_lapse_len(&self, toks: &[Tok], k: usize) -> usize {
         let lw =
-            |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Word).map_or(Cow::Borrowed(""), |t| self.lower(t));
+            |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Word).map_or(Low::Borrowed(""), |t| self.lower(t));
         let mut i = k;
         if matches!(&*lw(i), "quelques" | "un" | "une" | "deux" | "trois" | "dix" | "vingt")
             || lw(i).chars().all(|c| c.is_ascii_digit()) && !lw(i).is_empty()
@@ -1337,28 +1409,51 @@ fn rmatches<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> 
 /// rest of a long quotation is not read.
 fn word_count(s: &str) -> usize {
     const ENOUGH: usize = 13;
-    let mut n = 0;
-    let mut in_word = false;
     let bytes = s.as_bytes();
+    // Whether the character at `i` is a word character, and its length.
+    let at = |i: usize| -> (bool, usize) {
+        match s[i..].chars().next() {
+            Some(c) => (super::syntax::word_char(c), c.len_utf8()),
+            None => (false, bytes.len() - i),
+        }
+    };
+    let mut n = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (w, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            match s[i..].chars().next() {
-                Some(c) => (super::syntax::word_char(c), c.len_utf8()),
-                None => break,
+        // Separators.
+        if bytes[i] < 0x80 {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
             }
-        };
-        if w && !in_word {
-            n += 1;
-            if n >= ENOUGH {
-                return n;
+        } else {
+            let (w, len) = at(i);
+            if !w {
+                i += len;
+                continue;
             }
         }
-        in_word = w;
-        i += len;
+        // A word starts at `i`: ASCII letters and digits in a tight run, other characters
+        // decoded.
+        n += 1;
+        if n >= ENOUGH {
+            return n;
+        }
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            } else if bytes[i] >= 0x80 {
+                let (w, len) = at(i);
+                if !w {
+                    i += len;
+                    break;
+                }
+                i += len;
+            } else {
+                i += 1;
+                break;
+            }
+        }
     }
     n
 }
