@@ -540,6 +540,19 @@ fn cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// `f` of `w` lowercased (`to_lowercase`), without a `String` for a short ASCII word.
+fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if let Some(b) = buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
 /// A noun phrase naming a speaker, read from its tokens.
 #[derive(Clone, Debug)]
 pub(crate) struct Np {
@@ -609,7 +622,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// Slots of `Ctx::lowered`.
-const LOWERED_SLOTS: usize = 256;
+const LOWERED_SLOTS: usize = 64;
 
 /// A word in lowercase: borrowed from the text when it already is, else shared.
 #[derive(Clone, Debug)]
@@ -808,8 +821,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-        // Proper-name runs in head position.
-        let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+        // Proper-name runs in head position (at most one a token: `b - a <= 16`).
+        let mut runs_buf = [(0usize, 0usize, false); 16];
+        let mut n_runs = 0;
         let mut i = a;
         while i < b {
             let w = self.word(&toks[i]);
@@ -880,7 +894,10 @@ impl<'a> Ctx<'a> {
                             matches!(&*self.lower(&toks[k]), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à")
                         })
                 };
-                runs.push((s, e, complement));
+                if let Some(slot) = runs_buf.get_mut(n_runs) {
+                    *slot = (s, e, complement);
+                    n_runs += 1;
+                }
                 i = e;
             } else {
                 i += 1;
@@ -901,12 +918,13 @@ impl<'a> Ctx<'a> {
             let sp = Span::new(toks[s].span.start, toks[e - 1].span.end);
             self.text[sp.range()].to_string()
         };
-        let heads: Vec<&(usize, usize, bool)> = runs.iter().filter(|r| !r.2).collect();
+        let runs = &runs_buf[..n_runs];
+        let heads = || runs.iter().filter(|r| !r.2);
         let mut plural = false;
-        let name = if heads.len() >= 2 {
+        let name = if heads().nth(1).is_some() {
             plural = true;
-            Some(heads.iter().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
-        } else if let Some(r) = heads.first() {
+            Some(heads().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
+        } else if let Some(r) = heads().next() {
             Some(run_text(r.0, r.1))
         } else if is_service_noun(first_after_elision) {
             runs.first().map(|r| run_text(r.0, r.1))
@@ -918,7 +936,7 @@ impl<'a> Ctx<'a> {
         let gender = match title {
             "M" | "MM" => Some(Gender::Masculine),
             "Mme" | "Mmes" | "Mlle" => Some(Gender::Feminine),
-            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lf {
+            _ if name.is_none() || heads().next().is_some_and(|r| r.0 > a) => match &*lf {
                 "la" | "une" | "cette" => Some(Gender::Feminine),
                 "le" | "un" | "ce" | "cet" => Some(Gender::Masculine),
                 // The elided article says nothing: the noun's ending does (`l'avocat`,
@@ -944,9 +962,7 @@ impl<'a> Ctx<'a> {
                 // The organisation nouns are single words: a name with a space is none of them
                 // (checked before lowercasing it).
                 .is_some_and(|n| {
-                    (!n.contains(' ') && is_org_noun(&n.to_lowercase()))
-                        || n == "Maison Blanche"
-                        || n == "Maison-Blanche"
+                    (!n.contains(' ') && lowered(n, is_org_noun)) || n == "Maison Blanche" || n == "Maison-Blanche"
                 });
         let anaphoric = name.is_none()
             && !org
@@ -1042,7 +1058,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             let first = toks.get(a1).map(|t| self.word(t)).unwrap_or("");
-            if cap(first) || is_det(&first.to_lowercase()) {
+            if cap(first) || lowered(first, is_det) {
                 return self.np(toks, a1, j - 1).map(|np| Who::Np(np, 0.8));
             }
             return None;
@@ -1167,13 +1183,16 @@ impl<'a> Ctx<'a> {
     fn subject_after(&self, toks: &[Tok], v: usize) -> Option<(Who, usize)> {
         let mut k = v + 1;
         if k < toks.len() && toks[k].kind == TokKind::Clitic {
-            let w = self.word(&toks[k]).trim_start_matches("-t-").trim_start_matches('-').to_lowercase();
-            let (plural, gender) = pronoun(&w)?;
-            if w == "on" {
+            let (pro, on, w_len) =
+                lowered(self.word(&toks[k]).trim_start_matches("-t-").trim_start_matches('-'), |w| {
+                    (pronoun(w), w == "on", w.len())
+                });
+            let (plural, gender) = pro?;
+            if on {
                 return None;
             }
             let sp = toks[k].span;
-            let off = self.word(&toks[k]).len() - w.len();
+            let off = self.word(&toks[k]).len() - w_len;
             return Some((Who::Pronoun { span: Span::new(sp.start + off, sp.end), plural, gender }, k + 1));
         }
         loop {
@@ -1369,11 +1388,8 @@ fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(Strin
             if w.is_empty() || !cap(w) || is_title(w) {
                 break;
             }
-            if w.len() <= 6 {
-                let lw = w.to_lowercase();
-                if is_function_word(&lw) || is_det(&lw) {
-                    break;
-                }
+            if w.len() <= 6 && lowered(w, |lw| is_function_word(lw) || is_det(lw)) {
+                break;
             }
             start = w_start;
             words += 1;
@@ -3376,12 +3392,15 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
     let mut resolved: Vec<Option<(Speaker, f32)>> = vec![None; raws.len()];
     for &i in &order {
         let para = raws[i].paragraph;
-        let (sp, conf, gender, plural, person) = match raws[i].who.clone() {
+        // Each item is resolved once: its speaker phrase is taken, not copied.
+        let who = std::mem::replace(&mut raws[i].who, Who::Nobody);
+        let explicit = !matches!(who, Who::Nobody | Who::Same(_));
+        let position = match &who {
+            Who::Np(_, c) => *c,
+            _ => 0.6,
+        };
+        let (sp, conf, gender, plural, person) = match who {
             Who::Np(np, _) | Who::Headline(np) => {
-                let position = match &raws[i].who {
-                    Who::Np(_, c) => *c,
-                    _ => 0.6,
-                };
                 let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
                 if np.definite && speaker.name.is_none() && speaker.entity_id.is_none() {
                     // `le ministre`, `l'élu`: the last named person of that gender nearby.
@@ -3519,8 +3538,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 }
             }
         };
-        if let Some(s) = &sp {
-            let explicit = !matches!(raws[i].who, Who::Nobody | Who::Same(_));
+        if let Some(s) = sp {
             if explicit && (s.name.is_some() || s.entity_id.is_some() || s.resolution != Resolution::Pronoun) {
                 history.push(Referent {
                     speaker: s.clone(),
@@ -3533,7 +3551,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                     subject_only: raws[i].subject_only,
                 });
             }
-            resolved[i] = Some((s.clone(), conf));
+            resolved[i] = Some((s, conf));
         }
     }
     // Build the output, dropping source-only items.
