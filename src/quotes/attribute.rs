@@ -773,20 +773,19 @@ impl<'a> Ctx<'a> {
                     return Low::Shared(l.clone());
                 }
             }
-            // Same result as `to_lowercase` for ASCII, without the Unicode tables (and, for a
-            // short word, without a `String` on the way).
-            let mut buf = [0u8; 32];
-            let l: Rc<str> = match buf.get_mut(..w.len()) {
-                Some(b) if w.is_ascii() => {
-                    b.copy_from_slice(w.as_bytes());
-                    b.make_ascii_lowercase();
-                    match std::str::from_utf8(b) {
-                        Ok(l) => Rc::from(l),
-                        Err(_) => Rc::from(w.to_ascii_lowercase()),
+            // Same result as `to_lowercase` for ASCII, without the Unicode tables: the word is
+            // copied once and lowercased in place.
+            let l: Rc<str> = if w.is_ascii() {
+                let mut l: Rc<str> = Rc::from(w);
+                match Rc::get_mut(&mut l) {
+                    Some(m) => {
+                        m.make_ascii_lowercase();
+                        l
                     }
+                    None => Rc::from(w.to_ascii_lowercase()),
                 }
-                _ if w.is_ascii() => Rc::from(w.to_ascii_lowercase()),
-                _ => Rc::from(w.to_lowercase()),
+            } else {
+                Rc::from(w.to_lowercase())
             };
             *slot = (t.span, Some(l.clone()));
             Low::Shared(l)
