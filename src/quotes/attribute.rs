@@ -1478,23 +1478,26 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     let text = ctx.text;
     let mut raws: Vec<Raw> = Vec::new();
     // Sentences that hold a quotation or a cue.
-    let mut quotes_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
-    for (oi, (sp, _)) in ctx.opaque.iter().enumerate() {
+    let mut has_quote = vec![false; ctx.sentences.len()];
+    for (sp, _) in &ctx.opaque {
         if ctx.sentences.is_empty() {
             break;
         }
-        quotes_by_sentence[ctx.sentence_of(sp.start)].push(oi);
+        has_quote[ctx.sentence_of(sp.start)] = true;
     }
-    let mut cues_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
-    for (ci, c) in ctx.cues.iter().enumerate() {
-        if ctx.sentences.is_empty() {
-            break;
-        }
-        let si = ctx.sentence_of(c.start);
-        if ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end {
-            cues_by_sentence[si].push(ci);
-        }
-    }
+    let cue_sentences: Vec<(usize, usize)> = if ctx.sentences.is_empty() {
+        Vec::new()
+    } else {
+        ctx.cues
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, c)| {
+                let si = ctx.sentence_of(c.start);
+                (ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end).then_some((si, ci))
+            })
+            .collect()
+    };
+    let cues_by_sentence = BySentence::new(ctx.sentences.len(), &cue_sentences);
     // Which sentences can hold reported speech: a quotation, a source cue (selon X, Pour X
     // opening the sentence), or a verb of the lexicon followed closely by `que`. Only these,
     // and the sentences just before them (for the subjects that pronouns refer to), are
@@ -1502,7 +1505,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     let speech: Vec<bool> = (0..ctx.sentences.len())
         .map(|si| {
             let sent = ctx.sentences[si];
-            !quotes_by_sentence[si].is_empty()
+            has_quote[si]
                 || cues_by_sentence[si].iter().any(|&ci| {
                     let c = ctx.cues[ci];
                     match c.entry {
@@ -1553,15 +1556,18 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     // the sentences before it are still tokenized; the subjects are added after every item, in
     // the order of the items that need them.
     let mut walks = Walks { done: vec![false; ctx.sentences.len()], seen: 0, events: Vec::new() };
+    // Per-sentence lists, their buffers reused from one sentence to the next.
+    let mut cue_tok: Vec<(usize, usize, CueMatch)> = Vec::new(); // (first tok, last tok, cue)
+    let mut quote_toks: Vec<usize> = Vec::new();
     for si in 0..ctx.sentences.len() {
-        if !active[si] || (quotes_by_sentence[si].is_empty() && cues_by_sentence[si].is_empty()) {
+        if !active[si] || (!has_quote[si] && cues_by_sentence[si].is_empty()) {
             continue;
         }
         let sent = ctx.sentences[si];
         let toks = tokenize(text, sent, &ctx.opaque);
         let para = ctx.sentence_para[si];
         // Cue tokens: index of the token where each cue starts.
-        let mut cue_tok: Vec<(usize, usize, CueMatch)> = Vec::new(); // (first tok, last tok, cue)
+        cue_tok.clear();
         for &ci in &cues_by_sentence[si] {
             let c = ctx.cues[ci];
             let Some(a) = tok_at(&toks, c.start) else { continue };
@@ -1597,8 +1603,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             }
         }
         let raws_before = raws.len();
-        let quote_toks: Vec<usize> =
-            toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i).collect();
+        quote_toks.clear();
+        quote_toks.extend(toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i));
         let mut first_raw_in_sentence: Option<usize> = None;
         for &qt in &quote_toks {
             let TokKind::Quote(pi) = toks[qt].kind else { continue };
@@ -2154,6 +2160,40 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     raws
 }
 
+/// Items (indices) grouped by sentence in one array, in their order within each sentence.
+struct BySentence {
+    /// Where each sentence's items start in `items` (one more entry than sentences).
+    offsets: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl BySentence {
+    /// From (sentence, item) pairs, `n` sentences.
+    fn new(n: usize, pairs: &[(usize, usize)]) -> BySentence {
+        let mut offsets = vec![0; n + 1];
+        for &(si, _) in pairs {
+            offsets[si + 1] += 1;
+        }
+        for k in 0..n {
+            offsets[k + 1] += offsets[k];
+        }
+        let mut next = offsets.clone();
+        let mut items = vec![0; pairs.len()];
+        for &(si, item) in pairs {
+            items[next[si]] = item;
+            next[si] += 1;
+        }
+        BySentence { offsets, items }
+    }
+}
+
+impl std::ops::Index<usize> for BySentence {
+    type Output = [usize];
+    fn index(&self, si: usize) -> &[usize] {
+        &self.items[self.offsets[si]..self.offsets[si + 1]]
+    }
+}
+
 /// How many sentences' tokens `collect` keeps for a second reading.
 const TOKEN_WINDOW: usize = 32;
 
@@ -2180,7 +2220,7 @@ impl Walks {
     /// Looks at the items from `seen` on: for each that needs an antecedent, the subjects of
     /// its sentence and of the sentences before it (three paragraphs back at most, down to a
     /// sentence already looked at).
-    fn run(&mut self, ctx: &Ctx<'_>, raws: &[Raw], cues_by_sentence: &[Vec<usize>], cached: &[Option<Vec<Tok>>]) {
+    fn run(&mut self, ctx: &Ctx<'_>, raws: &[Raw], cues_by_sentence: &BySentence, cached: &[Option<Vec<Tok>>]) {
         for r in &raws[self.seen.min(raws.len())..] {
             let needs = match &r.who {
                 Who::Pronoun { .. } => true,
