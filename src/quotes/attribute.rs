@@ -1230,7 +1230,8 @@ impl<'a> Ctx<'a> {
         }
         let a = k;
         // `a taclé l'un d'eux`: one member of a group named before, a description of its own.
-        if let Some(t) = toks.get(a) {
+        // (Only a phrase starting with `l`/`L` can read so.)
+        if let Some(t) = toks.get(a).filter(|t| matches!(self.text.as_bytes().get(t.span.start), Some(b'l' | b'L'))) {
             let from = t.span.start;
             // Lowercase, apostrophes folded, each char paired with its original end offset.
             let folded: Vec<(char, usize)> = self.text[from..]
@@ -1485,18 +1486,13 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
         }
         has_quote[ctx.sentence_of(sp.start)] = true;
     }
-    let cue_sentences: Vec<(usize, usize)> = if ctx.sentences.is_empty() {
-        Vec::new()
-    } else {
-        ctx.cues
-            .iter()
-            .enumerate()
-            .filter_map(|(ci, c)| {
-                let si = ctx.sentence_of(c.start);
-                (ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end).then_some((si, ci))
-            })
-            .collect()
-    };
+    let mut cue_sentences: Vec<(usize, usize)> = Vec::with_capacity(ctx.cues.len());
+    if !ctx.sentences.is_empty() {
+        cue_sentences.extend(ctx.cues.iter().enumerate().filter_map(|(ci, c)| {
+            let si = ctx.sentence_of(c.start);
+            (ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end).then_some((si, ci))
+        }));
+    }
     let cues_by_sentence = BySentence::new(ctx.sentences.len(), &cue_sentences);
     // Which sentences can hold reported speech: a quotation, a source cue (selon X, Pour X
     // opening the sentence), or a verb of the lexicon followed closely by `que`. Only these,
