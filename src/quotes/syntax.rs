@@ -42,6 +42,17 @@ pub(crate) fn word_char(c: char) -> bool {
     is_word_char(c)
 }
 
+/// ASCII letters and digits (`u8::is_ascii_alphanumeric`) as a table: one load a byte.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Tokens of `text[range]`; `opaque` are spans (sorted by start) each emitted as one
 /// `Quote(i)` token.
 pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
@@ -50,19 +61,22 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
     let end = range.end.min(text.len());
     let mut i = range.start;
     let mut oi = opaque.partition_point(|(s, _)| s.start < range.start);
+    // Where the next opaque span starts (`usize::MAX` after the last).
+    let mut next_opaque = oi_start(opaque, oi).unwrap_or(usize::MAX);
     while i < end {
-        if oi < opaque.len() && opaque[oi].0.start <= i {
+        if next_opaque <= i {
             let (s, idx) = opaque[oi];
             if s.start == i {
                 out.push(Tok { span: Span::new(s.start, s.end.min(end)), kind: TokKind::Quote(idx) });
                 i = s.end.max(i + 1);
             }
             oi += 1;
+            next_opaque = oi_start(opaque, oi).unwrap_or(usize::MAX);
             continue;
         }
         let len = match bytes[i] {
             // An ASCII letter or digit starts a word: no space or punctuation test.
-            b if b.is_ascii_alphanumeric() => 1,
+            b if ALNUM[usize::from(b)] => 1,
             b' ' => {
                 i += 1;
                 continue;
@@ -92,11 +106,13 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         let mut j = i;
         // Whether a hyphen was taken into the word (only such a word can end in a clitic).
         let mut hyphen = false;
-        let stop = oi_start(opaque, oi).unwrap_or(end).min(end);
+        let stop = next_opaque.min(end);
         while j < stop {
             // ASCII letters and digits, the bulk of French text, in one tight run without
             // decoding.
-            j += bytes[j..stop].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(stop - j);
+            while j < stop && ALNUM[usize::from(bytes[j])] {
+                j += 1;
+            }
             if j >= stop {
                 break;
             }
