@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::lexicon::{form, CueMatch, Entry, Lexicon};
 use super::marks::MarkPair;
-use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind};
+use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind, ALNUM};
 use super::{Cue, MentionRef, Quotation, QuoteKind, Resolution, Speaker};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::Span;
@@ -1438,7 +1438,7 @@ fn word_count(s: &str) -> usize {
     while i < bytes.len() {
         // Separators.
         if bytes[i] < 0x80 {
-            if !bytes[i].is_ascii_alphanumeric() {
+            if !ALNUM[usize::from(bytes[i])] {
                 i += 1;
                 continue;
             }
@@ -1456,7 +1456,7 @@ fn word_count(s: &str) -> usize {
             return n;
         }
         while i < bytes.len() {
-            if bytes[i].is_ascii_alphanumeric() {
+            if ALNUM[usize::from(bytes[i])] {
                 i += 1;
             } else if bytes[i] >= 0x80 {
                 let (w, len) = at(i);

@@ -43,7 +43,7 @@ pub(crate) fn word_char(c: char) -> bool {
 }
 
 /// ASCII letters and digits (`u8::is_ascii_alphanumeric`) as a table: one load a byte.
-const ALNUM: [bool; 256] = {
+pub(crate) const ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
