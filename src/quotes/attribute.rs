@@ -3,10 +3,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::lexicon::{form, CueMatch, Entry, Lexicon};
 use super::marks::MarkPair;
-use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind};
+use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind, ALNUM};
 use super::{Cue, MentionRef, Quotation, QuoteKind, Resolution, Speaker};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::Span;
@@ -539,6 +540,19 @@ fn cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// `f` of `w` lowercased (`to_lowercase`), without a `String` for a short ASCII word.
+fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if let Some(b) = buf.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
 /// A noun phrase naming a speaker, read from its tokens.
 #[derive(Clone, Debug)]
 pub(crate) struct Np {
@@ -602,6 +616,41 @@ pub(crate) struct Ctx<'a> {
     pub surnames: std::cell::RefCell<HashMap<String, SurnameEntry>>,
     /// The last answers of `source_np`, by sentence tokens and cue token.
     source_memo: std::cell::RefCell<Vec<SourceMemo>>,
+    /// Capitalised words lowercased lately, by span (a direct-mapped cache: the noun-phrase
+    /// steps read the same words several times).
+    lowered: std::cell::RefCell<Vec<(Span, Option<Rc<str>>)>>,
+}
+
+/// Slots of `Ctx::lowered`.
+const LOWERED_SLOTS: usize = 64;
+
+/// A word in lowercase: borrowed from the text when it already is, else shared.
+#[derive(Clone, Debug)]
+pub(crate) enum Low<'a> {
+    Borrowed(&'a str),
+    Shared(Rc<str>),
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Low::Borrowed(s) => s,
+            Low::Shared(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Low<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<str> for Low<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
 }
 
 /// A sentence's tokens (first span, last span, count) and a cue's last token.
@@ -686,11 +735,25 @@ impl<'a> Ctx<'a> {
         }
         let surnames = std::cell::RefCell::new(HashMap::new());
         let source_memo = std::cell::RefCell::new(Vec::new());
-        Ctx { text, lex, mentions, cues, pairs, opaque, sentences, sentence_para, headline, surnames, source_memo }
+        let lowered = std::cell::RefCell::new(vec![(Span::new(usize::MAX, usize::MAX), None); LOWERED_SLOTS]);
+        Ctx {
+            text,
+            lex,
+            mentions,
+            cues,
+            pairs,
+            opaque,
+            sentences,
+            sentence_para,
+            headline,
+            surnames,
+            source_memo,
+            lowered,
+        }
     }
 
     /// The token lowercased, borrowed when it already is (most words).
-    fn lower(&self, t: &Tok) -> Cow<'a, str> {
+    fn lower(&self, t: &Tok) -> Low<'a> {
         let w = &self.text[t.span.range()];
         // Only the first letter is looked at (and every letter of a short word, for `LE`, `QU'`):
         // the words compared with the lowercase lists of this module carry a capital only
@@ -703,10 +766,31 @@ impl<'a> Ctx<'a> {
             None => false,
         };
         if upper {
-            // Same result as `to_lowercase` for ASCII, without the Unicode tables.
-            Cow::Owned(if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() })
+            let mut cache = self.lowered.borrow_mut();
+            let slot = &mut cache[t.span.start % LOWERED_SLOTS];
+            if slot.0 == t.span {
+                if let Some(l) = &slot.1 {
+                    return Low::Shared(l.clone());
+                }
+            }
+            // Same result as `to_lowercase` for ASCII, without the Unicode tables: the word is
+            // copied once and lowercased in place.
+            let l: Rc<str> = if w.is_ascii() {
+                let mut l: Rc<str> = Rc::from(w);
+                match Rc::get_mut(&mut l) {
+                    Some(m) => {
+                        m.make_ascii_lowercase();
+                        l
+                    }
+                    None => Rc::from(w.to_ascii_lowercase()),
+                }
+            } else {
+                Rc::from(w.to_lowercase())
+            };
+            *slot = (t.span, Some(l.clone()));
+            Low::Shared(l)
         } else {
-            Cow::Borrowed(w)
+            Low::Borrowed(w)
         }
     }
 
@@ -736,8 +820,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-        // Proper-name runs in head position.
-        let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+        // Proper-name runs in head position (at most one a token: `b - a <= 16`).
+        let mut runs_buf = [(0usize, 0usize, false); 16];
+        let mut n_runs = 0;
         let mut i = a;
         while i < b {
             let w = self.word(&toks[i]);
@@ -780,7 +865,7 @@ impl<'a> Ctx<'a> {
                 if p > a + 1 && matches!(&*self.lower(&toks[p - 1]), "le" | "la" | "les" | "l'" | "l’") {
                     p -= 1;
                 }
-                let prev = if p > a { self.lower(&toks[p - 1]) } else { Cow::Borrowed("") };
+                let prev = if p > a { self.lower(&toks[p - 1]) } else { Low::Borrowed("") };
                 let complement = matches!(
                     &*prev,
                     "de" | "du"
@@ -808,19 +893,22 @@ impl<'a> Ctx<'a> {
                             matches!(&*self.lower(&toks[k]), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à")
                         })
                 };
-                runs.push((s, e, complement));
+                if let Some(slot) = runs_buf.get_mut(n_runs) {
+                    *slot = (s, e, complement);
+                    n_runs += 1;
+                }
                 i = e;
             } else {
                 i += 1;
             }
         }
-        let head_noun: Cow<'a, str> = (a..b)
+        let head_noun: Low<'a> = (a..b)
             .map(|k| self.lower(&toks[k]))
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
-            .unwrap_or(Cow::Borrowed(""));
-        let after_elision: Cow<'a, str>;
+            .unwrap_or(Low::Borrowed(""));
+        let after_elision: Low<'a>;
         let first_after_elision: &str = if lf == "l'" || lf == "l’" {
-            after_elision = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Cow::Borrowed(""));
+            after_elision = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Low::Borrowed(""));
             &after_elision
         } else {
             &head_noun
@@ -829,12 +917,13 @@ impl<'a> Ctx<'a> {
             let sp = Span::new(toks[s].span.start, toks[e - 1].span.end);
             self.text[sp.range()].to_string()
         };
-        let heads: Vec<&(usize, usize, bool)> = runs.iter().filter(|r| !r.2).collect();
+        let runs = &runs_buf[..n_runs];
+        let heads = || runs.iter().filter(|r| !r.2);
         let mut plural = false;
-        let name = if heads.len() >= 2 {
+        let name = if heads().nth(1).is_some() {
             plural = true;
-            Some(heads.iter().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
-        } else if let Some(r) = heads.first() {
+            Some(heads().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
+        } else if let Some(r) = heads().next() {
             Some(run_text(r.0, r.1))
         } else if is_service_noun(first_after_elision) {
             runs.first().map(|r| run_text(r.0, r.1))
@@ -846,7 +935,7 @@ impl<'a> Ctx<'a> {
         let gender = match title {
             "M" | "MM" => Some(Gender::Masculine),
             "Mme" | "Mmes" | "Mlle" => Some(Gender::Feminine),
-            _ if name.is_none() || heads.first().is_some_and(|r| r.0 > a) => match &*lf {
+            _ if name.is_none() || heads().next().is_some_and(|r| r.0 > a) => match &*lf {
                 "la" | "une" | "cette" => Some(Gender::Feminine),
                 "le" | "un" | "ce" | "cet" => Some(Gender::Masculine),
                 // The elided article says nothing: the noun's ending does (`l'avocat`,
@@ -872,9 +961,7 @@ impl<'a> Ctx<'a> {
                 // The organisation nouns are single words: a name with a space is none of them
                 // (checked before lowercasing it).
                 .is_some_and(|n| {
-                    (!n.contains(' ') && is_org_noun(&n.to_lowercase()))
-                        || n == "Maison Blanche"
-                        || n == "Maison-Blanche"
+                    (!n.contains(' ') && lowered(n, is_org_noun)) || n == "Maison Blanche" || n == "Maison-Blanche"
                 });
         let anaphoric = name.is_none()
             && !org
@@ -970,7 +1057,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             let first = toks.get(a1).map(|t| self.word(t)).unwrap_or("");
-            if cap(first) || is_det(&first.to_lowercase()) {
+            if cap(first) || lowered(first, is_det) {
                 return self.np(toks, a1, j - 1).map(|np| Who::Np(np, 0.8));
             }
             return None;
@@ -1048,7 +1135,7 @@ impl<'a> Ctx<'a> {
     /// après`, `peu après`), 0 if none.
     fn time_lapse_len(&self, toks: &[Tok], k: usize) -> usize {
         let lw =
-            |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Word).map_or(Cow::Borrowed(""), |t| self.lower(t));
+            |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Word).map_or(Low::Borrowed(""), |t| self.lower(t));
         let mut i = k;
         if matches!(&*lw(i), "quelques" | "un" | "une" | "deux" | "trois" | "dix" | "vingt")
             || lw(i).chars().all(|c| c.is_ascii_digit()) && !lw(i).is_empty()
@@ -1095,13 +1182,16 @@ impl<'a> Ctx<'a> {
     fn subject_after(&self, toks: &[Tok], v: usize) -> Option<(Who, usize)> {
         let mut k = v + 1;
         if k < toks.len() && toks[k].kind == TokKind::Clitic {
-            let w = self.word(&toks[k]).trim_start_matches("-t-").trim_start_matches('-').to_lowercase();
-            let (plural, gender) = pronoun(&w)?;
-            if w == "on" {
+            let (pro, on, w_len) =
+                lowered(self.word(&toks[k]).trim_start_matches("-t-").trim_start_matches('-'), |w| {
+                    (pronoun(w), w == "on", w.len())
+                });
+            let (plural, gender) = pro?;
+            if on {
                 return None;
             }
             let sp = toks[k].span;
-            let off = self.word(&toks[k]).len() - w.len();
+            let off = self.word(&toks[k]).len() - w_len;
             return Some((Who::Pronoun { span: Span::new(sp.start + off, sp.end), plural, gender }, k + 1));
         }
         loop {
@@ -1140,7 +1230,8 @@ impl<'a> Ctx<'a> {
         }
         let a = k;
         // `a taclé l'un d'eux`: one member of a group named before, a description of its own.
-        if let Some(t) = toks.get(a) {
+        // (Only a phrase starting with `l`/`L` can read so.)
+        if let Some(t) = toks.get(a).filter(|t| matches!(self.text.as_bytes().get(t.span.start), Some(b'l' | b'L'))) {
             let from = t.span.start;
             // Lowercase, apostrophes folded, each char paired with its original end offset.
             let folded: Vec<(char, usize)> = self.text[from..]
@@ -1297,11 +1388,8 @@ fn first_full_name(text: &str, n: &str, from: usize, to: usize) -> Option<(Strin
             if w.is_empty() || !cap(w) || is_title(w) {
                 break;
             }
-            if w.len() <= 6 {
-                let lw = w.to_lowercase();
-                if is_function_word(&lw) || is_det(&lw) {
-                    break;
-                }
+            if w.len() <= 6 && lowered(w, |lw| is_function_word(lw) || is_det(lw)) {
+                break;
             }
             start = w_start;
             words += 1;
@@ -1333,9 +1421,57 @@ fn rmatches<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> 
     })
 }
 
-/// Words of a span.
+/// Words of a span, counted up to 13: every caller compares the count with 12 at most, so the
+/// rest of a long quotation is not read.
 fn word_count(s: &str) -> usize {
-    s.split(|c: char| !super::syntax::word_char(c)).filter(|w| !w.is_empty()).count()
+    const ENOUGH: usize = 13;
+    let bytes = s.as_bytes();
+    // Whether the character at `i` is a word character, and its length.
+    let at = |i: usize| -> (bool, usize) {
+        match s[i..].chars().next() {
+            Some(c) => (super::syntax::word_char(c), c.len_utf8()),
+            None => (false, bytes.len() - i),
+        }
+    };
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Separators.
+        if bytes[i] < 0x80 {
+            if !ALNUM[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (w, len) = at(i);
+            if !w {
+                i += len;
+                continue;
+            }
+        }
+        // A word starts at `i`: ASCII letters and digits in a tight run, other characters
+        // decoded.
+        n += 1;
+        if n >= ENOUGH {
+            return n;
+        }
+        while i < bytes.len() {
+            if ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            } else if bytes[i] >= 0x80 {
+                let (w, len) = at(i);
+                if !w {
+                    i += len;
+                    break;
+                }
+                i += len;
+            } else {
+                i += 1;
+                break;
+            }
+        }
+    }
+    n
 }
 
 /// Finds and attributes the quotations (the whole pipeline before discourse resolution).
@@ -1343,23 +1479,21 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     let text = ctx.text;
     let mut raws: Vec<Raw> = Vec::new();
     // Sentences that hold a quotation or a cue.
-    let mut quotes_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
-    for (oi, (sp, _)) in ctx.opaque.iter().enumerate() {
+    let mut has_quote = vec![false; ctx.sentences.len()];
+    for (sp, _) in &ctx.opaque {
         if ctx.sentences.is_empty() {
             break;
         }
-        quotes_by_sentence[ctx.sentence_of(sp.start)].push(oi);
+        has_quote[ctx.sentence_of(sp.start)] = true;
     }
-    let mut cues_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
-    for (ci, c) in ctx.cues.iter().enumerate() {
-        if ctx.sentences.is_empty() {
-            break;
-        }
-        let si = ctx.sentence_of(c.start);
-        if ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end {
-            cues_by_sentence[si].push(ci);
-        }
+    let mut cue_sentences: Vec<(usize, usize)> = Vec::with_capacity(ctx.cues.len());
+    if !ctx.sentences.is_empty() {
+        cue_sentences.extend(ctx.cues.iter().enumerate().filter_map(|(ci, c)| {
+            let si = ctx.sentence_of(c.start);
+            (ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end).then_some((si, ci))
+        }));
     }
+    let cues_by_sentence = BySentence::new(ctx.sentences.len(), &cue_sentences);
     // Which sentences can hold reported speech: a quotation, a source cue (selon X, Pour X
     // opening the sentence), or a verb of the lexicon followed closely by `que`. Only these,
     // and the sentences just before them (for the subjects that pronouns refer to), are
@@ -1367,7 +1501,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     let speech: Vec<bool> = (0..ctx.sentences.len())
         .map(|si| {
             let sent = ctx.sentences[si];
-            !quotes_by_sentence[si].is_empty()
+            has_quote[si]
                 || cues_by_sentence[si].iter().any(|&ci| {
                     let c = ctx.cues[ci];
                     match c.entry {
@@ -1407,15 +1541,29 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             active[si] = true;
         }
     }
+    // The tokens of the sentences read lately, for the steps that read a sentence again (the
+    // sentence before a quotation, the subjects before a pronoun speaker): at most
+    // `TOKEN_WINDOW` sentences, none more than three paragraphs back.
+    let mut cached: Vec<Option<Vec<Tok>>> = vec![None; ctx.sentences.len()];
+    let mut evict_from = 0;
+    // Subjects of reporting verbs in the sentences before a pronoun speaker (`Angela Merkel a
+    // parlé. « … », estime-t-elle`), computed only where a pronoun or a plural description needs
+    // an antecedent: most sentences never do. Each item is looked at once it is made, while
+    // the sentences before it are still tokenized; the subjects are added after every item, in
+    // the order of the items that need them.
+    let mut walks = Walks { done: vec![false; ctx.sentences.len()], seen: 0, events: Vec::new() };
+    // Per-sentence lists, their buffers reused from one sentence to the next.
+    let mut cue_tok: Vec<(usize, usize, CueMatch)> = Vec::new(); // (first tok, last tok, cue)
+    let mut quote_toks: Vec<usize> = Vec::new();
     for si in 0..ctx.sentences.len() {
-        if !active[si] || (quotes_by_sentence[si].is_empty() && cues_by_sentence[si].is_empty()) {
+        if !active[si] || (!has_quote[si] && cues_by_sentence[si].is_empty()) {
             continue;
         }
         let sent = ctx.sentences[si];
         let toks = tokenize(text, sent, &ctx.opaque);
         let para = ctx.sentence_para[si];
         // Cue tokens: index of the token where each cue starts.
-        let mut cue_tok: Vec<(usize, usize, CueMatch)> = Vec::new(); // (first tok, last tok, cue)
+        cue_tok.clear();
         for &ci in &cues_by_sentence[si] {
             let c = ctx.cues[ci];
             let Some(a) = tok_at(&toks, c.start) else { continue };
@@ -1451,8 +1599,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             }
         }
         let raws_before = raws.len();
-        let quote_toks: Vec<usize> =
-            toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i).collect();
+        quote_toks.clear();
+        quote_toks.extend(toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i));
         let mut first_raw_in_sentence: Option<usize> = None;
         for &qt in &quote_toks {
             let TokKind::Quote(pi) = toks[qt].kind else { continue };
@@ -1754,7 +1902,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                     // `Et d'ajouter : « … »`: a narrative infinitive has the subject of the
                     // sentence before, in its paragraph.
                     if si > 0 && ctx.sentence_para[si - 1] == para {
-                        let prev = tokenize(text, ctx.sentences[si - 1], &ctx.opaque);
+                        let prev = sentence_toks(ctx, &cached, si - 1);
                         if let Some(w) = opening_subject(ctx, &prev, 0) {
                             who = w;
                         }
@@ -1784,7 +1932,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             // A quotation opening its sentence right after a sentence that ends with a colon
             // (`Il a ajouté :` then the quotation, often in its own paragraph).
             if matches!(who, Who::Nobody) && qt == 0 && si > 0 && text[..sent.start].trim_end().ends_with(':') {
-                if let Some((c2, w2)) = colon_before(ctx, si - 1, &cues_by_sentence[si - 1]) {
+                if let Some((c2, w2)) = colon_before(ctx, si - 1, &cues_by_sentence[si - 1], &cached) {
                     cue = Some(c2);
                     who = w2;
                 }
@@ -1814,7 +1962,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 && ctx.sentence_para[si - 1] == para
                 && !cue_tok.iter().any(|&(a, _, _)| a > qt)
             {
-                let prev = tokenize(text, ctx.sentences[si - 1], &ctx.opaque);
+                let prev = sentence_toks(ctx, &cached, si - 1);
                 if let Some(w @ Who::Np(..)) = opening_subject(ctx, &prev, 0) {
                     who = w;
                 }
@@ -1994,42 +2142,112 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                 raws.push(r);
             }
         }
-    }
-    // Subjects of reporting verbs in the sentences before a pronoun speaker (`Angela Merkel a
-    // parlé. « … », estime-t-elle`), computed only where a pronoun or a plural description needs
-    // an antecedent: most sentences never do.
-    let mut done = vec![false; ctx.sentences.len()];
-    let needs: Vec<usize> = raws
-        .iter()
-        .filter(|r| match &r.who {
-            Who::Pronoun { .. } => true,
-            Who::Np(np, _) => np.anaphoric || demonstrative(&text[np.span.range()]).is_some(),
-            _ => false,
-        })
-        .map(|r| ctx.sentence_of(r.span.start))
-        .collect();
-    for si in needs {
-        let para = ctx.sentence_para.get(si).copied().unwrap_or(0);
-        let mut k = si + 1;
-        while k > 0 {
-            k -= 1;
-            if done[k] || para.saturating_sub(ctx.sentence_para[k]) > 3 {
-                break;
-            }
-            done[k] = true;
-            if let Some(r) = subject_event(ctx, k, &cues_by_sentence[k]) {
-                raws.push(r);
-            }
+        cached[si] = Some(toks);
+        walks.run(ctx, &raws, &cues_by_sentence, &cached);
+        while evict_from < si
+            && (evict_from + TOKEN_WINDOW < si || ctx.sentence_para[evict_from] + 3 < ctx.sentence_para[si])
+        {
+            cached[evict_from] = None;
+            evict_from += 1;
         }
     }
+    walks.run(ctx, &raws, &cues_by_sentence, &cached);
+    raws.append(&mut walks.events);
     raws
+}
+
+/// Items (indices) grouped by sentence in one array, in their order within each sentence.
+struct BySentence {
+    /// Where each sentence's items start in `items` (one more entry than sentences).
+    offsets: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl BySentence {
+    /// From (sentence, item) pairs, `n` sentences.
+    fn new(n: usize, pairs: &[(usize, usize)]) -> BySentence {
+        let mut offsets = vec![0; n + 1];
+        for &(si, _) in pairs {
+            offsets[si + 1] += 1;
+        }
+        for k in 0..n {
+            offsets[k + 1] += offsets[k];
+        }
+        let mut next = offsets.clone();
+        let mut items = vec![0; pairs.len()];
+        for &(si, item) in pairs {
+            items[next[si]] = item;
+            next[si] += 1;
+        }
+        BySentence { offsets, items }
+    }
+}
+
+impl std::ops::Index<usize> for BySentence {
+    type Output = [usize];
+    fn index(&self, si: usize) -> &[usize] {
+        &self.items[self.offsets[si]..self.offsets[si + 1]]
+    }
+}
+
+/// How many sentences' tokens `collect` keeps for a second reading.
+const TOKEN_WINDOW: usize = 32;
+
+/// The tokens of sentence `si`: the cached ones, else tokenized again.
+fn sentence_toks<'c>(ctx: &Ctx<'_>, cached: &'c [Option<Vec<Tok>>], si: usize) -> Cow<'c, [Tok]> {
+    match cached.get(si) {
+        Some(Some(t)) => Cow::Borrowed(t),
+        _ => Cow::Owned(tokenize(ctx.text, ctx.sentences[si], &ctx.opaque)),
+    }
+}
+
+/// The subjects looked up for the discourse before the items that need an antecedent (a
+/// pronoun, `les deux hommes`, `ce dernier`).
+struct Walks {
+    /// Sentences already looked at.
+    done: Vec<bool>,
+    /// The items of `collect` already looked at.
+    seen: usize,
+    /// The subjects found, in order.
+    events: Vec<Raw>,
+}
+
+impl Walks {
+    /// Looks at the items from `seen` on: for each that needs an antecedent, the subjects of
+    /// its sentence and of the sentences before it (three paragraphs back at most, down to a
+    /// sentence already looked at).
+    fn run(&mut self, ctx: &Ctx<'_>, raws: &[Raw], cues_by_sentence: &BySentence, cached: &[Option<Vec<Tok>>]) {
+        for r in &raws[self.seen.min(raws.len())..] {
+            let needs = match &r.who {
+                Who::Pronoun { .. } => true,
+                Who::Np(np, _) => np.anaphoric || demonstrative(&ctx.text[np.span.range()]).is_some(),
+                _ => false,
+            };
+            if !needs {
+                continue;
+            }
+            let si = ctx.sentence_of(r.span.start);
+            let para = ctx.sentence_para.get(si).copied().unwrap_or(0);
+            let mut k = si + 1;
+            while k > 0 {
+                k -= 1;
+                if self.done[k] || para.saturating_sub(ctx.sentence_para[k]) > 3 {
+                    break;
+                }
+                self.done[k] = true;
+                let toks = sentence_toks(ctx, cached, k);
+                if let Some(r) = subject_event(ctx, k, &cues_by_sentence[k], &toks) {
+                    self.events.push(r);
+                }
+            }
+        }
+        self.seen = raws.len();
+    }
 }
 
 /// The subject of the first reporting verb of sentence `si` (cue indices `cues`), as a raw item
 /// kept for the discourse only.
-fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
-    let sent = *ctx.sentences.get(si)?;
-    let toks = tokenize(ctx.text, sent, &ctx.opaque);
+fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Option<Raw> {
     let event = |np: Np, conf: f32| Raw {
         span: np.span,
         kind: QuoteKind::Indirect,
@@ -2044,10 +2262,12 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
     };
     // A name opening the sentence, before its appositions (`Ioulia Navalnaïa, la veuve de
     // l'opposant, mort en détention, avait appelé …`), is the subject whatever the verb.
-    if let Some(Who::Np(np, conf)) =
-        opening_subject(ctx, &toks, 0).filter(|w| matches!(w, Who::Np(np, _) if np.name.is_some()))
-    {
-        return Some(event(np, conf));
+    // (Computed once: the last step below asks again.)
+    let opening = opening_subject(ctx, toks, 0);
+    if matches!(&opening, Some(Who::Np(np, _)) if np.name.is_some()) {
+        if let Some(Who::Np(np, conf)) = opening {
+            return Some(event(np, conf));
+        }
     }
     for &ci in cues {
         let c = ctx.cues[ci];
@@ -2056,8 +2276,8 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
         if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
             continue;
         }
-        let Some(g) = aux_before(ctx, &toks, a, forms) else { continue };
-        if let Some(Who::Np(np, conf)) = ctx.subject_before(&toks, g, 0) {
+        let Some(g) = aux_before(ctx, toks, a, forms) else { continue };
+        if let Some(Who::Np(np, conf)) = ctx.subject_before(toks, g, 0) {
             return Some(event(np, conf));
         }
     }
@@ -2074,13 +2294,13 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
     }
     let verb_follows = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !cap(ctx.word(t)));
     if e > 0 && verb_follows {
-        if let Some(np) = ctx.np(&toks, 0, e).filter(|np| np.name.is_some()) {
+        if let Some(np) = ctx.np(toks, 0, e).filter(|np| np.name.is_some()) {
             return Some(event(np, 0.8));
         }
     }
     // The subject of any verb, named with its apposition (`Marine Tondelier, secrétaire
     // nationale des Écologistes, ne cache pas son scepticisme.`).
-    match opening_subject(ctx, &toks, 0) {
+    match opening {
         Some(Who::Np(np, conf)) => Some(event(np, conf)),
         _ => None,
     }
@@ -2088,9 +2308,9 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<Raw> {
 
 /// The speaker announced by sentence `si`, which ends with a colon: the subject of its last
 /// reporting verb.
-fn colon_before(ctx: &Ctx<'_>, si: usize, cues: &[usize]) -> Option<(Cue, Who)> {
-    let sent = *ctx.sentences.get(si)?;
-    let toks = tokenize(ctx.text, sent, &ctx.opaque);
+fn colon_before(ctx: &Ctx<'_>, si: usize, cues: &[usize], cached: &[Option<Vec<Tok>>]) -> Option<(Cue, Who)> {
+    ctx.sentences.get(si)?;
+    let toks = sentence_toks(ctx, cached, si);
     for &ci in cues.iter().rev() {
         let c = ctx.cues[ci];
         let Entry::Verb { forms, .. } = c.entry else { continue };
@@ -2235,7 +2455,14 @@ fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
 /// A demonstrative standing for the person named last (`celle-ci`, `ce dernier`): its
 /// number and gender.
 fn demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
-    let t = np_text.trim().to_lowercase();
+    let t = np_text.trim();
+    // Every form below starts with `c` and is at most 15 bytes long; the capitals that
+    // lowercase to its letters (`C`, `E`, `À`, `È`…) have the same length in UTF-8, so a longer
+    // phrase or another first letter is none of them (most calls: no allocation).
+    if t.len() > 15 || !matches!(t.as_bytes().first(), Some(b'c' | b'C')) {
+        return None;
+    }
+    let t = t.to_lowercase();
     Some(match t.as_str() {
         "celui-ci" | "celui-là" | "ce dernier" => (false, Some(Gender::Masculine)),
         "celle-ci" | "celle-là" | "cette dernière" => (false, Some(Gender::Feminine)),
@@ -3200,12 +3427,15 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
     let mut resolved: Vec<Option<(Speaker, f32)>> = vec![None; raws.len()];
     for &i in &order {
         let para = raws[i].paragraph;
-        let (sp, conf, gender, plural, person) = match raws[i].who.clone() {
+        // Each item is resolved once: its speaker phrase is taken, not copied.
+        let who = std::mem::replace(&mut raws[i].who, Who::Nobody);
+        let explicit = !matches!(who, Who::Nobody | Who::Same(_));
+        let position = match &who {
+            Who::Np(_, c) => *c,
+            _ => 0.6,
+        };
+        let (sp, conf, gender, plural, person) = match who {
             Who::Np(np, _) | Who::Headline(np) => {
-                let position = match &raws[i].who {
-                    Who::Np(_, c) => *c,
-                    _ => 0.6,
-                };
                 let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
                 if np.definite && speaker.name.is_none() && speaker.entity_id.is_none() {
                     // `le ministre`, `l'élu`: the last named person of that gender nearby.
@@ -3343,8 +3573,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                 }
             }
         };
-        if let Some(s) = &sp {
-            let explicit = !matches!(raws[i].who, Who::Nobody | Who::Same(_));
+        if let Some(s) = sp {
             if explicit && (s.name.is_some() || s.entity_id.is_some() || s.resolution != Resolution::Pronoun) {
                 history.push(Referent {
                     speaker: s.clone(),
@@ -3357,7 +3586,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                     subject_only: raws[i].subject_only,
                 });
             }
-            resolved[i] = Some((s.clone(), conf));
+            resolved[i] = Some((s, conf));
         }
     }
     // Build the output, dropping source-only items.
@@ -3573,8 +3802,59 @@ mod tests {
         }
     }
 
+    /// The definitions `word_count` and `demonstrative` replaced (allocating, reading all).
+    fn full_word_count(s: &str) -> usize {
+        s.split(|c: char| !super::super::syntax::word_char(c)).filter(|w| !w.is_empty()).count()
+    }
+
+    fn full_demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
+        Some(match np_text.trim().to_lowercase().as_str() {
+            "celui-ci" | "celui-là" | "ce dernier" => (false, Some(Gender::Masculine)),
+            "celle-ci" | "celle-là" | "cette dernière" => (false, Some(Gender::Feminine)),
+            "ceux-ci" | "ces derniers" => (true, None),
+            "celles-ci" | "ces dernières" => (true, Some(Gender::Feminine)),
+            _ => return None,
+        })
+    }
+
+    #[test]
+    fn word_count_and_demonstrative_like_before() {
+        let texts = [
+            "",
+            " , ",
+            "un",
+            "Nous ne céderons pas",
+            "l'État, c'est-à-dire 12 000 euros… à l’œuvre",
+            "un deux trois quatre cinq six sept huit neuf dix onze douze",
+            "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze",
+            "Cette Dernière",
+            " CELLE-LÀ ",
+            "cette dernière fois",
+            "Ces Dernières",
+            "celui-ci",
+            "Celui-Là",
+            "ceux-ci\u{a0}",
+            "ce dernier",
+            "le dernier",
+        ];
+        for t in texts {
+            assert_eq!(word_count(t), full_word_count(t).min(13), "{t:?}");
+            assert_eq!(demonstrative(t), full_demonstrative(t), "{t:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn word_count_prop(t in "[aZé’' ,\\-\u{a0}0-9]{0,60}") {
+            prop_assert_eq!(word_count(&t), full_word_count(&t).min(13));
+        }
+
+        #[test]
+        fn demonstrative_prop(t in "[ cCeEÈèlLuUiI\\-àÀdDrRnNtTsSxX]{0,18}") {
+            prop_assert_eq!(demonstrative(&t), full_demonstrative(&t));
+        }
+
         // Small alphabets make overlaps and periodic needles frequent.
         #[test]
         fn rmatches_prop(hay in "[abé ]{0,40}", n in "[abé]{1,4}") {

@@ -320,7 +320,11 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
         let reopen = std::mem::take(&mut reopen_store[o.reopen]);
         out.push(unclosed(text, o.mark, reopen, n, d));
     }
-    out.sort_by_key(|p| (p.open.start, p.depth));
+    // Pairs are closed in order unless nested: most texts need no sort (and no sort buffer).
+    let key = |p: &MarkPair| (p.open.start, p.depth);
+    if !out.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        out.sort_by_key(key);
+    }
     out
 }
 

@@ -42,6 +42,17 @@ pub(crate) fn word_char(c: char) -> bool {
     is_word_char(c)
 }
 
+/// ASCII letters and digits (`u8::is_ascii_alphanumeric`) as a table: one load a byte.
+pub(crate) const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Tokens of `text[range]`; `opaque` are spans (sorted by start) each emitted as one
 /// `Quote(i)` token.
 pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
@@ -50,40 +61,58 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
     let end = range.end.min(text.len());
     let mut i = range.start;
     let mut oi = opaque.partition_point(|(s, _)| s.start < range.start);
+    // Where the next opaque span starts (`usize::MAX` after the last).
+    let mut next_opaque = oi_start(opaque, oi).unwrap_or(usize::MAX);
     while i < end {
-        if oi < opaque.len() && opaque[oi].0.start <= i {
+        if next_opaque <= i {
             let (s, idx) = opaque[oi];
             if s.start == i {
                 out.push(Tok { span: Span::new(s.start, s.end.min(end)), kind: TokKind::Quote(idx) });
                 i = s.end.max(i + 1);
             }
             oi += 1;
+            next_opaque = oi_start(opaque, oi).unwrap_or(usize::MAX);
             continue;
         }
-        let c = if bytes[i] < 0x80 {
-            bytes[i] as char
-        } else {
-            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
-            c
+        let len = match bytes[i] {
+            // An ASCII letter or digit starts a word: no space or punctuation test.
+            b if ALNUM[usize::from(b)] => 1,
+            b' ' => {
+                i += 1;
+                continue;
+            }
+            b => {
+                let c = if b < 0x80 {
+                    b as char
+                } else {
+                    let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+                    c
+                };
+                let len = c.len_utf8();
+                if is_space(c) || c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if !word_char(c) {
+                    out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
+                    i += len;
+                    continue;
+                }
+                len
+            }
         };
-        let len = c.len_utf8();
-        if c == ' ' || is_space(c) || c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if !word_char(c) {
-            out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
-            i += len;
-            continue;
-        }
         // A word: word characters, hyphens between them, an elision apostrophe ends it.
         let start = i;
         let mut j = i;
-        let stop = oi_start(opaque, oi).unwrap_or(end).min(end);
+        // Whether a hyphen was taken into the word (only such a word can end in a clitic).
+        let mut hyphen = false;
+        let stop = next_opaque.min(end);
         while j < stop {
             // ASCII letters and digits, the bulk of French text, in one tight run without
             // decoding.
-            j += bytes[j..stop].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(stop - j);
+            while j < stop && ALNUM[usize::from(bytes[j])] {
+                j += 1;
+            }
             if j >= stop {
                 break;
             }
@@ -100,6 +129,7 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
             }
             let next = text[j + c.len_utf8()..].chars().next();
             if matches!(c, '-' | '\u{2011}') && next.is_some_and(word_char) {
+                hyphen |= c == '-';
                 j += c.len_utf8();
                 continue;
             }
@@ -123,7 +153,7 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one).
         let w = &text[start..j];
         let mut split = None;
-        if w.len() > 3 && w.as_bytes().contains(&b'-') {
+        if hyphen && w.len() > 3 {
             for cl in CLITICS {
                 if w.len() > cl.len()
                     && w.is_char_boundary(w.len() - cl.len())
@@ -457,6 +487,143 @@ mod tests {
         #[test]
         fn jump_like_scan(text in "[a.!?… ]{0,40}") {
             proptest::prop_assert_eq!(jump_hits(&text, 0, text.len()), naive_hits(&text, 0, text.len()));
+        }
+    }
+
+    /// The tokenizer before its ASCII fast paths (the oracle of `tokenize_like_before`).
+    fn tokenize_before(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
+        let mut out = Vec::with_capacity(range.len() / 5 + 4);
+        let bytes = text.as_bytes();
+        let end = range.end.min(text.len());
+        let mut i = range.start;
+        let mut oi = opaque.partition_point(|(s, _)| s.start < range.start);
+        while i < end {
+            if oi < opaque.len() && opaque[oi].0.start <= i {
+                let (s, idx) = opaque[oi];
+                if s.start == i {
+                    out.push(Tok { span: Span::new(s.start, s.end.min(end)), kind: TokKind::Quote(idx) });
+                    i = s.end.max(i + 1);
+                }
+                oi += 1;
+                continue;
+            }
+            let c = if bytes[i] < 0x80 {
+                bytes[i] as char
+            } else {
+                let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+                c
+            };
+            let len = c.len_utf8();
+            if c == ' ' || is_space(c) || c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !word_char(c) {
+                out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
+                i += len;
+                continue;
+            }
+            // A word: word characters, hyphens between them, an elision apostrophe ends it.
+            let start = i;
+            let mut j = i;
+            let stop = oi_start(opaque, oi).unwrap_or(end).min(end);
+            while j < stop {
+                // ASCII letters and digits, the bulk of French text, in one tight run without
+                // decoding.
+                j += bytes[j..stop].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(stop - j);
+                if j >= stop {
+                    break;
+                }
+                let b = bytes[j];
+                // Any other ASCII byte but a hyphen or an apostrophe ends the word (a space, a
+                // comma): no decoding, no look at the next character.
+                if b < 0x80 && !matches!(b, b'-' | b'\'' | b'`') {
+                    break;
+                }
+                let Some(c) = text[j..].chars().next() else { break };
+                if word_char(c) {
+                    j += c.len_utf8();
+                    continue;
+                }
+                let next = text[j + c.len_utf8()..].chars().next();
+                if matches!(c, '-' | '\u{2011}') && next.is_some_and(word_char) {
+                    j += c.len_utf8();
+                    continue;
+                }
+                if is_apostrophe(c) {
+                    if ELIDED.contains(&&text[start..j]) {
+                        // An elision ends its word: l', qu'.
+                        j += c.len_utf8();
+                        break;
+                    }
+                    if next.is_some_and(word_char) {
+                        // Inside a word: aujourd'hui, prud'homme.
+                        j += c.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            if j == start {
+                j = start + len;
+            }
+            // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one).
+            let w = &text[start..j];
+            let mut split = None;
+            if w.len() > 3 && w.as_bytes().contains(&b'-') {
+                for cl in CLITICS {
+                    if w.len() > cl.len()
+                        && w.is_char_boundary(w.len() - cl.len())
+                        && w[w.len() - cl.len()..].eq_ignore_ascii_case(cl)
+                    {
+                        split = Some(j - cl.len());
+                        break;
+                    }
+                }
+            }
+            match split {
+                Some(k) if k > start => {
+                    out.push(Tok { span: Span::new(start, k), kind: TokKind::Word });
+                    out.push(Tok { span: Span::new(k, j), kind: TokKind::Clitic });
+                }
+                _ => out.push(Tok { span: Span::new(start, j), kind: TokKind::Word }),
+            }
+            i = j;
+        }
+        out
+    }
+
+    fn kinds(toks: &[Tok]) -> Vec<(usize, usize, TokKind)> {
+        toks.iter().map(|t| (t.span.start, t.span.end, t.kind)).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        // Letters, digits, hyphens, apostrophes, clitics, spaces of every kind, punctuation and
+        // marks, with quotations as opaque spans.
+        #[test]
+        fn tokenize_like_before(
+            parts in proptest::collection::vec(
+                "(-t-il|-elle|-on|qu'|l’|aujourd'hui|[aZé9'’`\\-\u{2011} \u{a0}\u{202f}\t\n,.«»:ŒÀ—]){0,3}",
+                0..24,
+            ),
+        ) {
+            let text: String = parts.concat();
+            let opaque: Vec<(Span, usize)> = crate::quotes::pair_marks(&text)
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.depth == 0)
+                .map(|(i, p)| (Span::new(p.open.start, p.close.map_or(p.inner.end, |c| c.end)), i))
+                .collect();
+            for range in [Span::new(0, text.len()), Span::new(text.len() / 2, text.len())] {
+                if !text.is_char_boundary(range.start) {
+                    continue;
+                }
+                proptest::prop_assert_eq!(
+                    kinds(&tokenize(&text, range, &opaque)),
+                    kinds(&tokenize_before(&text, range, &opaque))
+                );
+            }
         }
     }
 
