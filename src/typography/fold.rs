@@ -75,7 +75,9 @@ impl Folded {
 /// only where the byte length of a character changes (accents, typographic marks).
 pub fn fold(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len());
-    let mut b = OffsetMapBuilder::with_capacity(text.len() / 16);
+    // Sized once: French copy has an accented letter (two segments) every 20 bytes or so, and
+    // growing a large map by doubling costs page faults on every call.
+    let mut b = OffsetMapBuilder::with_capacity(text.len() / 6);
     let bytes = text.as_bytes();
     let mut i = 0;
     // Whether the last thing written was a (collapsible) space.

@@ -519,7 +519,10 @@ impl<'a, const TYPESET: bool> Engine<'a, TYPESET> {
             src,
             bytes: src.as_bytes(),
             out: String::with_capacity(src.len() + src.len() / 16),
-            map: OffsetMapBuilder::with_capacity(src.len() / 64),
+            // Sized once for French copy (up to a change every 16 bytes, two segments each):
+            // growing a megabyte map by doubling copies it and faults its pages on every call,
+            // which cost more than all the rewriting (unused capacity is never touched).
+            map: OffsetMapBuilder::with_capacity(src.len() / 8),
             pairing: None,
             single_quotes,
             check,
