@@ -1074,6 +1074,18 @@ mod tests {
         }
     }
 
+    /// The fast scans find the same words as char-by-char scans, at every position of `text`.
+    fn scans_agree(text: &str) -> Result<(), TestCaseError> {
+        prop_assert_eq!(capitalized_words(text).collect::<Vec<_>>(), capitalized_words_naive(text));
+        for (i, _) in text.char_indices() {
+            prop_assert_eq!(word_end(text, i), word_end_naive(text, i), "at {} of {:?}", i, text);
+        }
+        for i in 0..=text.len() {
+            prop_assert_eq!(prev_word(text, i), prev_word_naive(text, i), "at {} of {:?}", i, text);
+        }
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
@@ -1097,25 +1109,13 @@ mod tests {
         // The same on longer ASCII words (the eight-byte steps of `word_end` and `prev_word`).
         #[test]
         fn fast_scans_equal_naive_long_words(text in "[a-zA-Z0-9\\-]{0,20}[ .,]{0,2}[a-zA-Z0-9é\\-]{0,20}[ \t]{0,2}[A-Za-z0-9]{0,12}") {
-            prop_assert_eq!(capitalized_words(&text).collect::<Vec<_>>(), capitalized_words_naive(&text));
-            for (i, _) in text.char_indices() {
-                prop_assert_eq!(word_end(&text, i), word_end_naive(&text, i), "at {} of {:?}", i, text);
-            }
-            for i in 0..=text.len() {
-                prop_assert_eq!(prev_word(&text, i), prev_word_naive(&text, i), "at {} of {:?}", i, text);
-            }
+            scans_agree(&text)?;
         }
 
         // The fast scans find the same words as char-by-char scans.
         #[test]
         fn fast_scans_equal_naive(text in "[a-zA-Zéèàç \t\u{A0}\u{202F}ÉÀÇÿ÷Ωω\\-\u{2011}'’0-9.,]{0,30}") {
-            prop_assert_eq!(capitalized_words(&text).collect::<Vec<_>>(), capitalized_words_naive(&text));
-            for (i, _) in text.char_indices() {
-                prop_assert_eq!(word_end(&text, i), word_end_naive(&text, i), "at {} of {:?}", i, text);
-            }
-            for i in 0..=text.len() {
-                prop_assert_eq!(prev_word(&text, i), prev_word_naive(&text, i), "at {} of {:?}", i, text);
-            }
+            scans_agree(&text)?;
         }
     }
 }

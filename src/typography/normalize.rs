@@ -1046,6 +1046,14 @@ mod tests {
         "\" ",
     ];
 
+    /// `parts` joined, with each of `pieces` dropped in before the part at its index.
+    fn with_pieces(mut parts: Vec<&'static str>, pieces: impl IntoIterator<Item = (&'static str, usize)>) -> String {
+        for (piece, at) in pieces {
+            parts.insert(at.min(parts.len()), piece);
+        }
+        parts.concat()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
@@ -1056,11 +1064,7 @@ mod tests {
             edges in prop::collection::vec((prop::sample::select(EDGE_PIECES), 0..120usize), 0..3),
             any in any::<String>(),
         ) {
-            let mut parts = parts;
-            for (piece, at) in edges {
-                parts.insert(at.min(parts.len()), piece);
-            }
-            for text in [parts.concat(), any] {
+            for text in [with_pieces(parts, edges), any] {
                 let bytewise = narrow_step(&text, 0, text.len()).err();
                 prop_assert_eq!(first_suspect(&text), bytewise, "pre-scan of {:?}", text);
             }
@@ -1080,11 +1084,7 @@ mod tests {
             any in any::<String>(),
             single in any::<bool>(),
         ) {
-            let mut parts = parts;
-            for (piece, at) in edges.into_iter().chain(more) {
-                parts.insert(at.min(parts.len()), piece);
-            }
-            for text in [parts.concat(), any] {
+            for text in [with_pieces(parts, edges.into_iter().chain(more)), any] {
                 for check in [true, false] {
                     let wide = Engine::<false>::new(&text, single, check).run();
                     let mut narrow = Engine::<false>::new(&text, single, check);
