@@ -241,6 +241,43 @@ const CASES: &[Case] = &[
         T,
         &[("La première semaine d'octobre 2014", "2014-W41", None)],
     ),
+    // "la semaine du <jour>": the ISO week of that day (Monday 2 March 2026: week 10) …
+    (
+        "Le procès s'ouvrira la semaine du 2 mars.",
+        "2026-01-15",
+        T,
+        &[("la semaine du 2 mars", "2026-W10", None)],
+    ),
+    // … or of a Wednesday in it …
+    (
+        "Les négociations reprendront la semaine du 4 mars.",
+        "2026-01-15",
+        T,
+        &[("la semaine du 4 mars", "2026-W10", None)],
+    ),
+    // … but a week named by a Sunday runs from that Sunday: six of its days are in the next
+    // ISO week (Sunday 1 March 2026 names week 10, not week 9)
+    (
+        "Les négociations reprendront la semaine du dimanche 1er mars.",
+        "2026-01-15",
+        T,
+        &[("la semaine du dimanche 1er mars", "2026-W10", None)],
+    ),
+    // a Saturday stays in its own week (Saturday 7 March 2026: week 10)
+    (
+        "Le salon fermera la semaine du 7 mars.",
+        "2026-01-15",
+        T,
+        &[("la semaine du 7 mars", "2026-W10", None)],
+    ),
+    // across a year end: Sunday 28 December 2025 names the week of Monday 29 December, which
+    // is ISO week 1 of 2026
+    (
+        "La trêve durera la semaine du 28 décembre.",
+        "2025-12-01",
+        T,
+        &[("la semaine du 28 décembre", "2026-W01", None)],
+    ),
     // "-là": the period of the previous expression
     (
         "Le 11 septembre 2001, tout a basculé. Cette année-là, la guerre a commencé.",

@@ -1769,13 +1769,16 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        // "la semaine du 6 mars": the week of that day.
+        // "la semaine du 6 mars": the week of that day. A week named by a Sunday is counted
+        // from that Sunday (Sunday to Saturday), so six of its seven days are in the ISO week
+        // that follows: "la semaine du dimanche 6 octobre 2013" is the week of 7 October.
         if unit == Unit::Week && m.is_none() && !this && !dans {
             let k2 = self.opt(k, &[&["du"]]);
             if k2 > k {
                 let p = self.p_textual(k2)?;
                 let (d, _) = self.resolve_partial(&p, &|| self.dir(i, p.end, Dir::Near))?;
-                return self.found(i, p.end, Value::Period(week_of(d)), Anchor::Document);
+                let week = if d.weekday() == Weekday::Sunday { week_of(d).shift(1) } else { week_of(d) };
+                return self.found(i, p.end, Value::Period(week), Anchor::Document);
             }
             return None;
         }
