@@ -86,6 +86,47 @@ const CASES: &[(&str, &str, Expected)] = &[
     ("Seize partisans du trumpisme.", "2017-01-28", &[]),
     // "président américain" is not found inside "vice-président américain" (its own role)
     ("Le vice-président américain a parlé.", "2017-01-28", &[("Le vice-président américain", Some("mike-pence"))]),
+    // a role in predicate position names a function, not a person: after a copula …
+    ("Il est devenu Premier ministre en 2017.", "2024-02-01", &[]),
+    // … after `ne … que` with an adverb between (not the spokesman at the date)
+    (
+        "Gabriel Attal, qui n'était encore que porte-parole du gouvernement, a répondu.",
+        "2024-02-01",
+        &[("Gabriel Attal", Some("gabriel-attal"))],
+    ),
+    // … after a verb of appointment
+    ("Elle pourrait être nommée Première ministre.", "2024-02-01", &[]),
+    // … after a noun of office; an entity inside the role phrase is still named
+    ("Il brigue le poste de Premier ministre.", "2024-02-01", &[]),
+    (
+        "L'élection du président de l'Assemblée nationale aura lieu jeudi.",
+        "2024-02-01",
+        &[("Assemblée nationale", Some("assemblee-nationale"))],
+    ),
+    // a role in apposition after a name is that person (not the previous holder at the date)
+    (
+        "Édouard Philippe, ancien Premier ministre, a répondu.",
+        "2024-02-01",
+        &[("Édouard Philippe", Some("edouard-philippe")), ("ancien Premier ministre", Some("edouard-philippe"))],
+    ),
+    // also with a definite article when the apposition closes …
+    (
+        "Édouard Philippe, l'ancien Premier ministre, a répondu.",
+        "2024-02-01",
+        &[("Édouard Philippe", Some("edouard-philippe")), ("l'ancien Premier ministre", Some("edouard-philippe"))],
+    ),
+    // … but not in a list, where the role is another person
+    (
+        "Emmanuel Macron, le Premier ministre et le ministre de l'Intérieur se sont réunis.",
+        "2024-02-01",
+        &[
+            ("Emmanuel Macron", Some("emmanuel-macron")),
+            ("le Premier ministre", Some("gabriel-attal")),
+            ("le ministre de l'Intérieur", Some("gerald-darmanin")),
+        ],
+    ),
+    // a role with its determiner is a mention even after a copula (`C'est le Premier ministre`)
+    ("C'est le Premier ministre qui a tranché.", "2024-02-01", &[("le Premier ministre", Some("gabriel-attal"))]),
     // incoming holder before inauguration
     (
         "Le futur président américain a téléphoné.",

@@ -555,7 +555,10 @@ impl Gazetteer {
     /// (`nouveau`, `futur`, `prochain`: the incoming holder; `ancien`, `ex-`: the previous one);
     /// with no holder known, or no date, it stays a mention without entity. `son homologue
     /// américain` after `le président russe` reads as `président américain`. A role directly
-    /// followed by a name (`le président russe Vladimir Poutine`) refers to that person. Persons
+    /// followed by a name (`le président russe Vladimir Poutine`) refers to that person, and so
+    /// does a role in apposition after a name (`Édouard Philippe, ancien Premier ministre,`). A
+    /// role without determiner in predicate position (`est devenu Premier ministre`, `le poste
+    /// de Premier ministre`) names a function, not a person: it is not a mention. Persons
     /// not in the gazetteer but introduced by first name and surname, by a title (`M.`, `Mme`,
     /// `le général`) or in apposition to a role are reported without entity but with a
     /// [`Mention::name`], and so are later mentions of their surname.

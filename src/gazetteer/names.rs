@@ -67,6 +67,10 @@ impl Draft {
     fn is_person_name(&self) -> bool {
         self.kind == EntityKind::Person && self.role.is_none()
     }
+
+    fn has_referent(&self) -> bool {
+        self.entity.is_some() || self.name.is_some()
+    }
 }
 
 const INCOMING: &[&str] = &["nouveau", "nouvel", "nouvelle", "futur", "future", "prochain", "prochaine"];
@@ -575,6 +579,8 @@ fn next_stop(bytes: &[u8], mut i: usize) -> usize {
 pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>) -> Vec<Mention> {
     let mut drafts: Vec<Draft> = Vec::with_capacity(raw.len());
     let mut floor = 0;
+    // Roles in predicate position: not mentions, but what they contain may be.
+    let mut functions: Vec<Span> = Vec::new();
     for r in raw {
         match r.target {
             Target::Entity(i) => {
@@ -591,6 +597,11 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
             Target::Role(ri) => {
                 let role = &inner.roles[ri as usize];
                 let (start, modifier) = role_prefix(text, r.span.start, floor);
+                if start == r.span.start && modifier == Modifier::None && names_a_function(text, start) {
+                    functions.push(r.span);
+                    floor = r.span.end;
+                    continue;
+                }
                 let h = holder(&role.terms, date, modifier);
                 drafts.push(Draft {
                     span: Span::new(start, r.span.end),
@@ -603,6 +614,9 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
             }
         }
         floor = r.span.end;
+    }
+    if !functions.is_empty() {
+        inside_functions(inner, text, &functions, &mut drafts);
     }
     counterparts(inner, text, raw, date, &mut drafts);
     if inner.unlinked_names {
@@ -689,22 +703,123 @@ fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>,
 }
 
 /// A role followed by a person's name, directly (`le président russe Vladimir Poutine`) or in
-/// apposition (`la ministre des Armées, Florence Parly`), refers to that person.
+/// apposition (`la ministre des Armées, Florence Parly`), refers to that person; so does a role
+/// in apposition after the name (`Amadou Ba, Premier ministre,`, `Édouard Philippe, ancien
+/// Premier ministre`, `Michel Barnier, le Premier ministre, …`), whoever holds the role at the
+/// date. After a name, a role with a definite article must close its apposition (a comma, a
+/// full stop, a parenthesis), since `A, le Premier ministre et B` is a list; one with a
+/// possessive or demonstrative (`Macron, son Premier ministre`) names someone else.
 fn appositions(text: &str, drafts: &mut [Draft]) {
     for i in 0..drafts.len().saturating_sub(1) {
-        if drafts[i].role.is_none() || !drafts[i + 1].is_person_name() {
-            continue;
-        }
         let gap = &text[drafts[i].span.end..drafts[i + 1].span.start];
         let gap = gap.trim_matches(is_blank);
-        if gap.is_empty() || gap == "," {
-            let (entity, name, gender) = (drafts[i + 1].entity, drafts[i + 1].name.clone(), drafts[i + 1].gender);
-            let d = &mut drafts[i];
-            d.entity = entity;
-            d.name = name;
-            d.gender = gender;
+        let (from, to) = if drafts[i].role.is_some() && drafts[i + 1].is_person_name() {
+            if !(gap.is_empty() || gap == ",") {
+                continue;
+            }
+            (i + 1, i)
+        } else if drafts[i].is_person_name()
+            && drafts[i].has_referent()
+            && drafts[i + 1].role.is_some()
+            && gap == ","
+            && role_after_name_is_apposition(text, drafts[i + 1].span)
+        {
+            (i, i + 1)
+        } else {
+            continue;
+        };
+        let (entity, name, gender) = (drafts[from].entity, drafts[from].name.clone(), drafts[from].gender);
+        let d = &mut drafts[to];
+        d.entity = entity;
+        d.name = name;
+        d.gender = gender;
+    }
+}
+
+/// Whether the role mention `span`, right after `Name,`, is in apposition to that name (see
+/// [`appositions`]).
+fn role_after_name_is_apposition(text: &str, span: Span) -> bool {
+    let mention = &text[span.range()];
+    let first = mention.split(|c: char| !is_word(c)).next().unwrap_or("");
+    let glued_article = mention.len() > first.len()
+        && first.eq_ignore_ascii_case("l")
+        && mention[first.len()..].chars().next().is_some_and(is_apostrophe);
+    if in_list(first, &["son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "ce", "cet", "cette"]) {
+        return false;
+    }
+    if !(glued_article || in_list(first, &["le", "la", "les"])) {
+        return true;
+    }
+    let after = text[span.end..].trim_start_matches(is_blank);
+    after.is_empty() || after.starts_with([',', '.', ';', ')', '\n'])
+}
+
+/// Whether a role phrase starting at `start`, with no determiner, stands in predicate position
+/// and so names a function rather than a person: after a copula or a verb of appointment
+/// (`est devenu Premier ministre`, `n'était encore que porte-parole du gouvernement`, `pourrait
+/// être nommé Premier ministre`, `en tant que président`) or after a noun of office (`le poste
+/// de Premier ministre`, `l'élection du président de l'Assemblée`). A few adverbs may come
+/// between (`alors`, `encore`, `déjà` …).
+fn names_a_function(text: &str, start: usize) -> bool {
+    // Word lists, lowercase, separated by spaces.
+    const ADVERBS: &str = "alors encore deja déjà aussi toujours desormais désormais brièvement brievement pas plus \
+        jamais seulement bientot bientôt ensuite officiellement finalement";
+    const COPULAS: &str = "est était etait étaient etaient sont sera seront serait seraient fut furent soit être \
+        etre été ete devient deviennent deviendra deviendrait devenir devenu devenue devenus devenues redevenu \
+        redevenue redevient nommé nommée nommés nommées élu élue élus élues réélu réélue désigné désignée désignés \
+        reconduit reconduite investi investie proclamé proclamée comme que";
+    const OFFICES: &str = "poste postes fonction fonctions rôle role titre élection election";
+    let listed = |list: &str, word: &str| list.split_ascii_whitespace().any(|w| w == word);
+    let lower = |w: Span| text[w.range()].to_lowercase();
+    let before = &text[..start];
+    // `le poste d'ambassadeur`: `d'` is glued to the role.
+    let glued_de = before
+        .strip_suffix(is_apostrophe)
+        .and_then(|h| h.strip_suffix(['d', 'D']))
+        .filter(|h| !h.chars().next_back().is_some_and(is_word));
+    if let Some(head) = glued_de {
+        return prev_word(text, head.len()).is_some_and(|w| listed(OFFICES, &lower(w)));
+    }
+    let mut w = prev_word(text, start);
+    for _ in 0..2 {
+        match w {
+            Some(x) if listed(ADVERBS, &lower(x)) => w = prev_word(text, x.start),
+            _ => break,
         }
     }
+    let Some(w) = w else { return false };
+    let word = lower(w);
+    if listed(COPULAS, &word) {
+        return true;
+    }
+    matches!(word.as_str(), "de" | "du") && prev_word(text, w.start).is_some_and(|o| listed(OFFICES, &lower(o)))
+}
+
+/// The entities inside role phrases dropped as functions (`l'élection du président de
+/// l'Assemblée nationale`: the Assemblée is still named), found after the role's first word.
+fn inside_functions(inner: &Inner, text: &str, functions: &[Span], drafts: &mut Vec<Draft>) {
+    let mut hits = Vec::new();
+    for span in functions {
+        let phrase = &text[span.range()];
+        let skip = phrase.find(|c: char| !is_word(c)).unwrap_or(phrase.len());
+        let rest = &phrase[skip..];
+        hits.clear();
+        inner.matcher.find_all(rest, &super::fold::fold(rest), &mut hits);
+        for h in &hits {
+            if let Target::Entity(i) = h.target {
+                let at = span.start + skip;
+                drafts.push(Draft {
+                    span: Span::new(at + h.span.start, at + h.span.end),
+                    kind: inner.entities[i as usize].kind(),
+                    entity: Some(i),
+                    name: None,
+                    gender: None,
+                    role: None,
+                });
+            }
+        }
+    }
+    drafts.sort_by_key(|d| d.span.start);
 }
 
 /// A referent known by its surname within a document: entity, display name, gender, and the
