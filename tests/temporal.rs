@@ -241,6 +241,15 @@ const CASES: &[Case] = &[
         T,
         &[("La première semaine d'octobre 2014", "2014-W41", None)],
     ),
+    // `ce jour` in the writer's words (official style): the publication day …
+    ("La préfecture a confirmé ce jour la fermeture du site.", "2024-03-26", T, &[("ce jour", "2024-03-26", None)]),
+    // … and in speech after a preposition that makes it the speaker's today
+    (
+        "« Je quitte mes fonctions à compter de ce jour », a-t-il écrit.",
+        "2024-03-26",
+        T,
+        &[("ce jour", "2024-03-26", None)],
+    ),
     // "la semaine du <jour>": the ISO week of that day (Monday 2 March 2026: week 10) …
     (
         "Le procès s'ouvrira la semaine du 2 mars.",
@@ -391,6 +400,7 @@ const NEGATIVES: &[&str] = &[
     "Ils ont défilé au Champ-de-Mars.",                // a month ending a hyphenated place name
     "Le ministre Jean-Noël Barrot est arrivé.",        // a holiday ending a hyphenated first name
     "Noël Le Graët a démissionné.",                    // a holiday word as a first name
+    "« Nous attendions ce jour depuis dix ans », dit-elle.", // `ce jour` in speech: the day spoken of
 ];
 
 fn check(text: &str, reference: &str, prefer: Prefer, want: &[(&str, &str, Option<&str>)]) {

@@ -858,11 +858,19 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        // "dans la journée", "ce jour" (official style): the reference day.
-        if let Some(e) = self
-            .seq(i, &["dans", "la", "journee"])
-            .or_else(|| self.seq(i, &["ce", "jour"]).filter(|&e| !self.is_sep(e)))
-        {
+        // "dans la journée", "ce jour" (official style): the reference day. In direct speech a
+        // demonstrative `ce jour` is the day spoken of (« On attendait ce jour depuis des
+        // années »), unless a preposition makes it the speaker's today (`à compter de ce jour`,
+        // `dès ce jour`, `en ce jour`).
+        if let Some(e) = self.seq(i, &["dans", "la", "journee"]).or_else(|| {
+            self.seq(i, &["ce", "jour"]).filter(|&e| {
+                !self.is_sep(e)
+                    && (i
+                        .checked_sub(1)
+                        .is_some_and(|k| self.is_any(k, |w| matches!(w, "de" | "des" | "en" | "depuis")))
+                        || !self.t.get(i).is_some_and(|t| in_direct_speech(self.text, t.start)))
+            })
+        }) {
             if !self.is_any(e, |w| matches!(w, "de" | "du" | "d")) {
                 let r = self.reference?;
                 return self.found(i, e, Value::Period(Period::Day(r)), Anchor::Document);
@@ -2708,4 +2716,23 @@ fn roman_prefix(raw: &str) -> Option<(u32, &str)> {
         }
     }
     (n > 0 && n < 100).then_some((n as u32, &raw[end..]))
+}
+
+/// Whether `at` lies inside an open « … » or “ … ” quotation: the last opening mark in the
+/// 2,000 bytes before it is not closed before it. Straight quotes say nothing (they open and
+/// close alike).
+fn in_direct_speech(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(2_000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(before) = text.get(from..at) else { return false };
+    for c in before.chars().rev() {
+        match c {
+            '«' | '“' => return true,
+            '»' | '”' => return false,
+            _ => {}
+        }
+    }
+    false
 }
