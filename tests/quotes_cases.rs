@@ -139,6 +139,14 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Matignon",
         Some("Matignon"),
     ),
+    // Indirect: a laissé entendre que (a verb phrase of the lexicon, its first word conjugated).
+    (
+        "Le gouverneur de la banque centrale a laissé entendre que les taux baisseraient en mars.",
+        "les taux baisseraient en mars",
+        Indirect,
+        "Le gouverneur de la banque centrale",
+        None,
+    ),
     // Indirect: selon X, at the start.
     (
         "Selon l'Élysée, le sommet se tiendra à Nice en octobre.",
