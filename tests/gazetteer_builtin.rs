@@ -159,3 +159,91 @@ fn role_without_known_holder_is_still_a_mention() {
     // No date at all: abstain too.
     assert_eq!(g.mentions(text, None)[0].entity(), None);
 }
+
+/// (text, date, expected mentions: (text, kind, name, nominal)).
+type Shaped = &'static [(&'static str, EntityKind, Option<&'static str>, bool)];
+
+// Names no gazetteer holds, found by their shape (`src/gazetteer/data/shapes.tsv`); each row
+// names the rule it pins.
+const SHAPES: &[(&str, &str, Shaped)] = &[
+    // a title phrase before a name, closed by its comma, is a mention of that person; the
+    // place inside it gives way to the longer mention
+    (
+        "Le préfet de la Manche, Jacques Dubreuil, a signé l'arrêté.",
+        "2023-05-10",
+        &[
+            ("Le préfet de la Manche", EntityKind::Person, Some("Jacques Dubreuil"), true),
+            ("Jacques Dubreuil", EntityKind::Person, Some("Jacques Dubreuil"), false),
+        ],
+    ),
+    // after the name, between commas, without determiner
+    (
+        "Hélène Marchal, directrice de l'hôpital, a démenti.",
+        "2023-05-10",
+        &[
+            ("Hélène Marchal", EntityKind::Person, Some("Hélène Marchal"), false),
+            ("directrice de l'hôpital", EntityKind::Person, Some("Hélène Marchal"), true),
+        ],
+    ),
+    // a possessive after the name names someone else: not read
+    (
+        "Hélène Marchal, son adjointe et le maire se sont réunis.",
+        "2023-05-10",
+        &[("Hélène Marchal", EntityKind::Person, Some("Hélène Marchal"), false)],
+    ),
+    // institutions named after a place, with their head; a qualifier is required for `cour`
+    (
+        "Il comparaîtra devant la cour d'appel de Rennes, puis devant le tribunal de Vannes.",
+        "2023-05-10",
+        &[
+            ("cour d'appel de Rennes", EntityKind::Organization, Some("cour d'appel de Rennes"), false),
+            ("tribunal de Vannes", EntityKind::Organization, Some("tribunal de Vannes"), false),
+        ],
+    ),
+    (
+        "Il attendait dans la cour de Matignon.",
+        "2023-05-10",
+        &[("Matignon", EntityKind::Organization, Some("Matignon"), false)],
+    ),
+    // streets: with their head, directly or after `de la`; not a country after `de la`
+    (
+        "Le cortège est parti de la place de la Bastille vers la rue Oberkampf.",
+        "2023-05-10",
+        &[
+            ("place de la Bastille", EntityKind::Location, Some("place de la Bastille"), false),
+            ("rue Oberkampf", EntityKind::Location, Some("rue Oberkampf"), false),
+        ],
+    ),
+    (
+        "La place de la France en Europe a changé.",
+        "2023-05-10",
+        &[
+            ("France", EntityKind::Location, Some("France"), false),
+            ("Europe", EntityKind::Location, Some("Europe"), false),
+        ],
+    ),
+    // a company after its head, without the head
+    (
+        "La start-up Quantalys a levé des fonds.",
+        "2023-05-10",
+        &[("Quantalys", EntityKind::Organization, Some("Quantalys"), false)],
+    ),
+];
+
+#[test]
+fn names_by_their_shape() {
+    let g = Gazetteer::french_news();
+    for &(text, d, want) in SHAPES {
+        let got: Vec<(String, EntityKind, Option<String>, bool)> = g
+            .mentions(text, Some(date(d)))
+            .iter()
+            .map(|m| {
+                let name = m.name().map(str::to_string).or_else(|| m.entity().map(|e| e.name().to_string()));
+                (text[m.span().range()].to_string(), m.kind(), name, m.is_nominal())
+            })
+            .collect();
+        let want: Vec<(String, EntityKind, Option<String>, bool)> =
+            want.iter().map(|&(t, k, n, nom)| (t.to_string(), k, n.map(str::to_string), nom)).collect();
+        assert_eq!(got, want, "input {text:?}");
+    }
+}

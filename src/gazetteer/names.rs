@@ -10,6 +10,8 @@ use super::{EntityKind, Gender, Inner, Mention};
 use crate::typography::{is_apostrophe, is_dash, is_word_char};
 use crate::{Date, Span};
 
+mod shapes;
+
 /// What a modifier before a role says about the holder.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Modifier {
@@ -61,6 +63,9 @@ struct Draft {
     name: Option<Arc<str>>,
     gender: Option<Gender>,
     role: Option<u32>,
+    /// A description of a person that is not a gazetteer role (`le préfet du Rhône`, in
+    /// apposition to a name): nominal like a role.
+    nominal: bool,
 }
 
 impl Draft {
@@ -592,6 +597,7 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
                     name: None,
                     gender: None,
                     role: None,
+                    nominal: false,
                 });
             }
             Target::Role(ri) => {
@@ -610,6 +616,7 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
                     name: None,
                     gender: None,
                     role: Some(ri),
+                    nominal: false,
                 });
             }
         }
@@ -623,6 +630,10 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
         unlinked(inner, text, &mut drafts);
     }
     appositions(text, &mut drafts);
+    if inner.unlinked_names {
+        shapes::by_head(text, &mut drafts);
+        shapes::titled_appositions(text, &mut drafts);
+    }
     drafts
         .into_iter()
         .map(|d| Mention {
@@ -631,7 +642,7 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
             entity: d.entity.map(|i| inner.entities[i as usize].clone()),
             name: d.name,
             gender: d.gender,
-            nominal: d.role.is_some(),
+            nominal: d.role.is_some() || d.nominal,
             role: d.role.map(|r| inner.roles[r as usize].id.clone()),
         })
         .collect()
@@ -694,6 +705,7 @@ fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>,
             name: None,
             gender: None,
             role: Some(ri),
+            nominal: false,
         });
     }
     if !found.is_empty() {
@@ -815,6 +827,7 @@ fn inside_functions(inner: &Inner, text: &str, functions: &[Span], drafts: &mut 
                     name: None,
                     gender: None,
                     role: None,
+                    nominal: false,
                 });
             }
         }
@@ -961,9 +974,15 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, drafts: &mut Vec<Draft>) {
         // A title before a surname already known (`M. Lefebvre` after `Marc Lefebvre`).
         let known = surnames.get(text, &words).filter(|(end, k)| *end == e && k.3 <= s).map(|(_, k)| k.clone());
         let draft = match known {
-            Some((entity, name, gender, _)) => {
-                Draft { span: Span::new(s, e), kind: EntityKind::Person, entity, name, gender, role: None }
-            }
+            Some((entity, name, gender, _)) => Draft {
+                span: Span::new(s, e),
+                kind: EntityKind::Person,
+                entity,
+                name,
+                gender,
+                role: None,
+                nominal: false,
+            },
             None => {
                 let gender = title.flatten().or(firstname.flatten());
                 let display: Arc<str> = squash(&text[s..e]).into();
@@ -982,6 +1001,7 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, drafts: &mut Vec<Draft>) {
                     name: Some(display),
                     gender,
                     role: None,
+                    nominal: false,
                 }
             }
         };
@@ -1028,6 +1048,7 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, drafts: &mut Vec<Draft>) {
                 name: name.clone(),
                 gender: *gender,
                 role: None,
+                nominal: false,
             });
             resume = e;
         }

@@ -1,0 +1,339 @@
+//! Names no gazetteer holds, recognised by their shape (`data/shapes.tsv`): places and
+//! institutions named by a lowercase head and a capitalised name (`rue Saint-Jean`, `tribunal
+//! correctionnel de Saint-Nazaire`), companies named after a head (`l'entreprise Atlantique
+//! Rénovation`), and title phrases in apposition to a person (`le préfet du Rhône, Pascal
+//! Mailhos`), which are mentions of that person.
+//!
+//! Each found name is the longest mention over its words: the gazetteer's matches inside it
+//! (`Saint-Nazaire`, `LFI` in `la présidente du groupe LFI`) give way to it, as the matcher's
+//! longest alias does.
+
+use std::sync::{Arc, OnceLock};
+
+use super::{capitalized_words, is_blank, is_word, name_words, squash, Draft, FnvMap};
+use crate::gazetteer::EntityKind;
+use crate::typography::is_apostrophe;
+use crate::Span;
+
+/// The classes of `data/shapes.tsv`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Class {
+    Street,
+    Body,
+    Qualified,
+    Qualifier,
+    Company,
+    Title,
+    Modifier,
+}
+
+fn classes() -> &'static FnvMap<&'static str, Class> {
+    static MAP: OnceLock<FnvMap<&'static str, Class>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = FnvMap::default();
+        for line in include_str!("../data/shapes.tsv").lines() {
+            let Some((class, word)) = line.split_once('\t') else { continue };
+            let class = match class {
+                "street" => Class::Street,
+                "body" => Class::Body,
+                "qualified" => Class::Qualified,
+                "qualifier" => Class::Qualifier,
+                "company" => Class::Company,
+                "title" => Class::Title,
+                "modifier" => Class::Modifier,
+                _ => continue,
+            };
+            m.insert(word.trim(), class);
+        }
+        m
+    })
+}
+
+fn class_of(word: &str) -> Option<Class> {
+    classes().get(word).copied()
+}
+
+/// Words that join a head to its name (`de la`, `du`, `d'`).
+fn is_connector(word: &str) -> bool {
+    matches!(word, "de" | "du" | "des" | "d" | "la" | "le" | "les" | "l")
+}
+
+/// A token before `at`: the word ending there (`d'` and `l'` as `d`, `l`: the word before an
+/// apostrophe glued to `at`), after blanks. `None` at any other punctuation.
+fn token_before(text: &str, at: usize) -> Option<Span> {
+    let before = text.get(..at)?;
+    let trimmed = before.trim_end_matches(is_blank);
+    let core = match trimmed.chars().next_back() {
+        Some(c) if is_apostrophe(c) && trimmed.len() == before.len() => &trimmed[..trimmed.len() - c.len_utf8()],
+        Some(c) if is_word(c) && trimmed.len() < before.len() => trimmed,
+        _ => return None,
+    };
+    let start = core.char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map(|(i, _)| i)?;
+    Some(Span::new(start, core.len()))
+}
+
+/// The tokens of `text[from..to]`: words (with inner hyphens), elided `d`/`l` as words; `None`
+/// if it holds other punctuation.
+fn tokens(text: &str, from: usize, to: usize) -> Option<Vec<Span>> {
+    let mut out = Vec::new();
+    let mut i;
+    let s = text.get(from..to)?;
+    let mut chars = s.char_indices().peekable();
+    while let Some(&(k, c)) = chars.peek() {
+        if is_blank(c) || is_apostrophe(c) {
+            chars.next();
+            continue;
+        }
+        if !is_word(c) {
+            return None;
+        }
+        let start = from + k;
+        i = start;
+        while let Some(&(k2, c2)) = chars.peek() {
+            if is_word(c2) || (c2 == '-' && i > start) {
+                i = from + k2 + c2.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push(Span::new(start, i));
+    }
+    Some(out)
+}
+
+fn new_draft(span: Span, kind: EntityKind, name: Option<Arc<str>>, from: Option<&Draft>) -> Draft {
+    Draft {
+        span,
+        kind,
+        entity: from.and_then(|d| d.entity),
+        name: from.map_or(name, |d| d.name.clone()),
+        gender: from.and_then(|d| d.gender),
+        role: None,
+        nominal: from.is_some(),
+    }
+}
+
+/// Adds the found names to `drafts` (sorted by start), removing the drafts each one covers.
+/// A found name that would cut a draft in two, or cover a person or a role, is dropped.
+fn merge(drafts: &mut Vec<Draft>, found: Vec<Draft>) {
+    if found.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; drafts.len()];
+    let mut kept = Vec::new();
+    for f in found {
+        let lo = drafts.partition_point(|d| d.span.end <= f.span.start);
+        let hi = drafts.partition_point(|d| d.span.start < f.span.end);
+        let inside = &drafts[lo..hi.max(lo)];
+        let blocked = inside.iter().zip(&gone[lo..hi.max(lo)]).any(|(d, &g)| {
+            g || d.span.start < f.span.start
+                || d.span.end > f.span.end
+                || d.span == f.span
+                || d.kind == EntityKind::Person
+                || d.role.is_some()
+        });
+        if blocked || kept.iter().any(|k: &Draft| k.span.start < f.span.end && f.span.start < k.span.end) {
+            continue;
+        }
+        for g in &mut gone[lo..hi.max(lo)] {
+            *g = true;
+        }
+        kept.push(f);
+    }
+    let mut out: Vec<Draft> =
+        std::mem::take(drafts).into_iter().zip(gone).filter(|(_, g)| !g).map(|(d, _)| d).collect();
+    out.extend(kept);
+    out.sort_by_key(|d| d.span.start);
+    *drafts = out;
+}
+
+/// Places, institutions and companies named after a head word.
+pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for w in capitalized_words(text) {
+        if w.start < resume {
+            continue;
+        }
+        // Up to five tokens back: qualifiers and connectors, then the head.
+        let mut at = w.start;
+        let mut between: Vec<Span> = Vec::new();
+        let mut head = None;
+        while between.len() <= 5 {
+            let Some(t) = token_before(text, at) else { break };
+            let word = &text[t.range()];
+            match class_of(word) {
+                Some(c @ (Class::Street | Class::Body | Class::Qualified | Class::Company)) => {
+                    head = Some((t, c));
+                    break;
+                }
+                Some(Class::Qualifier) => between.push(t),
+                _ if is_connector(word) => between.push(t),
+                _ => break,
+            }
+            at = t.start;
+        }
+        let Some((h, class)) = head else { continue };
+        let joined_by_connector = between.first().is_some_and(|t| is_connector(&text[t.range()]));
+        let ok = match class {
+            Class::Street => between.is_empty() || (joined_by_connector && between.len() <= 2),
+            Class::Body => joined_by_connector,
+            Class::Qualified => {
+                joined_by_connector && between.iter().any(|t| class_of(&text[t.range()]) == Some(Class::Qualifier))
+            }
+            _ => between.is_empty(),
+        };
+        if !ok {
+            continue;
+        }
+        let words = name_words(text, w);
+        let end = words[words.len() - 1].end;
+        // The name run itself: a person is not a place (`le conseil de Marc Dupont`), and a
+        // street is not named after a country the gazetteer knows (`la place de la France`).
+        let run = drafts.get(drafts.partition_point(|d| d.span.start < w.start)).filter(|d| d.span.start == w.start);
+        if run.is_some_and(|d| {
+            d.kind == EntityKind::Person || (class == Class::Street && !between.is_empty() && d.entity.is_some())
+        }) {
+            continue;
+        }
+        let (span, kind) = match class {
+            Class::Street => (Span::new(h.start, end), EntityKind::Location),
+            Class::Body | Class::Qualified => (Span::new(h.start, end), EntityKind::Organization),
+            _ => (Span::new(w.start, end), EntityKind::Organization),
+        };
+        let name: Arc<str> = squash(&text[span.range()]).into();
+        found.push(new_draft(span, kind, Some(name), None));
+        resume = end;
+    }
+    merge(drafts, found);
+}
+
+/// The title phrase `text[tokens]` (`le préfet du Rhône`, `préfet du Rhône`): an optional
+/// determiner, an optional modifier, a title, then a complement of at most six tokens that
+/// starts with a connector (`du Rhône`) or one word before one (`socialiste de Rennes`), or a
+/// single adjective (`américain`). `possessive`: whether `son`, `sa`, `leur` may open it.
+fn title_phrase(text: &str, toks: &[Span], possessive: bool) -> bool {
+    let word = |i: usize| toks.get(i).map(|t| &text[t.range()]);
+    let mut i = 0;
+    if let Some(w) = word(0) {
+        let det = matches!(w, "le" | "la" | "l" | "Le" | "La" | "L")
+            || (possessive && matches!(w, "son" | "sa" | "leur" | "Son" | "Sa" | "Leur"));
+        if det {
+            i = 1;
+        }
+    }
+    if word(i).is_some_and(|w| class_of(w) == Some(Class::Modifier)) {
+        i += 1;
+    }
+    if !word(i).is_some_and(|w| class_of(w) == Some(Class::Title)) {
+        return false;
+    }
+    let rest = &toks[i + 1..];
+    let lower = |t: &Span| text[t.range()].chars().next().is_some_and(char::is_lowercase);
+    match rest {
+        [] => true,
+        _ if rest.len() > 6 => false,
+        [one] => lower(one),
+        [first, second, ..] => {
+            is_connector(&text[first.range()]) || (lower(first) && is_connector(&text[second.range()]))
+        }
+    }
+}
+
+/// The first byte of the clause that ends at `end`: after the last `,`, `.`, `;`, `:`, `!`,
+/// `?`, parenthesis, quotation mark or line break, at most 160 bytes back.
+fn clause_start(text: &str, end: usize) -> usize {
+    let mut from = end.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '\n' | '«' | '»' | '“' | '”' | '"'))
+        .map_or(from, |(i, c)| from + i + c.len_utf8())
+}
+
+/// Title phrases in apposition to a person: before the name and closed by its comma (`le préfet
+/// du Rhône, Pascal Mailhos`), or after it between commas (`Pascal Mailhos, préfet du Rhône,`,
+/// `Bruno Bernard, le président de la Métropole de Lyon.`). The determiner before the name may
+/// be a possessive (`son avocate, Me Claire Dufresne`); after it, a possessive names someone
+/// else (`Emmanuel Macron, son Premier ministre`) and is not read.
+pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
+    let mut found = Vec::new();
+    for d in drafts.iter() {
+        if !d.is_person_name() || !d.has_referent() {
+            continue;
+        }
+        // Before the name.
+        let before = text[..d.span.start].trim_end_matches(is_blank);
+        if let Some(np) = before.strip_suffix(',') {
+            let end = np.trim_end_matches(is_blank).len();
+            let from = clause_start(text, end);
+            if let Some(toks) = tokens(text, from, end) {
+                // The last determiner (or the clause's first word) that opens a title phrase.
+                let start = (0..toks.len()).rev().find(|&k| {
+                    (k == 0 || is_determiner(&text[toks[k].range()])) && title_phrase(text, &toks[k..], true)
+                });
+                if let Some(k) = start {
+                    found.push(new_draft(Span::new(toks[k].start, end), EntityKind::Person, None, Some(d)));
+                }
+            }
+        }
+        // After the name, closed by a comma, a full stop, a semicolon or a parenthesis.
+        let after = &text[d.span.end..];
+        let rest = after.trim_start_matches(is_blank);
+        if let Some(np) = rest.strip_prefix(',') {
+            let from = d.span.end + (after.len() - np.len());
+            let close = np.find([',', '.', ';', ')', '\n', ':', '«', '»', '"']).map_or(text.len(), |k| from + k);
+            let close = from + text[from..close].trim_end_matches(is_blank).len();
+            if let Some(toks) = tokens(text, from, close) {
+                let first = toks.first().map(|t| &text[t.range()]);
+                if first.is_some_and(|w| !matches!(w, "son" | "sa" | "ses" | "leur" | "leurs"))
+                    && title_phrase(text, &toks, false)
+                {
+                    found.push(new_draft(Span::new(toks[0].start, close), EntityKind::Person, None, Some(d)));
+                }
+            }
+        }
+    }
+    merge(drafts, found);
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(word, "le" | "la" | "l" | "Le" | "La" | "L" | "son" | "sa" | "leur" | "Son" | "Sa" | "Leur")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_parses() {
+        assert!(classes().len() > 100);
+        assert_eq!(class_of("rue"), Some(Class::Street));
+        assert_eq!(class_of("tribunal"), Some(Class::Body));
+        assert_eq!(class_of("préfet"), Some(Class::Title));
+        for line in include_str!("../data/shapes.tsv").lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let (class, word) = line.split_once('\t').expect("two columns");
+            assert!(
+                ["street", "body", "qualified", "qualifier", "company", "title", "modifier"].contains(&class),
+                "{line}"
+            );
+            assert_eq!(word, word.trim(), "{line}");
+        }
+    }
+
+    #[test]
+    fn tokens_read_elisions() {
+        let text = "la cour d’assises de l'Ain";
+        let t = tokens(text, 0, text.len()).unwrap();
+        let words: Vec<&str> = t.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(words, ["la", "cour", "d", "assises", "de", "l", "Ain"]);
+        assert_eq!(tokens("a, b", 0, 4), None);
+        let at = text.find("assises").unwrap();
+        assert_eq!(token_before(text, at).map(|s| &text[s.range()]), Some("d"));
+        assert_eq!(token_before(text, text.find("cour").unwrap()).map(|s| &text[s.range()]), Some("la"));
+    }
+}
