@@ -222,6 +222,12 @@ const SHAPES: &[(&str, &str, Shaped)] = &[
             ("Europe", EntityKind::Location, Some("Europe"), false),
         ],
     ),
+    // a company after its head and one adjective of origin
+    (
+        "La start-up bretonne Ondalia recrute.",
+        "2023-05-10",
+        &[("Ondalia", EntityKind::Organization, Some("Ondalia"), false)],
+    ),
     // a company after its head, without the head
     (
         "La start-up Quantalys a levé des fonds.",

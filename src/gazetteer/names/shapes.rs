@@ -170,6 +170,16 @@ pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
                 }
                 Some(Class::Qualifier) => between.push(t),
                 _ if is_connector(word) => between.push(t),
+                // One adjective right before the name: a company head may come before it.
+                _ if between.is_empty() && at == w.start && is_adjective(word) => {
+                    if let Some(h) =
+                        token_before(text, t.start).filter(|h| class_of(&text[h.range()]) == Some(Class::Company))
+                    {
+                        head = Some((h, Class::Company));
+                        at = t.start;
+                    }
+                    break;
+                }
                 _ => break,
             }
             at = t.start;
@@ -179,10 +189,13 @@ pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
         let ok = match class {
             Class::Street => between.is_empty() || (joined_by_connector && between.len() <= 2),
             Class::Body => joined_by_connector,
+            // `la start-up nantaise Lumio`, `le constructeur automobile Stellantis`: one
+            // adjective between the head and the name.
+            Class::Company => between.is_empty() || adjective_only(text, at, w.start),
             Class::Qualified => {
                 joined_by_connector && between.iter().any(|t| class_of(&text[t.range()]) == Some(Class::Qualifier))
             }
-            _ => between.is_empty(),
+            _ => false,
         };
         if !ok {
             continue;
@@ -207,6 +220,21 @@ pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
         resume = end;
     }
     merge(drafts, found);
+}
+
+/// Whether `text[from..to]` is one adjective and blanks (see [`is_adjective`]).
+fn adjective_only(text: &str, from: usize, to: usize) -> bool {
+    from < to && text[from..to].split(is_blank).filter(|w| !w.is_empty()).count() == 1
+}
+
+/// A lowercase word with an ending of French adjectives of origin and kind (`nantaise`,
+/// `américain`, `britannique`, `allemand`, `pharmaceutique`, `automobile`, `chinois`).
+fn is_adjective(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ais", "aise", "ain", "aine", "ien", "ienne", "ois", "oise", "ique", "al", "ale", "el", "elle", "and", "ande",
+        "if", "ive", "ol", "ole", "ile", "éen", "éenne", "en", "enne", "ier", "ière",
+    ];
+    word.chars().next().is_some_and(char::is_lowercase) && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// The title phrase `text[tokens]` (`le préfet du Rhône`, `préfet du Rhône`): an optional
