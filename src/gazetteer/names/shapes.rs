@@ -232,7 +232,7 @@ fn adjective_only(text: &str, from: usize, to: usize) -> bool {
 fn is_adjective(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ais", "aise", "ain", "aine", "ien", "ienne", "ois", "oise", "ique", "al", "ale", "el", "elle", "and", "ande",
-        "if", "ive", "ol", "ole", "ile", "éen", "éenne", "en", "enne", "ier", "ière",
+        "if", "ive", "ol", "ole", "ile", "éen", "éenne", "en", "enne", "ier", "ière", "on", "onne", "ard", "arde",
     ];
     word.chars().next().is_some_and(char::is_lowercase) && ENDINGS.iter().any(|e| word.ends_with(e))
 }
