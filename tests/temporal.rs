@@ -250,6 +250,21 @@ const CASES: &[Case] = &[
         T,
         &[("ce jour", "2024-03-26", None)],
     ),
+    // a number before `heures` is a time of day, even after `vers` and when the window of
+    // the search ends at the number
+    (
+        "Le jugement est attendu vendredi.\n\nLes faits remontent au 2 mars 2020. Ce soir-là, vers 22 heures, le feu a pris.",
+        "2021-11-25",
+        T,
+        &[("vendredi", "2021-11-26", None), ("2 mars 2020", "2020-03-02", None)],
+    ),
+    // a year after `pour`: what a budget or a target is for
+    (
+        "Le gouvernement a présenté son projet de budget pour 2025.",
+        "2024-10-10",
+        T,
+        &[("2025", "2025", None)],
+    ),
     // "la semaine du <jour>": the ISO week of that day (Monday 2 March 2026: week 10) …
     (
         "Le procès s'ouvrira la semaine du 2 mars.",
@@ -401,6 +416,7 @@ const NEGATIVES: &[&str] = &[
     "Le ministre Jean-Noël Barrot est arrivé.",        // a holiday ending a hyphenated first name
     "Noël Le Graët a démissionné.",                    // a holiday word as a first name
     "« Nous attendions ce jour depuis dix ans », dit-elle.", // `ce jour` in speech: the day spoken of
+    "Il a payé sa voiture 2000 euros pour 2000 kilomètres.", // counts after `pour`
 ];
 
 fn check(text: &str, reference: &str, prefer: Prefer, want: &[(&str, &str, Option<&str>)]) {
