@@ -258,6 +258,9 @@ const CASES: &[Case] = &[
         T,
         &[("vendredi", "2021-11-26", None), ("2 mars 2020", "2020-03-02", None)],
     ),
+    // `que prévu`, `comme prévu` compare with a plan: no future (the past tense decides)
+    ("Les ventes ont mieux résisté que prévu lundi.", "2023-09-20", T, &[("lundi", "2023-09-18", None)]),
+    ("Comme prévu, le conseil s'est réuni au printemps.", "2023-09-20", T, &[("au printemps", "2023-SP", None)]),
     // a year after `pour`: what a budget or a target is for
     (
         "Le gouvernement a présenté son projet de budget pour 2025.",

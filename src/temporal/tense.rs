@@ -438,6 +438,10 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
         return None;
     }
     if tests & T_PLANNED != 0 && planned(f) {
+        // "mieux que prévu", "comme prévu": a comparison with the plan, not a plan.
+        if f.starts_with("prevu") && k > 0 && matches!(ws[k - 1].folded, "que" | "qu" | "comme") {
+            return None;
+        }
         return Some(Tense::Future);
     }
     if tests & T_NEAR != 0 && near_future(f) {
