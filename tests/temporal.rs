@@ -261,6 +261,17 @@ const CASES: &[Case] = &[
     // `que prévu`, `comme prévu` compare with a plan: no future (the past tense decides)
     ("Les ventes ont mieux résisté que prévu lundi.", "2023-09-20", T, &[("lundi", "2023-09-18", None)]),
     ("Comme prévu, le conseil s'est réuni au printemps.", "2023-09-20", T, &[("au printemps", "2023-SP", None)]),
+    // `le lendemain de ce …`: the demonstrative points back to the event just told, dated by
+    // the last date of the text …
+    (
+        "Le conseil a voté le 12 mai. La maire a démissionné le lendemain de ce vote.",
+        "2023-06-01",
+        T,
+        &[("le 12 mai", "2023-05-12", None), ("le lendemain", "2023-05-13", None)],
+    ),
+    // … but with no date before, or after an article (`du scrutin`), the event is not dated
+    ("La maire a démissionné le lendemain de ce vote.", "2023-06-01", T, &[]),
+    ("La maire a démissionné le lendemain du vote.", "2023-06-01", T, &[]),
     // a year after `pour`: what a budget or a target is for
     (
         "Le gouvernement a présenté son projet de budget pour 2025.",

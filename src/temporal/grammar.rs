@@ -846,6 +846,17 @@ impl<'a> Parser<'a> {
                             }
                         }
                         if s == ["veille"] || s == ["lendemain"] {
+                            // "le lendemain de ce revirement": a demonstrative points back to
+                            // the event the text just told, dated by the last date it gave.
+                            let demonstrative = k == e + 1
+                                && self.is(e, "de")
+                                && self.is_any(k, |w| matches!(w, "ce" | "cet" | "cette" | "ces"));
+                            if demonstrative {
+                                let (a, anchor) = self.story_day(off)?;
+                                if anchor == Anchor::Previous {
+                                    return self.found(i, e, Value::Period(Period::Day(a.add_days(off))), anchor);
+                                }
+                            }
                             // "la veille du scrutin": an event we cannot date.
                             return None;
                         }
