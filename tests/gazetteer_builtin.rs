@@ -176,6 +176,15 @@ const SHAPES: &[(&str, &str, Shaped)] = &[
             ("Jacques Dubreuil", EntityKind::Person, Some("Jacques Dubreuil"), false),
         ],
     ),
+    // with an honorific between the comma and the name, and a possessive before the title
+    (
+        "« Il regrette », a plaidé son avocat, Me Paul Kervella.",
+        "2023-05-10",
+        &[
+            ("son avocat", EntityKind::Person, Some("Paul Kervella"), true),
+            ("Paul Kervella", EntityKind::Person, Some("Paul Kervella"), false),
+        ],
+    ),
     // after the name, between commas, without determiner
     (
         "Hélène Marchal, directrice de l'hôpital, a démenti.",

@@ -10,7 +10,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::{capitalized_words, is_blank, is_word, name_words, squash, Draft, FnvMap};
+use super::{capitalized_words, is_blank, is_word, name_words, squash, Draft, FnvMap, HONORIFICS};
 use crate::gazetteer::EntityKind;
 use crate::typography::is_apostrophe;
 use crate::Span;
@@ -294,8 +294,14 @@ pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
         if !d.is_person_name() || !d.has_referent() {
             continue;
         }
-        // Before the name.
-        let before = text[..d.span.start].trim_end_matches(is_blank);
+        // Before the name (and its honorific: `son avocate, Me Claire Dufresne`).
+        let mut before = text[..d.span.start].trim_end_matches(is_blank);
+        if let Some((h, _)) = HONORIFICS.iter().find(|(h, _)| before.ends_with(h)) {
+            let head = &before[..before.len() - h.len()];
+            if !head.chars().next_back().is_some_and(is_word) {
+                before = head.trim_end_matches(is_blank);
+            }
+        }
         if let Some(np) = before.strip_suffix(',') {
             let end = np.trim_end_matches(is_blank).len();
             let from = clause_start(text, end);
