@@ -127,6 +127,15 @@ const CASES: &[(&str, &str, Expected)] = &[
     ),
     // a role with its determiner is a mention even after a copula (`C'est le Premier ministre`)
     ("C'est le Premier ministre qui a tranché.", "2024-02-01", &[("le Premier ministre", Some("gabriel-attal"))]),
+    // a place glued by a hyphen to a capitalised word no entry knows is the end of another
+    // name (a district), not the place …
+    ("Un bistrot du Vieux-Lyon a fermé.", "2021-12-06", &[]),
+    // … but two names joined by a hyphen are two mentions, and a lowercase prefix is no name
+    (
+        "L'axe Paris-Berlin et les slogans anti-Trump.",
+        "2021-12-06",
+        &[("Paris", Some("paris")), ("Berlin", Some("berlin")), ("Trump", Some("donald-trump"))],
+    ),
     // incoming holder before inauguration
     (
         "Le futur président américain a téléphoné.",

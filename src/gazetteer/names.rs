@@ -589,6 +589,10 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
     for r in raw {
         match r.target {
             Target::Entity(i) => {
+                if inside_proper_compound(text, r.span.start, floor) {
+                    floor = r.span.end;
+                    continue;
+                }
                 let e = &inner.entities[i as usize];
                 drafts.push(Draft {
                     span: r.span,
@@ -646,6 +650,19 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
             role: d.role.map(|r| inner.roles[r as usize].id.clone()),
         })
         .collect()
+}
+
+/// Whether a match at `start` is the end of a capitalised compound no entry knows (`Lyon` in
+/// `Vieux-Lyon`, `Denis` in `Saint-Denis`): glued by a hyphen to a capitalised word that is not
+/// itself a match (`Paris-Berlin` is two matches: the previous one ends at the hyphen, at or
+/// after `floor`). Lowercase prefixes (`anti-Trump`, `ex-URSS`) are no compound.
+fn inside_proper_compound(text: &str, start: usize, floor: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix('-') else { return false };
+    if floor == head.len() {
+        return false;
+    }
+    let word_start = head.char_indices().rev().take_while(|&(_, c)| is_word(c)).last().map_or(head.len(), |(i, _)| i);
+    head[word_start..].chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `son homologue américain`, `son futur homologue russe`: the counterpart of the role last
