@@ -90,6 +90,9 @@ const CASES: &[(&str, fn(usize) -> String)] = &[
     ("alternating marks", |n| "«»“”„‹›\"'".repeat(n / 20 + 1)),
     ("mojibake", |n| "Ã©Ã Â«Â»â€™".repeat(n / 16 + 1)),
     ("line breaks only", |n| "\n\r\n".repeat(n / 3 + 1)),
+    ("streets and courts without end", |n| "rue de la Paix, tribunal correctionnel de Lyon ".repeat(n / 48 + 1)),
+    ("title phrases in apposition", |n| "le préfet du Rhône, Jean Martin, préfet du Rhône, ".repeat(n / 52 + 1)),
+    ("hyphenated capitals", |n| "Vieux-Lyon-Paris-".repeat(n / 17 + 1)),
 ];
 
 #[test]

@@ -116,10 +116,12 @@ fn new_draft(span: Span, kind: EntityKind, name: Option<Arc<str>>, from: Option<
 
 /// Adds the found names to `drafts` (sorted by start), removing the drafts each one covers.
 /// A found name that would cut a draft in two, or cover a person or a role, is dropped.
-fn merge(drafts: &mut Vec<Draft>, found: Vec<Draft>) {
+fn merge(drafts: &mut Vec<Draft>, mut found: Vec<Draft>) {
     if found.is_empty() {
         return;
     }
+    // In text order, so that an overlap with the names kept is one with the last kept.
+    found.sort_by_key(|f| f.span.start);
     let mut gone = vec![false; drafts.len()];
     let mut kept = Vec::new();
     for f in found {
@@ -133,7 +135,7 @@ fn merge(drafts: &mut Vec<Draft>, found: Vec<Draft>) {
                 || d.kind == EntityKind::Person
                 || d.role.is_some()
         });
-        if blocked || kept.iter().any(|k: &Draft| k.span.start < f.span.end && f.span.start < k.span.end) {
+        if blocked || kept.last().is_some_and(|k: &Draft| f.span.start < k.span.end) {
             continue;
         }
         for g in &mut gone[lo..hi.max(lo)] {
