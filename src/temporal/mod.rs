@@ -551,7 +551,8 @@ mod gate_tests {
             words in proptest::collection::vec(
                 "le|la|l'|les|a|à|de|d'|du|des|au|aux|en|dans|entre|depuis|avant|après|vers|il|y|\
                  fin|début|mi-|un|une|ce|cet|cette|sur|nuit|prochain|président|annoncé|débats|\
-                 XIXe|XXIe|IVe|Vingt|deuxième|troisième|premier|siècle|trimestre|semaine|mois|an|\
+                 XIXe|XXIe|IVe|Vingt|deuxième|troisième|premier|première|une|trois|quinze|vingt|et|\
+                 mille|cent|onze|dix-huit|quatre-vingt|deux|sept|ministre|siècle|trimestre|semaine|mois|an|\
                  année|jour|lendemain|veille|hier|demain|lundi|samedi|mars|janvier|sept|Noël|\
                  Toussaint|Pâques|printemps|été|week-end|dernier|prochaine|suivant|plus|tard|\
                  3|12|1er|2017|98|1990|,|\\.|/|-|«|»",

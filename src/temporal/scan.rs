@@ -405,20 +405,22 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
 }
 
 /// Whether a rule may start at token `k`: [`may_start`], and after a starter word that is no
-/// lexicon word (`le`, `a`, `de` …), a next token that some rule may read.
+/// lexicon word (`le`, `a`, `de` …) or a number word (`une`, `premier`, `vingt`), a next token
+/// that some rule may read.
 ///
-/// Such a word is no date by itself: every rule that accepts it goes on to match the next token
-/// with a number, a lexicon word or holiday head, one of the grammar's own words
-/// ([`is_grammar_word`]), a Roman numeral (`le XIXe siècle`) or an ordinal in `-ème`. Any other
-/// word after it (`le président`, `a annoncé`, `les débats`: most of the positions near a
-/// trigger) fails every rule, so the grammar is not run there. Punctuation after it (`l'`,
-/// `d'`) is left to the rules.
+/// Such a word is no date by itself (a number word alone is at most a day, which the rules
+/// take only after `le` or with a weekday or a month): every rule that accepts it goes on to
+/// match the next token with a number, a lexicon word or holiday head, one of the grammar's own
+/// words ([`is_grammar_word`]), a Roman numeral (`le XIXe siècle`) or an ordinal in `-ème`. Any
+/// other word after it (`le président`, `a annoncé`, `les débats`, `une enveloppe`, `Premier
+/// ministre`: most of the positions near a trigger) fails every rule, so the grammar is not run
+/// there. Punctuation after it (`l'`, `d'`, `vingt-sept`) is left to the rules.
 pub(crate) fn may_start_at(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
     let t = &toks[k];
     if !may_start(t) {
         return false;
     }
-    if t.kind != Kind::Word || !t.lex.is_empty() || t.head {
+    if t.kind != Kind::Word || t.head || t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) {
         return true;
     }
     match toks.get(k + 1) {
