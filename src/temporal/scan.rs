@@ -405,16 +405,17 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
 }
 
 /// Whether a rule may start at token `k`: [`may_start`], and after a starter word that is no
-/// lexicon word (`le`, `a`, `de` …) or a number word (`une`, `premier`, `vingt`), a next token
-/// that some rule may read.
+/// lexicon word (`le`, `a`, `de` …) or a number word (`une`, `premier`, `vingt`), the first
+/// token that is neither such a starter nor an apostrophe or hyphen is one that some rule may
+/// read ([`may_be_read`]).
 ///
-/// Such a word is no date by itself (a number word alone is at most a day, which the rules
-/// take only after `le` or with a weekday or a month): every rule that accepts it goes on to
-/// match the next token with a number, a lexicon word or holiday head, one of the grammar's own
-/// words ([`is_grammar_word`]), a Roman numeral (`le XIXe siècle`) or an ordinal in `-ème`. Any
-/// other word after it (`le président`, `a annoncé`, `les débats`, `une enveloppe`, `Premier
-/// ministre`: most of the positions near a trigger) fails every rule, so the grammar is not run
-/// there. Punctuation after it (`l'`, `d'`, `vingt-sept`) is left to the rules.
+/// Those starters and number words are no date by themselves (a number word alone is at most a
+/// day, which the rules take only after `le` or with a weekday or a month), and no rule reads
+/// past a word it cannot match: so a match from `k` would need that first other token. When it
+/// is a word no rule reads (`le président`, `a annoncé`, `sur le versement`, `d'affaires`,
+/// `une enveloppe`, `Premier ministre`: most of the positions near a trigger), every rule
+/// fails, and the grammar is not run there. Other punctuation (`a « forcer`) is left to the
+/// rules.
 pub(crate) fn may_start_at(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
     let t = &toks[k];
     if !may_start(t) {
@@ -423,16 +424,26 @@ pub(crate) fn may_start_at(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
     if t.kind != Kind::Word || t.head || t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) {
         return true;
     }
-    match toks.get(k + 1) {
-        Some(n) if n.kind == Kind::Word => {
-            !n.lex.is_empty()
-                || n.head
-                || is_grammar_word(n.norm)
-                || n.norm.ends_with("eme")
-                || (n.upper && matches!(text.as_bytes()[n.start], b'I' | b'V' | b'X' | b'L'))
+    for n in &toks[k + 1..] {
+        match n.kind {
+            Kind::Punct('\'' | '-') => {}
+            Kind::Word if n.lex.is_empty() && !n.head && is_starter(n.norm) => {}
+            Kind::Word => return may_be_read(n, text),
+            _ => return true,
         }
-        _ => true,
     }
+    true
+}
+
+/// Whether some rule may match word token `n`: a lexicon word or holiday head, one of the
+/// grammar's own words ([`is_grammar_word`]), a Roman numeral (`le XIXe siècle`) or an ordinal
+/// in `-ème`.
+fn may_be_read(n: &Tok<'_>, text: &str) -> bool {
+    !n.lex.is_empty()
+        || n.head
+        || is_grammar_word(n.norm)
+        || n.norm.ends_with("eme")
+        || (n.upper && matches!(text.as_bytes()[n.start], b'I' | b'V' | b'X' | b'L'))
 }
 
 /// The words the grammar (`grammar.rs`) compares tokens with, folded: every word of its string
