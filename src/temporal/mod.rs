@@ -422,8 +422,8 @@ impl DateResolver {
                     && matches!(toks[i - 1].kind, scan::Kind::Num | scan::Kind::Punct('/' | '.' | '-' | ',' | ':'))
                     && (toks[i].kind == scan::Kind::Num || toks[i - 1].kind == scan::Kind::Num);
                 if matches!(toks[i].kind, scan::Kind::Punct(_))
-                    || glued
                     || !near[i]
+                    || glued
                     || !scan::may_start_at(&toks, i, text)
                 {
                     // Expressions start on a word or a number, not inside a bigger number.

@@ -400,7 +400,8 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => is_starter(t.norm) || !t.lex.is_empty() || t.head,
+        // The token's fields before the word list.
+        Kind::Word => !t.lex.is_empty() || t.head || is_starter(t.norm),
     }
 }
 
