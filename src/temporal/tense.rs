@@ -691,18 +691,23 @@ fn inverted(ws: &[W<'_>], k: usize) -> bool {
 }
 
 fn signals_of(ws: &[W<'_>]) -> Vec<(usize, Tense)> {
-    (0..ws.len())
-        .filter_map(|k| match signal(ws, k) {
-            Some(Tense::Past) if inverted(ws, k) => Some((ws[k].pos, Tense::PastAfter)),
-            Some(t) => Some((ws[k].pos, t)),
+    // A plain loop: the closure of a `filter_map` was called out of line for every word.
+    let mut out = Vec::new();
+    for k in 0..ws.len() {
+        match signal(ws, k) {
+            Some(Tense::Past) if inverted(ws, k) => out.push((ws[k].pos, Tense::PastAfter)),
+            Some(t) => out.push((ws[k].pos, t)),
             // With its agent (`déclenchée par l'attaque du 7 octobre`) the participle is a
             // passive verb for its whole clause; bare, it dates what follows it.
-            None => bare_participle(ws, k).then(|| {
-                let agent = ws.get(k + 1).is_some_and(|w| w.folded == "par");
-                (ws[k].pos + ws[k].raw.len(), if agent { Tense::Past } else { Tense::PastNext })
-            }),
-        })
-        .collect()
+            None => {
+                if bare_participle(ws, k) {
+                    let agent = ws.get(k + 1).is_some_and(|w| w.folded == "par");
+                    out.push((ws[k].pos + ws[k].raw.len(), if agent { Tense::Past } else { Tense::PastNext }));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
