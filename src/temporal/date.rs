@@ -237,7 +237,44 @@ fn days_from_civil(d: Date) -> i64 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // `{:04}-{:02}-{:02}`, written from the digits in one piece (see `write_padded`): the
+        // fields of a date are in range (year 1 to 9999).
+        let mut out = *b"0000-00-00";
+        let fields = [(self.year as i64, 0, 4), (self.month as i64, 5, 2), (self.day as i64, 8, 2)];
+        for (n, at, width) in fields {
+            if !(0..10_000).contains(&n) || width == 2 && n > 99 {
+                return write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day);
+            }
+            let mut v = n;
+            for d in out[at..at + width].iter_mut().rev() {
+                *d = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        }
+        match core::str::from_utf8(&out) {
+            Ok(s) => f.write_str(s),
+            Err(_) => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+}
+
+/// `n` as `{n:0width$}` writes it. Numbers of at most `width` digits (`width` ≤ 4: every field
+/// of a TIMEX value) are written from their digits, without the formatter's integer padding:
+/// the TIMEX values were most of the formatting of an analysis.
+pub(crate) fn write_padded(f: &mut fmt::Formatter<'_>, n: i64, width: usize) -> fmt::Result {
+    const LIMIT: [i64; 5] = [1, 10, 100, 1_000, 10_000];
+    if width == 0 || width > 4 || !(0..LIMIT[width]).contains(&n) {
+        return write!(f, "{n:0width$}");
+    }
+    let mut digits = [b'0'; 4];
+    let mut v = n;
+    for d in digits[..width].iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    match core::str::from_utf8(&digits[..width]) {
+        Ok(s) => f.write_str(s),
+        Err(_) => write!(f, "{n:0width$}"),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{clause_bounds, nearest, sentence_bounds, signals_with_tokens, Tense, TenseBuffers};
+use super::tense::{clause_bounds, nearest, sentence_bounds_memo, signals_with_tokens, Tense, TenseBuffers};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -61,6 +61,8 @@ pub(crate) struct Parser<'a> {
     /// or, flagged weak, only for a weekday whose sentence has no tense to tell (`à partir de
     /// lundi`, `jusqu'à mardi`, `dès jeudi` look forward rather than back).
     forced: std::cell::Cell<Option<(usize, Dir, bool)>>,
+    /// The last sentence asked about, when no stop lies inside it (see `sentence_bounds_memo`).
+    sentence: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 const UNIT_NOUNS: &[&str] = &[
@@ -161,6 +163,7 @@ impl<'a> Parser<'a> {
             tenses: std::cell::RefCell::new(tenses),
             words: std::cell::RefCell::new(words),
             forced: std::cell::Cell::new(None),
+            sentence: std::cell::Cell::new(None),
         }
     }
 
@@ -314,7 +317,7 @@ impl<'a> Parser<'a> {
             Prefer::Future => Dir::Future,
             Prefer::Tense => {
                 let (Some(a), Some(b)) = (self.t.get(s), self.t.get(e.saturating_sub(1))) else { return default };
-                let key = sentence_bounds(self.text, a.start, b.end);
+                let key = sentence_bounds_memo(self.text, a.start, b.end, &self.sentence);
                 let t = self.tense_in(key, a.start, b.end).or_else(|| {
                     // No tense between the quotation marks around: the clause across them.
                     let wide = clause_bounds(self.text, a.start, b.end);

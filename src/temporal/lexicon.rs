@@ -93,11 +93,19 @@ impl Lexicon {
     ///
     /// Most words of a text are in neither: a word whose length, first and last letters no key
     /// has is answered by [`Lexicon::first_letters`] without hashing it.
+    ///
+    /// The filter is inlined into the tokenizer (most words stop there); the hash lookup is not.
+    #[inline]
     pub(crate) fn lookup(&self, folded: &str) -> (&[Word], bool) {
         let (bucket, first, bit) = key_shape(folded);
         if self.first_letters[bucket][first] & bit == 0 {
             return (&[], false);
         }
+        self.lookup_hashed(folded)
+    }
+
+    #[inline(never)]
+    fn lookup_hashed(&self, folded: &str) -> (&[Word], bool) {
         self.words.get(folded).map_or((&[], false), |(w, head)| (w.as_slice(), *head))
     }
 }

@@ -421,7 +421,11 @@ impl DateResolver {
                     && !toks[i].gap
                     && matches!(toks[i - 1].kind, scan::Kind::Num | scan::Kind::Punct('/' | '.' | '-' | ',' | ':'))
                     && (toks[i].kind == scan::Kind::Num || toks[i - 1].kind == scan::Kind::Num);
-                if matches!(toks[i].kind, scan::Kind::Punct(_)) || glued || !near[i] || !scan::may_start(&toks[i]) {
+                if matches!(toks[i].kind, scan::Kind::Punct(_))
+                    || !near[i]
+                    || glued
+                    || !scan::may_start_at(&toks, i, text)
+                {
                     // Expressions start on a word or a number, not inside a bigger number.
                     i += 1;
                     continue;
@@ -471,4 +475,91 @@ fn is_story_anchor(toks: &[scan::Tok<'_>], f: &grammar::Found) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::{grammar, scan, Date, Period, Prefer, Value};
+
+    /// Every position that `find` skips for its next token ([`scan::may_start_at`] false where
+    /// [`scan::may_start`] is true) is one where no rule and no idiom matches, whatever the
+    /// previous expression.
+    fn assert_gate_skips_nothing(text: &str) {
+        let reference = Date::new(2017, 1, 28).ok();
+        let day = reference.map(|d| Value::Period(Period::Day(d)));
+        let mut folds = String::new();
+        for (ws, we) in scan::windows(text) {
+            let toks = scan::tokenize(text, ws, we, &mut folds);
+            for last in [None, day] {
+                let p = grammar::Parser::new(
+                    &toks,
+                    text,
+                    (ws, we),
+                    reference,
+                    Prefer::Tense,
+                    last,
+                    grammar::Scratch::default(),
+                );
+                for i in 0..toks.len() {
+                    if scan::may_start(&toks[i]) && !scan::may_start_at(&toks, i, text) {
+                        let at = &text[toks[i].start..toks.get(i + 2).map_or(we, |t| t.end)];
+                        assert_eq!(p.idiom(i), None, "idiom at {at:?}");
+                        assert!(p.best(i).is_none(), "expression at {at:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The repository's French texts: the bench dispatches, the fixtures, the date tests and
+    /// the docs (their examples are dates in context).
+    #[test]
+    fn gate_skips_no_expression_in_the_repository_texts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![
+            root.join("benches/data/depeches.txt"),
+            root.join("tests/temporal.rs"),
+            root.join("tests/temporal_props.rs"),
+            root.join("README.md"),
+        ];
+        let mut dirs = vec![root.join("tests/fixtures"), root.join("docs")];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        let mut read = 0;
+        for f in files {
+            if let Ok(text) = std::fs::read_to_string(&f) {
+                assert_gate_skips_nothing(&text);
+                read += text.len();
+            }
+        }
+        assert!(read > 100_000, "only {read} bytes read");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Word soups of starters, date words, grammar words and other words.
+        #[test]
+        fn gate_skips_no_expression_in_word_soup(
+            words in proptest::collection::vec(
+                "le|la|l'|les|a|à|de|d'|du|des|au|aux|en|dans|entre|depuis|avant|après|vers|il|y|\
+                 fin|début|mi-|un|une|ce|cet|cette|sur|nuit|prochain|président|annoncé|débats|\
+                 XIXe|XXIe|IVe|Vingt|deuxième|troisième|premier|première|une|trois|quinze|vingt|et|\
+                 mille|cent|onze|dix-huit|quatre-vingt|deux|sept|ministre|siècle|trimestre|semaine|mois|an|\
+                 année|jour|lendemain|veille|hier|demain|lundi|samedi|mars|janvier|sept|Noël|\
+                 Toussaint|Pâques|printemps|été|week-end|dernier|prochaine|suivant|plus|tard|\
+                 3|12|1er|2017|98|1990|,|\\.|/|-|«|»",
+                0..40,
+            )
+        ) {
+            assert_gate_skips_nothing(&words.join(" "));
+        }
+    }
 }

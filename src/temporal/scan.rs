@@ -400,8 +400,294 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => is_starter(t.norm) || !t.lex.is_empty() || t.head,
+        // The token's fields before the word list.
+        Kind::Word => !t.lex.is_empty() || t.head || is_starter(t.norm),
     }
+}
+
+/// Whether a rule may start at token `k`: [`may_start`], and after a starter word that is no
+/// lexicon word (`le`, `a`, `de` …) or a number word (`une`, `premier`, `vingt`), the first
+/// token that is neither such a starter nor an apostrophe or hyphen is one that some rule may
+/// read ([`may_be_read`]).
+///
+/// Those starters and number words are no date by themselves (a number word alone is at most a
+/// day, which the rules take only after `le` or with a weekday or a month), and no rule reads
+/// past a word it cannot match: so a match from `k` would need that first other token. When it
+/// is a word no rule reads (`le président`, `a annoncé`, `sur le versement`, `d'affaires`,
+/// `une enveloppe`, `Premier ministre`: most of the positions near a trigger), every rule
+/// fails, and the grammar is not run there. Other punctuation (`a « forcer`) is left to the
+/// rules.
+pub(crate) fn may_start_at(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
+    let t = &toks[k];
+    if !may_start(t) {
+        return false;
+    }
+    if t.kind != Kind::Word || t.head || t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) {
+        return true;
+    }
+    for n in &toks[k + 1..] {
+        match n.kind {
+            Kind::Punct('\'' | '-') => {}
+            Kind::Word if n.lex.is_empty() && !n.head && is_starter(n.norm) => {}
+            Kind::Word => return may_be_read(n, text),
+            _ => return true,
+        }
+    }
+    true
+}
+
+/// Whether some rule may match word token `n`: a lexicon word or holiday head, one of the
+/// grammar's own words ([`is_grammar_word`]), a Roman numeral (`le XIXe siècle`) or an ordinal
+/// in `-ème`.
+fn may_be_read(n: &Tok<'_>, text: &str) -> bool {
+    !n.lex.is_empty()
+        || n.head
+        || is_grammar_word(n.norm)
+        || n.norm.ends_with("eme")
+        || (n.upper && matches!(text.as_bytes()[n.start], b'I' | b'V' | b'X' | b'L'))
+}
+
+/// The words the grammar (`grammar.rs`) compares tokens with, folded: every word of its string
+/// literals (a test reads them from its source, so a rule with a new word fails it until the
+/// word is added here).
+fn is_grammar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "alentours"
+            | "alors"
+            | "an"
+            | "annee"
+            | "annees"
+            | "ans"
+            | "apres"
+            | "article"
+            | "articles"
+            | "au"
+            | "aujourd"
+            | "auparavant"
+            | "automne"
+            | "autour"
+            | "autre"
+            | "aux"
+            | "avant"
+            | "avec"
+            | "bilan"
+            | "blesses"
+            | "budget"
+            | "c"
+            | "campagne"
+            | "ce"
+            | "cela"
+            | "centaines"
+            | "ces"
+            | "cet"
+            | "cette"
+            | "chantent"
+            | "chapitre"
+            | "chaque"
+            | "ci"
+            | "cinqu"
+            | "code"
+            | "contre"
+            | "courant"
+            | "cours"
+            | "cuvee"
+            | "d"
+            | "dans"
+            | "de"
+            | "debut"
+            | "deja"
+            | "demain"
+            | "depuis"
+            | "dernier"
+            | "derniere"
+            | "dernieres"
+            | "derniers"
+            | "des"
+            | "deux"
+            | "dollar"
+            | "dollars"
+            | "du"
+            | "durant"
+            | "e"
+            | "ecoule"
+            | "ecoulee"
+            | "ecoulees"
+            | "ecoules"
+            | "edition"
+            | "election"
+            | "elections"
+            | "eleves"
+            | "elle"
+            | "elles"
+            | "eme"
+            | "emplois"
+            | "en"
+            | "end"
+            | "enfants"
+            | "entre"
+            | "entreprises"
+            | "environ"
+            | "er"
+            | "et"
+            | "ete"
+            | "etudiants"
+            | "euro"
+            | "europeennes"
+            | "euros"
+            | "exemplaires"
+            | "exercice"
+            | "familles"
+            | "femmes"
+            | "fin"
+            | "fois"
+            | "foyers"
+            | "francs"
+            | "gendarmes"
+            | "h"
+            | "habitants"
+            | "heures"
+            | "hier"
+            | "hiver"
+            | "hommes"
+            | "horizon"
+            | "hui"
+            | "huit"
+            | "ici"
+            | "ieme"
+            | "il"
+            | "ils"
+            | "j"
+            | "jour"
+            | "journee"
+            | "jours"
+            | "jusqu"
+            | "kg"
+            | "kilometres"
+            | "km"
+            | "l"
+            | "la"
+            | "le"
+            | "legislatives"
+            | "lendemain"
+            | "lendemains"
+            | "les"
+            | "litres"
+            | "livres"
+            | "logements"
+            | "lors"
+            | "m"
+            | "mais"
+            | "manifestants"
+            | "membres"
+            | "meme"
+            | "metres"
+            | "mi"
+            | "milieu"
+            | "millesime"
+            | "milliards"
+            | "milliers"
+            | "millions"
+            | "minutes"
+            | "moins"
+            | "mois"
+            | "morts"
+            | "mots"
+            | "municipales"
+            | "n"
+            | "nd"
+            | "nde"
+            | "nos"
+            | "nuit"
+            | "numero"
+            | "on"
+            | "ou"
+            | "page"
+            | "pages"
+            | "par"
+            | "partir"
+            | "passe"
+            | "passee"
+            | "passees"
+            | "passes"
+            | "pendant"
+            | "personnes"
+            | "peu"
+            | "plus"
+            | "points"
+            | "policiers"
+            | "postes"
+            | "pour"
+            | "precedent"
+            | "precedente"
+            | "premier"
+            | "pres"
+            | "presidentielle"
+            | "primaire"
+            | "printemps"
+            | "prochain"
+            | "prochaine"
+            | "prochaines"
+            | "prochains"
+            | "promotion"
+            | "puis"
+            | "qu"
+            | "quand"
+            | "quart"
+            | "quatr"
+            | "quatre"
+            | "que"
+            | "quelque"
+            | "qui"
+            | "quinzaine"
+            | "quinze"
+            | "quoi"
+            | "re"
+            | "recensement"
+            | "regionales"
+            | "rentree"
+            | "route"
+            | "rue"
+            | "s"
+            | "saint"
+            | "sainte"
+            | "saison"
+            | "salaries"
+            | "sans"
+            | "selon"
+            | "semaine"
+            | "semaines"
+            | "semestre"
+            | "senatoriales"
+            | "siecle"
+            | "soldats"
+            | "suit"
+            | "suivant"
+            | "suivante"
+            | "suivantes"
+            | "suivants"
+            | "sur"
+            | "surlendemain"
+            | "tard"
+            | "tonnes"
+            | "tot"
+            | "tous"
+            | "trimestre"
+            | "trois"
+            | "un"
+            | "une"
+            | "veille"
+            | "venir"
+            | "vers"
+            | "victimes"
+            | "vient"
+            | "voitures"
+            | "voix"
+            | "week"
+            | "weekend"
+            | "y"
+            | "ya"
+    )
 }
 
 #[cfg(test)]
@@ -447,6 +733,57 @@ mod letter_tests {
         #[test]
         fn is_letter_matches_is_alphabetic(c in proptest::char::any()) {
             proptest::prop_assert_eq!(is_letter(c), c.is_alphabetic());
+        }
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::{is_grammar_word, tokenize, Kind};
+
+    /// The string literals of `grammar.rs` outside comments.
+    fn grammar_literals() -> Vec<String> {
+        let mut out = Vec::new();
+        for line in include_str!("grammar.rs").lines() {
+            let mut chars = line.chars().peekable();
+            let mut lit: Option<String> = None;
+            while let Some(c) = chars.next() {
+                match (&mut lit, c) {
+                    (None, '/') if chars.peek() == Some(&'/') => break,
+                    (None, '"') => lit = Some(String::new()),
+                    (Some(s), '"') => {
+                        out.push(std::mem::take(s));
+                        lit = None;
+                    }
+                    (Some(s), '\\') => {
+                        s.push(' ');
+                        chars.next();
+                    }
+                    (Some(s), c) => s.push(c),
+                    (None, _) => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Every word the grammar compares tokens with is a grammar word, a lexicon word or a
+    /// holiday head: `may_start_at` lets it follow a starter word.
+    #[test]
+    fn grammar_words_cover_the_grammar_literals() {
+        let lits = grammar_literals();
+        assert!(lits.len() > 300, "only {} literals read", lits.len());
+        let mut folds = String::new();
+        for lit in &lits {
+            for t in tokenize(lit, 0, lit.len(), &mut folds) {
+                if t.kind == Kind::Word {
+                    assert!(
+                        is_grammar_word(t.norm) || !t.lex.is_empty() || t.head,
+                        "{:?} (in the literal {lit:?} of grammar.rs) is missing from is_grammar_word",
+                        t.norm
+                    );
+                }
+            }
         }
     }
 }

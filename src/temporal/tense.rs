@@ -538,33 +538,45 @@ pub(crate) fn clause_bounds(text: &str, start: usize, end: usize) -> (usize, usi
     (from, to)
 }
 
+// Sentence bounds by byte scans: the stops are ASCII, `«` `»` (C2 AB, C2 BB) and `“` `”` (E2 80
+// 9C, E2 80 9D), whose byte sequences cannot occur inside another character. A table gives the
+// bytes that may end (backwards) or begin (forwards) a stop, so that most bytes cost one load.
+const fn stop_table(last: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let ascii = [b'.', b'!', b'?', b';', b'\n'];
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = true;
+        k += 1;
+    }
+    if last {
+        t[0xAB] = true;
+        t[0xBB] = true;
+        t[0x9C] = true;
+        t[0x9D] = true;
+    } else {
+        t[0xC2] = true;
+        t[0xE2] = true;
+    }
+    t
+}
+const ENDS_STOP: [bool; 256] = stop_table(true);
+const BEGINS_STOP: [bool; 256] = stop_table(false);
+
+/// Whether a stop begins at byte `j` of `b` (forwards).
+#[inline]
+fn stop_at(b: &[u8], j: usize) -> bool {
+    BEGINS_STOP[b[j] as usize]
+        && match b[j] {
+            0xC2 => matches!(b.get(j + 1), Some(0xAB | 0xBB)),
+            0xE2 => b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9C | 0x9D)),
+            _ => true,
+        }
+}
+
 /// The sentence around `text[start..end]`: bounds at sentence punctuation, quote marks and line
 /// breaks. The signals of a sentence are computed once, keyed by these bounds.
 pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    // Byte scans: the stops are ASCII, `«` `»` (C2 AB, C2 BB) and `“` `”` (E2 80 9C, E2 80 9D),
-    // whose byte sequences cannot occur inside another character. A table gives the bytes that
-    // may end (backwards) or begin (forwards) a stop, so that most bytes cost one load.
-    const fn table(last: bool) -> [bool; 256] {
-        let mut t = [false; 256];
-        let ascii = [b'.', b'!', b'?', b';', b'\n'];
-        let mut k = 0;
-        while k < ascii.len() {
-            t[ascii[k] as usize] = true;
-            k += 1;
-        }
-        if last {
-            t[0xAB] = true;
-            t[0xBB] = true;
-            t[0x9C] = true;
-            t[0x9D] = true;
-        } else {
-            t[0xC2] = true;
-            t[0xE2] = true;
-        }
-        t
-    }
-    const ENDS_STOP: [bool; 256] = table(true);
-    const BEGINS_STOP: [bool; 256] = table(false);
     let b = text.as_bytes();
     let (start, end) = (start.min(b.len()), end.min(b.len()));
     let mut from = 0;
@@ -587,20 +599,39 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
     let mut to = b.len();
     let mut j = end;
     while j < b.len() {
-        if BEGINS_STOP[b[j] as usize] {
-            let stop = match b[j] {
-                0xC2 => matches!(b.get(j + 1), Some(0xAB | 0xBB)),
-                0xE2 => b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9C | 0x9D)),
-                _ => true,
-            };
-            if stop {
-                to = j;
-                break;
-            }
+        if stop_at(b, j) {
+            to = j;
+            break;
         }
         j += 1;
     }
     (from, to)
+}
+
+/// [`sentence_bounds`], answered without scanning when the span lies inside the last sentence
+/// `memo` holds.
+///
+/// The scans found no stop between the sentence's bounds and the span they started from; when
+/// the span itself holds none either (it is kept only then), the sentence holds none, and any
+/// span inside it has the same bounds. The rules often ask about the same sentence several
+/// times in a row (a weekday, then the day and month after it).
+pub(crate) fn sentence_bounds_memo(
+    text: &str,
+    start: usize,
+    end: usize,
+    memo: &std::cell::Cell<Option<(usize, usize)>>,
+) -> (usize, usize) {
+    if let Some((from, to)) = memo.get() {
+        if from <= start && start <= end && end <= to && to <= text.len() {
+            return (from, to);
+        }
+    }
+    let bounds = sentence_bounds(text, start, end);
+    let b = text.as_bytes();
+    let (s, e) = (start.min(b.len()), end.min(b.len()));
+    let clean = s <= e && !(s..e).any(|j| stop_at(b, j));
+    memo.set(clean.then_some(bounds));
+    bounds
 }
 
 /// Every tense signal of `text[from..to]`, as (word start, tense): the definition
@@ -664,18 +695,23 @@ fn inverted(ws: &[W<'_>], k: usize) -> bool {
 }
 
 fn signals_of(ws: &[W<'_>]) -> Vec<(usize, Tense)> {
-    (0..ws.len())
-        .filter_map(|k| match signal(ws, k) {
-            Some(Tense::Past) if inverted(ws, k) => Some((ws[k].pos, Tense::PastAfter)),
-            Some(t) => Some((ws[k].pos, t)),
+    // A plain loop: the closure of a `filter_map` was called out of line for every word.
+    let mut out = Vec::new();
+    for k in 0..ws.len() {
+        match signal(ws, k) {
+            Some(Tense::Past) if inverted(ws, k) => out.push((ws[k].pos, Tense::PastAfter)),
+            Some(t) => out.push((ws[k].pos, t)),
             // With its agent (`déclenchée par l'attaque du 7 octobre`) the participle is a
             // passive verb for its whole clause; bare, it dates what follows it.
-            None => bare_participle(ws, k).then(|| {
-                let agent = ws.get(k + 1).is_some_and(|w| w.folded == "par");
-                (ws[k].pos + ws[k].raw.len(), if agent { Tense::Past } else { Tense::PastNext })
-            }),
-        })
-        .collect()
+            None => {
+                if bare_participle(ws, k) {
+                    let agent = ws.get(k + 1).is_some_and(|w| w.folded == "par");
+                    out.push((ws[k].pos + ws[k].raw.len(), if agent { Tense::Past } else { Tense::PastNext }));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
@@ -982,6 +1018,26 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The memo answers as the scans do, for any sequence of spans over one text.
+        #[test]
+        fn sentence_bounds_memo_matches_scans(
+            text in "[a-zé .;!?«»“”\n’A-Z0-9]{0,60}",
+            spans in proptest::collection::vec((0usize..64, 0usize..64), 1..12),
+        ) {
+            let fix = |i: usize| {
+                let mut i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let memo = std::cell::Cell::new(None);
+            for (a, b) in spans {
+                let (s, e) = (fix(a.min(b)), fix(a.max(b)));
+                proptest::prop_assert_eq!(sentence_bounds_memo(&text, s, e, &memo), sentence_bounds(&text, s, e));
+            }
+        }
+
         /// The byte scan finds the same sentence as the char-based definition.
         #[test]
         fn sentence_bounds_match_chars(text in "[a-zé .;!?«»“”\n’A-Z0-9]{0,40}", a in 0usize..48, b in 0usize..48) {

@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use super::date::write_padded;
 use super::{Date, Grain};
 
 /// A season of the northern hemisphere, as TIMEX3 names them.
@@ -221,15 +222,32 @@ impl Period {
 impl fmt::Display for Period {
     /// The TIMEX3 value of SCHEMA.md.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Field by field (`write_padded`), as `{year:04}-{month:02}` … would write them.
         match *self {
-            Period::Day(d) => write!(f, "{d}"),
-            Period::Week { year, week } => write!(f, "{year:04}-W{week:02}"),
-            Period::Month { year, month } => write!(f, "{year:04}-{month:02}"),
-            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
-            Period::Season { year, season } => write!(f, "{year:04}-{}", season.timex()),
-            Period::Year(y) => write!(f, "{y:04}"),
-            Period::Decade(d) => write!(f, "{d:03}"),
-            Period::Century(c) => write!(f, "{c:02}"),
+            Period::Day(d) => fmt::Display::fmt(&d, f),
+            Period::Week { year, week } => {
+                write_padded(f, year.into(), 4)?;
+                f.write_str("-W")?;
+                write_padded(f, week.into(), 2)
+            }
+            Period::Month { year, month } => {
+                write_padded(f, year.into(), 4)?;
+                f.write_str("-")?;
+                write_padded(f, month.into(), 2)
+            }
+            Period::Quarter { year, quarter } => {
+                write_padded(f, year.into(), 4)?;
+                f.write_str("-Q")?;
+                write_padded(f, quarter.into(), 1)
+            }
+            Period::Season { year, season } => {
+                write_padded(f, year.into(), 4)?;
+                f.write_str("-")?;
+                f.write_str(season.timex())
+            }
+            Period::Year(y) => write_padded(f, y.into(), 4),
+            Period::Decade(d) => write_padded(f, d.into(), 3),
+            Period::Century(c) => write_padded(f, c.into(), 2),
         }
     }
 }
@@ -308,8 +326,12 @@ impl fmt::Display for Value {
     /// The TIMEX3 value of SCHEMA.md (`START/END` for a range).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Value::Period(p) => write!(f, "{p}"),
-            Value::Range(a, b) => write!(f, "{a}/{b}"),
+            Value::Period(p) => fmt::Display::fmt(p, f),
+            Value::Range(a, b) => {
+                fmt::Display::fmt(a, f)?;
+                f.write_str("/")?;
+                fmt::Display::fmt(b, f)
+            }
         }
     }
 }
@@ -356,6 +378,48 @@ pub(crate) fn week_of(d: Date) -> Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The TIMEX formatting before `write_padded`: the format strings it replaces.
+    fn timex_by_format(p: Period) -> String {
+        match p {
+            Period::Day(d) => format!("{d}"),
+            Period::Week { year, week } => format!("{year:04}-W{week:02}"),
+            Period::Month { year, month } => format!("{year:04}-{month:02}"),
+            Period::Quarter { year, quarter } => format!("{year:04}-Q{quarter}"),
+            Period::Season { year, season } => format!("{year:04}-{}", season.timex()),
+            Period::Year(y) => format!("{y:04}"),
+            Period::Decade(d) => format!("{d:03}"),
+            Period::Century(c) => format!("{c:02}"),
+        }
+    }
+
+    proptest::proptest! {
+        /// Periods, valid or not (negative and five-digit years included), are written as the
+        /// format strings wrote them; days as `{:04}-{:02}-{:02}`.
+        #[test]
+        fn timex_matches_the_format_strings(
+            year in -12_000i32..12_000, n in 0u32..200, m in 1u32..=12, d in 1u32..=31, k in 0usize..4,
+        ) {
+            let season = [Season::Spring, Season::Summer, Season::Autumn, Season::Winter][k];
+            for p in [
+                Period::Week { year, week: n },
+                Period::Month { year, month: n },
+                Period::Quarter { year, quarter: n },
+                Period::Season { year, season },
+                Period::Year(year),
+                Period::Decade(year / 10),
+                Period::Century(year / 100),
+            ] {
+                proptest::prop_assert_eq!(p.to_string(), timex_by_format(p));
+            }
+            if let Ok(day) = Date::new(year, m, d) {
+                let p = Period::Day(day);
+                proptest::prop_assert_eq!(p.to_string(), format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()));
+                let r = Value::Range(p, Period::Year(year));
+                proptest::prop_assert_eq!(r.to_string(), format!("{}/{}", timex_by_format(p), timex_by_format(Period::Year(year))));
+            }
+        }
+    }
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
