@@ -2641,7 +2641,11 @@ impl<'a> Parser<'a> {
         };
         // "vers 23 heures", "à partir de 8 h": a time of day, not the 23rd or the 8th. Read in
         // the text, since the window may end at the number.
-        if f.end > 0 && self.t.get(f.end - 1).is_some_and(|t| t.kind == Kind::Num && time_unit_after(self.text, t.end))
+        if f.end > 0
+            && self
+                .t
+                .get(f.end - 1)
+                .is_some_and(|t| t.kind == Kind::Num && super::scan::time_unit_after(self.text, t.end))
         {
             return None;
         }
@@ -2738,13 +2742,6 @@ fn roman_prefix(raw: &str) -> Option<(u32, &str)> {
         }
     }
     (n > 0 && n < 100).then_some((n as u32, &raw[end..]))
-}
-
-/// Whether the word after `at` (past blanks) is a unit of time of day: `h`, `heure(s)`, `min`.
-fn time_unit_after(text: &str, at: usize) -> bool {
-    let rest = text.get(at..).unwrap_or("").trim_start_matches([' ', '\u{a0}', '\u{202f}', '\t']);
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-    matches!(word.as_str(), "h" | "heure" | "heures" | "hrs" | "min" | "minutes")
 }
 
 /// Whether `at` lies inside an open « … » or “ … ” quotation: the last opening mark in the

@@ -447,6 +447,15 @@ fn may_be_read(n: &Tok<'_>, text: &str) -> bool {
         || (n.upper && matches!(text.as_bytes()[n.start], b'I' | b'V' | b'X' | b'L'))
 }
 
+/// Whether the word after `at` (past blanks) is a unit of time of day: `h`, `heure(s)`, `min`.
+/// Read in the text, not in the tokens (the window of a search may end before it), so these
+/// words need not be in [`is_grammar_word`].
+pub(crate) fn time_unit_after(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("").trim_start_matches([' ', '\u{a0}', '\u{202f}', '\t']);
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    matches!(word.as_str(), "h" | "heure" | "heures" | "hrs" | "min" | "minutes")
+}
+
 /// The words the grammar (`grammar.rs`) compares tokens with, folded: every word of its string
 /// literals (a test reads them from its source, so a rule with a new word fails it until the
 /// word is added here).
