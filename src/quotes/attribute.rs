@@ -540,18 +540,29 @@ fn cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// `s` lowercased (`to_lowercase`) into `out`, its buffer reused: ASCII lowercased in place,
-/// other characters one by one (the same result: `to_lowercase` treats only a final capital
-/// sigma by its context, and such a text is lowercased whole).
+/// `s` lowercased (`to_lowercase`) into `out`, its buffer reused: copied and its ASCII
+/// lowercased in place, which is the whole of `to_lowercase` when no other character has a
+/// lowercase form of its own (French text: `é`, `’`, `«`); else lowercased by `to_lowercase`.
 fn lowercase_into(s: &str, out: &mut String) {
     out.clear();
-    if s.is_ascii() {
-        out.push_str(s);
-        out.make_ascii_lowercase();
-    } else if s.contains('Σ') {
+    out.push_str(s);
+    out.make_ascii_lowercase();
+    if !s.is_ascii() && !s.chars().all(lowercase_is_itself) {
+        out.clear();
         out.push_str(&s.to_lowercase());
-    } else {
-        out.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Whether `to_lowercase` leaves `c` as it is, with the Latin-1 symbols and lowercase letters
+/// (`é`, `«`, the no-break space) answered without the Unicode tables.
+fn lowercase_is_itself(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => !c.is_ascii_uppercase(),
+        '\u{80}'..='\u{BF}' | '\u{D7}' | '\u{DF}'..='\u{FF}' => true,
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
     }
 }
 
@@ -768,8 +779,22 @@ impl<'a> Ctx<'a> {
     }
 
     /// The token lowercased, borrowed when it already is (most words).
+    #[inline]
     fn lower(&self, t: &Tok) -> Low<'a> {
         let w = &self.text[t.span.range()];
+        // The usual case inline: a word starting with a lowercase ASCII letter is lowercase as
+        // far as the lists of this module read it, unless short with a capital (see
+        // `lower_word`).
+        let b = w.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_lowercase) && (b.len() > 4 || !b.iter().any(u8::is_ascii_uppercase)) {
+            return Low::Borrowed(w);
+        }
+        self.lower_word(t, w)
+    }
+
+    /// `lower` of token `t`, the word `w`, out of line.
+    #[inline(never)]
+    fn lower_word(&self, t: &Tok, w: &'a str) -> Low<'a> {
         // Only the first letter is looked at (and every letter of a short word, for `LE`, `QU'`):
         // the words compared with the lowercase lists of this module carry a capital only
         // there, if anywhere.
@@ -3873,6 +3898,13 @@ mod tests {
         }
     }
 
+    #[test]
+    fn lowercase_is_itself_like_to_lowercase() {
+        for c in ('\0'..='\u{3000}').chain(['’', '«', '»', '\u{202f}', '…', 'Ω', 'ǅ', 'Ⅰ', 'Ⓐ']) {
+            assert_eq!(lowercase_is_itself(c), c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
     /// `mention_in_complement` as it was, with a list of the words (the oracle of
     /// `mention_in_complement_prop`).
     fn listed_mention_in_complement(before: &str) -> bool {
@@ -3916,7 +3948,7 @@ mod tests {
         }
 
         #[test]
-        fn lowercase_into_prop(t in "[aZéÉΣσ İ’'\\-ǅ]{0,20}") {
+        fn lowercase_into_prop(t in "[aZéÉΣσ İ’'\\-ǅµÿÀÞßŒœⅠⒶ\u{a0}«»]{0,20}") {
             let mut out = String::from("reused");
             lowercase_into(&t, &mut out);
             prop_assert_eq!(out, t.to_lowercase());
