@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::lexicon::{form, CueMatch, Entry, Lexicon};
 use super::marks::MarkPair;
-use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind, ALNUM};
+use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, tokenize_into, Tok, TokKind, ALNUM};
 use super::{Cue, MentionRef, Quotation, QuoteKind, Resolution, Speaker};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::Span;
@@ -549,7 +549,18 @@ fn lowercase_into(s: &str, out: &mut String) {
     out.make_ascii_lowercase();
     if !s.is_ascii() && !s.chars().all(lowercase_is_itself) {
         out.clear();
-        out.push_str(&s.to_lowercase());
+        if s.contains('Σ') {
+            // (A final sigma depends on its neighbours.)
+            out.push_str(&s.to_lowercase());
+        } else {
+            for c in s.chars() {
+                if lowercase_is_itself(c) {
+                    out.push(c);
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
     }
 }
 
@@ -1588,6 +1599,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     // `TOKEN_WINDOW` sentences, none more than three paragraphs back.
     let mut cached: Vec<Option<Vec<Tok>>> = vec![None; ctx.sentences.len()];
     let mut evict_from = 0;
+    // The token lists evicted from `cached`, reused for the next sentences.
+    let mut spare_toks: Vec<Vec<Tok>> = Vec::new();
     // Subjects of reporting verbs in the sentences before a pronoun speaker (`Angela Merkel a
     // parlé. « … », estime-t-elle`), computed only where a pronoun or a plural description needs
     // an antecedent: most sentences never do. Each item is looked at once it is made, while
@@ -1602,7 +1615,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             continue;
         }
         let sent = ctx.sentences[si];
-        let toks = tokenize(text, sent, &ctx.opaque);
+        let mut toks = spare_toks.pop().unwrap_or_default();
+        tokenize_into(text, sent, &ctx.opaque, &mut toks);
         let para = ctx.sentence_para[si];
         // Cue tokens: index of the token where each cue starts.
         cue_tok.clear();
@@ -2190,7 +2204,9 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
         while evict_from < si
             && (evict_from + TOKEN_WINDOW < si || ctx.sentence_para[evict_from] + 3 < ctx.sentence_para[si])
         {
-            cached[evict_from] = None;
+            if let Some(buf) = cached[evict_from].take() {
+                spare_toks.push(buf);
+            }
             evict_from += 1;
         }
     }
@@ -3375,30 +3391,54 @@ fn looks_finite(lw: &str) -> bool {
 
 /// Whether a noun phrase is headed by a document or data noun.
 fn is_document_np(ctx: &Ctx<'_>, span: Span) -> bool {
-    let t = ctx.text[span.range()].to_lowercase();
-    let head = t
-        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .find(|w| {
-            !w.is_empty()
-                && !is_det(w)
-                && *w != "l"
-                && !matches!(
-                    *w,
-                    "premier"
-                        | "premiers"
-                        | "première"
-                        | "premières"
-                        | "dernier"
-                        | "derniers"
-                        | "dernière"
-                        | "dernières"
-                        | "nouveaux"
-                        | "nouvelles"
-                        | "nouveau"
-                        | "nouvelle"
-                )
-        })
-        .unwrap_or("");
+    is_document_phrase(&ctx.text[span.range()])
+}
+
+/// Whether phrase `t` is headed by a document or data noun.
+fn is_document_phrase(t: &str) -> bool {
+    let split = |c: char| c.is_whitespace() || c == '\'' || c == '’';
+    if t.contains('Σ') {
+        // (A final sigma is lowercased by its neighbours: the whole phrase at once.)
+        let t = t.to_lowercase();
+        return is_document_noun(t.split(split).find(|w| !skipped_before_document_noun(w)).unwrap_or(""));
+    }
+    // The words lowercased one by one up to the head (the same words: lowercasing adds or
+    // removes no space or apostrophe).
+    let mut lw = String::new();
+    for w in t.split(split) {
+        lowercase_into(w, &mut lw);
+        if !skipped_before_document_noun(&lw) {
+            return is_document_noun(&lw);
+        }
+    }
+    is_document_noun("")
+}
+
+/// The words before the head of a phrase about a document: nothing, determiners, elided `l`,
+/// `premier`, `nouveau` … (lowercase).
+fn skipped_before_document_noun(w: &str) -> bool {
+    w.is_empty()
+        || is_det(w)
+        || w == "l"
+        || matches!(
+            w,
+            "premier"
+                | "premiers"
+                | "première"
+                | "premières"
+                | "dernier"
+                | "derniers"
+                | "dernière"
+                | "dernières"
+                | "nouveaux"
+                | "nouvelles"
+                | "nouveau"
+                | "nouvelle"
+        )
+}
+
+/// Nouns of documents and data (lowercase).
+fn is_document_noun(head: &str) -> bool {
     matches!(
         head,
         "sondage"
@@ -3905,6 +3945,14 @@ mod tests {
         }
     }
 
+    /// `is_document_phrase` as it was, the whole phrase lowercased (the oracle of
+    /// `is_document_phrase_prop`).
+    fn whole_is_document_phrase(t: &str) -> bool {
+        let t = t.to_lowercase();
+        let split = |c: char| c.is_whitespace() || c == '\'' || c == '’';
+        is_document_noun(t.split(split).find(|w| !skipped_before_document_noun(w)).unwrap_or(""))
+    }
+
     /// `mention_in_complement` as it was, with a list of the words (the oracle of
     /// `mention_in_complement_prop`).
     fn listed_mention_in_complement(before: &str) -> bool {
@@ -3945,6 +3993,15 @@ mod tests {
         ) {
             let before = words.join(" ");
             prop_assert_eq!(mention_in_complement(&before), listed_mention_in_complement(&before));
+        }
+
+        #[test]
+        fn is_document_phrase_prop(
+            words in proptest::collection::vec("(Les|les|l'|L’|Premières|NOUVEAU|Études|ÉTUDE|sondage|Bilan|d|ΑΣ|Σ'a|x)", 0..5),
+            seps in proptest::collection::vec("( |'|’|\u{a0})", 5),
+        ) {
+            let t: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            prop_assert_eq!(is_document_phrase(&t), whole_is_document_phrase(&t));
         }
 
         #[test]

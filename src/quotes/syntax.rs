@@ -56,7 +56,15 @@ pub(crate) const ALNUM: [bool; 256] = {
 /// Tokens of `text[range]`; `opaque` are spans (sorted by start) each emitted as one
 /// `Quote(i)` token.
 pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(range.len() / 5 + 4);
+    let mut out = Vec::new();
+    tokenize_into(text, range, opaque, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), for a caller that reuses its buffers.
+pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], out: &mut Vec<Tok>) {
+    out.clear();
+    out.reserve(range.len() / 5 + 4);
     let bytes = text.as_bytes();
     let end = range.end.min(text.len());
     let mut i = range.start;
@@ -173,7 +181,6 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         }
         i = j;
     }
-    out
 }
 
 /// The next byte of interest in `bytes[..end]`, from two searches (each a `memchr`-speed scan
