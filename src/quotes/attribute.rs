@@ -1281,8 +1281,17 @@ impl<'a> Ctx<'a> {
         }
         let a = k;
         // `a taclé l'un d'eux`: one member of a group named before, a description of its own.
-        // (Only a phrase starting with `l`/`L` can read so.)
-        if let Some(t) = toks.get(a).filter(|t| matches!(self.text.as_bytes().get(t.span.start), Some(b'l' | b'L'))) {
+        // (Only a phrase starting with `l'un`, any case, either apostrophe, can read so.)
+        let l_un = |t: &&Tok| {
+            let b = self.text.as_bytes().get(t.span.start..).unwrap_or_default();
+            let rest = match b {
+                [b'l' | b'L', b'\'', rest @ ..] => rest,
+                [b'l' | b'L', 0xE2, 0x80, 0x99, rest @ ..] => rest,
+                _ => return false,
+            };
+            matches!(rest, [b'u' | b'U', b'n' | b'N', ..])
+        };
+        if let Some(t) = toks.get(a).filter(l_un) {
             let from = t.span.start;
             // Lowercase, apostrophes folded, each char paired with its original end offset.
             let folded: Vec<(char, usize)> = self.text[from..]
@@ -1541,8 +1550,26 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     }
     let mut cue_sentences: Vec<(usize, usize)> = Vec::with_capacity(ctx.cues.len());
     if !ctx.sentences.is_empty() {
+        // `sentence_of` for each cue, by a pointer moving forward when the sentence ends do not
+        // decrease (then the binary search's answer is the first sentence ending after the cue
+        // start, and the cues come in order of their starts).
+        let n = ctx.sentences.len();
+        let monotone = ctx.sentences.windows(2).all(|w| w[0].end <= w[1].end);
+        let mut next = 0; // first sentence ending after the last cue start
+        let mut last_start = 0;
         cue_sentences.extend(ctx.cues.iter().enumerate().filter_map(|(ci, c)| {
-            let si = ctx.sentence_of(c.start);
+            let si = if monotone {
+                if c.start < last_start {
+                    next = 0;
+                }
+                last_start = c.start;
+                while next < n && ctx.sentences[next].end <= c.start {
+                    next += 1;
+                }
+                next.min(n - 1)
+            } else {
+                ctx.sentence_of(c.start)
+            };
             (ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end).then_some((si, ci))
         }));
     }
@@ -2514,6 +2541,10 @@ fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
 /// A demonstrative standing for the person named last (`celle-ci`, `ce dernier`): its
 /// number and gender.
 fn demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
+    // An ASCII first byte that is no space is the first letter after trimming too.
+    if np_text.as_bytes().first().is_some_and(|&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'c' | b'C')) {
+        return None;
+    }
     let t = np_text.trim();
     // Every form below starts with `c` and is at most 15 bytes long; the capitals that
     // lowercase to its letters (`C`, `E`, `À`, `È`…) have the same length in UTF-8, so a longer
@@ -3511,10 +3542,16 @@ struct Referent {
 /// Resolves speaker mentions to referents, in text order, and builds the quotations.
 pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
     // Sort by position, keeping the links between halves.
-    let mut order: Vec<usize> = (0..raws.len()).collect();
-    order.sort_by_key(|&i| (raws[i].span.start, raws[i].source_only));
+    // (Sorted as keys ending in the index: no look-up into the items at each comparison. A
+    // stable sort, for the runs it finds: the items come in order, then the subjects.)
+    let mut keys: Vec<(usize, bool, usize)> =
+        raws.iter().enumerate().map(|(i, r)| (r.span.start, r.source_only, i)).collect();
+    keys.sort();
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
     let mut history: Vec<Referent> = Vec::new();
     let mut resolved: Vec<Option<(Speaker, f32)>> = vec![None; raws.len()];
+    // A buffer of `resolve_np`'s.
+    let mut before = String::new();
     // The speaker of a referent (always resolved: a referent is pushed with its speaker).
     fn speaker_of<'r>(resolved: &'r [Option<(Speaker, f32)>], r: &Referent) -> Option<&'r Speaker> {
         resolved.get(r.at).and_then(|x| x.as_ref()).map(|(s, _)| s)
@@ -3530,7 +3567,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
         };
         let (sp, conf, gender, plural, person) = match who {
             Who::Np(np, _) | Who::Headline(np) => {
-                let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
+                let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np, &mut before);
                 if np.definite && speaker.name.is_none() && speaker.entity_id.is_none() {
                     // `le ministre`, `l'élu`: the last named person of that gender nearby.
                     if let Some(r) =
@@ -3711,7 +3748,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
 }
 
 /// The speaker of a noun phrase: through the mentions passed in, else its own name.
-fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolution) {
+fn resolve_np(ctx: &Ctx<'_>, np: &Np, before: &mut String) -> (Speaker, Option<Gender>, bool, Resolution) {
     let text = ctx.text;
     // Mentions inside the noun phrase, not in a complement (de X, du X).
     let lo = ctx.mentions.partition_point(|m| m.span.end <= np.span.start);
@@ -3721,10 +3758,9 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
         .iter()
         .take_while(|m| m.span.start < np.span.end)
         .filter(|m| np.span.contains(m.span));
-    let mut before = String::new();
     let mut is_head = |m: &MentionRef<'_>| {
-        lowercase_into(text[np.span.start..m.span.start].trim_end(), &mut before);
-        let complement = mention_in_complement(&before);
+        lowercase_into(text[np.span.start..m.span.start].trim_end(), before);
+        let complement = mention_in_complement(before);
         let service = complement && {
             let head = before.split_whitespace().find(|w| !is_det(w)).unwrap_or("");
             is_service_noun(head.trim_start_matches("l'").trim_start_matches("l’"))
