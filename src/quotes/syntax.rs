@@ -158,10 +158,11 @@ pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], o
         if j == start {
             j = start + len;
         }
-        // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one).
-        let w = &text[start..j];
+        // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one; the
+        // word is sliced only then).
         let mut split = None;
-        if hyphen && w.len() > 3 {
+        if hyphen && j - start > 3 {
+            let w = &text[start..j];
             for cl in CLITICS {
                 if w.len() > cl.len()
                     && w.is_char_boundary(w.len() - cl.len())
@@ -180,6 +181,11 @@ pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], o
             _ => out.push(Tok { span: Span::new(start, j), kind: TokKind::Word }),
         }
         i = j;
+        // The space after a word skipped here rather than by another turn of the loop (unless
+        // a quotation starts there, which the loop handles).
+        if bytes.get(i) == Some(&b' ') && i < end && next_opaque > i {
+            i += 1;
+        }
     }
 }
 
