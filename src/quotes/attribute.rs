@@ -547,7 +547,24 @@ fn lowercase_into(s: &str, out: &mut String) {
     out.clear();
     out.push_str(s);
     out.make_ascii_lowercase();
-    if !s.is_ascii() && !s.chars().all(lowercase_is_itself) {
+    // Only the characters that are not ASCII are decoded and looked at.
+    let others_unchanged = || {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] < 0x80 {
+                i += 1;
+                continue;
+            }
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { return false };
+            if !lowercase_is_itself(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+        true
+    };
+    if !others_unchanged() {
         out.clear();
         if s.contains('Σ') {
             // (A final sigma depends on its neighbours.)
@@ -761,14 +778,25 @@ impl<'a> Ctx<'a> {
         }
         let mut cues = lex.find_all(text);
         // Openers (`Pour X, …`) are looked up at sentence starts only.
-        let before = cues.len();
-        for s in &sentences {
-            if let Some(m) = lex.opener_at(text, s.start) {
-                cues.push(m);
+        let openers: Vec<CueMatch> = sentences.iter().filter_map(|s| lex.opener_at(text, s.start)).collect();
+        if !openers.is_empty() {
+            if openers.windows(2).all(|w| w[0].start <= w[1].start) {
+                // Both lists in order of their starts: merged, the automaton's cue first at an
+                // equal start (as the stable sort of the openers appended to it put them).
+                let found = std::mem::take(&mut cues);
+                cues.reserve(found.len() + openers.len());
+                let mut rest = openers.into_iter().peekable();
+                for c in found {
+                    while let Some(o) = rest.next_if(|o| o.start < c.start) {
+                        cues.push(o);
+                    }
+                    cues.push(c);
+                }
+                cues.extend(rest);
+            } else {
+                cues.extend(openers);
+                cues.sort_by_key(|c| c.start);
             }
-        }
-        if cues.len() > before {
-            cues.sort_by_key(|c| c.start);
         }
         let surnames = std::cell::RefCell::new(HashMap::new());
         let source_memo = std::cell::RefCell::new(Vec::new());
@@ -1164,11 +1192,12 @@ impl<'a> Ctx<'a> {
                 TokKind::Punct(_) | TokKind::Quote(_) | TokKind::Clitic => break,
                 TokKind::Word => {}
             }
-            let lw = self.lower(&t);
-            if is_np_stop(&lw) || is_aux(&lw) || pronoun(&lw).is_some() && a < end {
+            // (Both tests stop the scan: the length first, which needs no lowercase word.)
+            if end - a >= 16 {
                 break;
             }
-            if end - a >= 16 {
+            let lw = self.lower(&t);
+            if is_np_stop(&lw) || is_aux(&lw) || pronoun(&lw).is_some() && a < end {
                 break;
             }
             a -= 1;
@@ -3320,11 +3349,12 @@ fn inverted_at_end(
     let has_verb = (g.saturating_sub(41)..g - 1).any(|k| {
         toks[k].kind == TokKind::Word && {
             let lw = ctx.lower(&toks[k]);
+            // (The binary search among the cues last: the word tests are cheaper.)
             is_aux(&lw)
-                || ctx.finite_at(toks, k)
-                || looks_finite(&lw)
                 // A negation brackets a verb: `ne participeront pas`, `n'a jamais`.
                 || matches!(&*lw, "ne" | "n'" | "n’") && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word)
+                || looks_finite(&lw)
+                || ctx.finite_at(toks, k)
         }
     });
     if !has_verb {
@@ -3414,10 +3444,11 @@ fn looks_finite(lw: &str) -> bool {
     ) {
         return true;
     }
-    let n = lw.chars().count();
-    (lw.ends_with("aient") && n >= 6)
-        || (lw.ends_with("eront") || lw.ends_with("iront")) && n >= 7
-        || (lw.ends_with("erait") || lw.ends_with("irait") || lw.ends_with("drait")) && n >= 6
+    // (The characters counted only after an ending matched.)
+    let n = || lw.chars().count();
+    (lw.ends_with("aient") && n() >= 6)
+        || (lw.ends_with("eront") || lw.ends_with("iront")) && n() >= 7
+        || (lw.ends_with("erait") || lw.ends_with("irait") || lw.ends_with("drait")) && n() >= 6
 }
 
 /// Whether a noun phrase is headed by a document or data noun.

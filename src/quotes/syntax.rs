@@ -82,9 +82,28 @@ pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], o
             next_opaque = oi_start(opaque, oi).unwrap_or(usize::MAX);
             continue;
         }
+        // Where the word starting here, if any, is scanned from (past its first run of ASCII
+        // letters and digits when it starts with one).
+        let mut j = i;
         let len = match bytes[i] {
-            // An ASCII letter or digit starts a word: no space or punctuation test.
-            b if ALNUM[usize::from(b)] => 1,
+            // An ASCII letter or digit starts a word: no space or punctuation test. The usual
+            // word, a run of them ended by a space or a punctuation mark, is pushed at once.
+            b if ALNUM[usize::from(b)] => {
+                let stop = next_opaque.min(end);
+                j = i + 1;
+                while j < stop && ALNUM[usize::from(bytes[j])] {
+                    j += 1;
+                }
+                if j >= stop || (bytes[j] < 0x80 && !matches!(bytes[j], b'-' | b'\'' | b'`')) {
+                    out.push(Tok { span: Span::new(i, j), kind: TokKind::Word });
+                    i = j;
+                    if bytes.get(i) == Some(&b' ') && i < end && next_opaque > i {
+                        i += 1;
+                    }
+                    continue;
+                }
+                1
+            }
             b' ' => {
                 i += 1;
                 continue;
@@ -111,7 +130,6 @@ pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], o
         };
         // A word: word characters, hyphens between them, an elision apostrophe ends it.
         let start = i;
-        let mut j = i;
         // Whether a hyphen was taken into the word (only such a word can end in a clitic).
         let mut hyphen = false;
         let stop = next_opaque.min(end);
