@@ -1563,8 +1563,45 @@ fn word_count(s: &str) -> usize {
     n
 }
 
+/// The items of `collect`: the quotations, sources and reported clauses, then the subjects
+/// looked up for the discourse, indexed as one list (the second is not copied after the first:
+/// an item is large).
+pub(crate) struct Raws {
+    items: Vec<Raw>,
+    subjects: Vec<Raw>,
+}
+
+impl Raws {
+    fn len(&self) -> usize {
+        self.items.len() + self.subjects.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Raw> {
+        self.items.iter().chain(&self.subjects)
+    }
+}
+
+impl std::ops::Index<usize> for Raws {
+    type Output = Raw;
+    fn index(&self, i: usize) -> &Raw {
+        match i.checked_sub(self.items.len()) {
+            None => &self.items[i],
+            Some(k) => &self.subjects[k],
+        }
+    }
+}
+
+impl std::ops::IndexMut<usize> for Raws {
+    fn index_mut(&mut self, i: usize) -> &mut Raw {
+        match i.checked_sub(self.items.len()) {
+            None => &mut self.items[i],
+            Some(k) => &mut self.subjects[k],
+        }
+    }
+}
+
 /// Finds and attributes the quotations (the whole pipeline before discourse resolution).
-pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
+pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
     let text = ctx.text;
     // About one item a quotation and one a source cue: reserved, not grown from empty (an item
     // is large, every growth copies them all).
@@ -2267,8 +2304,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
         }
     }
     walks.run(ctx, &raws, &cues_by_sentence, &cached);
-    raws.append(&mut walks.events);
-    raws
+    Raws { items: raws, subjects: walks.events }
 }
 
 /// Items (indices) grouped by sentence in one array, in their order within each sentence.
@@ -3571,7 +3607,7 @@ struct Referent {
 }
 
 /// Resolves speaker mentions to referents, in text order, and builds the quotations.
-pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
+pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Raws) -> Vec<Quotation> {
     // Sort by position, keeping the links between halves.
     // (Sorted as keys ending in the index: no look-up into the items at each comparison. A
     // stable sort, for the runs it finds: the items come in order, then the subjects.)
