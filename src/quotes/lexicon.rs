@@ -3,6 +3,7 @@
 //! over all of them.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::automaton::Automaton;
@@ -530,11 +531,13 @@ impl Lexicon {
         let mut lemmas = Vec::new();
         let mut entries = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        // (Hashed by FNV-1a: a few thousand short keys, built once; SipHash's resistance to
+        // chosen keys is not needed for the built-in data and costs more.)
+        let mut index: HashMap<String, usize, BuildHasherDefault<Fnv>> = HashMap::default();
         let mut push = |pat: String, e: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
             // Both apostrophes: ' and ’.
-            let variants = if pat.contains('\'') { vec![pat.replace('\'', "’"), pat] } else { vec![pat] };
-            for p in variants {
+            let typographic = pat.contains('\'').then(|| pat.replace('\'', "’"));
+            for p in typographic.into_iter().chain([pat]) {
                 match index.get(&p) {
                     Some(&i) => {
                         if let (Entry::Verb { lemma: a, forms }, Entry::Verb { lemma: b, forms: more }) =
@@ -707,6 +710,27 @@ fn run_to_special(aut: &dfa::DFA, sid: &mut aho_corasick::automaton::StateID, by
     }
     *sid = s;
     None
+}
+
+/// The FNV-1a hash (64 bits), for the lexicon's index of patterns.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// A cue found in the text.
