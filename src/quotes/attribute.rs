@@ -1025,7 +1025,9 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         // A coordination (`Poutine et son homologue`) is plural.
-        if (a..b).any(|k| toks[k].kind == TokKind::Word && self.word(&toks[k]) == "et") {
+        if (a..b)
+            .any(|k| toks[k].kind == TokKind::Word && self.text.as_bytes().get(toks[k].span.range()) == Some(b"et"))
+        {
             plural = true;
         }
         if matches!(title, "MM" | "Mmes")
@@ -1510,6 +1512,15 @@ fn rmatches<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> 
     })
 }
 
+/// Whether `after` holds ` que `, ` qu'` or ` qu’` (one pass: each ` qu` followed by `e `,
+/// `'` or `’`).
+fn has_que(after: &[u8]) -> bool {
+    after
+        .windows(3)
+        .enumerate()
+        .any(|(k, w)| w == b" qu" && matches!(&after[k + 3..], [b'e', b' ', ..] | [b'\'', ..] | [0xE2, 0x80, 0x99, ..]))
+}
+
 /// Words of a span, counted up to 13: every caller compares the count with 12 at most, so the
 /// rest of a long quotation is not read.
 fn word_count(s: &str) -> usize {
@@ -1660,8 +1671,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                                 while !text.is_char_boundary(end) {
                                     end -= 1;
                                 }
-                                let after = &text[c.end..end];
-                                after.contains(" que ") || after.contains(" qu'") || after.contains(" qu’")
+                                has_que(&text.as_bytes()[c.end..end])
                             };
                             // `…, a annoncé le parquet.`: a comma just before the verb group.
                             let inverted = flags.inverted
@@ -4105,6 +4115,12 @@ mod tests {
         ) {
             let t: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
             prop_assert_eq!(is_document_phrase(&t), whole_is_document_phrase(&t));
+        }
+
+        #[test]
+        fn has_que_prop(t in "( qu|que|qu'|qu’| |e|q|u|’|'|x)*") {
+            let want = t.contains(" que ") || t.contains(" qu'") || t.contains(" qu’");
+            prop_assert_eq!(has_que(t.as_bytes()), want);
         }
 
         #[test]
