@@ -819,8 +819,8 @@ impl<'a> Ctx<'a> {
 
     /// The token lowercased, borrowed when it already is (most words).
     #[inline]
-    fn lower(&self, t: &Tok) -> Low<'a> {
-        let w = &self.text[t.span.range()];
+    fn lower<'t>(&self, t: &Tok<'t>) -> Low<'t> {
+        let w = t.text;
         // The usual case inline: a word starting with a lowercase ASCII letter is lowercase as
         // far as the lists of this module read it, unless short with a capital (see
         // `lower_word`).
@@ -833,7 +833,7 @@ impl<'a> Ctx<'a> {
 
     /// `lower` of token `t`, the word `w`, out of line.
     #[inline(never)]
-    fn lower_word(&self, t: &Tok, w: &'a str) -> Low<'a> {
+    fn lower_word<'t>(&self, t: &Tok<'t>, w: &'t str) -> Low<'t> {
         // Only the first letter is looked at (and every letter of a short word, for `LE`, `QU'`):
         // the words compared with the lowercase lists of this module carry a capital only
         // there, if anywhere.
@@ -873,8 +873,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn word(&self, t: &Tok) -> &'a str {
-        &self.text[t.span.range()]
+    fn word<'t>(&self, t: &Tok<'t>) -> &'t str {
+        t.text
     }
 
     fn sentence_of(&self, pos: usize) -> usize {
@@ -981,11 +981,11 @@ impl<'a> Ctx<'a> {
                 i += 1;
             }
         }
-        let head_noun: Low<'a> = (a..b)
+        let head_noun: Low<'_> = (a..b)
             .map(|k| self.lower(&toks[k]))
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
             .unwrap_or(Low::Borrowed(""));
-        let after_elision: Low<'a>;
+        let after_elision: Low<'_>;
         let first_after_elision: &str = if lf == "l'" || lf == "l’" {
             after_elision = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Low::Borrowed(""));
             &after_elision
@@ -2355,7 +2355,7 @@ impl std::ops::Index<usize> for BySentence {
 const TOKEN_WINDOW: usize = 32;
 
 /// The tokens of sentence `si`: the cached ones, else tokenized again.
-fn sentence_toks<'c>(ctx: &Ctx<'_>, cached: &'c [Option<Vec<Tok>>], si: usize) -> Cow<'c, [Tok]> {
+fn sentence_toks<'c, 't>(ctx: &Ctx<'t>, cached: &'c [Option<Vec<Tok<'t>>>], si: usize) -> Cow<'c, [Tok<'t>]> {
     match cached.get(si) {
         Some(Some(t)) => Cow::Borrowed(t),
         _ => Cow::Owned(tokenize(ctx.text, ctx.sentences[si], &ctx.opaque)),
@@ -3137,10 +3137,9 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 }
                 TokKind::Punct(',') => {
                     let decimal = toks.get(k + 1).is_some_and(|n| {
-                        n.span.start == toks[k].span.end
-                            && text[n.span.range()].starts_with(|c: char| c.is_ascii_digit())
+                        n.span.start == toks[k].span.end && n.text.starts_with(|c: char| c.is_ascii_digit())
                     });
-                    if k > from && k < from + 3 && !decimal && cap(text[toks[from].span.range()].as_ref()) {
+                    if k > from && k < from + 3 && !decimal && cap(toks[from].text) {
                         apposition = true;
                         continue;
                     }

@@ -18,9 +18,11 @@ pub(crate) enum TokKind {
 }
 
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub span: Span,
     pub kind: TokKind,
+    /// `text[span]`, sliced once here: the attribution steps read a token's word several times.
+    pub text: &'a str,
 }
 
 const ELIDED: &[&str] = &[
@@ -55,14 +57,14 @@ pub(crate) const ALNUM: [bool; 256] = {
 
 /// Tokens of `text[range]`; `opaque` are spans (sorted by start) each emitted as one
 /// `Quote(i)` token.
-pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
+pub(crate) fn tokenize<'a>(text: &'a str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     tokenize_into(text, range, opaque, &mut out);
     out
 }
 
 /// [`tokenize`] into `out` (cleared first), for a caller that reuses its buffers.
-pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], out: &mut Vec<Tok>) {
+pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usize)], out: &mut Vec<Tok<'a>>) {
     out.clear();
     out.reserve(range.len() / 5 + 4);
     let bytes = text.as_bytes();
@@ -75,7 +77,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], o
         if next_opaque <= i {
             let (s, idx) = opaque[oi];
             if s.start == i {
-                out.push(Tok { span: Span::new(s.start, s.end.min(end)), kind: TokKind::Quote(idx) });
+                out.push(tok(text, Span::new(s.start, s.end.min(end)), TokKind::Quote(idx)));
                 i = s.end.max(i + 1);
             }
             oi += 1;
@@ -95,7 +97,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], o
                     j += 1;
                 }
                 if j >= stop || (bytes[j] < 0x80 && !matches!(bytes[j], b'-' | b'\'' | b'`')) {
-                    out.push(Tok { span: Span::new(i, j), kind: TokKind::Word });
+                    out.push(tok(text, Span::new(i, j), TokKind::Word));
                     i = j;
                     if bytes.get(i) == Some(&b' ') && i < end && next_opaque > i {
                         i += 1;
@@ -121,7 +123,7 @@ pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], o
                     continue;
                 }
                 if !word_char(c) {
-                    out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
+                    out.push(tok(text, Span::new(i, i + len), TokKind::Punct(c)));
                     i += len;
                     continue;
                 }
@@ -193,10 +195,10 @@ pub(crate) fn tokenize_into(text: &str, range: Span, opaque: &[(Span, usize)], o
         }
         match split {
             Some(k) if k > start => {
-                out.push(Tok { span: Span::new(start, k), kind: TokKind::Word });
-                out.push(Tok { span: Span::new(k, j), kind: TokKind::Clitic });
+                out.push(tok(text, Span::new(start, k), TokKind::Word));
+                out.push(tok(text, Span::new(k, j), TokKind::Clitic));
             }
-            _ => out.push(Tok { span: Span::new(start, j), kind: TokKind::Word }),
+            _ => out.push(tok(text, Span::new(start, j), TokKind::Word)),
         }
         i = j;
         // The space after a word skipped here rather than by another turn of the loop (unless
@@ -255,6 +257,12 @@ impl<'t> Jump<'t> {
         let hit = a.min(b);
         (hit < self.end).then_some(hit)
     }
+}
+
+/// A token of `text` over `span`.
+#[inline]
+fn tok(text: &str, span: Span, kind: TokKind) -> Tok<'_> {
+    Tok { span, kind, text: &text[span.range()] }
 }
 
 fn oi_start(opaque: &[(Span, usize)], oi: usize) -> Option<usize> {
@@ -522,7 +530,7 @@ mod tests {
     }
 
     /// The tokenizer before its ASCII fast paths (the oracle of `tokenize_like_before`).
-    fn tokenize_before(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
+    fn tokenize_before<'a>(text: &'a str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok<'a>> {
         let mut out = Vec::with_capacity(range.len() / 5 + 4);
         let bytes = text.as_bytes();
         let end = range.end.min(text.len());
@@ -532,7 +540,7 @@ mod tests {
             if oi < opaque.len() && opaque[oi].0.start <= i {
                 let (s, idx) = opaque[oi];
                 if s.start == i {
-                    out.push(Tok { span: Span::new(s.start, s.end.min(end)), kind: TokKind::Quote(idx) });
+                    out.push(tok(text, Span::new(s.start, s.end.min(end)), TokKind::Quote(idx)));
                     i = s.end.max(i + 1);
                 }
                 oi += 1;
@@ -550,7 +558,7 @@ mod tests {
                 continue;
             }
             if !word_char(c) {
-                out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
+                out.push(tok(text, Span::new(i, i + len), TokKind::Punct(c)));
                 i += len;
                 continue;
             }
@@ -614,10 +622,10 @@ mod tests {
             }
             match split {
                 Some(k) if k > start => {
-                    out.push(Tok { span: Span::new(start, k), kind: TokKind::Word });
-                    out.push(Tok { span: Span::new(k, j), kind: TokKind::Clitic });
+                    out.push(tok(text, Span::new(start, k), TokKind::Word));
+                    out.push(tok(text, Span::new(k, j), TokKind::Clitic));
                 }
-                _ => out.push(Tok { span: Span::new(start, j), kind: TokKind::Word }),
+                _ => out.push(tok(text, Span::new(start, j), TokKind::Word)),
             }
             i = j;
         }
