@@ -734,7 +734,7 @@ impl<'a> Ctx<'a> {
             pairs.iter().enumerate().filter(|(_, p)| p.depth == 0).map(|(i, p)| (outer_span(p), i)).collect();
         let outer: Vec<Span> = opaque.iter().map(|(s, _)| *s).collect();
         let paras = paragraphs(text);
-        let mut sentences: Vec<Span> = Vec::new();
+        let mut sentences: Vec<Span> = Vec::with_capacity(given.len());
         let valid_given = !given.is_empty() && given.iter().all(|s| s.get(text).is_some());
         if valid_given {
             // The caller's sentences, merged where a quotation runs over their boundary.
@@ -3624,7 +3624,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Raws) -> Vec<Quotation> {
         raws.iter().enumerate().map(|(i, r)| (r.span.start, r.source_only, i)).collect();
     keys.sort();
     let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
-    let mut history: Vec<Referent> = Vec::new();
+    // (At most one referent an item: reserved, not grown.)
+    let mut history: Vec<Referent> = Vec::with_capacity(raws.len());
     let mut resolved: Vec<Option<(Speaker, f32)>> = vec![None; raws.len()];
     // A buffer of `resolve_np`'s.
     let mut before = String::new();
