@@ -982,7 +982,8 @@ impl<'a> Ctx<'a> {
             }
         }
         let head_noun: Low<'_> = (a..b)
-            .map(|k| self.lower(&toks[k]))
+            // (The first word's lowercase form is `lf` already: not looked up again.)
+            .map(|k| if k == a { lf.clone() } else { self.lower(&toks[k]) })
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
             .unwrap_or(Low::Borrowed(""));
         let after_elision: Low<'_>;
@@ -2767,8 +2768,15 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
         })
     };
     // `Ce dernier a obtenu …`, `Celle-ci a salué …`: a demonstrative for the person named last.
+    // (Each form starts with `c` or `C`: a first word starting with another ASCII letter opens
+    // none of them, as `demonstrative` would answer three times.)
+    let c_first = !toks[lo]
+        .text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'c' | b'C'));
     for n in 1..=3 {
-        if lo + n > toks.len() {
+        if lo + n > toks.len() || !c_first {
             break;
         }
         let span = Span::new(toks[lo].span.start, toks[lo + n - 1].span.end);
