@@ -1026,9 +1026,7 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         // A coordination (`Poutine et son homologue`) is plural.
-        if (a..b)
-            .any(|k| toks[k].kind == TokKind::Word && self.text.as_bytes().get(toks[k].span.range()) == Some(b"et"))
-        {
+        if (a..b).any(|k| toks[k].kind == TokKind::Word && toks[k].text == "et") {
             plural = true;
         }
         if matches!(title, "MM" | "Mmes")
@@ -2500,11 +2498,11 @@ fn make_cue(ctx: &Ctx<'_>, toks: &[Tok], a: usize, b: usize, c: &CueMatch) -> Cu
     let mut s = a;
     // Auxiliary and reflexive before the participle belong to the cue span.
     let mut k = a;
-    while k > 0
-        && toks[k - 1].kind == TokKind::Word
-        && (is_adverb(&ctx.lower(&toks[k - 1])) || is_aux(&ctx.lower(&toks[k - 1])))
-        && a - k < 5
-    {
+    // (Each word lowercased once for the loop's test.)
+    while k > 0 && toks[k - 1].kind == TokKind::Word && a - k < 5 && {
+        let lw = ctx.lower(&toks[k - 1]);
+        is_adverb(&lw) || is_aux(&lw)
+    } {
         k -= 1;
         if is_aux(&ctx.lower(&toks[k])) {
             s = k;
