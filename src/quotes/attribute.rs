@@ -1061,7 +1061,14 @@ impl<'a> Ctx<'a> {
     /// The subject of the verb group starting at token `g`, scanning left.
     fn subject_before(&self, toks: &[Tok], g: usize, depth: u8) -> Option<Who> {
         let mut j = g;
-        while j > 0 && toks[j - 1].kind == TokKind::Word && is_object_clitic(&self.lower(&toks[j - 1])) {
+        // (The word that ends the clitics is lowercased once: it is read next.)
+        let mut ended_by = None;
+        while j > 0 && toks[j - 1].kind == TokKind::Word {
+            let lw = self.lower(&toks[j - 1]);
+            if !is_object_clitic(&lw) {
+                ended_by = Some(lw);
+                break;
+            }
             // `l'`/`le` before the verb are object clitics only if a subject precedes them.
             j -= 1;
         }
@@ -1069,7 +1076,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let t = toks[j - 1];
-        let lw = self.lower(&t);
+        let lw = ended_by.unwrap_or_else(|| self.lower(&t));
         if t.kind == TokKind::Word {
             if let Some((plural, gender)) = pronoun(&lw) {
                 if lw == "on" {
@@ -2728,6 +2735,7 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     // A short fronted adverbial (`À Berlin,`, `Dans l'opposition,`): the subject follows it.
     // So does a fronted participle of questioning (`Interrogé sur la suite,`, `Sollicitée par
     // l'AFP,`): news copy names the person asked right after it.
+    let lo0 = lo;
     let lf0 = ctx.lower(first);
     if is_preposition(&lf0) || is_questioned_participle(&lf0) {
         if let Some(c) = (lo + 1..toks.len().min(lo + 7)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
@@ -2747,7 +2755,8 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     if first.kind != TokKind::Word {
         return None;
     }
-    let lf = ctx.lower(first);
+    // (The same word as `lf0` when no lead-in was passed over.)
+    let lf = if lo == lo0 { lf0 } else { ctx.lower(first) };
     // An adverbial (`Pour X, …`, `Depuis que …`) or a pronoun does not open a named subject.
     if is_preposition(&lf) || pronoun(&lf).is_some() || !(cap(ctx.word(first)) || is_det(&lf)) {
         return None;
