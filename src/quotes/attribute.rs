@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::lexicon::{form, CueMatch, Entry, Lexicon};
 use super::marks::MarkPair;
-use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, Tok, TokKind, ALNUM};
+use super::syntax::{is_function_word, paragraphs, split_sentences, tokenize, tokenize_into, Tok, TokKind, ALNUM};
 use super::{Cue, MentionRef, Quotation, QuoteKind, Resolution, Speaker};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::Span;
@@ -540,6 +540,60 @@ fn cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// `s` lowercased (`to_lowercase`) into `out`, its buffer reused: copied and its ASCII
+/// lowercased in place, which is the whole of `to_lowercase` when no other character has a
+/// lowercase form of its own (French text: `é`, `’`, `«`); else lowercased by `to_lowercase`.
+fn lowercase_into(s: &str, out: &mut String) {
+    out.clear();
+    out.push_str(s);
+    out.make_ascii_lowercase();
+    // Only the characters that are not ASCII are decoded and looked at.
+    let others_unchanged = || {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] < 0x80 {
+                i += 1;
+                continue;
+            }
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { return false };
+            if !lowercase_is_itself(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+        true
+    };
+    if !others_unchanged() {
+        out.clear();
+        if s.contains('Σ') {
+            // (A final sigma depends on its neighbours.)
+            out.push_str(&s.to_lowercase());
+        } else {
+            for c in s.chars() {
+                if lowercase_is_itself(c) {
+                    out.push(c);
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
+    }
+}
+
+/// Whether `to_lowercase` leaves `c` as it is, with the Latin-1 symbols and lowercase letters
+/// (`é`, `«`, the no-break space) answered without the Unicode tables.
+fn lowercase_is_itself(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => !c.is_ascii_uppercase(),
+        '\u{80}'..='\u{BF}' | '\u{D7}' | '\u{DF}'..='\u{FF}' => true,
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    }
+}
+
 /// `f` of `w` lowercased (`to_lowercase`), without a `String` for a short ASCII word.
 fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
@@ -680,7 +734,7 @@ impl<'a> Ctx<'a> {
             pairs.iter().enumerate().filter(|(_, p)| p.depth == 0).map(|(i, p)| (outer_span(p), i)).collect();
         let outer: Vec<Span> = opaque.iter().map(|(s, _)| *s).collect();
         let paras = paragraphs(text);
-        let mut sentences: Vec<Span> = Vec::new();
+        let mut sentences: Vec<Span> = Vec::with_capacity(given.len());
         let valid_given = !given.is_empty() && given.iter().all(|s| s.get(text).is_some());
         if valid_given {
             // The caller's sentences, merged where a quotation runs over their boundary.
@@ -724,14 +778,25 @@ impl<'a> Ctx<'a> {
         }
         let mut cues = lex.find_all(text);
         // Openers (`Pour X, …`) are looked up at sentence starts only.
-        let before = cues.len();
-        for s in &sentences {
-            if let Some(m) = lex.opener_at(text, s.start) {
-                cues.push(m);
+        let openers: Vec<CueMatch> = sentences.iter().filter_map(|s| lex.opener_at(text, s.start)).collect();
+        if !openers.is_empty() {
+            if openers.windows(2).all(|w| w[0].start <= w[1].start) {
+                // Both lists in order of their starts: merged, the automaton's cue first at an
+                // equal start (as the stable sort of the openers appended to it put them).
+                let found = std::mem::take(&mut cues);
+                cues.reserve(found.len() + openers.len());
+                let mut rest = openers.into_iter().peekable();
+                for c in found {
+                    while let Some(o) = rest.next_if(|o| o.start < c.start) {
+                        cues.push(o);
+                    }
+                    cues.push(c);
+                }
+                cues.extend(rest);
+            } else {
+                cues.extend(openers);
+                cues.sort_by_key(|c| c.start);
             }
-        }
-        if cues.len() > before {
-            cues.sort_by_key(|c| c.start);
         }
         let surnames = std::cell::RefCell::new(HashMap::new());
         let source_memo = std::cell::RefCell::new(Vec::new());
@@ -753,8 +818,22 @@ impl<'a> Ctx<'a> {
     }
 
     /// The token lowercased, borrowed when it already is (most words).
-    fn lower(&self, t: &Tok) -> Low<'a> {
-        let w = &self.text[t.span.range()];
+    #[inline]
+    fn lower<'t>(&self, t: &Tok<'t>) -> Low<'t> {
+        let w = t.text;
+        // The usual case inline: a word starting with a lowercase ASCII letter is lowercase as
+        // far as the lists of this module read it, unless short with a capital (see
+        // `lower_word`).
+        let b = w.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_lowercase) && (b.len() > 4 || !b.iter().any(u8::is_ascii_uppercase)) {
+            return Low::Borrowed(w);
+        }
+        self.lower_word(t, w)
+    }
+
+    /// `lower` of token `t`, the word `w`, out of line.
+    #[inline(never)]
+    fn lower_word<'t>(&self, t: &Tok<'t>, w: &'t str) -> Low<'t> {
         // Only the first letter is looked at (and every letter of a short word, for `LE`, `QU'`):
         // the words compared with the lowercase lists of this module carry a capital only
         // there, if anywhere.
@@ -794,8 +873,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn word(&self, t: &Tok) -> &'a str {
-        &self.text[t.span.range()]
+    fn word<'t>(&self, t: &Tok<'t>) -> &'t str {
+        t.text
     }
 
     fn sentence_of(&self, pos: usize) -> usize {
@@ -902,11 +981,12 @@ impl<'a> Ctx<'a> {
                 i += 1;
             }
         }
-        let head_noun: Low<'a> = (a..b)
-            .map(|k| self.lower(&toks[k]))
+        let head_noun: Low<'_> = (a..b)
+            // (The first word's lowercase form is `lf` already: not looked up again.)
+            .map(|k| if k == a { lf.clone() } else { self.lower(&toks[k]) })
             .find(|w| !is_det(w) && !is_title(w) && !w.starts_with("l'") && !w.starts_with("l’"))
             .unwrap_or(Low::Borrowed(""));
-        let after_elision: Low<'a>;
+        let after_elision: Low<'_>;
         let first_after_elision: &str = if lf == "l'" || lf == "l’" {
             after_elision = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or(Low::Borrowed(""));
             &after_elision
@@ -946,7 +1026,7 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         // A coordination (`Poutine et son homologue`) is plural.
-        if (a..b).any(|k| toks[k].kind == TokKind::Word && self.word(&toks[k]) == "et") {
+        if (a..b).any(|k| toks[k].kind == TokKind::Word && toks[k].text == "et") {
             plural = true;
         }
         if matches!(title, "MM" | "Mmes")
@@ -981,7 +1061,14 @@ impl<'a> Ctx<'a> {
     /// The subject of the verb group starting at token `g`, scanning left.
     fn subject_before(&self, toks: &[Tok], g: usize, depth: u8) -> Option<Who> {
         let mut j = g;
-        while j > 0 && toks[j - 1].kind == TokKind::Word && is_object_clitic(&self.lower(&toks[j - 1])) {
+        // (The word that ends the clitics is lowercased once: it is read next.)
+        let mut ended_by = None;
+        while j > 0 && toks[j - 1].kind == TokKind::Word {
+            let lw = self.lower(&toks[j - 1]);
+            if !is_object_clitic(&lw) {
+                ended_by = Some(lw);
+                break;
+            }
             // `l'`/`le` before the verb are object clitics only if a subject precedes them.
             j -= 1;
         }
@@ -989,7 +1076,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let t = toks[j - 1];
-        let lw = self.lower(&t);
+        let lw = ended_by.unwrap_or_else(|| self.lower(&t));
         if t.kind == TokKind::Word {
             if let Some((plural, gender)) = pronoun(&lw) {
                 if lw == "on" {
@@ -1113,11 +1200,12 @@ impl<'a> Ctx<'a> {
                 TokKind::Punct(_) | TokKind::Quote(_) | TokKind::Clitic => break,
                 TokKind::Word => {}
             }
-            let lw = self.lower(&t);
-            if is_np_stop(&lw) || is_aux(&lw) || pronoun(&lw).is_some() && a < end {
+            // (Both tests stop the scan: the length first, which needs no lowercase word.)
+            if end - a >= 16 {
                 break;
             }
-            if end - a >= 16 {
+            let lw = self.lower(&t);
+            if is_np_stop(&lw) || is_aux(&lw) || pronoun(&lw).is_some() && a < end {
                 break;
             }
             a -= 1;
@@ -1230,8 +1318,17 @@ impl<'a> Ctx<'a> {
         }
         let a = k;
         // `a taclé l'un d'eux`: one member of a group named before, a description of its own.
-        // (Only a phrase starting with `l`/`L` can read so.)
-        if let Some(t) = toks.get(a).filter(|t| matches!(self.text.as_bytes().get(t.span.start), Some(b'l' | b'L'))) {
+        // (Only a phrase starting with `l'un`, any case, either apostrophe, can read so.)
+        let l_un = |t: &&Tok| {
+            let b = self.text.as_bytes().get(t.span.start..).unwrap_or_default();
+            let rest = match b {
+                [b'l' | b'L', b'\'', rest @ ..] => rest,
+                [b'l' | b'L', 0xE2, 0x80, 0x99, rest @ ..] => rest,
+                _ => return false,
+            };
+            matches!(rest, [b'u' | b'U', b'n' | b'N', ..])
+        };
+        if let Some(t) = toks.get(a).filter(l_un) {
             let from = t.span.start;
             // Lowercase, apostrophes folded, each char paired with its original end offset.
             let folded: Vec<(char, usize)> = self.text[from..]
@@ -1421,6 +1518,15 @@ fn rmatches<'h>(hay: &'h [u8], needle: &'h [u8]) -> impl Iterator<Item = usize> 
     })
 }
 
+/// Whether `after` holds ` que `, ` qu'` or ` qu’` (one pass: each ` qu` followed by `e `,
+/// `'` or `’`).
+fn has_que(after: &[u8]) -> bool {
+    after
+        .windows(3)
+        .enumerate()
+        .any(|(k, w)| w == b" qu" && matches!(&after[k + 3..], [b'e', b' ', ..] | [b'\'', ..] | [0xE2, 0x80, 0x99, ..]))
+}
+
 /// Words of a span, counted up to 13: every caller compares the count with 12 at most, so the
 /// rest of a long quotation is not read.
 fn word_count(s: &str) -> usize {
@@ -1474,10 +1580,49 @@ fn word_count(s: &str) -> usize {
     n
 }
 
+/// The items of `collect`: the quotations, sources and reported clauses, then the subjects
+/// looked up for the discourse, indexed as one list (the second is not copied after the first:
+/// an item is large).
+pub(crate) struct Raws {
+    items: Vec<Raw>,
+    subjects: Vec<Raw>,
+}
+
+impl Raws {
+    fn len(&self) -> usize {
+        self.items.len() + self.subjects.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Raw> {
+        self.items.iter().chain(&self.subjects)
+    }
+}
+
+impl std::ops::Index<usize> for Raws {
+    type Output = Raw;
+    fn index(&self, i: usize) -> &Raw {
+        match i.checked_sub(self.items.len()) {
+            None => &self.items[i],
+            Some(k) => &self.subjects[k],
+        }
+    }
+}
+
+impl std::ops::IndexMut<usize> for Raws {
+    fn index_mut(&mut self, i: usize) -> &mut Raw {
+        match i.checked_sub(self.items.len()) {
+            None => &mut self.items[i],
+            Some(k) => &mut self.subjects[k],
+        }
+    }
+}
+
 /// Finds and attributes the quotations (the whole pipeline before discourse resolution).
-pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
+pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
     let text = ctx.text;
-    let mut raws: Vec<Raw> = Vec::new();
+    // About one item a quotation and one a source cue: reserved, not grown from empty (an item
+    // is large, every growth copies them all).
+    let mut raws: Vec<Raw> = Vec::with_capacity(ctx.opaque.len() + ctx.cues.len() / 8 + 4);
     // Sentences that hold a quotation or a cue.
     let mut has_quote = vec![false; ctx.sentences.len()];
     for (sp, _) in &ctx.opaque {
@@ -1488,8 +1633,26 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     }
     let mut cue_sentences: Vec<(usize, usize)> = Vec::with_capacity(ctx.cues.len());
     if !ctx.sentences.is_empty() {
+        // `sentence_of` for each cue, by a pointer moving forward when the sentence ends do not
+        // decrease (then the binary search's answer is the first sentence ending after the cue
+        // start, and the cues come in order of their starts).
+        let n = ctx.sentences.len();
+        let monotone = ctx.sentences.windows(2).all(|w| w[0].end <= w[1].end);
+        let mut next = 0; // first sentence ending after the last cue start
+        let mut last_start = 0;
         cue_sentences.extend(ctx.cues.iter().enumerate().filter_map(|(ci, c)| {
-            let si = ctx.sentence_of(c.start);
+            let si = if monotone {
+                if c.start < last_start {
+                    next = 0;
+                }
+                last_start = c.start;
+                while next < n && ctx.sentences[next].end <= c.start {
+                    next += 1;
+                }
+                next.min(n - 1)
+            } else {
+                ctx.sentence_of(c.start)
+            };
             (ctx.sentences[si].start <= c.start && c.end <= ctx.sentences[si].end).then_some((si, ci))
         }));
     }
@@ -1514,8 +1677,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
                                 while !text.is_char_boundary(end) {
                                     end -= 1;
                                 }
-                                let after = &text[c.end..end];
-                                after.contains(" que ") || after.contains(" qu'") || after.contains(" qu’")
+                                has_que(&text.as_bytes()[c.end..end])
                             };
                             // `…, a annoncé le parquet.`: a comma just before the verb group.
                             let inverted = flags.inverted
@@ -1546,6 +1708,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
     // `TOKEN_WINDOW` sentences, none more than three paragraphs back.
     let mut cached: Vec<Option<Vec<Tok>>> = vec![None; ctx.sentences.len()];
     let mut evict_from = 0;
+    // The token lists evicted from `cached`, reused for the next sentences.
+    let mut spare_toks: Vec<Vec<Tok>> = Vec::new();
     // Subjects of reporting verbs in the sentences before a pronoun speaker (`Angela Merkel a
     // parlé. « … », estime-t-elle`), computed only where a pronoun or a plural description needs
     // an antecedent: most sentences never do. Each item is looked at once it is made, while
@@ -1560,7 +1724,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             continue;
         }
         let sent = ctx.sentences[si];
-        let toks = tokenize(text, sent, &ctx.opaque);
+        let mut toks = spare_toks.pop().unwrap_or_default();
+        tokenize_into(text, sent, &ctx.opaque, &mut toks);
         let para = ctx.sentence_para[si];
         // Cue tokens: index of the token where each cue starts.
         cue_tok.clear();
@@ -2047,7 +2212,8 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
             if words == 1 && verb_after_clause {
                 continue;
             }
-            let mut marks = vec![pair.open];
+            let mut marks = Vec::with_capacity(2 + pair.reopen.len());
+            marks.push(pair.open);
             marks.extend(pair.reopen.iter().copied());
             marks.extend(pair.close);
             let base = if pair.close.is_none() { 0.85 } else { 1.0 };
@@ -2147,13 +2313,14 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Vec<Raw> {
         while evict_from < si
             && (evict_from + TOKEN_WINDOW < si || ctx.sentence_para[evict_from] + 3 < ctx.sentence_para[si])
         {
-            cached[evict_from] = None;
+            if let Some(buf) = cached[evict_from].take() {
+                spare_toks.push(buf);
+            }
             evict_from += 1;
         }
     }
     walks.run(ctx, &raws, &cues_by_sentence, &cached);
-    raws.append(&mut walks.events);
-    raws
+    Raws { items: raws, subjects: walks.events }
 }
 
 /// Items (indices) grouped by sentence in one array, in their order within each sentence.
@@ -2194,7 +2361,7 @@ impl std::ops::Index<usize> for BySentence {
 const TOKEN_WINDOW: usize = 32;
 
 /// The tokens of sentence `si`: the cached ones, else tokenized again.
-fn sentence_toks<'c>(ctx: &Ctx<'_>, cached: &'c [Option<Vec<Tok>>], si: usize) -> Cow<'c, [Tok]> {
+fn sentence_toks<'c, 't>(ctx: &Ctx<'t>, cached: &'c [Option<Vec<Tok<'t>>>], si: usize) -> Cow<'c, [Tok<'t>]> {
     match cached.get(si) {
         Some(Some(t)) => Cow::Borrowed(t),
         _ => Cow::Owned(tokenize(ctx.text, ctx.sentences[si], &ctx.opaque)),
@@ -2338,11 +2505,11 @@ fn make_cue(ctx: &Ctx<'_>, toks: &[Tok], a: usize, b: usize, c: &CueMatch) -> Cu
     let mut s = a;
     // Auxiliary and reflexive before the participle belong to the cue span.
     let mut k = a;
-    while k > 0
-        && toks[k - 1].kind == TokKind::Word
-        && (is_adverb(&ctx.lower(&toks[k - 1])) || is_aux(&ctx.lower(&toks[k - 1])))
-        && a - k < 5
-    {
+    // (Each word lowercased once for the loop's test.)
+    while k > 0 && toks[k - 1].kind == TokKind::Word && a - k < 5 && {
+        let lw = ctx.lower(&toks[k - 1]);
+        is_adverb(&lw) || is_aux(&lw)
+    } {
         k -= 1;
         if is_aux(&ctx.lower(&toks[k])) {
             s = k;
@@ -2455,6 +2622,10 @@ fn source_who(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<Who> {
 /// A demonstrative standing for the person named last (`celle-ci`, `ce dernier`): its
 /// number and gender.
 fn demonstrative(np_text: &str) -> Option<(bool, Option<Gender>)> {
+    // An ASCII first byte that is no space is the first letter after trimming too.
+    if np_text.as_bytes().first().is_some_and(|&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'c' | b'C')) {
+        return None;
+    }
     let t = np_text.trim();
     // Every form below starts with `c` and is at most 15 bytes long; the capitals that
     // lowercase to its letters (`C`, `E`, `À`, `È`…) have the same length in UTF-8, so a longer
@@ -2564,6 +2735,7 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     // A short fronted adverbial (`À Berlin,`, `Dans l'opposition,`): the subject follows it.
     // So does a fronted participle of questioning (`Interrogé sur la suite,`, `Sollicitée par
     // l'AFP,`): news copy names the person asked right after it.
+    let lo0 = lo;
     let lf0 = ctx.lower(first);
     if is_preposition(&lf0) || is_questioned_participle(&lf0) {
         if let Some(c) = (lo + 1..toks.len().min(lo + 7)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
@@ -2583,7 +2755,8 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     if first.kind != TokKind::Word {
         return None;
     }
-    let lf = ctx.lower(first);
+    // (The same word as `lf0` when no lead-in was passed over.)
+    let lf = if lo == lo0 { lf0 } else { ctx.lower(first) };
     // An adverbial (`Pour X, …`, `Depuis que …`) or a pronoun does not open a named subject.
     if is_preposition(&lf) || pronoun(&lf).is_some() || !(cap(ctx.word(first)) || is_det(&lf)) {
         return None;
@@ -2602,8 +2775,15 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
         })
     };
     // `Ce dernier a obtenu …`, `Celle-ci a salué …`: a demonstrative for the person named last.
+    // (Each form starts with `c` or `C`: a first word starting with another ASCII letter opens
+    // none of them, as `demonstrative` would answer three times.)
+    let c_first = !toks[lo]
+        .text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | b'c' | b'C'));
     for n in 1..=3 {
-        if lo + n > toks.len() {
+        if lo + n > toks.len() || !c_first {
             break;
         }
         let span = Span::new(toks[lo].span.start, toks[lo + n - 1].span.end);
@@ -2612,14 +2792,17 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
         }
     }
     // The commas of the opening: one or two appositions, the verb group after the last.
-    let mut commas: Vec<usize> = Vec::new();
+    // (Three at most, on the stack.)
+    let mut commas_buf = [0usize; 3];
+    let mut n_commas = 0;
     let mut g = None;
     let mut k = lo;
-    while k < toks.len() && commas.len() < 3 {
+    while k < toks.len() && n_commas < 3 {
         match toks[k].kind {
             TokKind::Punct(',') => {
-                commas.push(k);
-                if commas.len() >= 2 && verb_start(k + 1) {
+                commas_buf[n_commas] = k;
+                n_commas += 1;
+                if n_commas >= 2 && verb_start(k + 1) {
                     g = Some(k + 1);
                     break;
                 }
@@ -2629,10 +2812,11 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
             _ => break,
         }
         k += 1;
-        if k - commas.last().map_or(lo, |&c| c + 1) > 12 {
+        if k - commas_buf[..n_commas].last().map_or(lo, |&c| c + 1) > 12 {
             return None;
         }
     }
+    let commas = &commas_buf[..n_commas];
     // Where the subject may start: the clause opening, or the name in apposition to a
     // description (`Le chancelier allemand, Olaf Scholz, …`).
     let mut starts = [toks[lo].span.start; 2];
@@ -2968,10 +3152,9 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 }
                 TokKind::Punct(',') => {
                     let decimal = toks.get(k + 1).is_some_and(|n| {
-                        n.span.start == toks[k].span.end
-                            && text[n.span.range()].starts_with(|c: char| c.is_ascii_digit())
+                        n.span.start == toks[k].span.end && n.text.starts_with(|c: char| c.is_ascii_digit())
                     });
-                    if k > from && k < from + 3 && !decimal && cap(text[toks[from].span.range()].as_ref()) {
+                    if k > from && k < from + 3 && !decimal && cap(toks[from].text) {
                         apposition = true;
                         continue;
                     }
@@ -3226,11 +3409,12 @@ fn inverted_at_end(
     let has_verb = (g.saturating_sub(41)..g - 1).any(|k| {
         toks[k].kind == TokKind::Word && {
             let lw = ctx.lower(&toks[k]);
+            // (The binary search among the cues last: the word tests are cheaper.)
             is_aux(&lw)
-                || ctx.finite_at(toks, k)
-                || looks_finite(&lw)
                 // A negation brackets a verb: `ne participeront pas`, `n'a jamais`.
                 || matches!(&*lw, "ne" | "n'" | "n’") && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word)
+                || looks_finite(&lw)
+                || ctx.finite_at(toks, k)
         }
     });
     if !has_verb {
@@ -3320,38 +3504,63 @@ fn looks_finite(lw: &str) -> bool {
     ) {
         return true;
     }
-    let n = lw.chars().count();
-    (lw.ends_with("aient") && n >= 6)
-        || (lw.ends_with("eront") || lw.ends_with("iront")) && n >= 7
-        || (lw.ends_with("erait") || lw.ends_with("irait") || lw.ends_with("drait")) && n >= 6
+    // (The characters counted only after an ending matched.)
+    let n = || lw.chars().count();
+    (lw.ends_with("aient") && n() >= 6)
+        || (lw.ends_with("eront") || lw.ends_with("iront")) && n() >= 7
+        || (lw.ends_with("erait") || lw.ends_with("irait") || lw.ends_with("drait")) && n() >= 6
 }
 
 /// Whether a noun phrase is headed by a document or data noun.
 fn is_document_np(ctx: &Ctx<'_>, span: Span) -> bool {
-    let t = ctx.text[span.range()].to_lowercase();
-    let head = t
-        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .find(|w| {
-            !w.is_empty()
-                && !is_det(w)
-                && *w != "l"
-                && !matches!(
-                    *w,
-                    "premier"
-                        | "premiers"
-                        | "première"
-                        | "premières"
-                        | "dernier"
-                        | "derniers"
-                        | "dernière"
-                        | "dernières"
-                        | "nouveaux"
-                        | "nouvelles"
-                        | "nouveau"
-                        | "nouvelle"
-                )
-        })
-        .unwrap_or("");
+    is_document_phrase(&ctx.text[span.range()])
+}
+
+/// Whether phrase `t` is headed by a document or data noun.
+fn is_document_phrase(t: &str) -> bool {
+    let split = |c: char| c.is_whitespace() || c == '\'' || c == '’';
+    if t.contains('Σ') {
+        // (A final sigma is lowercased by its neighbours: the whole phrase at once.)
+        let t = t.to_lowercase();
+        return is_document_noun(t.split(split).find(|w| !skipped_before_document_noun(w)).unwrap_or(""));
+    }
+    // The words lowercased one by one up to the head (the same words: lowercasing adds or
+    // removes no space or apostrophe).
+    let mut lw = String::new();
+    for w in t.split(split) {
+        lowercase_into(w, &mut lw);
+        if !skipped_before_document_noun(&lw) {
+            return is_document_noun(&lw);
+        }
+    }
+    is_document_noun("")
+}
+
+/// The words before the head of a phrase about a document: nothing, determiners, elided `l`,
+/// `premier`, `nouveau` … (lowercase).
+fn skipped_before_document_noun(w: &str) -> bool {
+    w.is_empty()
+        || is_det(w)
+        || w == "l"
+        || matches!(
+            w,
+            "premier"
+                | "premiers"
+                | "première"
+                | "premières"
+                | "dernier"
+                | "derniers"
+                | "dernière"
+                | "dernières"
+                | "nouveaux"
+                | "nouvelles"
+                | "nouveau"
+                | "nouvelle"
+        )
+}
+
+/// Nouns of documents and data (lowercase).
+fn is_document_noun(head: &str) -> bool {
     matches!(
         head,
         "sondage"
@@ -3405,10 +3614,13 @@ fn trim_end_punct(text: &str, s: Span) -> Span {
     trim_span(text, Span::new(s.start, s.start + t2.len()))
 }
 
-/// A referent in the discourse.
+/// A referent in the discourse. Its speaker is the one resolved for item `at` (kept in
+/// `resolve`'s table until the output is built: not cloned for the history).
 #[derive(Clone, Debug)]
 struct Referent {
-    speaker: Speaker,
+    at: usize,
+    /// The speaker has a name or an entity id.
+    named: bool,
     gender: Option<Gender>,
     plural: bool,
     person: bool,
@@ -3419,12 +3631,23 @@ struct Referent {
 }
 
 /// Resolves speaker mentions to referents, in text order, and builds the quotations.
-pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
+pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Raws) -> Vec<Quotation> {
     // Sort by position, keeping the links between halves.
-    let mut order: Vec<usize> = (0..raws.len()).collect();
-    order.sort_by_key(|&i| (raws[i].span.start, raws[i].source_only));
-    let mut history: Vec<Referent> = Vec::new();
+    // (Sorted as keys ending in the index: no look-up into the items at each comparison. A
+    // stable sort, for the runs it finds: the items come in order, then the subjects.)
+    let mut keys: Vec<(usize, bool, usize)> =
+        raws.iter().enumerate().map(|(i, r)| (r.span.start, r.source_only, i)).collect();
+    keys.sort();
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
+    // (At most one referent an item: reserved, not grown.)
+    let mut history: Vec<Referent> = Vec::with_capacity(raws.len());
     let mut resolved: Vec<Option<(Speaker, f32)>> = vec![None; raws.len()];
+    // A buffer of `resolve_np`'s.
+    let mut before = String::new();
+    // The speaker of a referent (always resolved: a referent is pushed with its speaker).
+    fn speaker_of<'r>(resolved: &'r [Option<(Speaker, f32)>], r: &Referent) -> Option<&'r Speaker> {
+        resolved.get(r.at).and_then(|x| x.as_ref()).map(|(s, _)| s)
+    }
     for &i in &order {
         let para = raws[i].paragraph;
         // Each item is resolved once: its speaker phrase is taken, not copied.
@@ -3436,7 +3659,7 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
         };
         let (sp, conf, gender, plural, person) = match who {
             Who::Np(np, _) | Who::Headline(np) => {
-                let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np);
+                let (mut speaker, gender, person, resolution) = resolve_np(ctx, &np, &mut before);
                 if np.definite && speaker.name.is_none() && speaker.entity_id.is_none() {
                     // `le ministre`, `l'élu`: the last named person of that gender nearby.
                     if let Some(r) =
@@ -3444,12 +3667,14 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                             r.person
                                 && !r.plural
                                 && !r.source
-                                && (r.speaker.name.is_some() || r.speaker.entity_id.is_some())
+                                && r.named
                                 && (np.gender.is_none() || r.gender.is_none() || r.gender == np.gender)
                         })
                     {
-                        speaker.entity_id = r.speaker.entity_id.clone();
-                        speaker.name = r.speaker.name.clone();
+                        if let Some(rs) = speaker_of(&resolved, r) {
+                            speaker.entity_id = rs.entity_id.clone();
+                            speaker.name = rs.name.clone();
+                        }
                     }
                 }
                 if np.anaphoric {
@@ -3460,9 +3685,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                         .take_while(|r| para.saturating_sub(r.paragraph) <= 3)
                         .find(|r| r.plural && !r.source && para.saturating_sub(r.paragraph) <= 3)
                     {
-                        speaker.entity_id = r.speaker.entity_id.clone();
-                        speaker.name =
-                            r.speaker.name.clone().or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string));
+                        if let Some(rs) = speaker_of(&resolved, r) {
+                            speaker.entity_id = rs.entity_id.clone();
+                            speaker.name =
+                                rs.name.clone().or_else(|| ctx.text.get(rs.span.range()).map(str::to_string));
+                        }
                     }
                 }
                 let (mut gender, mut plural, mut person) = (gender, np.plural, person);
@@ -3484,17 +3711,16 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                             .name
                             .map(str::to_string)
                             .or_else(|| Some(full_name(ctx, &ctx.text[m.span.range()], m.span.start)));
-                    } else if let Some(r) =
-                        history.iter().rev().take_while(|r| para.saturating_sub(r.paragraph) <= 1).find(|r| {
-                            r.person
-                                && r.plural == d_plural
-                                && !r.source
-                                && compatible(r.gender)
-                                && (r.speaker.name.is_some() || r.speaker.entity_id.is_some())
-                        })
+                    } else if let Some(r) = history
+                        .iter()
+                        .rev()
+                        .take_while(|r| para.saturating_sub(r.paragraph) <= 1)
+                        .find(|r| r.person && r.plural == d_plural && !r.source && compatible(r.gender) && r.named)
                     {
-                        speaker.entity_id = r.speaker.entity_id.clone();
-                        speaker.name = r.speaker.name.clone();
+                        if let Some(rs) = speaker_of(&resolved, r) {
+                            speaker.entity_id = rs.entity_id.clone();
+                            speaker.name = rs.name.clone();
+                        }
                     }
                     gender = d_gender;
                     plural = d_plural;
@@ -3516,15 +3742,11 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                         && para.saturating_sub(r.paragraph) <= 3
                         && !r.source
                 });
-                let speaker = match found {
-                    Some(r) => Speaker {
+                let speaker = match found.and_then(|r| speaker_of(&resolved, r)) {
+                    Some(rs) => Speaker {
                         span,
-                        entity_id: r.speaker.entity_id.clone(),
-                        name: r
-                            .speaker
-                            .name
-                            .clone()
-                            .or_else(|| ctx.text.get(r.speaker.span.range()).map(str::to_string)),
+                        entity_id: rs.entity_id.clone(),
+                        name: rs.name.clone().or_else(|| ctx.text.get(rs.span.range()).map(str::to_string)),
                         resolution: Resolution::Pronoun,
                     },
                     None => Speaker { span, entity_id: None, name: None, resolution: Resolution::Pronoun },
@@ -3560,9 +3782,9 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
                                 .find(|r| para.saturating_sub(r.paragraph) <= 1)
                         })
                 };
-                match found {
-                    Some(r) => {
-                        let mut s = r.speaker.clone();
+                match found.and_then(|r| speaker_of(&resolved, r).map(|rs| (r, rs))) {
+                    Some((r, rs)) => {
+                        let mut s = rs.clone();
                         if s.name.is_none() {
                             s.name = ctx.text.get(s.span.range()).map(str::to_string);
                         }
@@ -3576,7 +3798,8 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
         if let Some(s) = sp {
             if explicit && (s.name.is_some() || s.entity_id.is_some() || s.resolution != Resolution::Pronoun) {
                 history.push(Referent {
-                    speaker: s.clone(),
+                    at: i,
+                    named: s.name.is_some() || s.entity_id.is_some(),
                     gender,
                     plural,
                     person,
@@ -3617,33 +3840,37 @@ pub(crate) fn resolve(ctx: &Ctx<'_>, mut raws: Vec<Raw>) -> Vec<Quotation> {
 }
 
 /// The speaker of a noun phrase: through the mentions passed in, else its own name.
-fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolution) {
+fn resolve_np(ctx: &Ctx<'_>, np: &Np, before: &mut String) -> (Speaker, Option<Gender>, bool, Resolution) {
     let text = ctx.text;
     // Mentions inside the noun phrase, not in a complement (de X, du X).
     let lo = ctx.mentions.partition_point(|m| m.span.end <= np.span.start);
-    let mut heads: Vec<&MentionRef<'_>> = Vec::new();
-    for m in &ctx.mentions[lo.min(ctx.mentions.len())..] {
-        if m.span.start >= np.span.end {
-            break;
-        }
-        if !np.span.contains(m.span) {
-            continue;
-        }
-        let before = text[np.span.start..m.span.start].trim_end().to_lowercase();
-        let complement = mention_in_complement(&before);
+    // The mentions in head position: inside the phrase, not in a complement. (Read twice at
+    // most: no list is built for the usual one or two mentions.)
+    let inside = ctx.mentions[lo.min(ctx.mentions.len())..]
+        .iter()
+        .take_while(|m| m.span.start < np.span.end)
+        .filter(|m| np.span.contains(m.span));
+    let mut is_head = |m: &MentionRef<'_>| {
+        lowercase_into(text[np.span.start..m.span.start].trim_end(), before);
+        let complement = mention_in_complement(before);
         let service = complement && {
             let head = before.split_whitespace().find(|w| !is_det(w)).unwrap_or("");
             is_service_noun(head.trim_start_matches("l'").trim_start_matches("l’"))
         };
-        if !complement || service {
-            heads.push(m);
+        !complement || service
+    };
+    let mut first_head = None;
+    let mut n_persons = 0;
+    for m in inside.clone() {
+        if is_head(m) {
+            first_head.get_or_insert(m);
+            n_persons += usize::from(m.kind == EntityKind::Person);
         }
     }
-    let persons: Vec<&&MentionRef<'_>> = heads.iter().filter(|m| m.kind == EntityKind::Person).collect();
-    if persons.len() >= 2 && np.plural {
+    if n_persons >= 2 && np.plural {
         // One name a referent (`le président russe Vladimir Poutine` is one person).
         let mut names: Vec<String> = Vec::new();
-        for m in &persons {
+        for m in inside.filter(|m| m.kind == EntityKind::Person && is_head(m)) {
             let n = m.name.map(str::to_string).unwrap_or_else(|| text[m.span.range()].to_string());
             if !names.contains(&n) {
                 names.push(n);
@@ -3663,7 +3890,7 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np) -> (Speaker, Option<Gender>, bool, Resolut
             );
         }
     }
-    if let Some(m) = heads.first() {
+    if let Some(m) = first_head {
         let person = m.kind == EntityKind::Person;
         let resolution = if !person {
             Resolution::Organization
@@ -3712,27 +3939,23 @@ fn mention_in_complement(before: &str) -> bool {
     if before.ends_with("d'") || before.ends_with("d’") {
         return true;
     }
-    let mut words: Vec<&str> = before.split_whitespace().collect();
-    // Through an article, elided or not.
-    while let Some(&last) = words.last() {
-        if matches!(last, "le" | "la" | "les" | "l'" | "l’") {
-            words.pop();
-        } else if let Some(stripped) = last.strip_suffix("l'").or_else(|| last.strip_suffix("l’")) {
-            if stripped.is_empty() {
-                words.pop();
-            } else {
-                break;
-            }
-        } else {
-            break;
-        }
-    }
-    let Some(&last) = words.last() else { return false };
+    // The words from the last one back (no list built), through an article, elided or not.
+    let mut words = before.split_whitespace().rev().skip_while(|w| matches!(*w, "le" | "la" | "les" | "l'" | "l’"));
+    let Some(last) = words.next() else { return false };
     if PREP.contains(&last) {
         return true;
     }
     let common = last.chars().all(|c| c.is_alphabetic() || c == '-') && !is_det(last);
-    common && words.len() >= 2 && words[1..words.len() - 1].iter().any(|w| PREP.contains(w))
+    // A preposition among the words between the first and `last`, both excluded.
+    let mut between_prep = false;
+    let mut prev: Option<&str> = None;
+    for w in words {
+        if prev.is_some_and(|p| PREP.contains(&p)) {
+            between_prep = true;
+        }
+        prev = Some(w);
+    }
+    common && prev.is_some() && between_prep
 }
 
 /// An unlinked name completed by its full mention earlier in the article (Trump → Donald Trump).
@@ -3843,8 +4066,85 @@ mod tests {
         }
     }
 
+    #[test]
+    fn lowercase_is_itself_like_to_lowercase() {
+        for c in ('\0'..='\u{3000}').chain(['’', '«', '»', '\u{202f}', '…', 'Ω', 'ǅ', 'Ⅰ', 'Ⓐ']) {
+            assert_eq!(lowercase_is_itself(c), c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    /// `is_document_phrase` as it was, the whole phrase lowercased (the oracle of
+    /// `is_document_phrase_prop`).
+    fn whole_is_document_phrase(t: &str) -> bool {
+        let t = t.to_lowercase();
+        let split = |c: char| c.is_whitespace() || c == '\'' || c == '’';
+        is_document_noun(t.split(split).find(|w| !skipped_before_document_noun(w)).unwrap_or(""))
+    }
+
+    /// `mention_in_complement` as it was, with a list of the words (the oracle of
+    /// `mention_in_complement_prop`).
+    fn listed_mention_in_complement(before: &str) -> bool {
+        const PREP: &[&str] =
+            &["de", "du", "des", "d'", "d’", "aux", "au", "à", "par", "pour", "avec", "contre", "sur"];
+        if before.ends_with("d'") || before.ends_with("d’") {
+            return true;
+        }
+        let mut words: Vec<&str> = before.split_whitespace().collect();
+        while let Some(&last) = words.last() {
+            if matches!(last, "le" | "la" | "les" | "l'" | "l’") {
+                words.pop();
+            } else if let Some(stripped) = last.strip_suffix("l'").or_else(|| last.strip_suffix("l’")) {
+                if stripped.is_empty() {
+                    words.pop();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let Some(&last) = words.last() else { return false };
+        if PREP.contains(&last) {
+            return true;
+        }
+        let common = last.chars().all(|c| c.is_alphabetic() || c == '-') && !is_det(last);
+        common && words.len() >= 2 && words[1..words.len() - 1].iter().any(|w| PREP.contains(w))
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+        // Whole words of the lists (prepositions, articles) among others, so that every branch
+        // is taken.
+        #[test]
+        fn mention_in_complement_prop(
+            words in proptest::collection::vec("(de|du|la|le|les|l'|l’|d'|au|à|sur|chef|Banque|x-y|3|\u{a0})", 0..7),
+        ) {
+            let before = words.join(" ");
+            prop_assert_eq!(mention_in_complement(&before), listed_mention_in_complement(&before));
+        }
+
+        #[test]
+        fn is_document_phrase_prop(
+            words in proptest::collection::vec("(Les|les|l'|L’|Premières|NOUVEAU|Études|ÉTUDE|sondage|Bilan|d|ΑΣ|Σ'a|x)", 0..5),
+            seps in proptest::collection::vec("( |'|’|\u{a0})", 5),
+        ) {
+            let t: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            prop_assert_eq!(is_document_phrase(&t), whole_is_document_phrase(&t));
+        }
+
+        #[test]
+        fn has_que_prop(t in "( qu|que|qu'|qu’| |e|q|u|’|'|x)*") {
+            let want = t.contains(" que ") || t.contains(" qu'") || t.contains(" qu’");
+            prop_assert_eq!(has_que(t.as_bytes()), want);
+        }
+
+        #[test]
+        fn lowercase_into_prop(t in "[aZéÉΣσ İ’'\\-ǅµÿÀÞßŒœⅠⒶ\u{a0}«»]{0,20}") {
+            let mut out = String::from("reused");
+            lowercase_into(&t, &mut out);
+            prop_assert_eq!(out, t.to_lowercase());
+        }
+
         #[test]
         fn word_count_prop(t in "[aZé’' ,\\-\u{a0}0-9]{0,60}") {
             prop_assert_eq!(word_count(&t), full_word_count(&t).min(13));

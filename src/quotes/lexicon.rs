@@ -3,9 +3,11 @@
 //! over all of them.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, Anchored, MatchKind};
 
 use crate::typography::is_word_char;
 
@@ -66,7 +68,11 @@ pub(crate) struct Lexicon {
     pub lemmas: Vec<Lemma>,
     pub cues: Vec<String>,
     pub entries: Vec<Entry>,
-    pub automaton: AhoCorasick,
+    /// Every pattern, leftmost-longest, ASCII case ignored; searched by `find_all`'s own loop.
+    pub automaton: dfa::DFA,
+    /// The patterns of `automaton` (for the tests' reference search).
+    #[cfg(test)]
+    pub patterns: Vec<String>,
     /// Source cues that count only at the start of a sentence (`Pour X, …`): phrase, cue index.
     pub openers: Vec<(String, u32)>,
 }
@@ -525,11 +531,13 @@ impl Lexicon {
         let mut lemmas = Vec::new();
         let mut entries = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        // (Hashed by FNV-1a: a few thousand short keys, built once; SipHash's resistance to
+        // chosen keys is not needed for the built-in data and costs more.)
+        let mut index: HashMap<String, usize, BuildHasherDefault<Fnv>> = HashMap::default();
         let mut push = |pat: String, e: Entry, patterns: &mut Vec<String>, entries: &mut Vec<Entry>| {
             // Both apostrophes: ' and ’.
-            let variants = if pat.contains('\'') { vec![pat.replace('\'', "’"), pat] } else { vec![pat] };
-            for p in variants {
+            let typographic = pat.contains('\'').then(|| pat.replace('\'', "’"));
+            for p in typographic.into_iter().chain([pat]) {
                 match index.get(&p) {
                     Some(&i) => {
                         if let (Entry::Verb { lemma: a, forms }, Entry::Verb { lemma: b, forms: more }) =
@@ -571,14 +579,24 @@ impl Lexicon {
             let e = if c[1] == "source" { Entry::Source { cue: ci } } else { Entry::Channel { cue: ci } };
             push(c[0].to_string(), e, &mut patterns, &mut entries);
         }
-        let automaton = AhoCorasickBuilder::new()
+        // A few thousand short patterns: the DFA is small and the fastest to search. (Built as
+        // `AhoCorasick` builds its DFA kind; no prefilter, which no start byte set this large
+        // would get anyway, so that only dead and match states are special in the search loop.)
+        let automaton = dfa::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            // A few thousand short patterns: the DFA is small and the fastest to search.
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Lexicon { lemmas, cues, entries, automaton, openers })
+        Ok(Lexicon {
+            lemmas,
+            cues,
+            entries,
+            automaton,
+            #[cfg(test)]
+            patterns,
+            openers,
+        })
     }
 
     /// The built-in lexicon, compiled once.
@@ -591,16 +609,44 @@ impl Lexicon {
         .clone()
     }
 
-    /// Every whole-word match in `text`, in order.
+    /// Every whole-word match in `text`, in order: of the leftmost-longest, non-overlapping
+    /// matches (`AhoCorasick::find_iter`), those with no word character on either side.
+    ///
+    /// The search loop is `find_iter`'s for a DFA (`try_find_fwd`), inlined: a DFA step a
+    /// byte over a slice iterator, a test for the (rare) dead and match states, and a new
+    /// search from the start state at the end of each match.
     pub(crate) fn find_all(&self, text: &str) -> Vec<CueMatch> {
-        let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        // About one cue every 120 bytes of agency copy: reserved for most texts rather than
+        // grown (each growth copies the list).
+        let mut out = Vec::with_capacity(text.len() / 128);
+        let aut = &self.automaton;
+        let Ok(start) = aut.start_state(Anchored::No) else { return out };
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at <= bytes.len() {
+            // The leftmost-longest match from `at`: the last match state seen before the DFA
+            // dies (it dies once no longer match can follow), as (pattern, end).
+            let mut found = aut.is_match(start).then(|| (aut.match_pattern(start, 0), at));
+            let mut sid = start;
+            let mut pos = at;
+            while let Some(n) = run_to_special(aut, &mut sid, &bytes[pos..]) {
+                pos += n;
+                if aut.is_dead(sid) {
+                    break;
+                }
+                if aut.is_match(sid) {
+                    found = Some((aut.match_pattern(sid, 0), pos));
+                }
+            }
+            let Some((pid, e)) = found else { break };
+            let s = e - aut.pattern_len(pid);
             let before_ok = text[..s].chars().next_back().map_or(true, |c| !is_word_char(c));
             let after_ok = text[e..].chars().next().map_or(true, |c| !is_word_char(c));
             if before_ok && after_ok {
-                out.push(CueMatch { start: s, end: e, entry: self.entries[m.pattern().as_usize()] });
+                out.push(CueMatch { start: s, end: e, entry: self.entries[pid.as_usize()] });
             }
+            // (An empty match moves one byte on, as `find_iter` does; no pattern is empty.)
+            at = if e > at { e } else { at + 1 };
         }
         out
     }
@@ -633,6 +679,58 @@ impl Lexicon {
         match e {
             Entry::Verb { lemma, .. } => self.lemmas.get(lemma as usize).map_or(Flags::default(), |l| l.flags),
             _ => Flags::default(),
+        }
+    }
+}
+
+/// Steps `aut` from `sid` over `bytes` up to the first special (dead or match) state: how many
+/// bytes it read, `None` if none was met. (A function of its own: the loop keeps its few
+/// variables in registers.)
+#[inline(never)]
+fn run_to_special(aut: &dfa::DFA, sid: &mut aho_corasick::automaton::StateID, bytes: &[u8]) -> Option<usize> {
+    let mut s = *sid;
+    // Four bytes a turn (one test of the end for four steps), then the rest one by one.
+    let mut chunks = bytes.chunks_exact(4);
+    let mut k = 0;
+    for c in &mut chunks {
+        for (d, &b) in c.iter().enumerate() {
+            s = aut.next_state(Anchored::No, s, b);
+            if aut.is_special(s) {
+                *sid = s;
+                return Some(k + d + 1);
+            }
+        }
+        k += 4;
+    }
+    for &b in chunks.remainder() {
+        s = aut.next_state(Anchored::No, s, b);
+        k += 1;
+        if aut.is_special(s) {
+            *sid = s;
+            return Some(k);
+        }
+    }
+    *sid = s;
+    None
+}
+
+/// The FNV-1a hash (64 bits), for the lexicon's index of patterns.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
 }
@@ -729,6 +827,57 @@ mod tests {
         ("s’est inquiétée", Some("s'inquiéter")),                  // pronominal, feminine participle
         ("dans un communiqué publié", Some("dans un communiqué")), // channel
     ];
+
+    /// The whole-word matches as `find_all` read them from `AhoCorasick::find_iter` before it had
+    /// its own search loop (the oracle of `find_all_like_find_iter`).
+    fn find_iter_matches(lex: &Lexicon, text: &str) -> Vec<CueMatch> {
+        use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind};
+        static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+        let ac = AC.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&lex.patterns)
+                .unwrap_or_else(|e| panic!("{e}"))
+        });
+        let mut out = Vec::new();
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok = text[..s].chars().next_back().map_or(true, |c| !is_word_char(c));
+            let after_ok = text[e..].chars().next().map_or(true, |c| !is_word_char(c));
+            if before_ok && after_ok {
+                out.push(CueMatch { start: s, end: e, entry: lex.entries[m.pattern().as_usize()] });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn find_all_like_find_iter_on_articles() {
+        let lex = Lexicon::builtin();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data")).into_iter().flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.map(|e| e.path()).unwrap_or_default()) else { continue };
+            assert_eq!(lex.find_all(&text), find_iter_matches(&lex, &text));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        // Pieces of patterns glued to letters, spaces and apostrophes: matches inside words,
+        // overlapping candidates, phrases cut short, both cases.
+        #[test]
+        fn find_all_like_find_iter(
+            parts in proptest::collection::vec(
+                "(a dit|dit|DIT|dire|a fait savoir|fait|savoir|selon|Selon|d'après|d’après|aux yeux de|yeux|                  dans un communiqué|dans un|lancé un appel|s'est dit|estime|estimé|martèle|x|é|É| |'|’|-|,|\\.|«|»)",
+                0..16,
+            ),
+        ) {
+            let lex = Lexicon::builtin();
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(lex.find_all(&text), find_iter_matches(&lex, &text));
+        }
+    }
 
     #[test]
     fn cue_matching() {

@@ -405,8 +405,8 @@ impl QuoteExtractor {
         if text.is_empty() {
             return Vec::new();
         }
-        let mut sorted: Vec<MentionRef<'_>> =
-            mentions.iter().copied().filter(|m| m.span.get(text).is_some() && !m.span.is_empty()).collect();
+        let mut sorted: Vec<MentionRef<'_>> = Vec::with_capacity(mentions.len());
+        sorted.extend(mentions.iter().copied().filter(|m| m.span.get(text).is_some() && !m.span.is_empty()));
         sorted.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let ctx = attribute::Ctx::new(text, sentences, &sorted, &self.lexicon);
         let raws = attribute::collect(&ctx);

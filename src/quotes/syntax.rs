@@ -18,9 +18,11 @@ pub(crate) enum TokKind {
 }
 
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub span: Span,
     pub kind: TokKind,
+    /// `text[span]`, sliced once here: the attribution steps read a token's word several times.
+    pub text: &'a str,
 }
 
 const ELIDED: &[&str] = &[
@@ -55,8 +57,16 @@ pub(crate) const ALNUM: [bool; 256] = {
 
 /// Tokens of `text[range]`; `opaque` are spans (sorted by start) each emitted as one
 /// `Quote(i)` token.
-pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(range.len() / 5 + 4);
+pub(crate) fn tokenize<'a>(text: &'a str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    tokenize_into(text, range, opaque, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), for a caller that reuses its buffers.
+pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usize)], out: &mut Vec<Tok<'a>>) {
+    out.clear();
+    out.reserve(range.len() / 5 + 4);
     let bytes = text.as_bytes();
     let end = range.end.min(text.len());
     let mut i = range.start;
@@ -67,16 +77,35 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         if next_opaque <= i {
             let (s, idx) = opaque[oi];
             if s.start == i {
-                out.push(Tok { span: Span::new(s.start, s.end.min(end)), kind: TokKind::Quote(idx) });
+                out.push(tok(text, Span::new(s.start, s.end.min(end)), TokKind::Quote(idx)));
                 i = s.end.max(i + 1);
             }
             oi += 1;
             next_opaque = oi_start(opaque, oi).unwrap_or(usize::MAX);
             continue;
         }
+        // Where the word starting here, if any, is scanned from (past its first run of ASCII
+        // letters and digits when it starts with one).
+        let mut j = i;
         let len = match bytes[i] {
-            // An ASCII letter or digit starts a word: no space or punctuation test.
-            b if ALNUM[usize::from(b)] => 1,
+            // An ASCII letter or digit starts a word: no space or punctuation test. The usual
+            // word, a run of them ended by a space or a punctuation mark, is pushed at once.
+            b if ALNUM[usize::from(b)] => {
+                let stop = next_opaque.min(end);
+                j = i + 1;
+                while j < stop && ALNUM[usize::from(bytes[j])] {
+                    j += 1;
+                }
+                if j >= stop || (bytes[j] < 0x80 && !matches!(bytes[j], b'-' | b'\'' | b'`')) {
+                    out.push(tok(text, Span::new(i, j), TokKind::Word));
+                    i = j;
+                    if bytes.get(i) == Some(&b' ') && i < end && next_opaque > i {
+                        i += 1;
+                    }
+                    continue;
+                }
+                1
+            }
             b' ' => {
                 i += 1;
                 continue;
@@ -94,7 +123,7 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
                     continue;
                 }
                 if !word_char(c) {
-                    out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
+                    out.push(tok(text, Span::new(i, i + len), TokKind::Punct(c)));
                     i += len;
                     continue;
                 }
@@ -103,7 +132,6 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         };
         // A word: word characters, hyphens between them, an elision apostrophe ends it.
         let start = i;
-        let mut j = i;
         // Whether a hyphen was taken into the word (only such a word can end in a clitic).
         let mut hyphen = false;
         let stop = next_opaque.min(end);
@@ -150,10 +178,11 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         if j == start {
             j = start + len;
         }
-        // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one).
-        let w = &text[start..j];
+        // Split an inverted clitic: dit-il, a-t-elle (only hyphenated words can hold one; the
+        // word is sliced only then).
         let mut split = None;
-        if hyphen && w.len() > 3 {
+        if hyphen && j - start > 3 {
+            let w = &text[start..j];
             for cl in CLITICS {
                 if w.len() > cl.len()
                     && w.is_char_boundary(w.len() - cl.len())
@@ -166,14 +195,18 @@ pub(crate) fn tokenize(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec
         }
         match split {
             Some(k) if k > start => {
-                out.push(Tok { span: Span::new(start, k), kind: TokKind::Word });
-                out.push(Tok { span: Span::new(k, j), kind: TokKind::Clitic });
+                out.push(tok(text, Span::new(start, k), TokKind::Word));
+                out.push(tok(text, Span::new(k, j), TokKind::Clitic));
             }
-            _ => out.push(Tok { span: Span::new(start, j), kind: TokKind::Word }),
+            _ => out.push(tok(text, Span::new(start, j), TokKind::Word)),
         }
         i = j;
+        // The space after a word skipped here rather than by another turn of the loop (unless
+        // a quotation starts there, which the loop handles).
+        if bytes.get(i) == Some(&b' ') && i < end && next_opaque > i {
+            i += 1;
+        }
     }
-    out
 }
 
 /// The next byte of interest in `bytes[..end]`, from two searches (each a `memchr`-speed scan
@@ -224,6 +257,12 @@ impl<'t> Jump<'t> {
         let hit = a.min(b);
         (hit < self.end).then_some(hit)
     }
+}
+
+/// A token of `text` over `span`.
+#[inline]
+fn tok(text: &str, span: Span, kind: TokKind) -> Tok<'_> {
+    Tok { span, kind, text: &text[span.range()] }
 }
 
 fn oi_start(opaque: &[(Span, usize)], oi: usize) -> Option<usize> {
@@ -491,7 +530,7 @@ mod tests {
     }
 
     /// The tokenizer before its ASCII fast paths (the oracle of `tokenize_like_before`).
-    fn tokenize_before(text: &str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok> {
+    fn tokenize_before<'a>(text: &'a str, range: Span, opaque: &[(Span, usize)]) -> Vec<Tok<'a>> {
         let mut out = Vec::with_capacity(range.len() / 5 + 4);
         let bytes = text.as_bytes();
         let end = range.end.min(text.len());
@@ -501,7 +540,7 @@ mod tests {
             if oi < opaque.len() && opaque[oi].0.start <= i {
                 let (s, idx) = opaque[oi];
                 if s.start == i {
-                    out.push(Tok { span: Span::new(s.start, s.end.min(end)), kind: TokKind::Quote(idx) });
+                    out.push(tok(text, Span::new(s.start, s.end.min(end)), TokKind::Quote(idx)));
                     i = s.end.max(i + 1);
                 }
                 oi += 1;
@@ -519,7 +558,7 @@ mod tests {
                 continue;
             }
             if !word_char(c) {
-                out.push(Tok { span: Span::new(i, i + len), kind: TokKind::Punct(c) });
+                out.push(tok(text, Span::new(i, i + len), TokKind::Punct(c)));
                 i += len;
                 continue;
             }
@@ -583,10 +622,10 @@ mod tests {
             }
             match split {
                 Some(k) if k > start => {
-                    out.push(Tok { span: Span::new(start, k), kind: TokKind::Word });
-                    out.push(Tok { span: Span::new(k, j), kind: TokKind::Clitic });
+                    out.push(tok(text, Span::new(start, k), TokKind::Word));
+                    out.push(tok(text, Span::new(k, j), TokKind::Clitic));
                 }
-                _ => out.push(Tok { span: Span::new(start, j), kind: TokKind::Word }),
+                _ => out.push(tok(text, Span::new(start, j), TokKind::Word)),
             }
             i = j;
         }
