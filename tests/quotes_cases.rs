@@ -139,6 +139,15 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Matignon",
         Some("Matignon"),
     ),
+    // Colon introduction after a subject with two appositions and a verb that reports nothing:
+    // the subject opening the clause speaks, not the speaker of the quotation before.
+    (
+        "Marie sourit. « C'est beau », dit-elle. Karim, 34 ans, boulanger dans le quartier, est plus réservé : « Les gens ont peur. »",
+        "Les gens ont peur.",
+        Direct,
+        "Karim",
+        Some("Karim"),
+    ),
     // Indirect: a laissé entendre que (a verb phrase of the lexicon, its first word conjugated).
     (
         "Le gouverneur de la banque centrale a laissé entendre que les taux baisseraient en mars.",

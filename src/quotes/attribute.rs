@@ -2075,7 +2075,11 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                 } else if let Some(x) =
                     (lo..qt).find(|&x| toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x])))
                 {
-                    if let Some(w) = ctx.subject_before(&toks, x, 0) {
+                    // The subject right before the auxiliary, or the one opening the clause past
+                    // its appositions (`Karim, 34 ans, restaurateur, est plus réservé : « … »`).
+                    let subject =
+                        ctx.subject_before(&toks, x, 0).or_else(|| opening_subject(ctx, &toks, lo).filter(|_| lo == 0));
+                    if let Some(w) = subject {
                         who = w;
                     }
                 } else if let Some(w) = opening_subject(ctx, &toks, lo).filter(|_| lo == 0) {
