@@ -148,6 +148,14 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Karim",
         Some("Karim"),
     ),
+    // Indirect, closed by an inverted verb: the clause starts after the dateline.
+    (
+        "LYON, 4 mars 2024 (AFP) - Trois piscines municipales fermeront cet été, a annoncé la mairie.",
+        "Trois piscines municipales fermeront cet été",
+        Indirect,
+        "la mairie",
+        None,
+    ),
     // Indirect: a laissé entendre que (a verb phrase of the lexicon, its first word conjugated).
     (
         "Le gouverneur de la banque centrale a laissé entendre que les taux baisseraient en mars.",

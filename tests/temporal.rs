@@ -272,6 +272,14 @@ const CASES: &[Case] = &[
     // … but with no date before, or after an article (`du scrutin`), the event is not dated
     ("La maire a démissionné le lendemain de ce vote.", "2023-06-01", T, &[]),
     ("La maire a démissionné le lendemain du vote.", "2023-06-01", T, &[]),
+    // a trigger phrase that runs across the end of a search window (`cet été` cut after `cet`
+    // by the window of the dateline's date) extends the window
+    (
+        "LYON, 4 mars 2024 (AFP) - Trois piscines de la ville fermeront cet été.",
+        "2024-03-04",
+        T,
+        &[("4 mars 2024", "2024-03-04", None), ("cet été", "2024-SU", None)],
+    ),
     // a year after `pour`: what a budget or a target is for
     (
         "Le gouvernement a présenté son projet de budget pour 2025.",

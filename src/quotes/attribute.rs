@@ -3376,6 +3376,32 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
     None
 }
 
+/// Where the words of a sentence starting at `start` begin after a dateline (`MOSCOU, 9
+/// novembre 2022 (AFP) - `, `PARIS (Reuters) – `): after the dash that follows the agency's
+/// parenthesis within the first 120 bytes; `start` when there is none.
+fn after_dateline(text: &str, start: usize) -> usize {
+    let mut end = (start + 120).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[start..end];
+    let Some(close) = head.find(')') else { return start };
+    // The parenthesis holds an agency's name: capitals, digits, a few signs.
+    let open = head[..close].rfind('(').map_or(close, |o| o + 1);
+    let agency = &head[open..close];
+    if agency.is_empty()
+        || !agency.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || " -/&.".contains(c))
+            && !agency.chars().next().is_some_and(char::is_uppercase)
+    {
+        return start;
+    }
+    let rest = &head[close + 1..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let Some(after_dash) = trimmed.strip_prefix(['-', '–', '—']) else { return start };
+    let words = after_dash.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    end - words.len()
+}
+
 /// `X …, a annoncé le parquet.`: a reporting verb after a comma with its inverted subject ending
 /// the sentence reports the clause before the comma.
 #[allow(clippy::too_many_arguments)]
@@ -3463,7 +3489,8 @@ fn inverted_at_end(
     if !matches!(who, Who::Np(..)) || !(closes(end) || adverbial_end || comment_end) {
         return None;
     }
-    let span = trim_end_punct(ctx.text, Span::new(sent.start, toks[g - 1].span.start));
+    let from = after_dateline(ctx.text, sent.start).min(toks[g - 1].span.start);
+    let span = trim_end_punct(ctx.text, Span::new(from, toks[g - 1].span.start));
     if word_count(&ctx.text[span.range()]) < 4 {
         return None;
     }
