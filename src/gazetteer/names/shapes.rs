@@ -50,6 +50,20 @@ fn classes() -> &'static FnvMap<&'static str, Class> {
 }
 
 fn class_of(word: &str) -> Option<Class> {
+    // Most words are in no class: a table of (first byte, length) pairs answers them without
+    // hashing.
+    static SHAPES: OnceLock<[u32; 256]> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut t = [0u32; 256];
+        for w in classes().keys() {
+            t[w.as_bytes()[0] as usize] |= 1 << w.len().min(31);
+        }
+        t
+    });
+    let first = *word.as_bytes().first()?;
+    if shapes[first as usize] & (1 << word.len().min(31)) == 0 {
+        return None;
+    }
     classes().get(word).copied()
 }
 
@@ -160,9 +174,11 @@ pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
         }
         // Up to five tokens back: qualifiers and connectors, then the head.
         let mut at = w.start;
-        let mut between: Vec<Span> = Vec::new();
+        // (On the stack: one capitalised word in two is preceded by a connector.)
+        let mut between_buf = [Span::new(0, 0); 6];
+        let mut n_between = 0;
         let mut head = None;
-        while between.len() <= 5 {
+        while n_between <= 5 {
             let Some(t) = token_before(text, at) else { break };
             let word = &text[t.range()];
             match class_of(word) {
@@ -170,10 +186,16 @@ pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
                     head = Some((t, c));
                     break;
                 }
-                Some(Class::Qualifier) => between.push(t),
-                _ if is_connector(word) => between.push(t),
+                Some(Class::Qualifier) => {
+                    between_buf[n_between] = t;
+                    n_between += 1;
+                }
+                _ if is_connector(word) => {
+                    between_buf[n_between] = t;
+                    n_between += 1;
+                }
                 // One adjective right before the name: a company head may come before it.
-                _ if between.is_empty() && at == w.start && is_adjective(word) => {
+                _ if n_between == 0 && at == w.start && is_adjective(word) => {
                     if let Some(h) =
                         token_before(text, t.start).filter(|h| class_of(&text[h.range()]) == Some(Class::Company))
                     {
@@ -187,6 +209,7 @@ pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
             at = t.start;
         }
         let Some((h, class)) = head else { continue };
+        let between = &between_buf[..n_between];
         let joined_by_connector = between.first().is_some_and(|t| is_connector(&text[t.range()]));
         let ok = match class {
             Class::Street => between.is_empty() || (joined_by_connector && between.len() <= 2),
@@ -236,7 +259,10 @@ fn is_adjective(word: &str) -> bool {
         "ais", "aise", "ain", "aine", "ien", "ienne", "ois", "oise", "ique", "al", "ale", "el", "elle", "and", "ande",
         "if", "ive", "ol", "ole", "ile", "éen", "éenne", "en", "enne", "ier", "ière", "on", "onne", "ard", "arde",
     ];
-    word.chars().next().is_some_and(char::is_lowercase) && ENDINGS.iter().any(|e| word.ends_with(e))
+    // (The last byte first: most words end in none of these letters' bytes.)
+    matches!(word.as_bytes().last(), Some(b's' | b'e' | b'n' | b'l' | b'f' | b'd' | b'r' | b'\xa9'))
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// The title phrase `text[tokens]` (`le préfet du Rhône`, `préfet du Rhône`): an optional
