@@ -156,6 +156,14 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "la mairie",
         None,
     ),
+    // Indirect: `selon X` in mid-sentence, followed by a participle's phrase with commas of its own.
+    (
+        "Les ventes ont reculé de 4 % en mars, selon la fédération, tirées vers le bas par l'habillement, surtout en province.",
+        "Les ventes ont reculé de 4 % en mars",
+        Indirect,
+        "la fédération",
+        None,
+    ),
     // Indirect: a laissé entendre que (a verb phrase of the lexicon, its first word conjugated).
     (
         "Le gouverneur de la banque centrale a laissé entendre que les taux baisseraient en mars.",

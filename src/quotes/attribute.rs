@@ -3325,30 +3325,46 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     // `Selon X, …`: the rest of the sentence.
                     let Some(start) = toks.get(e + 1).map(|t| t.span.start) else { continue };
                     trim_end_punct(text, Span::new(start, clause_end(e + 1)))
-                } else if a > 0 && toks[a - 1].kind == TokKind::Punct(',') && {
-                    // The source ends the sentence, with at most an apposition after it
-                    // (`…, d'après Anne Dupont, professeure de droit.`).
-                    let closes =
-                        |k: usize| toks.get(k).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')));
-                    // An acronym in brackets after the source: `la Fédération française de
-                    // football (FFF)`.
-                    let mut e = e;
-                    if toks.get(e).is_some_and(|t| t.kind == TokKind::Punct('(')) {
-                        if let Some(k) = (e + 1..toks.len().min(e + 5)).find(|&k| toks[k].kind == TokKind::Punct(')')) {
-                            e = k + 1;
+                } else if a > 0
+                    && toks[a - 1].kind == TokKind::Punct(',')
+                    && {
+                        // The source ends the sentence, with at most an apposition after it
+                        // (`…, d'après Anne Dupont, professeure de droit.`).
+                        let closes =
+                            |k: usize| toks.get(k).map_or(true, |t| matches!(t.kind, TokKind::Punct('.' | '!' | '?')));
+                        // An acronym in brackets after the source: `la Fédération française de
+                        // football (FFF)`.
+                        let mut e = e;
+                        if toks.get(e).is_some_and(|t| t.kind == TokKind::Punct('(')) {
+                            if let Some(k) =
+                                (e + 1..toks.len().min(e + 5)).find(|&k| toks[k].kind == TokKind::Punct(')'))
+                            {
+                                e = k + 1;
+                            }
                         }
-                    }
-                    closes(e)
-                        || toks[e].kind == TokKind::Punct(',')
-                            && ((e + 1..toks.len())
+                        closes(e)
+                            || toks[e].kind == TokKind::Punct(',')
+                                && ((e + 1..toks.len())
                                 .take_while(|&k| !closes(k))
                                 .all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-')))
+                                // … or a participle's phrase with no verb of its own (`…, selon
+                                // l'Insee, porté par les exportations, notamment aéronautiques.`).
+                                || toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Word && is_participle_like(&ctx.lower(t)))
+                                    && (e + 1..toks.len()).take_while(|&k| !closes(k)).all(|k| match toks[k].kind {
+                                        TokKind::Word => {
+                                            let lw = ctx.lower(&toks[k]);
+                                            !is_aux(&lw) && !looks_finite(&lw)
+                                        }
+                                        TokKind::Punct('\'' | '’' | '-' | ',') => true,
+                                        _ => false,
+                                    })
                                 // … or a relative clause on it (`, dont le président doit …`).
                                 || toks.get(e + 1).is_some_and(|t| {
                                     t.kind == TokKind::Word
                                         && matches!(&*ctx.lower(t), "dont" | "qui" | "où" | "lequel" | "laquelle")
                                 }))
-                } {
+                    }
+                {
                     // `…, selon X.`: the sentence before.
                     trim_end_punct(text, Span::new(sent.start, toks[a - 1].span.start))
                 } else {
@@ -3511,6 +3527,13 @@ fn inverted_at_end(
 /// Whether a word is a finite verb: a frequent copula or modal, or by its ending alone the
 /// third persons of the future (`participeront`), the conditional (`faudrait`, `pourraient`)
 /// and the imperfect (`restaient`), endings no French noun or adjective of news copy has.
+/// A past or present participle by its ending (`porté`, `portée`, `tirés`, `soutenu`,
+/// `portant`): the head of a phrase that adds to a clause without being one.
+fn is_participle_like(lw: &str) -> bool {
+    ["é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "ant"].iter().any(|e| lw.ends_with(e))
+        && lw.chars().count() > 3
+}
+
 fn looks_finite(lw: &str) -> bool {
     // Copulas and modals in the present, which head most clauses of news statements (`la
     // hausse des prix reste contenue`, `le site doit fermer`).
