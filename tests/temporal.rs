@@ -280,6 +280,21 @@ const CASES: &[Case] = &[
         T,
         &[("4 mars 2024", "2024-03-04", None), ("cet été", "2024-SU", None)],
     ),
+    // a reporting incise after a comma with its subject ends the sentence: it dates what
+    // follows it, not the future clause it reports …
+    (
+        "La ville rouvrira ses piscines dès l'été, a annoncé la mairie.",
+        "2024-03-06",
+        T,
+        &[("dès l'été", "2024-SU", Some("after"))],
+    ),
+    // … but a main verb after an apposition's comma is the verb of the whole sentence
+    (
+        "Élue dimanche à Lisbonne, la nouvelle présidente, Ana Costa, a prévenu ses électeurs que tout serait difficile.",
+        "2023-12-11",
+        T,
+        &[("dimanche", "2023-12-10", None)],
+    ),
     // a year after `pour`: what a budget or a target is for
     (
         "Le gouvernement a présenté son projet de budget pour 2025.",

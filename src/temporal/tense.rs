@@ -642,7 +642,7 @@ pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)>
     let mut split = Vec::new();
     words(text, from, to, &mut folds, &mut split);
     let ws: Vec<W<'_>> = split.iter().map(|w| W::split(text, *w, &folds)).collect();
-    signals_of(&ws)
+    signals_of(text, &ws)
 }
 
 /// [`signals`] of the sentence `text[from..to]`, reading the part inside `window` from its
@@ -678,7 +678,7 @@ pub(crate) fn signals_with_tokens<'a>(
         }
     }
     list.extend(right.iter().map(|w| W::split(text, *w, folds)));
-    let out = signals_of(&list);
+    let out = signals_of(text, &list);
     *ws = recycle(list);
     out
 }
@@ -694,12 +694,56 @@ fn inverted(ws: &[W<'_>], k: usize) -> bool {
     aux(w.folded) && glued && (t && pronoun(k + 2) || pronoun(k + 1))
 }
 
-fn signals_of(ws: &[W<'_>]) -> Vec<(usize, Tense)> {
+/// Whether word `k` is the auxiliary of a reporting verb right after a comma (`…, a annoncé la
+/// mairie.`, `…, ont indiqué les enquêteurs`): an incise with an inverted subject, like
+/// `a-t-il déclaré`, which dates what follows it, not the clause it reports before it.
+fn reporting_after_comma(text: &str, ws: &[W<'_>], k: usize) -> bool {
+    let comma = text[..ws[k].pos].trim_end_matches([' ', '\u{a0}', '\u{202f}']).ends_with(',');
+    // The incise ends the sentence: its subject and a few words, no `que` (`…, Javier Milei, a
+    // prévenu ses compatriotes que …` is the main verb after an apposition).
+    let closes_sentence = || {
+        let Some(p) = ws.get(k + 1) else { return false };
+        let rest = &text[p.pos + p.raw.len()..];
+        let end = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
+        let tail = &rest[..end];
+        let words = tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        tail.len() <= 120 && words.clone().count() <= 8 && !words.clone().any(|w| matches!(w, "que" | "qu"))
+    };
+    comma
+        && matches!(ws[k].folded, "a" | "ont")
+        && ws.get(k + 1).is_some_and(|p| {
+            matches!(
+                p.folded,
+                "annonce"
+                    | "indique"
+                    | "declare"
+                    | "precise"
+                    | "affirme"
+                    | "assure"
+                    | "explique"
+                    | "ajoute"
+                    | "souligne"
+                    | "confirme"
+                    | "estime"
+                    | "rapporte"
+                    | "averti"
+                    | "prevenu"
+                    | "insiste"
+                    | "martele"
+                    | "fait"
+            )
+        })
+        && closes_sentence()
+}
+
+fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
     // A plain loop: the closure of a `filter_map` was called out of line for every word.
     let mut out = Vec::new();
     for k in 0..ws.len() {
         match signal(ws, k) {
-            Some(Tense::Past) if inverted(ws, k) => out.push((ws[k].pos, Tense::PastAfter)),
+            Some(Tense::Past) if inverted(ws, k) || reporting_after_comma(text, ws, k) => {
+                out.push((ws[k].pos, Tense::PastAfter))
+            }
             Some(t) => out.push((ws[k].pos, t)),
             // With its agent (`déclenchée par l'attaque du 7 octobre`) the participle is a
             // passive verb for its whole clause; bare, it dates what follows it.
