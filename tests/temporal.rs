@@ -295,6 +295,21 @@ const CASES: &[Case] = &[
         T,
         &[("dimanche", "2023-12-10", None)],
     ),
+    // a relative clause has its own tense: the main clause's past does not reach past `qui`
+    // (present: the nearest 19 November, ten days ahead)
+    (
+        "Les ministres ont discuté mercredi de l'accord, qui expire le 19 novembre, a annoncé le Kremlin.",
+        "2022-11-09",
+        T,
+        &[("mercredi", "2022-11-09", None), ("le 19 novembre", "2022-11-19", None)],
+    ),
+    // … and a relative clause in the past is read in the past
+    (
+        "Il a salué l'accord, qui avait été signé le 19 novembre.",
+        "2022-11-09",
+        T,
+        &[("le 19 novembre", "2021-11-19", None)],
+    ),
     // a year after `pour`: what a budget or a target is for
     (
         "Le gouvernement a présenté son projet de budget pour 2025.",

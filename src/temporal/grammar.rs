@@ -326,7 +326,7 @@ impl<'a> Parser<'a> {
                 match t {
                     Some(Tense::Past | Tense::PastNext | Tense::PastAfter) => Dir::Past,
                     Some(Tense::Future) => Dir::Future,
-                    None => default,
+                    Some(Tense::Relative) | None => default,
                 }
             }
         }

@@ -20,6 +20,10 @@ pub(crate) enum Tense {
     /// inverted subject (`…, a-t-on appris`, `a-t-il déclaré lundi`) dates what it says, not the
     /// words it reports before it.
     PastAfter,
+    /// Not a tense: a relative pronoun (`qui`, `dont`) opening a clause. A signal before it
+    /// does not date an expression after it: in `l'accord, qui arrive à échéance le 19
+    /// novembre`, the relative clause's own (present) tense decides, not the main clause's past.
+    Relative,
 }
 
 const MAX_REACH: usize = 240;
@@ -740,6 +744,10 @@ fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
     // A plain loop: the closure of a `filter_map` was called out of line for every word.
     let mut out = Vec::new();
     for k in 0..ws.len() {
+        if k > 0 && matches!(ws[k].folded, "qui" | "dont") {
+            out.push((ws[k].pos, Tense::Relative));
+            continue;
+        }
         match signal(ws, k) {
             Some(Tense::Past) if inverted(ws, k) || reporting_after_comma(text, ws, k) => {
                 out.push((ws[k].pos, Tense::PastAfter))
@@ -761,9 +769,15 @@ fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
 /// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
 /// excluded.
 pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> Option<Tense> {
+    // The last relative pronoun before the expression: the signals before it belong to the
+    // main clause.
+    let barrier = signals.iter().filter(|&&(pos, t)| t == Tense::Relative && pos < start).map(|&(pos, _)| pos).max();
     let mut best: Option<(usize, Tense)> = None;
     for &(pos, t) in signals {
         if pos >= start && pos < end || pos + MAX_REACH < start || pos > end + MAX_REACH {
+            continue;
+        }
+        if t == Tense::Relative || barrier.is_some_and(|b| pos < b) {
             continue;
         }
         // A bare participle dates only what follows it after one space; an incise, what
