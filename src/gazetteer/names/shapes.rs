@@ -273,8 +273,7 @@ fn title_phrase(text: &str, toks: &[Span], possessive: bool) -> bool {
     let word = |i: usize| toks.get(i).map(|t| &text[t.range()]);
     let mut i = 0;
     if let Some(w) = word(0) {
-        let det = matches!(w, "le" | "la" | "l" | "Le" | "La" | "L")
-            || (possessive && matches!(w, "son" | "sa" | "leur" | "Son" | "Sa" | "Leur"));
+        let det = is_article(w) || (possessive && is_possessive(w));
         if det {
             i = 1;
         }
@@ -351,10 +350,8 @@ pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
             let close = np.find([',', '.', ';', ')', '\n', ':', '«', '»', '"']).map_or(text.len(), |k| from + k);
             let close = from + text[from..close].trim_end_matches(is_blank).len();
             if let Some(toks) = tokens(text, from, close) {
-                let first = toks.first().map(|t| &text[t.range()]);
-                if first.is_some_and(|w| !matches!(w, "son" | "sa" | "ses" | "leur" | "leurs"))
-                    && title_phrase(text, &toks, false)
-                {
+                // (Without possessives: `title_phrase` reads none here.)
+                if !toks.is_empty() && title_phrase(text, &toks, false) {
                     found.push(new_draft(Span::new(toks[0].start, close), EntityKind::Person, None, Some(d)));
                 }
             }
@@ -363,8 +360,16 @@ pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
     merge(drafts, found);
 }
 
+fn is_article(word: &str) -> bool {
+    matches!(word, "le" | "la" | "l" | "Le" | "La" | "L")
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "son" | "sa" | "leur" | "Son" | "Sa" | "Leur")
+}
+
 fn is_determiner(word: &str) -> bool {
-    matches!(word, "le" | "la" | "l" | "Le" | "La" | "L" | "son" | "sa" | "leur" | "Son" | "Sa" | "Leur")
+    is_article(word) || is_possessive(word)
 }
 
 #[cfg(test)]
