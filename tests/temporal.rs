@@ -427,6 +427,22 @@ const CASES: &[Case] = &[
         T,
         &[("La fête des pères 2017", "2017-06-18", None), ("la fête des mères 2016", "2016-05-29", None)],
     ),
+    // the US Thanksgiving (fourth Thursday of November), also written in two words
+    (
+        "Les Américains fêtent Thanksgiving ; le jour de thanks giving 2010, la dinde coûtait cher.",
+        "2016-11-07",
+        T,
+        &[("Thanksgiving", "2016-11-24", None), ("le jour de thanks giving 2010", "2010-11-25", None)],
+    ),
+    // `en ce moment` is the present of the text: the reference day, approximate …
+    ("Les prix montent en ce moment, selon l'Insee.", "2024-02-29", T, &[("en ce moment", "2024-02-29", Some("approx"))]),
+    // … `même` included; `en ce moment-là` is a moment of the story, not today
+    (
+        "Il est en ce moment même à Berlin. En ce moment-là, il dormait.",
+        "2024-12-31",
+        T,
+        &[("en ce moment même", "2024-12-31", Some("approx"))],
+    ),
     // the day before a holiday
     ("Ils ont dîné la veille de Noël.", "2017-01-28", T, &[("la veille de Noël", "2016-12-24", None)]),
     // a year named after an election

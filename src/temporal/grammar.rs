@@ -785,12 +785,27 @@ impl<'a> Parser<'a> {
                         | "meme"
                         | "un"
                         | "dans"
+                        | "en"
                 )
             },
             true,
             |w| matches!(w, Word::Num(_)),
         ) {
             return None;
+        }
+        // "en ce moment": the present of the text, the reference day, approximate (the moment
+        // may stretch over days: « les prix montent en ce moment »). Not `en ce moment-là`, a
+        // moment of the story, nor `en ce moment même` read otherwise: it is the same day.
+        if let Some(e) = self.seq(i, &["en", "ce", "moment"]) {
+            let e = if self.is(e, "meme") { e + 1 } else { e };
+            let later = self.is_sep(e) && self.is(e + 1, "la") || self.is(e, "la") || self.is(e, "ou");
+            if later {
+                return None;
+            }
+            let r = self.reference?;
+            let mut f = self.found(i, e, Value::Period(Period::Day(r)), Anchor::Document)?;
+            f.modifier = Some(Modifier::Approx);
+            return Some(f);
         }
         let doc: &[(&[&str], i64)] = &[
             (&["aujourd", "hui"], 0),

@@ -602,6 +602,7 @@ fn is_grammar_word(w: &str) -> bool {
             | "minutes"
             | "moins"
             | "mois"
+            | "moment"
             | "morts"
             | "mots"
             | "municipales"
