@@ -94,13 +94,18 @@ struct Pending {
     published: Option<Date>,
 }
 
+/// Analyses the pending documents and writes their lines. Each analysis is serialized by the
+/// worker that made it (`analyze_batch_map`): with `rayon`, the JSON output is written on every
+/// core too, and only the copy of the finished lines to `out` is left to this thread.
 fn flush(analyzer: &Analyzer, pending: &mut Vec<Pending>, out: &mut impl Write) -> io::Result<()> {
     let docs: Vec<Document<'_>> = pending.iter().map(|p| Document::new(&p.text, p.published)).collect();
-    let analyses = analyzer.analyze_batch(&docs);
-    for (p, analysis) in pending.iter().zip(&analyses) {
-        emit(out, &p.id, analysis)?;
+    let lines = analyzer.analyze_batch_map(&docs, |i, analysis| {
+        let mut line = Vec::with_capacity(pending[i].text.len() / 2 + 256);
+        emit(&mut line, &pending[i].id, &analysis).map(|()| line)
+    });
+    for line in lines {
+        out.write_all(&line?)?;
     }
-    drop(analyses);
     pending.clear();
     Ok(())
 }

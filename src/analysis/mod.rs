@@ -167,14 +167,38 @@ impl Analyzer {
     /// assert_eq!(analyses[1].text(), "Second article.");
     /// ```
     pub fn analyze_batch<'t>(&self, docs: &[Document<'t>]) -> Vec<Analysis<'t>> {
+        self.analyze_batch_map(docs, |_, analysis| analysis)
+    }
+
+    /// Analyses many documents and turns each analysis into what `f` makes of it (its index in
+    /// `docs` and the analysis), in input order. With the `rayon` feature `f` runs on the
+    /// worker that made the analysis, so that the work done with each one (serializing it,
+    /// counting, keeping a part) is spread over the cores as well; without it, one after the
+    /// other. The analyses themselves need not be kept: memory holds only what `f` returns.
+    ///
+    /// ```
+    /// use depeche::analysis::Document;
+    /// use depeche::Analyzer;
+    ///
+    /// let texts = ["« Nous tiendrons », a déclaré Emmanuel Macron.", "Rien à signaler."];
+    /// let docs = texts.map(|t| Document::new(t, None));
+    /// let quotes: Vec<(usize, usize)> =
+    ///     Analyzer::new().analyze_batch_map(&docs, |i, analysis| (i, analysis.quotes().len()));
+    /// assert_eq!(quotes, [(0, 1), (1, 0)]);
+    /// ```
+    pub fn analyze_batch_map<'t, R, F>(&self, docs: &[Document<'t>], f: F) -> Vec<R>
+    where
+        R: Send,
+        F: Fn(usize, Analysis<'t>) -> R + Sync + Send,
+    {
         #[cfg(feature = "rayon")]
         {
             use rayon::prelude::*;
-            docs.par_iter().map(|d| self.analyze(d.text, d.published)).collect()
+            docs.par_iter().enumerate().map(|(i, d)| f(i, self.analyze(d.text, d.published))).collect()
         }
         #[cfg(not(feature = "rayon"))]
         {
-            docs.iter().map(|d| self.analyze(d.text, d.published)).collect()
+            docs.iter().enumerate().map(|(i, d)| f(i, self.analyze(d.text, d.published))).collect()
         }
     }
 }
