@@ -565,6 +565,37 @@ mod tests {
         check::<Analysis<'static>>();
     }
 
+    /// The batch entry points give, in input order, what `analyze` gives document by document
+    /// (with `rayon` too: the documents are of very different lengths, so that the workers
+    /// finish out of order).
+    #[test]
+    fn batches_keep_input_order() {
+        let analyzer = Analyzer::new();
+        let published = Date::new(2024, 3, 14).ok();
+        let texts: Vec<String> = (0..40)
+            .map(|i| {
+                let line = format!("« Nous verrons le {} mars », a déclaré Gabriel Attal. ", i % 28 + 1);
+                line.repeat(1 + (i * 7) % 23)
+            })
+            .collect();
+        let docs: Vec<Document<'_>> = texts.iter().map(|t| Document::new(t, published)).collect();
+        let one_by_one: Vec<Analysis<'_>> = docs.iter().map(|d| analyzer.analyze(d.text, d.published)).collect();
+        let batch = analyzer.analyze_batch(&docs);
+        assert_eq!(batch.len(), docs.len());
+        for (a, b) in one_by_one.iter().zip(&batch) {
+            assert_eq!(a.text(), b.text());
+            assert_eq!(a.quotes().len(), b.quotes().len());
+            assert_eq!(
+                a.dates().iter().map(|d| d.span).collect::<Vec<_>>(),
+                b.dates().iter().map(|d| d.span).collect::<Vec<_>>()
+            );
+        }
+        let mapped = analyzer.analyze_batch_map(&docs, |i, a| (i, a.text().len(), a.dates().len()));
+        let want: Vec<_> = one_by_one.iter().enumerate().map(|(i, a)| (i, a.text().len(), a.dates().len())).collect();
+        assert_eq!(mapped, want);
+        assert!(want.iter().all(|&(_, _, n)| n > 0));
+    }
+
     #[test]
     fn within_selects_contained_items() {
         let items = [Span::new(0, 3), Span::new(5, 8), Span::new(9, 12), Span::new(20, 22)];
