@@ -4,6 +4,7 @@
 //! `cargo bench --bench analysis` measures one core; `cargo bench --bench analysis --features
 //! rayon` runs the batch entry point over every core, beside the same articles analysed one
 //! after the other (`analyze_256_articles_one_core`), so that the two give the speed-up.
+//! `DEPECHE_BENCH_FILE=path` adds one core over a text of your own (`analyze_file_one_core`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use depeche::analysis::Document;
@@ -47,6 +48,21 @@ fn analysis(c: &mut Criterion) {
         b.iter(|| docs.iter().map(|d| analyzer.analyze(std::hint::black_box(d.text), d.published)).collect::<Vec<_>>())
     });
     g.bench_function("analyze_batch_256_articles", |b| b.iter(|| analyzer.analyze_batch(std::hint::black_box(&docs))));
+
+    // Your own text: `DEPECHE_BENCH_FILE=path/to/text.txt cargo bench --bench analysis` adds a
+    // benchmark of one core over that file (UTF-8, analysed as one document), so that the speed
+    // can be measured on the copy you process rather than on these dispatches.
+    if let Some(path) = std::env::var_os("DEPECHE_BENCH_FILE") {
+        match std::fs::read_to_string(&path) {
+            Ok(own) => {
+                g.throughput(Throughput::Bytes(own.len() as u64));
+                g.bench_function("analyze_file_one_core", |b| {
+                    b.iter(|| analyzer.analyze(std::hint::black_box(&own), published))
+                });
+            }
+            Err(e) => eprintln!("DEPECHE_BENCH_FILE {}: {e}", std::path::Path::new(&path).display()),
+        }
+    }
     g.finish();
 }
 
