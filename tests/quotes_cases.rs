@@ -33,6 +33,28 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "elle",
         Some("Angela Merkel"),
     ),
+    // Verbs of manner in the incise (`savourer`, `pester`, `rire`): they report the quotation.
+    (
+        "« Nous l'avons mérité », a savouré Luis Enrique en conférence de presse.",
+        "Nous l'avons mérité",
+        Direct,
+        "Luis Enrique",
+        Some("Luis Enrique"),
+    ),
+    (
+        "« Encore un dossier perdu », peste l'avocat de la défense.",
+        "Encore un dossier perdu",
+        Direct,
+        "l'avocat de la défense",
+        None,
+    ),
+    (
+        "Marie Curie a posé le tube. « Rien n'a explosé », rit-elle.",
+        "Rien n'a explosé",
+        Direct,
+        "elle",
+        Some("Marie Curie"),
+    ),
     // Inverted verb with a name.
     (
         "« Le dialogue reste ouvert », poursuit Angela Merkel.",
