@@ -218,6 +218,29 @@ const SHAPES: &[(&str, &str, Shaped)] = &[
             ("tribunal de Vannes", EntityKind::Organization, Some("tribunal de Vannes"), false),
         ],
     ),
+    // the police, gendarmerie and hospital bodies of a town (`centre` only with a qualifier:
+    // `le centre de Lyon` is a part of the town)
+    (
+        "Le groupement de gendarmerie de la Drôme et le commissariat de Valence enquêtent.",
+        "2023-05-10",
+        &[
+            (
+                "groupement de gendarmerie de la Drôme",
+                EntityKind::Organization,
+                Some("groupement de gendarmerie de la Drôme"),
+                false,
+            ),
+            ("commissariat de Valence", EntityKind::Organization, Some("commissariat de Valence"), false),
+        ],
+    ),
+    (
+        "Il a été conduit au centre hospitalier de Valence depuis le centre de Lyon.",
+        "2023-05-10",
+        &[
+            ("centre hospitalier de Valence", EntityKind::Organization, Some("centre hospitalier de Valence"), false),
+            ("Lyon", EntityKind::Location, Some("Lyon"), false),
+        ],
+    ),
     (
         "Il attendait dans la cour de Matignon.",
         "2023-05-10",
