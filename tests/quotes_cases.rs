@@ -55,6 +55,14 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "elle",
         Some("Marie Curie"),
     ),
+    // A verb in a subordinate clause after the quotation is no incise: the cue is before it.
+    (
+        "Le ministre a promis d'en faire sa « priorité absolue », alors que la crise, selon les experts, menace l'industrie.",
+        "priorité absolue",
+        Partial,
+        "Le ministre",
+        None,
+    ),
     // Inverted verb with a name.
     (
         "« Le dialogue reste ouvert », poursuit Angela Merkel.",
@@ -516,6 +524,11 @@ const NOT_QUOTES: &[(&str, &str)] = &[
     (
         "Le prix est allé à Paul Durand pour « Les Heures creuses de la ville » (Gallimard).",
         "Les Heures creuses de la ville",
+    ),
+    // A title followed by its author's first name and surname.
+    (
+        "Révélé par « Le Chant des marées et la Ville », d'Amélie Sorel, il tourne encore.",
+        "Le Chant des marées et la Ville",
     ),
 ];
 

@@ -1809,6 +1809,22 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
             {
                 continue;
             }
+            // A work followed by its author, first name and surname: `« La Graine et le Mulet »,
+            // d'Abdellatif Kechiche`, `« Les Misérables » de Victor Hugo` (a quotation is not
+            // followed by `de` and a full name; `de Gaulle` alone may be a speaker).
+            if capitalised && words <= 12 && !content.contains(['.', '!', '?', ';']) {
+                let mut x = qt + 1;
+                if toks.get(x).is_some_and(|t| t.kind == TokKind::Punct(',')) {
+                    x += 1;
+                }
+                let by = toks
+                    .get(x)
+                    .is_some_and(|t| t.kind == TokKind::Word && matches!(&*ctx.lower(t), "de" | "d'" | "d’"))
+                    && (x + 1..x + 3).all(|y| toks.get(y).is_some_and(|t| t.kind == TokKind::Word && cap(ctx.word(t))));
+                if by {
+                    continue;
+                }
+            }
             // Attribution.
             let mut cue: Option<Cue> = None;
             let mut who = Who::Nobody;
@@ -1825,6 +1841,31 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                     k += 1;
                 }
                 let limit = quote_toks.get(quote_toks.partition_point(|&q| q <= qt)).copied().unwrap_or(toks.len());
+                // A subordinate clause after the quotation (`sa « priorité », alors que la crise
+                // menace l'industrie`): its verb is no incise, only an inverted verb right
+                // after the comma is.
+                let subordinate = comma
+                    && toks.get(k).is_some_and(|t| {
+                        t.kind == TokKind::Word
+                            && matches!(
+                                &*ctx.lower(t),
+                                "alors"
+                                    | "tandis"
+                                    | "quand"
+                                    | "lorsque"
+                                    | "lorsqu'"
+                                    | "lorsqu’"
+                                    | "car"
+                                    | "parce"
+                                    | "puisque"
+                                    | "puisqu'"
+                                    | "puisqu’"
+                                    | "pendant"
+                                    | "afin"
+                                    | "bien"
+                                    | "quoique"
+                            )
+                    });
                 // The first cue after the quotation, within the clause that follows it.
                 let first = cue_tok.partition_point(|x| x.0 < k);
                 for &(a, b, c) in &cue_tok[first..] {
@@ -1841,10 +1882,11 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                         }) && a - from < 7
                     };
                     let immediate = lead_ok(k);
-                    let after_comma = (k.saturating_sub(1)..a)
-                        .rev()
-                        .find(|&p| toks[p].kind == TokKind::Punct(','))
-                        .is_some_and(|p| lead_ok(p + 1));
+                    let after_comma = !subordinate
+                        && (k.saturating_sub(1)..a)
+                            .rev()
+                            .find(|&p| toks[p].kind == TokKind::Punct(','))
+                            .is_some_and(|p| lead_ok(p + 1));
                     match c.entry {
                         Entry::Source { .. } if ctx.lex.lemma_of(c.entry) != "pour" && (immediate || after_comma) => {
                             if let Some(w) = source_who(ctx, &toks, b) {
