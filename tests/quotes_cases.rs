@@ -722,6 +722,30 @@ fn more_constructions() {
     }
 }
 
+/// The reported clause ends at a comma that opens a clause of its own, but runs on through a
+/// last adjunct opened by a preposition (no comma, quotation or reporting word after it).
+#[test]
+fn indirect_runs_through_a_last_adjunct() {
+    let extractor = QuoteExtractor::new();
+    let text = "Le président de l'agence a rappelé que le vaccin restait réservé aux soignants, \
+                après la pause décidée au printemps. La décision suivra.";
+    let q = extractor.extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        &text[q[0].span.range()],
+        "le vaccin restait réservé aux soignants, après la pause décidée au printemps"
+    );
+    // A clause of its own after the comma still ends it.
+    let text = "Le maire a assuré que l'école rouvrirait, mais les parents restent inquiets.";
+    let q = extractor.extract(text, &[], &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].span.range()], "l'école rouvrirait");
+    // So does an adjunct followed by another reporting clause.
+    let text = "Le maire a assuré que l'école rouvrirait, après les travaux, a précisé son adjoint.";
+    let q = extractor.extract(text, &[], &[]);
+    assert!(q.iter().all(|q| !text[q.span.range()].contains("travaux")), "{q:?}");
+}
+
 #[test]
 fn indirect_after_a_dative() {
     // A dative between the reporting verb and `que`.

@@ -3182,6 +3182,34 @@ fn trim_span(text: &str, s: Span) -> Span {
 /// Reported speech without marks: `X a affirmé que …`, `selon X, …`, `…, selon X.`
 fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], sent: Span, para: usize) -> Option<Raw> {
     let text = ctx.text;
+    // A last adjunct after a comma (`…, après la suspension décidée au printemps.`): a
+    // preposition, then no other comma, quotation, reporting word or semicolon up to the end
+    // of the sentence. The reported clause runs on through it.
+    let trailing_adjunct = |k: usize| -> bool {
+        let opens = toks.get(k + 1).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && matches!(
+                    &*ctx.lower(t),
+                    "après" | "avant" | "depuis" | "pendant" | "malgré" | "dans" | "faute" | "grâce" | "lors" | "sans"
+                )
+        });
+        if !opens {
+            return false;
+        }
+        let mut n = 0;
+        for t in &toks[k + 1..] {
+            if t.span.start >= sent.end {
+                break;
+            }
+            n += 1;
+            let stop = matches!(t.kind, TokKind::Punct(',' | ';' | ':') | TokKind::Quote(_))
+                || cue_at(cue_tok, n + k).is_some();
+            if stop || n > 25 {
+                return false;
+            }
+        }
+        true
+    };
     let clause_end = |from: usize| -> usize {
         // The reported clause ends at the sentence end, a semicolon, or the first comma after
         // it has begun (a comma opens the writer's incidentals or a clause of its own: `, si …`,
@@ -3208,7 +3236,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                         apposition = false;
                         continue;
                     }
-                    if k >= from + 3 && !decimal {
+                    if k >= from + 3 && !decimal && !trailing_adjunct(k) {
                         end = toks[k].span.start;
                         break;
                     }
