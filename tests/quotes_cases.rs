@@ -697,6 +697,13 @@ const MORE: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     // The quotation in the paragraph after a sentence ending with a colon.
+    // `Selon X,` then a participle's phrase in apposition to X: the reported clause follows it.
+    (
+        "Selon l'ONG, basée à Londres, des combattants ont attaqué un poste avant l'aube.",
+        "des combattants ont attaqué un poste avant l'aube",
+        "l'ONG",
+        Some("ONG"),
+    ),
     (
         "Le préfet Jean Martin a ajouté :\n\n« Les routes resteront fermées jusqu'à lundi. »",
         "Les routes resteront fermées jusqu'à lundi.",

