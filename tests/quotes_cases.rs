@@ -753,6 +753,25 @@ fn indirect_runs_through_a_last_adjunct() {
     assert!(q.iter().all(|q| !text[q.span.range()].contains("travaux")), "{q:?}");
 }
 
+/// A reporting verb that governs a `que` clause and then a quotation introduced later in the
+/// sentence gives both; a quotation hanging on another verb leaves the sentence to itself.
+#[test]
+fn indirect_and_quotation_of_one_verb() {
+    let extractor = QuoteExtractor::new();
+    let text = "L'entraîneur a reconnu que son équipe avait douté, avant de saluer son groupe : \
+                « Personne ne nous attendait ici. »";
+    let q = extractor.extract(text, &[], &[]);
+    let got: Vec<(&str, QuoteKind)> = q.iter().map(|q| (&text[q.span.range()], q.kind)).collect();
+    assert_eq!(
+        got,
+        [("son équipe avait douté", QuoteKind::Indirect), ("Personne ne nous attendait ici.", QuoteKind::Direct)]
+    );
+    let text = "Le député avait écrit que le décret était prêt, mais le ministre a déclaré qu'il était « trop tôt ».";
+    let q = extractor.extract(text, &[], &[]);
+    let got: Vec<&str> = q.iter().map(|q| &text[q.span.range()]).collect();
+    assert_eq!(got, ["trop tôt"]);
+}
+
 #[test]
 fn indirect_after_a_dative() {
     // A dative between the reporting verb and `que`.

@@ -2348,9 +2348,20 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
             });
             first_raw_in_sentence.get_or_insert(idx);
         }
-        // Indirect speech, in sentences without quotations.
-        if !raws[raws_before..].iter().any(|r| !r.source_only) {
-            if let Some(r) = indirect(ctx, &toks, &cue_tok, sent, para) {
+        // Indirect speech, in sentences without quotations; or ending before the first of them
+        // when the quotation hangs on the same reporting verb (`X a reconnu que son équipe
+        // avait douté, avant de saluer son groupe : « … »`). Another speaker's quotation after
+        // it (`Y avait écrit que …, mais Z a déclaré « … »`) leaves the sentence to the quotation.
+        let quoted: Vec<&Raw> = raws[raws_before..].iter().filter(|r| !r.source_only).collect();
+        if let Some(r) = indirect(ctx, &toks, &cue_tok, sent, para) {
+            let first = quoted.iter().map(|q| q.span.start).min();
+            let same_verb = || {
+                r.cue.as_ref().is_some_and(|c| {
+                    ctx.lex.is_verb_lemma(&c.lemma)
+                        && quoted.iter().any(|q| q.cue.as_ref().is_some_and(|d| d.span == c.span))
+                })
+            };
+            if first.is_none() || first.is_some_and(|q| r.span.end < q) && same_verb() {
                 raws.push(r);
             }
         }

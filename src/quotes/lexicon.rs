@@ -674,6 +674,11 @@ impl Lexicon {
         }
     }
 
+    /// Whether `lemma` is a reporting verb's lemma (not a source or channel cue: `selon`, `pour`).
+    pub(crate) fn is_verb_lemma(&self, lemma: &str) -> bool {
+        !self.cues.iter().any(|c| c == lemma)
+    }
+
     /// The flags of a verb entry.
     pub(crate) fn flags_of(&self, e: Entry) -> Flags {
         match e {
