@@ -196,19 +196,37 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
     let mut reopen_store: Vec<Vec<Span>> = Vec::new();
     let mut i = 0;
     let n = bytes.len();
-    // The bytes that can start a mark or end a paragraph, found by two memchr3 scans.
+    // The bytes that can start a mark or end a paragraph, found by a memchr2 and a memchr3
+    // scan; the ASCII apostrophe by a scan of its own, read only inside a quotation: outside
+    // one it is a no-op (a single mark never opens there, and a closing one finds no opener),
+    // and French text has one every few words.
     let mut jump = super::syntax::Jump::new(
         bytes,
         n,
-        |h| memchr::memchr3(b'\n', b'"', b'\'', h),
+        |h| memchr::memchr2(b'\n', b'"', h),
         |h| memchr::memchr3(0xC2, 0xE2, 0xEF, h),
     );
+    // (searched from, next apostrophe or `n`), as in `Jump`.
+    let mut apostrophe: Option<(usize, usize)> = None;
     while i < n {
         // Jump to the next byte that can start a mark or end a paragraph.
-        match jump.next(i) {
-            Some(k) => i = k,
-            None => break,
+        let mut k = jump.next(i).unwrap_or(n);
+        if !stack.is_empty() && i < k {
+            let hit = match apostrophe {
+                Some((searched, hit)) if searched <= i && hit >= i => hit,
+                _ => {
+                    let hit = memchr::memchr(b'\'', &bytes[i..k]).map_or(k, |d| i + d);
+                    // (Nothing found before `k` says nothing about the bytes after it.)
+                    apostrophe = (hit < k).then_some((i, hit));
+                    hit
+                }
+            };
+            k = k.min(hit);
         }
+        if k >= n {
+            break;
+        }
+        i = k;
         let b = bytes[i];
         if b == b'\n' {
             // End of a paragraph: skip the run of line breaks and spaces.
