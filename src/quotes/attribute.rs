@@ -3905,6 +3905,10 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np, before: &mut String) -> (Speaker, Option<G
         .take_while(|m| m.span.start < np.span.end)
         .filter(|m| np.span.contains(m.span));
     let mut is_head = |m: &MentionRef<'_>| {
+        // A mention opening the phrase has no words before it: in head position.
+        if m.span.start <= np.span.start {
+            return true;
+        }
         lowercase_into(text[np.span.start..m.span.start].trim_end(), before);
         let complement = mention_in_complement(before);
         let service = complement && {

@@ -88,8 +88,9 @@ fn is_close_context(c: Option<char>) -> bool {
 /// mark here (an apostrophe).
 fn direction(c: char, prev: Option<char>, next: Option<char>) -> Option<Dir> {
     use Family::*;
-    let prev_word = prev.is_some_and(is_word_char);
-    let next_word = next.is_some_and(is_word_char);
+    // (Read by the single marks only: not looked up for the others.)
+    let prev_word = || prev.is_some_and(is_word_char);
+    let next_word = || next.is_some_and(is_word_char);
     Some(match c {
         '«' => Dir::Open(Guillemet),
         '»' => Dir::Close(Guillemet),
@@ -125,7 +126,8 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Option<Dir> {
         '›' => Dir::Close(Single),
         // Single marks between letters are apostrophes (aujourd’hui, l’État).
         '‘' | '‚' => {
-            if prev_word && next_word {
+            let next_word = next_word();
+            if next_word && prev_word() {
                 return None;
             }
             if is_open_context(prev) && next_word {
@@ -135,7 +137,7 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Option<Dir> {
             }
         }
         '’' | '\'' => {
-            if next_word || !(prev_word || prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'))) {
+            if next_word() || !(prev_word() || prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'))) {
                 return None;
             }
             Dir::Close(Single)
