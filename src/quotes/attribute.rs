@@ -1002,7 +1002,15 @@ impl<'a> Ctx<'a> {
         let mut plural = false;
         let name = if heads().nth(1).is_some() {
             plural = true;
-            Some(heads().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
+            // The runs joined by ` et `, in one `String`.
+            let mut joined = String::new();
+            for (n, r) in heads().enumerate() {
+                if n > 0 {
+                    joined.push_str(" et ");
+                }
+                joined.push_str(&self.text[toks[r.0].span.start..toks[r.1 - 1].span.end.max(toks[r.0].span.start)]);
+            }
+            Some(joined)
         } else if let Some(r) = heads().next() {
             Some(run_text(r.0, r.1))
         } else if is_service_noun(first_after_elision) {
@@ -1680,10 +1688,10 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                                 has_que(&text.as_bytes()[c.end..end])
                             };
                             // `…, a annoncé le parquet.`: a comma just before the verb group.
+                            // (The last comma before the verb is at most 24 bytes back iff
+                            // one of those bytes is a comma: only they are read.)
                             let inverted = flags.inverted
-                                && text[sent.start..c.start]
-                                    .rfind(',')
-                                    .is_some_and(|k| c.start - (sent.start + k) <= 24);
+                                && text.as_bytes()[c.start.saturating_sub(24).max(sent.start)..c.start].contains(&b',');
                             que || inverted
                         }
                     }
@@ -2443,7 +2451,7 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Opti
     for &ci in cues {
         let c = ctx.cues[ci];
         let Entry::Verb { forms, .. } = c.entry else { continue };
-        let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        let Some(a) = tok_at(toks, c.start) else { continue };
         if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
             continue;
         }
@@ -2485,7 +2493,7 @@ fn colon_before(ctx: &Ctx<'_>, si: usize, cues: &[usize], cached: &[Option<Vec<T
     for &ci in cues.iter().rev() {
         let c = ctx.cues[ci];
         let Entry::Verb { forms, .. } = c.entry else { continue };
-        let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        let Some(a) = tok_at(&toks, c.start) else { continue };
         let b = toks[a..].iter().position(|t| t.span.end >= c.end).map_or(a, |k| a + k);
         if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
             continue;
@@ -2768,14 +2776,15 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     // The verb group starts at the first lowercase word that can start one, after the opening
     // noun phrase and its apposition.
     let verb_start = |g: usize| {
+        // (The kind and the capital first: they need no lowercase form.)
         toks.get(g).is_some_and(|t| {
-            let lw = ctx.lower(t);
-            t.kind == TokKind::Word
-                && !cap(ctx.word(t))
-                && !is_det(&lw)
-                && !is_preposition(&lw)
-                && pronoun(&lw).is_none()
-                && !matches!(&*lw, "et" | "ou" | "qui" | "que" | "qu'" | "qu’" | "dont")
+            t.kind == TokKind::Word && !cap(ctx.word(t)) && {
+                let lw = ctx.lower(t);
+                !is_det(&lw)
+                    && !is_preposition(&lw)
+                    && pronoun(&lw).is_none()
+                    && !matches!(&*lw, "et" | "ou" | "qui" | "que" | "qu'" | "qu’" | "dont")
+            }
         })
     };
     // `Ce dernier a obtenu …`, `Celle-ci a salué …`: a demonstrative for the person named last.
