@@ -899,8 +899,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-        // Proper-name runs in head position (at most one a token: `b - a <= 16`).
-        let mut runs_buf = [(0usize, 0usize, false); 16];
+        // Proper-name runs in head position (at most one a token: `b - a <= 16`), as offsets
+        // from `a` (a small array to clear at each call).
+        let mut runs_buf = [(0u8, 0u8, false); 16];
         let mut n_runs = 0;
         let mut i = a;
         while i < b {
@@ -973,7 +974,7 @@ impl<'a> Ctx<'a> {
                         })
                 };
                 if let Some(slot) = runs_buf.get_mut(n_runs) {
-                    *slot = (s, e, complement);
+                    *slot = ((s - a) as u8, (e - a) as u8, complement);
                     n_runs += 1;
                 }
                 i = e;
@@ -998,7 +999,8 @@ impl<'a> Ctx<'a> {
             self.text[sp.range()].to_string()
         };
         let runs = &runs_buf[..n_runs];
-        let heads = || runs.iter().filter(|r| !r.2);
+        let abs = |r: &(u8, u8, bool)| (a + usize::from(r.0), a + usize::from(r.1), r.2);
+        let heads = || runs.iter().map(abs).filter(|r| !r.2);
         let mut plural = false;
         let name = if heads().nth(1).is_some() {
             plural = true;
@@ -1014,7 +1016,7 @@ impl<'a> Ctx<'a> {
         } else if let Some(r) = heads().next() {
             Some(run_text(r.0, r.1))
         } else if is_service_noun(first_after_elision) {
-            runs.first().map(|r| run_text(r.0, r.1))
+            runs.first().map(abs).map(|r| run_text(r.0, r.1))
         } else {
             None
         };
