@@ -1635,11 +1635,28 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
     let mut raws: Vec<Raw> = Vec::with_capacity(ctx.opaque.len() + ctx.cues.len() / 8 + 4);
     // Sentences that hold a quotation or a cue.
     let mut has_quote = vec![false; ctx.sentences.len()];
+    // (`sentence_of` for each quotation, by a pointer moving forward when the sentence ends do
+    // not decrease, as for the cues below.)
+    let monotone = ctx.sentences.windows(2).all(|w| w[0].end <= w[1].end);
+    let mut next = 0; // first sentence ending after the last quotation start
+    let mut last_start = 0;
     for (sp, _) in &ctx.opaque {
         if ctx.sentences.is_empty() {
             break;
         }
-        has_quote[ctx.sentence_of(sp.start)] = true;
+        let si = if monotone {
+            if sp.start < last_start {
+                next = 0;
+            }
+            last_start = sp.start;
+            while next < ctx.sentences.len() && ctx.sentences[next].end <= sp.start {
+                next += 1;
+            }
+            next.min(ctx.sentences.len() - 1)
+        } else {
+            ctx.sentence_of(sp.start)
+        };
+        has_quote[si] = true;
     }
     let mut cue_sentences: Vec<(usize, usize)> = Vec::with_capacity(ctx.cues.len());
     if !ctx.sentences.is_empty() {
@@ -1647,7 +1664,6 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
         // decrease (then the binary search's answer is the first sentence ending after the cue
         // start, and the cues come in order of their starts).
         let n = ctx.sentences.len();
-        let monotone = ctx.sentences.windows(2).all(|w| w[0].end <= w[1].end);
         let mut next = 0; // first sentence ending after the last cue start
         let mut last_start = 0;
         cue_sentences.extend(ctx.cues.iter().enumerate().filter_map(|(ci, c)| {
@@ -1775,7 +1791,18 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
         }
         let raws_before = raws.len();
         quote_toks.clear();
-        quote_toks.extend(toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i));
+        // The quotation tokens: the tokenizer makes one at the start of each outer quotation
+        // that starts in the sentence (token starts are distinct and sorted, so a binary
+        // search finds it), none elsewhere.
+        {
+            let end = sent.end.min(text.len());
+            let lo = ctx.opaque.partition_point(|(s, _)| s.start < sent.start);
+            for (s, _) in ctx.opaque[lo..].iter().take_while(|(s, _)| s.start < end) {
+                if let Some(k) = tok_at(&toks, s.start).filter(|&k| matches!(toks[k].kind, TokKind::Quote(_))) {
+                    quote_toks.push(k);
+                }
+            }
+        }
         let mut first_raw_in_sentence: Option<usize> = None;
         for &qt in &quote_toks {
             let TokKind::Quote(pi) = toks[qt].kind else { continue };
