@@ -300,17 +300,28 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
             i += apostrophe_len;
             continue;
         }
-        let c = match text.get(i..).and_then(|s| s.chars().next()) {
-            Some(c) => c,
-            None => {
-                i += 1;
-                continue;
+        // `«` and `»` have one direction whatever their neighbours, and the other characters
+        // U+0080–U+00BF (the no-break space) are no marks: neither is decoded.
+        let (c, len, dir) = if b == 0xC2 {
+            match bytes.get(i + 1) {
+                Some(0xAB) => ('«', 2, Some(Dir::Open(Family::Guillemet))),
+                Some(0xBB) => ('»', 2, Some(Dir::Close(Family::Guillemet))),
+                _ => {
+                    i += 2;
+                    continue;
+                }
             }
+        } else {
+            let c = match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => c,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let len = c.len_utf8();
+            (c, len, direction(c, text[..i].chars().next_back(), text[i + len..].chars().next()))
         };
-        let len = c.len_utf8();
-        let prev = text[..i].chars().next_back();
-        let next = text[i + len..].chars().next();
-        let dir = direction(c, prev, next);
         let mark = Span::new(i, i + len);
         let single_inside_only = matches!(c, '‘' | '‚' | '’' | '\'');
         match dir {
