@@ -1791,18 +1791,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
         }
         let raws_before = raws.len();
         quote_toks.clear();
-        // The quotation tokens: the tokenizer makes one at the start of each outer quotation
-        // that starts in the sentence (token starts are distinct and sorted, so a binary
-        // search finds it), none elsewhere.
-        {
-            let end = sent.end.min(text.len());
-            let lo = ctx.opaque.partition_point(|(s, _)| s.start < sent.start);
-            for (s, _) in ctx.opaque[lo..].iter().take_while(|(s, _)| s.start < end) {
-                if let Some(k) = tok_at(&toks, s.start).filter(|&k| matches!(toks[k].kind, TokKind::Quote(_))) {
-                    quote_toks.push(k);
-                }
-            }
-        }
+        quote_toks.extend(toks.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokKind::Quote(_))).map(|(i, _)| i));
         let mut first_raw_in_sentence: Option<usize> = None;
         for &qt in &quote_toks {
             let TokKind::Quote(pi) = toks[qt].kind else { continue };
