@@ -899,8 +899,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-        // Proper-name runs in head position (at most one a token: `b - a <= 16`).
-        let mut runs_buf = [(0usize, 0usize, false); 16];
+        // Proper-name runs in head position (at most one a token: `b - a <= 16`), as offsets
+        // from `a` (a small array to clear at each call).
+        let mut runs_buf = [(0u8, 0u8, false); 16];
         let mut n_runs = 0;
         let mut i = a;
         while i < b {
@@ -973,7 +974,7 @@ impl<'a> Ctx<'a> {
                         })
                 };
                 if let Some(slot) = runs_buf.get_mut(n_runs) {
-                    *slot = (s, e, complement);
+                    *slot = ((s - a) as u8, (e - a) as u8, complement);
                     n_runs += 1;
                 }
                 i = e;
@@ -998,15 +999,24 @@ impl<'a> Ctx<'a> {
             self.text[sp.range()].to_string()
         };
         let runs = &runs_buf[..n_runs];
-        let heads = || runs.iter().filter(|r| !r.2);
+        let abs = |r: &(u8, u8, bool)| (a + usize::from(r.0), a + usize::from(r.1), r.2);
+        let heads = || runs.iter().map(abs).filter(|r| !r.2);
         let mut plural = false;
         let name = if heads().nth(1).is_some() {
             plural = true;
-            Some(heads().map(|r| run_text(r.0, r.1)).collect::<Vec<_>>().join(" et "))
+            // The runs joined by ` et `, in one `String`.
+            let mut joined = String::new();
+            for (n, r) in heads().enumerate() {
+                if n > 0 {
+                    joined.push_str(" et ");
+                }
+                joined.push_str(&self.text[toks[r.0].span.start..toks[r.1 - 1].span.end.max(toks[r.0].span.start)]);
+            }
+            Some(joined)
         } else if let Some(r) = heads().next() {
             Some(run_text(r.0, r.1))
         } else if is_service_noun(first_after_elision) {
-            runs.first().map(|r| run_text(r.0, r.1))
+            runs.first().map(abs).map(|r| run_text(r.0, r.1))
         } else {
             None
         };
@@ -1625,11 +1635,28 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
     let mut raws: Vec<Raw> = Vec::with_capacity(ctx.opaque.len() + ctx.cues.len() / 8 + 4);
     // Sentences that hold a quotation or a cue.
     let mut has_quote = vec![false; ctx.sentences.len()];
+    // (`sentence_of` for each quotation, by a pointer moving forward when the sentence ends do
+    // not decrease, as for the cues below.)
+    let monotone = ctx.sentences.windows(2).all(|w| w[0].end <= w[1].end);
+    let mut next = 0; // first sentence ending after the last quotation start
+    let mut last_start = 0;
     for (sp, _) in &ctx.opaque {
         if ctx.sentences.is_empty() {
             break;
         }
-        has_quote[ctx.sentence_of(sp.start)] = true;
+        let si = if monotone {
+            if sp.start < last_start {
+                next = 0;
+            }
+            last_start = sp.start;
+            while next < ctx.sentences.len() && ctx.sentences[next].end <= sp.start {
+                next += 1;
+            }
+            next.min(ctx.sentences.len() - 1)
+        } else {
+            ctx.sentence_of(sp.start)
+        };
+        has_quote[si] = true;
     }
     let mut cue_sentences: Vec<(usize, usize)> = Vec::with_capacity(ctx.cues.len());
     if !ctx.sentences.is_empty() {
@@ -1637,7 +1664,6 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
         // decrease (then the binary search's answer is the first sentence ending after the cue
         // start, and the cues come in order of their starts).
         let n = ctx.sentences.len();
-        let monotone = ctx.sentences.windows(2).all(|w| w[0].end <= w[1].end);
         let mut next = 0; // first sentence ending after the last cue start
         let mut last_start = 0;
         cue_sentences.extend(ctx.cues.iter().enumerate().filter_map(|(ci, c)| {
@@ -1680,10 +1706,10 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                                 has_que(&text.as_bytes()[c.end..end])
                             };
                             // `…, a annoncé le parquet.`: a comma just before the verb group.
+                            // (The last comma before the verb is at most 24 bytes back iff
+                            // one of those bytes is a comma: only they are read.)
                             let inverted = flags.inverted
-                                && text[sent.start..c.start]
-                                    .rfind(',')
-                                    .is_some_and(|k| c.start - (sent.start + k) <= 24);
+                                && text.as_bytes()[c.start.saturating_sub(24).max(sent.start)..c.start].contains(&b',');
                             que || inverted
                         }
                     }
@@ -2496,7 +2522,7 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Opti
     for &ci in cues {
         let c = ctx.cues[ci];
         let Entry::Verb { forms, .. } = c.entry else { continue };
-        let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        let Some(a) = tok_at(toks, c.start) else { continue };
         if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
             continue;
         }
@@ -2538,7 +2564,7 @@ fn colon_before(ctx: &Ctx<'_>, si: usize, cues: &[usize], cached: &[Option<Vec<T
     for &ci in cues.iter().rev() {
         let c = ctx.cues[ci];
         let Entry::Verb { forms, .. } = c.entry else { continue };
-        let Some(a) = toks.iter().position(|t| t.span.start == c.start) else { continue };
+        let Some(a) = tok_at(&toks, c.start) else { continue };
         let b = toks[a..].iter().position(|t| t.span.end >= c.end).map_or(a, |k| a + k);
         if a > 0 && is_det(&ctx.lower(&toks[a - 1])) {
             continue;
@@ -2821,14 +2847,15 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     // The verb group starts at the first lowercase word that can start one, after the opening
     // noun phrase and its apposition.
     let verb_start = |g: usize| {
+        // (The kind and the capital first: they need no lowercase form.)
         toks.get(g).is_some_and(|t| {
-            let lw = ctx.lower(t);
-            t.kind == TokKind::Word
-                && !cap(ctx.word(t))
-                && !is_det(&lw)
-                && !is_preposition(&lw)
-                && pronoun(&lw).is_none()
-                && !matches!(&*lw, "et" | "ou" | "qui" | "que" | "qu'" | "qu’" | "dont")
+            t.kind == TokKind::Word && !cap(ctx.word(t)) && {
+                let lw = ctx.lower(t);
+                !is_det(&lw)
+                    && !is_preposition(&lw)
+                    && pronoun(&lw).is_none()
+                    && !matches!(&*lw, "et" | "ou" | "qui" | "que" | "qu'" | "qu’" | "dont")
+            }
         })
     };
     // `Ce dernier a obtenu …`, `Celle-ci a salué …`: a demonstrative for the person named last.
@@ -4007,6 +4034,10 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np, before: &mut String) -> (Speaker, Option<G
         .take_while(|m| m.span.start < np.span.end)
         .filter(|m| np.span.contains(m.span));
     let mut is_head = |m: &MentionRef<'_>| {
+        // A mention opening the phrase has no words before it: in head position.
+        if m.span.start <= np.span.start {
+            return true;
+        }
         lowercase_into(text[np.span.start..m.span.start].trim_end(), before);
         let complement = mention_in_complement(before);
         let service = complement && {

@@ -88,8 +88,9 @@ fn is_close_context(c: Option<char>) -> bool {
 /// mark here (an apostrophe).
 fn direction(c: char, prev: Option<char>, next: Option<char>) -> Option<Dir> {
     use Family::*;
-    let prev_word = prev.is_some_and(is_word_char);
-    let next_word = next.is_some_and(is_word_char);
+    // (Read by the single marks only: not looked up for the others.)
+    let prev_word = || prev.is_some_and(is_word_char);
+    let next_word = || next.is_some_and(is_word_char);
     Some(match c {
         '«' => Dir::Open(Guillemet),
         '»' => Dir::Close(Guillemet),
@@ -125,7 +126,8 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Option<Dir> {
         '›' => Dir::Close(Single),
         // Single marks between letters are apostrophes (aujourd’hui, l’État).
         '‘' | '‚' => {
-            if prev_word && next_word {
+            let next_word = next_word();
+            if next_word && prev_word() {
                 return None;
             }
             if is_open_context(prev) && next_word {
@@ -135,7 +137,7 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Option<Dir> {
             }
         }
         '’' | '\'' => {
-            if next_word || !(prev_word || prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'))) {
+            if next_word() || !(prev_word() || prev.is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'))) {
                 return None;
             }
             Dir::Close(Single)
@@ -191,24 +193,44 @@ fn trim_inner(text: &str, start: usize, end: usize) -> Span {
 /// ```
 pub fn pair_marks(text: &str) -> Vec<MarkPair> {
     let bytes = text.as_bytes();
-    let mut out: Vec<MarkPair> = Vec::new();
+    // About one quotation every 200 bytes of agency copy: reserved for most texts rather than
+    // grown (each growth copies the pairs).
+    let mut out: Vec<MarkPair> = Vec::with_capacity(text.len() / 256);
     let mut stack: Vec<Open> = Vec::new();
     let mut reopen_store: Vec<Vec<Span>> = Vec::new();
     let mut i = 0;
     let n = bytes.len();
-    // The bytes that can start a mark or end a paragraph, found by two memchr3 scans.
+    // The bytes that can start a mark or end a paragraph, found by a memchr2 and a memchr3
+    // scan; the ASCII apostrophe by a scan of its own, read only inside a quotation: outside
+    // one it is a no-op (a single mark never opens there, and a closing one finds no opener),
+    // and French text has one every few words.
     let mut jump = super::syntax::Jump::new(
         bytes,
         n,
-        |h| memchr::memchr3(b'\n', b'"', b'\'', h),
+        |h| memchr::memchr2(b'\n', b'"', h),
         |h| memchr::memchr3(0xC2, 0xE2, 0xEF, h),
     );
+    // (searched from, next apostrophe or `n`), as in `Jump`.
+    let mut apostrophe: Option<(usize, usize)> = None;
     while i < n {
         // Jump to the next byte that can start a mark or end a paragraph.
-        match jump.next(i) {
-            Some(k) => i = k,
-            None => break,
+        let mut k = jump.next(i).unwrap_or(n);
+        if !stack.is_empty() && i < k {
+            let hit = match apostrophe {
+                Some((searched, hit)) if searched <= i && hit >= i => hit,
+                _ => {
+                    let hit = memchr::memchr(b'\'', &bytes[i..k]).map_or(k, |d| i + d);
+                    // (Nothing found before `k` says nothing about the bytes after it.)
+                    apostrophe = (hit < k).then_some((i, hit));
+                    hit
+                }
+            };
+            k = k.min(hit);
         }
+        if k >= n {
+            break;
+        }
+        i = k;
         let b = bytes[i];
         if b == b'\n' {
             // End of a paragraph: skip the run of line breaks and spaces.
@@ -278,17 +300,28 @@ pub fn pair_marks(text: &str) -> Vec<MarkPair> {
             i += apostrophe_len;
             continue;
         }
-        let c = match text.get(i..).and_then(|s| s.chars().next()) {
-            Some(c) => c,
-            None => {
-                i += 1;
-                continue;
+        // `«` and `»` have one direction whatever their neighbours, and the other characters
+        // U+0080–U+00BF (the no-break space) are no marks: neither is decoded.
+        let (c, len, dir) = if b == 0xC2 {
+            match bytes.get(i + 1) {
+                Some(0xAB) => ('«', 2, Some(Dir::Open(Family::Guillemet))),
+                Some(0xBB) => ('»', 2, Some(Dir::Close(Family::Guillemet))),
+                _ => {
+                    i += 2;
+                    continue;
+                }
             }
+        } else {
+            let c = match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => c,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let len = c.len_utf8();
+            (c, len, direction(c, text[..i].chars().next_back(), text[i + len..].chars().next()))
         };
-        let len = c.len_utf8();
-        let prev = text[..i].chars().next_back();
-        let next = text[i + len..].chars().next();
-        let dir = direction(c, prev, next);
         let mark = Span::new(i, i + len);
         let single_inside_only = matches!(c, '‘' | '‚' | '’' | '\'');
         match dir {

@@ -97,7 +97,8 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usi
                     j += 1;
                 }
                 if j >= stop || (bytes[j] < 0x80 && !matches!(bytes[j], b'-' | b'\'' | b'`')) {
-                    out.push(tok(text, Span::new(i, j), TokKind::Word));
+                    // (`i < j`: the span needs no `Span::new`.)
+                    out.push(Tok { span: Span { start: i, end: j }, kind: TokKind::Word, text: &text[i..j] });
                     i = j;
                     if bytes.get(i) == Some(&b' ') && i < end && next_opaque > i {
                         i += 1;
