@@ -10,7 +10,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::{capitalized_words, is_blank, is_word, name_words, squash, Draft, FnvMap, HONORIFICS};
+use super::{is_blank, is_word, name_words, squash, Draft, FnvMap, HONORIFICS};
 use crate::gazetteer::EntityKind;
 use crate::typography::is_apostrophe;
 use crate::Span;
@@ -164,11 +164,12 @@ fn merge(drafts: &mut Vec<Draft>, mut found: Vec<Draft>) {
     *drafts = out;
 }
 
-/// Places, institutions and companies named after a head word.
-pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
+/// Places, institutions and companies named after a head word. `capitalized`: the capitalised
+/// words of `text` ([`super::capitalized_words`]), in order.
+pub(super) fn by_head(text: &str, capitalized: &[Span], drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
     let mut resume = 0;
-    for w in capitalized_words(text) {
+    for &w in capitalized {
         if w.start < resume {
             continue;
         }
