@@ -75,10 +75,11 @@ fn is_connector(word: &str) -> bool {
 /// A token before `at`: the word ending there (`d'` and `l'` as `d`, `l`: the word before an
 /// apostrophe glued to `at`), after blanks. `None` at any other punctuation.
 ///
-/// ASCII bytes are read as bytes (most of the text before a capitalised word): the blanks and
-/// apostrophes of ASCII, then the letters, digits and hyphens of the word; a non-ASCII byte
-/// among the blanks or right before them hands over to [`token_before_chars`], one among the
-/// word's bytes to the same char loop from where the byte loop stopped.
+/// Read as bytes (most of the text before a capitalised word): the ASCII blanks and
+/// apostrophes, then the ASCII letters, digits and hyphens and the letters `À`..`ÿ` (`C3 80`..
+/// `C3 BF` but `×`, `÷`) of the word. Another non-ASCII character among the blanks or right
+/// before them hands over to [`token_before_chars`]; one among the word's characters to the
+/// same char loop from where the byte loop stopped.
 fn token_before(text: &str, at: usize) -> Option<Span> {
     let bytes = text.as_bytes().get(..at)?;
     if !text.is_char_boundary(at) {
@@ -88,15 +89,21 @@ fn token_before(text: &str, at: usize) -> Option<Span> {
     while t > 0 && matches!(bytes[t - 1], b' ' | b'\t') {
         t -= 1;
     }
+    let latin = |k: usize| k >= 2 && bytes[k - 2] == 0xC3 && !matches!(bytes[k - 1], 0x97 | 0xB7 | 0xC0..);
     let core = match bytes.get(t.wrapping_sub(1)) {
-        Some(&b) if b >= 0x80 => return token_before_chars(text, at),
         Some(b'\'' | b'`') if t == at => t - 1,
         Some(b) if b.is_ascii_alphanumeric() && t < at => t,
+        Some(&b) if b >= 0x80 && !(latin(t) && t < at) => return token_before_chars(text, at),
+        Some(&b) if b >= 0x80 => t,
         _ => return None,
     };
     let mut s = core;
-    while s > 0 && (bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'-') {
-        s -= 1;
+    loop {
+        match bytes.get(s.wrapping_sub(1)) {
+            Some(b) if b.is_ascii_alphanumeric() || *b == b'-' => s -= 1,
+            Some(&b) if b >= 0x80 && latin(s) => s -= 2,
+            _ => break,
+        }
     }
     if s > 0 && bytes[s - 1] >= 0x80 {
         s = text[..s].char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map_or(s, |(i, _)| i);
@@ -105,6 +112,8 @@ fn token_before(text: &str, at: usize) -> Option<Span> {
 }
 
 /// [`token_before`] character by character.
+#[cold]
+#[inline(never)]
 fn token_before_chars(text: &str, at: usize) -> Option<Span> {
     let before = text.get(..at)?;
     let trimmed = before.trim_end_matches(is_blank);
@@ -604,7 +613,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
         #[test]
-        fn byte_loops_equal_char_loops(text in "[aZ9é\\- \t\u{A0}\u{202F}\u{2009}'`’ʼ,.«»“”\"\n(%₫]{0,16}") {
+        fn byte_loops_equal_char_loops(text in "[aZ9éÀÿ×÷\\- \t\u{A0}\u{202F}\u{2009}'`’ʼ,.«»“”\"\n(%₫]{0,16}") {
             byte_loops_agree(&text)?;
         }
 
