@@ -553,6 +553,15 @@ fn next_stop(bytes: &[u8], mut i: usize) -> usize {
             let mut w = [0; 8];
             w.copy_from_slice(&chunk[..8]);
             let x = u64::from_le_bytes(w);
+            if x & HIGH == 0 {
+                // Eight ASCII bytes (most groups): the capitals alone.
+                let upper = (x + ONES * (0x80 - 0x41)) & !(x + ONES * (0x7F - 0x5A)) & HIGH;
+                if upper != 0 {
+                    return i + (upper.trailing_zeros() / 8) as usize;
+                }
+                i += 8;
+                continue;
+            }
             w.copy_from_slice(&chunk[1..]);
             let y = u64::from_le_bytes(w);
             let t = x & LOW7;
