@@ -10,7 +10,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::{is_blank, is_word, name_words, squash, Draft, FnvMap, HONORIFICS};
+use super::{is_blank, is_word, name_words, squash, Draft, WordMap, HONORIFICS};
 use crate::gazetteer::EntityKind;
 use crate::typography::is_apostrophe;
 use crate::Span;
@@ -27,10 +27,10 @@ enum Class {
     Modifier,
 }
 
-fn classes() -> &'static FnvMap<&'static str, Class> {
-    static MAP: OnceLock<FnvMap<&'static str, Class>> = OnceLock::new();
+fn classes() -> &'static WordMap<&'static str, Class> {
+    static MAP: OnceLock<WordMap<&'static str, Class>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = FnvMap::default();
+        let mut m = WordMap::default();
         for line in include_str!("../data/shapes.tsv").lines() {
             let Some((class, word)) = line.split_once('\t') else { continue };
             let class = match class {
