@@ -312,6 +312,7 @@ fn is_blank(c: char) -> bool {
 
 /// End of the word starting at `i`: word characters, joined across an internal hyphen
 /// (`Jean-Yves`, `al-Assad`).
+#[inline(always)]
 fn word_end(text: &str, i: usize) -> usize {
     // ASCII letters and digits first (most words): then the general loop from where they stop,
     // in the same state (the word so far ends there).
@@ -1006,7 +1007,7 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, capitalized: &[Span], drafts: &mut
         }
         let word = &text[w.range()];
         // An initial (`J.`) is not a name by itself.
-        if word.chars().nth(1).is_none() {
+        if word.chars().next().map_or(0, char::len_utf8) == word.len() {
             continue;
         }
         let prev = prev_word(text, w.start).map(|p| &text[p.range()]);
@@ -1027,6 +1028,16 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, capitalized: &[Span], drafts: &mut
         };
         // An apposition after a role: `le porte-parole du Kremlin, Dmitri Peskov`.
         let after_role = || {
+            // (Most capitalised words follow an ASCII byte other than a comma, after ASCII
+            // blanks: no apposition, without trimming char by char.)
+            let bytes = text.as_bytes();
+            let mut t = w.start;
+            while t > 0 && matches!(bytes[t - 1], b' ' | b'\t') {
+                t -= 1;
+            }
+            if t > 0 && bytes[t - 1] < 0x80 && bytes[t - 1] != b',' {
+                return false;
+            }
             let before = text[..w.start].trim_end_matches(is_blank);
             before.strip_suffix(',').is_some_and(|b| {
                 let end = b.trim_end_matches(is_blank).len();
