@@ -808,6 +808,11 @@ fn counterparts(inner: &Inner, text: &str, raw: &[RawMatch], date: Option<Date>,
 #[inline(never)]
 fn appositions(text: &str, drafts: &mut [Draft]) {
     for i in 0..drafts.len().saturating_sub(1) {
+        // (Most pairs are neither a role and a name nor a name and a role: no gap to read.)
+        let (a, b) = (&drafts[i], &drafts[i + 1]);
+        if !(a.role.is_some() && b.is_person_name()) && !(a.is_person_name() && b.role.is_some()) {
+            continue;
+        }
         let gap = &text[drafts[i].span.end..drafts[i + 1].span.start];
         let gap = gap.trim_matches(is_blank);
         let (from, to) = if drafts[i].role.is_some() && drafts[i + 1].is_person_name() {
