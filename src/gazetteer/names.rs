@@ -810,7 +810,7 @@ fn appositions(text: &str, drafts: &mut [Draft]) {
     for i in 0..drafts.len().saturating_sub(1) {
         // (Most pairs are neither a role and a name nor a name and a role: no gap to read.)
         let (a, b) = (&drafts[i], &drafts[i + 1]);
-        if !(a.role.is_some() && b.is_person_name()) && !(a.is_person_name() && b.role.is_some()) {
+        if !((a.role.is_some() && b.is_person_name()) || (a.is_person_name() && b.role.is_some())) {
             continue;
         }
         let gap = &text[drafts[i].span.end..drafts[i + 1].span.start];
