@@ -10,7 +10,8 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::{capitalized_words, is_blank, is_word, name_words, squash, Draft, FnvMap, HONORIFICS};
+use super::{is_blank, is_word, name_words, squash, Draft, WordMap, HONORIFICS};
+use crate::gazetteer::matcher::{ascii_word_mask, HIGH};
 use crate::gazetteer::EntityKind;
 use crate::typography::is_apostrophe;
 use crate::Span;
@@ -27,10 +28,10 @@ enum Class {
     Modifier,
 }
 
-fn classes() -> &'static FnvMap<&'static str, Class> {
-    static MAP: OnceLock<FnvMap<&'static str, Class>> = OnceLock::new();
+fn classes() -> &'static WordMap<&'static str, Class> {
+    static MAP: OnceLock<WordMap<&'static str, Class>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = FnvMap::default();
+        let mut m = WordMap::default();
         for line in include_str!("../data/shapes.tsv").lines() {
             let Some((class, word)) = line.split_once('\t') else { continue };
             let class = match class {
@@ -74,7 +75,47 @@ fn is_connector(word: &str) -> bool {
 
 /// A token before `at`: the word ending there (`d'` and `l'` as `d`, `l`: the word before an
 /// apostrophe glued to `at`), after blanks. `None` at any other punctuation.
+///
+/// Read as bytes (most of the text before a capitalised word): the ASCII blanks and
+/// apostrophes, then the ASCII letters, digits and hyphens and the letters `À`..`ÿ` (`C3 80`..
+/// `C3 BF` but `×`, `÷`) of the word. Another non-ASCII character among the blanks or right
+/// before them hands over to [`token_before_chars`]; one among the word's characters to the
+/// same char loop from where the byte loop stopped.
 fn token_before(text: &str, at: usize) -> Option<Span> {
+    let bytes = text.as_bytes().get(..at)?;
+    if !text.is_char_boundary(at) {
+        return None;
+    }
+    let mut t = at;
+    while t > 0 && matches!(bytes[t - 1], b' ' | b'\t') {
+        t -= 1;
+    }
+    let latin = |k: usize| k >= 2 && bytes[k - 2] == 0xC3 && !matches!(bytes[k - 1], 0x97 | 0xB7 | 0xC0..);
+    let core = match bytes.get(t.wrapping_sub(1)) {
+        Some(b'\'' | b'`') if t == at => t - 1,
+        Some(b) if b.is_ascii_alphanumeric() && t < at => t,
+        Some(&b) if b >= 0x80 && !(latin(t) && t < at) => return token_before_chars(text, at),
+        Some(&b) if b >= 0x80 => t,
+        _ => return None,
+    };
+    let mut s = core;
+    loop {
+        match bytes.get(s.wrapping_sub(1)) {
+            Some(b) if b.is_ascii_alphanumeric() || *b == b'-' => s -= 1,
+            Some(&b) if b >= 0x80 && latin(s) => s -= 2,
+            _ => break,
+        }
+    }
+    if s > 0 && bytes[s - 1] >= 0x80 {
+        s = text[..s].char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map_or(s, |(i, _)| i);
+    }
+    (s < core).then(|| Span::new(s, core))
+}
+
+/// [`token_before`] character by character.
+#[cold]
+#[inline(never)]
+fn token_before_chars(text: &str, at: usize) -> Option<Span> {
     let before = text.get(..at)?;
     let trimmed = before.trim_end_matches(is_blank);
     let core = match trimmed.chars().next_back() {
@@ -87,7 +128,8 @@ fn token_before(text: &str, at: usize) -> Option<Span> {
 }
 
 /// The tokens of `text[from..to]`: words (with inner hyphens), elided `d`/`l` as words; `None`
-/// if it holds other punctuation.
+/// if it holds other punctuation. (The reference for [`tokens_into`].)
+#[cfg(test)]
 fn tokens(text: &str, from: usize, to: usize) -> Option<Vec<Span>> {
     let mut out = Vec::new();
     let mut i;
@@ -114,6 +156,91 @@ fn tokens(text: &str, from: usize, to: usize) -> Option<Vec<Span>> {
         out.push(Span::new(start, i));
     }
     Some(out)
+}
+
+/// The tokens of `text[from..to]` as [`tokens`] reads them, into `out` (cleared first), up to
+/// the first character that is no blank, no apostrophe and no part of a token: returns its
+/// offset (`to` if there is none; the tokens before it are in `out`), or `None` if `from..to`
+/// is not a range of `text` or more than `max` tokens come before that character.
+///
+/// So `tokens(text, from, to)` is `Some(out)` exactly when this returns `Some(to)`. ASCII bytes
+/// are classified as bytes; other characters by the predicates of [`tokens`], in its order (a
+/// character that is both a word character and an apostrophe, such as `ʼ`, continues a token
+/// and separates two).
+fn tokens_into(text: &str, from: usize, to: usize, max: usize, out: &mut Vec<Span>) -> Option<usize> {
+    const NONE: usize = usize::MAX;
+    out.clear();
+    text.get(from..to)?;
+    let bytes = text.as_bytes();
+    let mut q = from;
+    let mut start = NONE;
+    while q < to {
+        let b = bytes[q];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                if start == NONE {
+                    start = q;
+                }
+                q += 1;
+                // The ASCII letters and digits that follow, eight at a time.
+                while q + 8 <= to {
+                    let x = u64::from_le_bytes(bytes[q..q + 8].try_into().unwrap_or_default());
+                    let k = (!ascii_word_mask(x) & HIGH).trailing_zeros() / 8;
+                    q += k as usize;
+                    if k < 8 {
+                        break;
+                    }
+                }
+                continue;
+            }
+            if b == b'-' && start != NONE {
+                q += 1;
+                continue;
+            }
+            if start != NONE {
+                if out.len() == max {
+                    return None;
+                }
+                out.push(Span::new(start, q));
+                start = NONE;
+            }
+            if matches!(b, b' ' | b'\t' | b'\'' | b'`') {
+                q += 1;
+                continue;
+            }
+            return Some(q);
+        }
+        let c = text.get(q..).and_then(|r| r.chars().next())?;
+        let len = c.len_utf8();
+        let word = is_word(c);
+        if start != NONE {
+            if word {
+                q += len;
+                continue;
+            }
+            if out.len() == max {
+                return None;
+            }
+            out.push(Span::new(start, q));
+            start = NONE;
+        }
+        if is_blank(c) || is_apostrophe(c) {
+            q += len;
+            continue;
+        }
+        if !word {
+            return Some(q);
+        }
+        start = q;
+        q += len;
+    }
+    if start != NONE {
+        if out.len() == max {
+            return None;
+        }
+        out.push(Span::new(start, to));
+    }
+    Some(to)
 }
 
 fn new_draft(span: Span, kind: EntityKind, name: Option<Arc<str>>, from: Option<&Draft>) -> Draft {
@@ -157,18 +284,29 @@ fn merge(drafts: &mut Vec<Draft>, mut found: Vec<Draft>) {
         }
         kept.push(f);
     }
-    let mut out: Vec<Draft> =
-        std::mem::take(drafts).into_iter().zip(gone).filter(|(_, g)| !g).map(|(d, _)| d).collect();
-    out.extend(kept);
-    out.sort_by_key(|d| d.span.start);
+    if gone.contains(&true) {
+        let mut gone = gone.iter();
+        drafts.retain(|_| !gone.next().copied().unwrap_or(false));
+    }
+    // The drafts left and the names kept are both sorted by start: merged by runs, a draft
+    // before a kept name of the same start (what a stable sort of the two gives).
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len() + kept.len());
+    let mut rest = std::mem::take(drafts).into_iter();
+    for f in kept {
+        let n = rest.as_slice().partition_point(|d| d.span.start <= f.span.start);
+        out.extend(rest.by_ref().take(n));
+        out.push(f);
+    }
+    out.extend(rest);
     *drafts = out;
 }
 
-/// Places, institutions and companies named after a head word.
-pub(super) fn by_head(text: &str, drafts: &mut Vec<Draft>) {
+/// Places, institutions and companies named after a head word. `capitalized`: the capitalised
+/// words of `text` ([`super::capitalized_words`]), in order.
+pub(super) fn by_head(text: &str, capitalized: &[Span], drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
     let mut resume = 0;
-    for w in capitalized_words(text) {
+    for &w in capitalized {
         if w.start < resume {
             continue;
         }
@@ -303,6 +441,30 @@ fn clause_start(text: &str, end: usize) -> usize {
     while !text.is_char_boundary(from) {
         from += 1;
     }
+    // Backwards over the bytes: the ASCII stops as bytes, `«` `»` (`C2 AB`, `C2 BB`) and `“` `”`
+    // (`E2 80 9C`, `E2 80 9D`) by their last byte and the bytes before it (`from` is a
+    // character boundary, so a character whose last byte is at or after it starts there too).
+    let b = text.as_bytes();
+    let mut j = end;
+    while j > from {
+        j -= 1;
+        match b[j] {
+            b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'\n' | b'"' => return j + 1,
+            0xAB | 0xBB if j >= 1 && b[j - 1] == 0xC2 => return j + 1,
+            0x9C | 0x9D if j >= 2 && b[j - 2..j] == [0xE2, 0x80] => return j + 1,
+            _ => {}
+        }
+    }
+    from
+}
+
+/// [`clause_start`] character by character.
+#[cfg(test)]
+fn clause_start_chars(text: &str, end: usize) -> usize {
+    let mut from = end.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     text[from..end]
         .char_indices()
         .rev()
@@ -317,6 +479,7 @@ fn clause_start(text: &str, end: usize) -> usize {
 /// else (`Emmanuel Macron, son Premier ministre`) and is not read.
 pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
     let mut found = Vec::new();
+    let mut toks = Vec::new();
     for d in drafts.iter() {
         if !d.is_person_name() || !d.has_referent() {
             continue;
@@ -332,9 +495,10 @@ pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
         if let Some(np) = before.strip_suffix(',') {
             let end = np.trim_end_matches(is_blank).len();
             let from = clause_start(text, end);
-            if let Some(toks) = tokens(text, from, end) {
+            if tokens_into(text, from, end, usize::MAX, &mut toks) == Some(end) {
                 // The last determiner (or the clause's first word) that opens a title phrase.
-                let start = (0..toks.len()).rev().find(|&k| {
+                // (A phrase has at most nine tokens: see `title_phrase`.)
+                let start = (toks.len().saturating_sub(9)..toks.len()).rev().find(|&k| {
                     (k == 0 || is_determiner(&text[toks[k].range()])) && title_phrase(text, &toks[k..], true)
                 });
                 if let Some(k) = start {
@@ -347,13 +511,18 @@ pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
         let rest = after.trim_start_matches(is_blank);
         if let Some(np) = rest.strip_prefix(',') {
             let from = d.span.end + (after.len() - np.len());
-            let close = np.find([',', '.', ';', ')', '\n', ':', '«', '»', '"']).map_or(text.len(), |k| from + k);
-            let close = from + text[from..close].trim_end_matches(is_blank).len();
-            if let Some(toks) = tokens(text, from, close) {
-                // (Without possessives: `title_phrase` reads none here.)
-                if !toks.is_empty() && title_phrase(text, &toks, false) {
-                    found.push(new_draft(Span::new(toks[0].start, close), EntityKind::Person, None, Some(d)));
-                }
+            // The tokens up to the first character that is not theirs: the phrase is closed
+            // there if that is a closing character (the first one, as every closing character
+            // stops the tokens), or at the end of the text; with more than nine tokens
+            // `title_phrase` is false.
+            let Some(stop) = tokens_into(text, from, text.len(), 9, &mut toks) else { continue };
+            if stop < text.len() && !text[stop..].starts_with([',', '.', ';', ')', '\n', ':', '«', '»', '"']) {
+                continue;
+            }
+            let close = from + text[from..stop].trim_end_matches(is_blank).len();
+            // (Without possessives: `title_phrase` reads none here.)
+            if !toks.is_empty() && title_phrase(text, &toks, false) {
+                found.push(new_draft(Span::new(toks[0].start, close), EntityKind::Person, None, Some(d)));
             }
         }
     }
@@ -375,6 +544,7 @@ fn is_determiner(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn data_parses() {
@@ -402,5 +572,70 @@ mod tests {
         let at = text.find("assises").unwrap();
         assert_eq!(token_before(text, at).map(|s| &text[s.range()]), Some("d"));
         assert_eq!(token_before(text, text.find("cour").unwrap()).map(|s| &text[s.range()]), Some("la"));
+    }
+
+    /// The byte loops of [`token_before`], [`tokens_into`] and [`clause_start`] agree with
+    /// their char-by-char references, at every offset of `text`.
+    fn byte_loops_agree(text: &str) -> Result<(), TestCaseError> {
+        let mut out = Vec::new();
+        for at in 0..=text.len() {
+            prop_assert_eq!(token_before(text, at), token_before_chars(text, at), "at {} of {:?}", at, text);
+            if !text.is_char_boundary(at) {
+                continue;
+            }
+            prop_assert_eq!(clause_start(text, at), clause_start_chars(text, at), "at {} of {:?}", at, text);
+            for from in (0..=at).filter(|&f| text.is_char_boundary(f)) {
+                let want = tokens(text, from, at);
+                let got = tokens_into(text, from, at, usize::MAX, &mut out);
+                prop_assert_eq!(got == Some(at), want.is_some(), "{}..{} of {:?}", from, at, text);
+                if let Some(want) = want {
+                    prop_assert_eq!(&out, &want, "{}..{} of {:?}", from, at, text);
+                }
+                // Up to the first character no token takes: the tokens of the text before it.
+                if let Some(stop) = tokens_into(text, from, at, 3, &mut out) {
+                    let before = tokens(text, from, stop);
+                    prop_assert!(
+                        before.as_ref().is_some_and(|b| b.len() <= 3 && *b == out),
+                        "{}..{} of {:?}",
+                        from,
+                        at,
+                        text
+                    );
+                    prop_assert!(
+                        stop == at
+                            || tokens(text, from, stop + text[stop..].chars().next().map_or(0, char::len_utf8))
+                                .is_none()
+                    );
+                } else {
+                    prop_assert!(
+                        tokens(text, from, at).map_or(true, |t| t.len() > 3)
+                            || text[from..at]
+                                .chars()
+                                .any(|c| !is_word(c) && !is_blank(c) && !is_apostrophe(c) && c != '-')
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn byte_loops_equal_char_loops(text in "[aZ9éÀÿ×÷\\- \t\u{A0}\u{202F}\u{2009}'`’ʼ,.«»“”\"\n(%₫]{0,16}") {
+            byte_loops_agree(&text)?;
+        }
+
+        // Long ASCII words (the eight-byte steps of `tokens_into`).
+        #[test]
+        fn byte_loops_equal_char_loops_long_words(text in "[a-zA-Z0-9]{0,19}[ '\\-é%]{0,2}[a-z0-9]{0,12}[ ,]{0,2}[a-z]{0,9}") {
+            byte_loops_agree(&text)?;
+        }
+
+        #[test]
+        fn byte_loops_equal_char_loops_any(text in any::<String>()) {
+            byte_loops_agree(&text)?;
+        }
     }
 }
