@@ -209,6 +209,16 @@ const SHAPES: &[(&str, &str, Shaped)] = &[
         "2023-05-10",
         &[("Hélène Marchal", EntityKind::Person, Some("Hélène Marchal"), false)],
     ),
+    // sports and German politics: a club, its coach by role, a chancellor-designate by date
+    (
+        "Le futur chancelier a reçu le sélectionneur des Bleus avant le match contre l'Inter Milan.",
+        "2025-03-10",
+        &[
+            ("Le futur chancelier", EntityKind::Person, Some("Friedrich Merz"), true),
+            ("le sélectionneur des Bleus", EntityKind::Person, Some("Didier Deschamps"), true),
+            ("Inter Milan", EntityKind::Organization, Some("Inter Milan"), false),
+        ],
+    ),
     // institutions named after a place, with their head; a qualifier is required for `cour`
     (
         "Il comparaîtra devant la cour d'appel de Rennes, puis devant le tribunal de Vannes.",
