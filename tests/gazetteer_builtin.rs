@@ -209,6 +209,18 @@ const SHAPES: &[(&str, &str, Shaped)] = &[
         "2023-05-10",
         &[("Hélène Marchal", EntityKind::Person, Some("Hélène Marchal"), false)],
     ),
+    // a namesake: a surname the gazetteer knows after another first name is someone else; a
+    // spelling of the same first name (same first letter) is the same person
+    (
+        "Claude Chirac a parlé de Jacques Chirac, puis Vladimir Zelensky de Michel Poutine.",
+        "2023-05-10",
+        &[
+            ("Claude Chirac", EntityKind::Person, Some("Claude Chirac"), false),
+            ("Jacques Chirac", EntityKind::Person, Some("Jacques Chirac"), false),
+            ("Vladimir Zelensky", EntityKind::Person, Some("Volodymyr Zelensky"), false),
+            ("Michel Poutine", EntityKind::Person, Some("Michel Poutine"), false),
+        ],
+    ),
     // sports and German politics: a club, its coach by role, a chancellor-designate by date
     (
         "Le futur chancelier a reçu le sélectionneur des Bleus avant le match contre l'Inter Milan.",

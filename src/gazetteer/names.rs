@@ -1061,10 +1061,24 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, capitalized: &[Span], drafts: &mut
         let s = w.start;
         let e = words[words.len() - 1].end;
         // Only the first name may overlap a gazetteer match (`Florence Parly`); a person the
-        // gazetteer knows stays as it is.
+        // gazetteer knows stays as it is, unless it was matched by its surname alone after
+        // another first name: a namesake (`Claude Chirac`, `Melania Trump`). Spellings of one
+        // first name (`Vladimir`/`Volodymyr`, `Sergei`/`Sergueï`) share their first letter.
         let ov = overlapping_from(drafts, &mut lo, s, e);
+        let namesake = |d: &Draft| {
+            firstname.is_some()
+                && d.span.start >= w.end
+                && d.entity.is_some_and(|i| {
+                    let own = inner.entities[i as usize].name();
+                    own.split(is_blank).next().is_some_and(|f| f.chars().next() != word.chars().next())
+                })
+        };
         let blocked = drafts[ov.clone()].iter().zip(&removed[ov.clone()]).any(|(d, &gone)| {
-            !gone && (d.is_person_name() || d.span.start < s || d.span.end > e || d.span.start >= w.end)
+            !gone
+                && (d.is_person_name() && !namesake(d)
+                    || d.span.start < s
+                    || d.span.end > e
+                    || d.span.start >= w.end && !(d.is_person_name() && namesake(d)))
         });
         if blocked {
             continue;
