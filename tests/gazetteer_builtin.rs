@@ -209,6 +209,13 @@ const SHAPES: &[(&str, &str, Shaped)] = &[
         "2023-05-10",
         &[("Hélène Marchal", EntityKind::Person, Some("Hélène Marchal"), false)],
     ),
+    // a proper name the text writes as one lowercase word is a common word folded to it; a
+    // description the data gives in lowercase still names its entity
+    (
+        "Le moustique tigre inquiète l'armée israélienne.",
+        "2023-05-10",
+        &[("armée israélienne", EntityKind::Organization, Some("Tsahal"), false)],
+    ),
     // a namesake: a surname the gazetteer knows after another first name is someone else; a
     // spelling of the same first name (same first letter) is the same person
     (

@@ -655,6 +655,18 @@ pub(crate) fn mentions(inner: &Inner, text: &str, raw: &[RawMatch], date: Option
                     continue;
                 }
                 let e = &inner.entities[i as usize];
+                // A proper name found as one all-lowercase word is a common word that folds to
+                // it (`le moustique tigre` is not `Tigré`); descriptions the data gives in
+                // lowercase (`armée israélienne` for Tsahal) and names written lowercase
+                // (`agence régionale de santé`) are not concerned.
+                let surface = &text[r.span.range()];
+                if e.name().starts_with(char::is_uppercase)
+                    && !surface.contains(is_blank)
+                    && !surface.chars().any(char::is_uppercase)
+                {
+                    floor = r.span.end;
+                    continue;
+                }
                 drafts.push(Draft {
                     span: r.span,
                     kind: e.kind(),
