@@ -997,6 +997,15 @@ impl<'a> Parser<'a> {
 
     /// Partial day at `i`: `[le] [mardi] 3 [mars [2017]]`, numeric shapes, `Oct. 2`.
     fn partial(&self, i: usize) -> Option<Partial> {
+        // Every shape starts on a number, a lexicon word (weekday, month, number word), `le`,
+        // `ce`, `1er` or `premier`: at any other token all four give `None`, without the cache.
+        match self.t.get(i) {
+            None => return None,
+            Some(t) if t.kind != Kind::Num && t.lex.is_empty() && !matches!(t.norm, "le" | "ce" | "1er" | "premier") => {
+                return None
+            }
+            _ => {}
+        }
         if let Some(Some(done)) = self.partials.borrow().get(i) {
             return *done;
         }
