@@ -1001,7 +1001,9 @@ impl<'a> Parser<'a> {
         // `ce`, `1er` or `premier`: at any other token all four give `None`, without the cache.
         match self.t.get(i) {
             None => return None,
-            Some(t) if t.kind != Kind::Num && t.lex.is_empty() && !matches!(t.norm, "le" | "ce" | "1er" | "premier") => {
+            Some(t)
+                if t.kind != Kind::Num && t.lex.is_empty() && !matches!(t.norm, "le" | "ce" | "1er" | "premier") =>
+            {
                 return None
             }
             _ => {}

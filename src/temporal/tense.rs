@@ -1047,7 +1047,9 @@ mod tests {
 
     #[test]
     fn e_acute_ending_matches_the_list() {
-        for w in ["é", "ée", "és", "ées", "e", "es", "s", "ées s", "éss", "éees", "ééé", "ées", "eé", "É", "ÉE", "", "x"] {
+        for w in
+            ["é", "ée", "és", "ées", "e", "es", "s", "ées s", "éss", "éees", "ééé", "ées", "eé", "É", "ÉE", "", "x"]
+        {
             for raw in [w.to_string(), format!("sign{w}"), format!("{w}e"), format!("{w}s"), format!("{w}es")] {
                 let by_list = ["é", "ée", "és", "ées"].iter().any(|s| raw.ends_with(s));
                 assert_eq!(ends_in_e_acute(raw.as_bytes()), by_list, "input {raw:?}");
@@ -1057,7 +1059,9 @@ mod tests {
 
     #[test]
     fn future_ending_matches_the_list() {
-        for w in SIGNAL_WORDS.iter().chain(&["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient", "r", ""]) {
+        for w in
+            SIGNAL_WORDS.iter().chain(&["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient", "r", ""])
+        {
             for f in [w.to_string(), format!("xx{w}"), format!("{w}s"), format!("{w}t")] {
                 let last = f.as_bytes().last().copied().unwrap_or(b' ');
                 assert_eq!(future_ending(&f, last), future_ending_by_list(&f), "input {f:?}");
