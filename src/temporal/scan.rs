@@ -409,7 +409,9 @@ pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
 /// `il y a trois jours`, `à partir du 8`).
 ///
 /// A plain `matches!`: the words asked about (those near a trigger) are mostly starters, which a
-/// [`ShapeFilter`] would let through at extra cost.
+/// [`ShapeFilter`] would let through at extra cost. Inlined: most words asked about are answered
+/// by the length switch.
+#[inline]
 fn is_starter(w: &str) -> bool {
     matches!(
         w,
@@ -454,6 +456,7 @@ fn is_starter(w: &str) -> bool {
 }
 
 /// Whether a grammar rule may start at this token (the tokens after it are checked by the rule).
+#[inline]
 pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
@@ -475,11 +478,18 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
 /// `une enveloppe`, `Premier ministre`: most of the positions near a trigger), every rule
 /// fails, and the grammar is not run there. Other punctuation (`a « forcer`) is left to the
 /// rules.
+///
+/// Inlined up to [`may_start`], which most tokens asked about (words near a trigger) fail; the
+/// rest is out of line.
+#[inline]
 pub(crate) fn may_start_at(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
+    may_start(&toks[k]) && may_start_after(toks, k, text)
+}
+
+/// [`may_start_at`] at a token that [`may_start`].
+#[inline(never)]
+fn may_start_after(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
     let t = &toks[k];
-    if !may_start(t) {
-        return false;
-    }
     if t.kind != Kind::Word || t.head || t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) {
         return true;
     }
