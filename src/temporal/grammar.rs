@@ -1168,8 +1168,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut hit: Option<(usize, super::holidays::Rule)> = None;
-        for (words, rule) in &self.lex.holidays {
-            if words[0] != first {
+        let key = super::lexicon::word_key(first);
+        for ((words, rule), &k) in self.lex.holidays.iter().zip(&self.lex.holiday_keys) {
+            if k != key || words[0] != first {
                 continue;
             }
             if let Some(e) = self.seq(j, words) {

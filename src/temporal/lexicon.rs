@@ -29,6 +29,9 @@ pub(crate) struct Lexicon {
     words: HashMap<String, (Vec<Word>, bool), Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
+    /// [`word_key`] of the first word of each holiday phrase, in the order of `holidays`: the
+    /// holiday rule compares it before the word itself.
+    pub(crate) holiday_keys: Vec<u32>,
     /// First words of the holiday phrases (the grammar reads the tokens' `head` flag instead).
     #[cfg(test)]
     pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
@@ -108,6 +111,16 @@ impl Lexicon {
     fn lookup_hashed(&self, folded: &str) -> (&[Word], bool) {
         self.words.get(folded).map_or((&[], false), |(w, head)| (w.as_slice(), *head))
     }
+}
+
+/// A word's length, first and last bytes in one number: two words with different keys differ
+/// (one comparison instead of a string comparison; equal keys still need the string one).
+#[inline]
+pub(crate) fn word_key(w: &str) -> u32 {
+    let b = w.as_bytes();
+    ((b.len().min(0xFFFF) as u32) << 16)
+        | (u32::from(b.first().copied().unwrap_or(0)) << 8)
+        | u32::from(b.last().copied().unwrap_or(0))
 }
 
 /// Lowercase, without diacritics, `œ` spelled out: the key the lexicon is matched on.
@@ -305,6 +318,7 @@ fn build() -> Lexicon {
         holidays.push((w, rule));
     }
     holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
+    let holiday_keys = holidays.iter().map(|(w, _)| word_key(w.first().map_or("", String::as_str))).collect();
     let holiday_heads: std::collections::HashSet<String, Fnv> =
         holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
     // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
@@ -361,6 +375,7 @@ fn build() -> Lexicon {
     Lexicon {
         words,
         holidays,
+        holiday_keys,
         #[cfg(test)]
         holiday_heads,
         triggers,
@@ -398,6 +413,22 @@ impl std::hash::Hasher for FnvHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each holiday phrase's key is its first word's, and words with different keys differ.
+    #[test]
+    fn holiday_keys_follow_the_phrases() {
+        let lex = lexicon();
+        assert_eq!(lex.holiday_keys.len(), lex.holidays.len());
+        for ((words, _), &k) in lex.holidays.iter().zip(&lex.holiday_keys) {
+            assert_eq!(k, word_key(&words[0]), "{words:?}");
+        }
+        let ws = ["", "a", "ab", "ba", "aba", "noel", "noël", "paques", "pâques", "saint", "sainte", "saints"];
+        for a in ws {
+            for b in ws {
+                assert!(word_key(a) == word_key(b) || a != b, "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn data_files_parse_whole() {
