@@ -32,6 +32,9 @@ pub(crate) struct Tok<'a> {
     pub lex: &'static [Word],
     /// `norm` is the first word of a holiday phrase (words only).
     pub head: bool,
+    /// The word may anchor a date: a holiday head or a lexicon entry other than a number or an
+    /// ordinal word (looked up with `lex`; words only).
+    pub hot: bool,
 }
 
 const MARGIN: usize = 64;
@@ -291,6 +294,7 @@ pub(crate) fn tokenize_into<'a>(
                 upper: false,
                 lex: &[],
                 head: false,
+                hot: false,
             });
         } else {
             let (letter, len) = letter_at(text, i);
@@ -300,7 +304,7 @@ pub(crate) fn tokenize_into<'a>(
                 i = e;
                 let raw = &text[s..i];
                 let from = folds.len();
-                let (norm, (lex, head)) = if !lower {
+                let (norm, (lex, head, hot)) = if !lower {
                     // Not lowercase ASCII: folded into `folds`.
                     fold_unfolded(raw, ascii, folds);
                     in_folds.push((toks.len(), from, folds.len()));
@@ -308,7 +312,7 @@ pub(crate) fn tokenize_into<'a>(
                 } else {
                     (raw, lex.lookup(raw))
                 };
-                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head });
+                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head, hot });
             } else {
                 let c = char_at(i);
                 i += c.len_utf8();
@@ -331,6 +335,7 @@ pub(crate) fn tokenize_into<'a>(
                     upper: false,
                     lex: &[],
                     head: false,
+                    hot: false,
                 });
             }
         }
@@ -401,7 +406,8 @@ pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || t.head,
+        // `lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || head`, looked up once.
+        Kind::Word => t.hot,
     }
 }
 
@@ -490,7 +496,7 @@ pub(crate) fn may_start_at(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
 #[inline(never)]
 fn may_start_after(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
     let t = &toks[k];
-    if t.kind != Kind::Word || t.head || t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) {
+    if t.kind != Kind::Word || t.hot {
         return true;
     }
     for n in &toks[k + 1..] {
