@@ -127,6 +127,131 @@ const YEAR_FOLLOWERS: &[&str] = &[
     "contre", "apres", "avant", "depuis", "selon", "un", "une", "des", "du", "de", "d", "s", "n", "y", "c", "j",
 ];
 
+/// The rules of [`Parser::best_with`], a bit each: [`Parser::rule_mask`] tells which of them may
+/// start at a token, from the token alone (each rule still tests its first token itself).
+const R_RELDAY: u32 = 1 << 0;
+const R_HOLIDAY: u32 = 1 << 1;
+const R_RANGE: u32 = 1 << 2;
+const R_FUZZY: u32 = 1 << 3;
+const R_QUINZAINE: u32 = 1 << 4;
+const R_MODDED: u32 = 1 << 5;
+const R_DAY: u32 = 1 << 6;
+const R_WEEKDAY: u32 = 1 << 7;
+const R_ORD_WEEKDAY: u32 = 1 << 8;
+const R_PERIOD_REL: u32 = 1 << 9;
+const R_NTH_WEEK: u32 = 1 << 10;
+const R_AGO: u32 = 1 << 11;
+const R_LAST_N: u32 = 1 << 12;
+const R_MONTH: u32 = 1 << 13;
+const R_NUM_MONTH: u32 = 1 << 14;
+const R_YEAR: u32 = 1 << 15;
+const R_SEASON: u32 = 1 << 16;
+const R_CENTURY: u32 = 1 << 17;
+const R_QUARTER: u32 = 1 << 18;
+const R_DECADE: u32 = 1 << 19;
+/// The rules that may start at a number.
+const NUM_RULES: u32 = R_RELDAY
+    | R_RANGE
+    | R_QUINZAINE
+    | R_DAY
+    | R_ORD_WEEKDAY
+    | R_NTH_WEEK
+    | R_LAST_N
+    | R_NUM_MONTH
+    | R_YEAR
+    | R_CENTURY
+    | R_QUARTER;
+
+/// The rules whose first-word list holds `w` (the word lists of the rules' `starts` tests; `le`,
+/// `ce`, `1er`, `premier` for a partial day; `le`, `la`, `l` before a holiday): one `match`
+/// instead of a list per rule. A test reads the rules' lists from this file and checks that each
+/// of their words sets its rule's bit.
+fn first_word_rules(w: &str) -> u32 {
+    match w {
+        "a" => R_FUZZY | R_MODDED,
+        "d" => R_FUZZY | R_MODDED | R_SEASON,
+        "l" => R_RELDAY | R_HOLIDAY | R_PERIOD_REL | R_YEAR | R_SEASON,
+        "au" => R_FUZZY | R_LAST_N | R_MONTH | R_SEASON | R_CENTURY | R_QUARTER,
+        "ce" => R_RELDAY | R_DAY | R_WEEKDAY | R_PERIOD_REL | R_MONTH | R_SEASON,
+        "de" => R_RANGE | R_YEAR,
+        "du" => R_RANGE | R_CENTURY | R_QUARTER,
+        "en" => R_RELDAY | R_FUZZY | R_MONTH | R_YEAR | R_SEASON,
+        "il" => R_AGO,
+        "la" => R_RELDAY | R_HOLIDAY | R_RANGE | R_FUZZY | R_QUINZAINE | R_PERIOD_REL | R_NTH_WEEK,
+        "le" => {
+            R_RELDAY
+                | R_HOLIDAY
+                | R_RANGE
+                | R_FUZZY
+                | R_DAY
+                | R_WEEKDAY
+                | R_ORD_WEEKDAY
+                | R_PERIOD_REL
+                | R_NTH_WEEK
+                | R_MONTH
+                | R_SEASON
+                | R_CENTURY
+                | R_QUARTER
+        }
+        "mi" => R_FUZZY,
+        "un" => R_RELDAY,
+        "1er" => R_DAY,
+        "aux" => R_MODDED | R_DECADE,
+        "ces" => R_LAST_N,
+        "cet" => R_PERIOD_REL | R_MONTH | R_SEASON,
+        "des" => R_FUZZY | R_MODDED | R_DECADE,
+        "fin" => R_FUZZY,
+        "les" => R_RANGE | R_LAST_N | R_DECADE,
+        "sur" => R_LAST_N,
+        "dans" => R_RELDAY | R_RANGE | R_PERIOD_REL | R_AGO | R_LAST_N | R_DECADE,
+        "hier" => R_RELDAY,
+        "jour" => R_RELDAY,
+        "meme" => R_RELDAY,
+        "mois" => R_MONTH,
+        "nuit" => R_RANGE,
+        "vers" => R_FUZZY | R_MODDED,
+        "annee" => R_YEAR,
+        "apres" => R_RELDAY | R_MODDED,
+        "avant" => R_RELDAY | R_MODDED,
+        "cette" => R_WEEKDAY | R_PERIOD_REL | R_MONTH | R_SEASON,
+        "debut" => R_FUZZY,
+        "entre" => R_RANGE,
+        "jusqu" => R_FUZZY | R_MODDED,
+        "autour" => R_MODDED,
+        "demain" => R_RELDAY,
+        "depuis" => R_RANGE | R_MODDED | R_MONTH,
+        "durant" => R_LAST_N,
+        "milieu" => R_FUZZY,
+        "veille" => R_RELDAY,
+        "aujourd" => R_RELDAY,
+        "courant" => R_FUZZY,
+        "dernier" => R_LAST_N,
+        "pendant" => R_LAST_N,
+        "premier" => R_RANGE | R_DAY,
+        "derniere" => R_LAST_N,
+        "derniers" => R_LAST_N,
+        "prochain" => R_MONTH,
+        "dernieres" => R_LAST_N,
+        "lendemain" => R_RELDAY,
+        "prochains" => R_LAST_N,
+        "prochaines" => R_LAST_N,
+        "surlendemain" => R_RELDAY,
+        _ => 0,
+    }
+}
+
+/// The rules whose `starts` test accepts a lexicon entry of this kind.
+fn lex_rules(w: &Word) -> u32 {
+    match w {
+        Word::Num(_) => R_RELDAY | R_RANGE | R_LAST_N,
+        Word::Ord(_) => R_RANGE | R_QUINZAINE | R_ORD_WEEKDAY | R_NTH_WEEK | R_QUARTER,
+        Word::Weekday(_) | Word::WeekdayAbbr(_) => R_RANGE | R_WEEKDAY,
+        Word::Month(_) | Word::MonthAbbr(_) => R_RANGE | R_MONTH,
+        Word::Trigger => R_FUZZY | R_MODDED | R_PERIOD_REL | R_AGO | R_YEAR | R_SEASON | R_CENTURY | R_DECADE,
+        Word::Season(_) => 0,
+    }
+}
+
 /// What a parser keeps for the next window of the same text: the tense signals of the sentences
 /// already read (a sentence may span two windows) and its buffers.
 #[derive(Debug, Default)]
@@ -732,31 +857,101 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        consider(self.r_relday(i));
-        consider(self.r_holiday(i));
-        consider(self.r_range(i));
-        if fuzzy {
-            consider(self.r_fuzzy(i));
-            consider(self.r_quinzaine(i));
+        // The rules that cannot start at this token are not called (they would give `None`).
+        let m = self.rule_mask(i);
+        let on = |bit: u32| m & bit != 0;
+        if on(R_RELDAY) {
+            consider(self.r_relday(i));
         }
-        if modded {
+        if on(R_HOLIDAY) {
+            consider(self.r_holiday(i));
+        }
+        if on(R_RANGE) {
+            consider(self.r_range(i));
+        }
+        if fuzzy {
+            if on(R_FUZZY) {
+                consider(self.r_fuzzy(i));
+            }
+            if on(R_QUINZAINE) {
+                consider(self.r_quinzaine(i));
+            }
+        }
+        if modded && on(R_MODDED) {
             consider(self.r_modded(i));
         }
-        consider(self.r_day(i, bare_year));
-        consider(self.r_weekday(i));
-        consider(self.r_ord_weekday(i));
-        consider(self.r_period_rel(i));
-        consider(self.r_nth_week(i));
-        consider(self.r_ago(i));
-        consider(self.r_last_n(i));
-        consider(self.r_month(i));
-        consider(self.r_num_month(i));
-        consider(self.r_year(i, bare_year));
-        consider(self.r_season(i));
-        consider(self.r_century(i));
-        consider(self.r_quarter(i));
-        consider(self.r_decade(i));
+        if on(R_DAY) {
+            consider(self.r_day(i, bare_year));
+        }
+        if on(R_WEEKDAY) {
+            consider(self.r_weekday(i));
+        }
+        if on(R_ORD_WEEKDAY) {
+            consider(self.r_ord_weekday(i));
+        }
+        if on(R_PERIOD_REL) {
+            consider(self.r_period_rel(i));
+        }
+        if on(R_NTH_WEEK) {
+            consider(self.r_nth_week(i));
+        }
+        if on(R_AGO) {
+            consider(self.r_ago(i));
+        }
+        if on(R_LAST_N) {
+            consider(self.r_last_n(i));
+        }
+        if on(R_MONTH) {
+            consider(self.r_month(i));
+        }
+        if on(R_NUM_MONTH) {
+            consider(self.r_num_month(i));
+        }
+        if on(R_YEAR) {
+            consider(self.r_year(i, bare_year));
+        }
+        if on(R_SEASON) {
+            consider(self.r_season(i));
+        }
+        if on(R_CENTURY) {
+            consider(self.r_century(i));
+        }
+        if on(R_QUARTER) {
+            consider(self.r_quarter(i));
+        }
+        if on(R_DECADE) {
+            consider(self.r_decade(i));
+        }
         best
+    }
+
+    /// The rules that may start at token `i`, from the token alone: a superset of the rules whose
+    /// first test passes there. A number may start the rules whose `starts` takes numbers, a day
+    /// and a numeric month; a word the rules whose first-word list holds it, those whose `starts`
+    /// takes one of its lexicon entries, a partial day after any lexicon word, a holiday after its
+    /// head, a century at a capitalized word opening on a Roman digit; an apostrophe or a hyphen
+    /// only a holiday (`r_holiday` skips them before its head); other punctuation none.
+    #[inline]
+    fn rule_mask(&self, i: usize) -> u32 {
+        let Some(t) = self.t.get(i) else { return 0 };
+        match t.kind {
+            Kind::Num => NUM_RULES,
+            Kind::Punct('\'' | '-') => R_HOLIDAY,
+            Kind::Punct(_) => 0,
+            Kind::Word => {
+                let mut m = first_word_rules(t.norm);
+                for w in t.lex {
+                    m |= lex_rules(w) | R_DAY;
+                }
+                if t.head {
+                    m |= R_HOLIDAY;
+                }
+                if t.upper && matches!(self.text.as_bytes().get(t.start), Some(b'I' | b'V' | b'X' | b'L')) {
+                    m |= R_CENTURY;
+                }
+                m
+            }
+        }
     }
 
     // ---- rules ---------------------------------------------------------------------------
@@ -973,8 +1168,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut hit: Option<(usize, super::holidays::Rule)> = None;
-        for (words, rule) in &self.lex.holidays {
-            if words[0] != first {
+        let key = super::lexicon::word_key(first);
+        for ((words, rule), &k) in self.lex.holidays.iter().zip(&self.lex.holiday_keys) {
+            if k != key || words[0] != first {
                 continue;
             }
             if let Some(e) = self.seq(j, words) {
@@ -997,6 +1193,17 @@ impl<'a> Parser<'a> {
 
     /// Partial day at `i`: `[le] [mardi] 3 [mars [2017]]`, numeric shapes, `Oct. 2`.
     fn partial(&self, i: usize) -> Option<Partial> {
+        // Every shape starts on a number, a lexicon word (weekday, month, number word), `le`,
+        // `ce`, `1er` or `premier`: at any other token all four give `None`, without the cache.
+        match self.t.get(i) {
+            None => return None,
+            Some(t)
+                if t.kind != Kind::Num && t.lex.is_empty() && !matches!(t.norm, "le" | "ce" | "1er" | "premier") =>
+            {
+                return None
+            }
+            _ => {}
+        }
         if let Some(Some(done)) = self.partials.borrow().get(i) {
             return *done;
         }
@@ -2777,3 +2984,6 @@ fn in_direct_speech(text: &str, at: usize) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod mask_tests;

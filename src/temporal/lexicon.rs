@@ -26,9 +26,15 @@ pub(crate) enum Word {
 pub(crate) struct Lexicon {
     /// Entries by folded word, and whether the word begins a holiday phrase: the tokenizer's
     /// single lookup per word.
-    words: HashMap<String, (Vec<Word>, bool), Fnv>,
+    ///
+    /// The second flag: the word may anchor a date (a holiday head, or an entry other than a
+    /// number or an ordinal word), what `scan::is_hot` asks of every token.
+    words: HashMap<String, (Vec<Word>, bool, bool), Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
+    /// [`word_key`] of the first word of each holiday phrase, in the order of `holidays`: the
+    /// holiday rule compares it before the word itself.
+    pub(crate) holiday_keys: Vec<u32>,
     /// First words of the holiday phrases (the grammar reads the tokens' `head` flag instead).
     #[cfg(test)]
     pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
@@ -70,7 +76,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     #[cfg(test)]
     pub(crate) fn get(&self, folded: &str) -> &[Word] {
-        self.words.get(folded).map_or(&[], |(w, _)| w.as_slice())
+        self.words.get(folded).map_or(&[], |(w, _, _)| w.as_slice())
     }
 
     /// Whether a trigger match could start before `at` and run across it: some pattern `p` with
@@ -89,25 +95,36 @@ impl Lexicon {
             .any(|pre| at >= pre.len() && bytes[at - pre.len()..at].eq_ignore_ascii_case(pre))
     }
 
-    /// The entries of a folded word and whether it begins a holiday phrase, in one lookup.
+    /// The entries of a folded word, whether it begins a holiday phrase and whether it may anchor
+    /// a date (a holiday head or an entry other than a number or an ordinal word), in one lookup.
     ///
     /// Most words of a text are in neither: a word whose length, first and last letters no key
     /// has is answered by [`Lexicon::first_letters`] without hashing it.
     ///
     /// The filter is inlined into the tokenizer (most words stop there); the hash lookup is not.
     #[inline]
-    pub(crate) fn lookup(&self, folded: &str) -> (&[Word], bool) {
+    pub(crate) fn lookup(&self, folded: &str) -> (&[Word], bool, bool) {
         let (bucket, first, bit) = key_shape(folded);
         if self.first_letters[bucket][first] & bit == 0 {
-            return (&[], false);
+            return (&[], false, false);
         }
         self.lookup_hashed(folded)
     }
 
     #[inline(never)]
-    fn lookup_hashed(&self, folded: &str) -> (&[Word], bool) {
-        self.words.get(folded).map_or((&[], false), |(w, head)| (w.as_slice(), *head))
+    fn lookup_hashed(&self, folded: &str) -> (&[Word], bool, bool) {
+        self.words.get(folded).map_or((&[], false, false), |(w, head, hot)| (w.as_slice(), *head, *hot))
     }
+}
+
+/// A word's length, first and last bytes in one number: two words with different keys differ
+/// (one comparison instead of a string comparison; equal keys still need the string one).
+#[inline]
+pub(crate) fn word_key(w: &str) -> u32 {
+    let b = w.as_bytes();
+    ((b.len().min(0xFFFF) as u32) << 16)
+        | (u32::from(b.first().copied().unwrap_or(0)) << 8)
+        | u32::from(b.last().copied().unwrap_or(0))
 }
 
 /// Lowercase, without diacritics, `œ` spelled out: the key the lexicon is matched on.
@@ -305,6 +322,7 @@ fn build() -> Lexicon {
         holidays.push((w, rule));
     }
     holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
+    let holiday_keys = holidays.iter().map(|(w, _)| word_key(w.first().map_or("", String::as_str))).collect();
     let holiday_heads: std::collections::HashSet<String, Fnv> =
         holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
     // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
@@ -349,9 +367,13 @@ fn build() -> Lexicon {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&pats)
         .ok();
-    let mut words: HashMap<String, (Vec<Word>, bool), Fnv> = words.into_iter().map(|(k, v)| (k, (v, false))).collect();
+    let mut words: HashMap<String, (Vec<Word>, bool, bool), Fnv> =
+        words.into_iter().map(|(k, v)| (k, (v, false, false))).collect();
     for h in &holiday_heads {
         words.entry(h.clone()).or_default().1 = true;
+    }
+    for (entries, head, hot) in words.values_mut() {
+        *hot = *head || entries.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_)));
     }
     let mut first_letters = Box::new([[0u32; 27]; 32]);
     for key in words.keys() {
@@ -361,6 +383,7 @@ fn build() -> Lexicon {
     Lexicon {
         words,
         holidays,
+        holiday_keys,
         #[cfg(test)]
         holiday_heads,
         triggers,
@@ -399,13 +422,29 @@ impl std::hash::Hasher for FnvHasher {
 mod tests {
     use super::*;
 
+    /// Each holiday phrase's key is its first word's, and words with different keys differ.
+    #[test]
+    fn holiday_keys_follow_the_phrases() {
+        let lex = lexicon();
+        assert_eq!(lex.holiday_keys.len(), lex.holidays.len());
+        for ((words, _), &k) in lex.holidays.iter().zip(&lex.holiday_keys) {
+            assert_eq!(k, word_key(&words[0]), "{words:?}");
+        }
+        let ws = ["", "a", "ab", "ba", "aba", "noel", "noël", "paques", "pâques", "saint", "sainte", "saints"];
+        for a in ws {
+            for b in ws {
+                assert!(word_key(a) == word_key(b) || a != b, "{a:?} {b:?}");
+            }
+        }
+    }
+
     #[test]
     fn data_files_parse_whole() {
         let lex = lexicon();
         assert!(lex.triggers.is_some(), "the trigger automaton must build");
         let data_lines = |s: &str| s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
         assert_eq!(lex.holidays.len(), data_lines(include_str!("data/holidays.tsv")), "a holiday rule did not parse");
-        let words: usize = lex.words.values().map(|(w, _)| w.len()).sum();
+        let words: usize = lex.words.values().map(|(w, _, _)| w.len()).sum();
         assert_eq!(words, data_lines(include_str!("data/lexicon.tsv")), "a lexicon line did not parse");
     }
 
@@ -437,7 +476,9 @@ mod tests {
         ];
         let lex = lexicon();
         for &(w, entries, head) in CASES {
-            let (got, got_head) = lex.lookup(w);
+            let (got, got_head, got_hot) = lex.lookup(w);
+            let hot = got_head || got.iter().any(|e| !matches!(e, Word::Num(_) | Word::Ord(_)));
+            assert_eq!(got_hot, hot, "input {w:?}: the hot flag");
             assert_eq!((!got.is_empty(), got_head), (entries, head), "input {w:?}: got {got:?} {got_head}");
             assert_eq!(got, lex.get(w), "input {w:?}: lookup and get disagree");
             assert_eq!(got_head, lex.holiday_heads.contains(w), "input {w:?}: head flag and set disagree");
@@ -467,8 +508,8 @@ mod tests {
     #[test]
     fn filter_keeps_every_key() {
         let lex = lexicon();
-        for (key, (entries, head)) in &lex.words {
-            assert_eq!(lex.lookup(key), (entries.as_slice(), *head), "input {key:?}");
+        for (key, (entries, head, hot)) in &lex.words {
+            assert_eq!(lex.lookup(key), (entries.as_slice(), *head, *hot), "input {key:?}");
         }
     }
 
@@ -477,7 +518,7 @@ mod tests {
         #[test]
         fn lookup_matches_map(w in "[a-z1é'-]{0,14}") {
             let lex = lexicon();
-            let bare = lex.words.get(w.as_str()).map_or((&[][..], false), |(e, h)| (e.as_slice(), *h));
+            let bare = lex.words.get(w.as_str()).map_or((&[][..], false, false), |(e, h, t)| (e.as_slice(), *h, *t));
             proptest::prop_assert_eq!(lex.lookup(&w), bare);
         }
     }

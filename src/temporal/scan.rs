@@ -32,6 +32,9 @@ pub(crate) struct Tok<'a> {
     pub lex: &'static [Word],
     /// `norm` is the first word of a holiday phrase (words only).
     pub head: bool,
+    /// The word may anchor a date: a holiday head or a lexicon entry other than a number or an
+    /// ordinal word (looked up with `lex`; words only).
+    pub hot: bool,
 }
 
 const MARGIN: usize = 64;
@@ -291,6 +294,7 @@ pub(crate) fn tokenize_into<'a>(
                 upper: false,
                 lex: &[],
                 head: false,
+                hot: false,
             });
         } else {
             let (letter, len) = letter_at(text, i);
@@ -300,7 +304,7 @@ pub(crate) fn tokenize_into<'a>(
                 i = e;
                 let raw = &text[s..i];
                 let from = folds.len();
-                let (norm, (lex, head)) = if !lower {
+                let (norm, (lex, head, hot)) = if !lower {
                     // Not lowercase ASCII: folded into `folds`.
                     fold_unfolded(raw, ascii, folds);
                     in_folds.push((toks.len(), from, folds.len()));
@@ -308,7 +312,7 @@ pub(crate) fn tokenize_into<'a>(
                 } else {
                     (raw, lex.lookup(raw))
                 };
-                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head });
+                toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head, hot });
             } else {
                 let c = char_at(i);
                 i += c.len_utf8();
@@ -331,6 +335,7 @@ pub(crate) fn tokenize_into<'a>(
                     upper: false,
                     lex: &[],
                     head: false,
+                    hot: false,
                 });
             }
         }
@@ -343,17 +348,76 @@ pub(crate) fn tokenize_into<'a>(
     toks
 }
 
+/// Which (length, first letter, last letter) shapes the words of a set have: a conservative
+/// filter, built at compile time from the same list as the set's `matches!`, that answers most
+/// words outside the set in a few instructions (a `matches!` over many words of one length
+/// compares the word with each of them).
+struct ShapeFilter {
+    /// By length (15 for 15 and more) and first letter (`a` … `z`, 26 for any other byte), the
+    /// last letters: bit 0 for `a` … bit 25 for `z`, bit 26 for any other byte.
+    bits: [[u32; 27]; 16],
+}
+
+impl ShapeFilter {
+    const fn letter(b: Option<&u8>) -> usize {
+        match b {
+            Some(&b) if b.is_ascii_lowercase() => (b - b'a') as usize,
+            _ => 26,
+        }
+    }
+
+    const fn of(words: &[&str]) -> ShapeFilter {
+        let mut bits = [[0u32; 27]; 16];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            let len = if w.len() < 15 { w.len() } else { 15 };
+            let first = Self::letter(w.first());
+            let last = Self::letter(w.last());
+            bits[len][first] |= 1 << last;
+            k += 1;
+        }
+        ShapeFilter { bits }
+    }
+
+    /// `false` when no word of the set has the shape of `w`.
+    #[inline(always)]
+    fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        (self.bits[b.len().min(15)][Self::letter(b.first())] >> Self::letter(b.last())) & 1 != 0
+    }
+}
+
+/// A set of folded words: `fn $name(w: &str) -> bool`, a `matches!` of the words behind the
+/// [`ShapeFilter`] of the same words (one list, so the two cannot disagree).
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident, $filter:ident: $($w:literal)|+) => {
+        const $filter: ShapeFilter = ShapeFilter::of(&[$($w),+]);
+        $(#[$doc])*
+        #[inline]
+        fn $name(w: &str) -> bool {
+            $filter.may_hold(w) && matches!(w, $($w)|+)
+        }
+    };
+}
+
 /// Whether a token may anchor a date: a number, or a lexicon word other than a number word.
 pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct(_) => false,
-        Kind::Word => t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || t.head,
+        // `lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || head`, looked up once.
+        Kind::Word => t.hot,
     }
 }
 
 /// Words that may begin an expression before its trigger (`dans la nuit de samedi`,
 /// `il y a trois jours`, `à partir du 8`).
+///
+/// A plain `matches!`: the words asked about (those near a trigger) are mostly starters, which a
+/// [`ShapeFilter`] would let through at extra cost. Inlined: most words asked about are answered
+/// by the length switch.
+#[inline]
 fn is_starter(w: &str) -> bool {
     matches!(
         w,
@@ -398,6 +462,7 @@ fn is_starter(w: &str) -> bool {
 }
 
 /// Whether a grammar rule may start at this token (the tokens after it are checked by the rule).
+#[inline]
 pub(crate) fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
@@ -419,12 +484,19 @@ pub(crate) fn may_start(t: &Tok<'_>) -> bool {
 /// `une enveloppe`, `Premier ministre`: most of the positions near a trigger), every rule
 /// fails, and the grammar is not run there. Other punctuation (`a « forcer`) is left to the
 /// rules.
+///
+/// Inlined up to [`may_start`], which most tokens asked about (words near a trigger) fail; the
+/// rest is out of line.
+#[inline]
 pub(crate) fn may_start_at(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
+    may_start(&toks[k]) && may_start_after(toks, k, text)
+}
+
+/// [`may_start_at`] at a token that [`may_start`].
+#[inline(never)]
+fn may_start_after(toks: &[Tok<'_>], k: usize, text: &str) -> bool {
     let t = &toks[k];
-    if !may_start(t) {
-        return false;
-    }
-    if t.kind != Kind::Word || t.head || t.lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) {
+    if t.kind != Kind::Word || t.hot {
         return true;
     }
     for n in &toks[k + 1..] {
@@ -458,248 +530,40 @@ pub(crate) fn time_unit_after(text: &str, at: usize) -> bool {
     matches!(word.as_str(), "h" | "heure" | "heures" | "hrs" | "min" | "minutes")
 }
 
-/// The words the grammar (`grammar.rs`) compares tokens with, folded: every word of its string
-/// literals (a test reads them from its source, so a rule with a new word fails it until the
-/// word is added here).
-fn is_grammar_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "alentours"
-            | "alors"
-            | "an"
-            | "annee"
-            | "annees"
-            | "ans"
-            | "apres"
-            | "article"
-            | "articles"
-            | "au"
-            | "aujourd"
-            | "auparavant"
-            | "automne"
-            | "autour"
-            | "autre"
-            | "aux"
-            | "avant"
-            | "avec"
-            | "bilan"
-            | "blesses"
-            | "budget"
-            | "c"
-            | "campagne"
-            | "ce"
-            | "cela"
-            | "centaines"
-            | "ces"
-            | "cet"
-            | "cette"
-            | "chantent"
-            | "chapitre"
-            | "chaque"
-            | "ci"
-            | "cinqu"
-            | "code"
-            | "contre"
-            | "courant"
-            | "cours"
-            | "cuvee"
-            | "d"
-            | "dans"
-            | "de"
-            | "debut"
-            | "deja"
-            | "demain"
-            | "depuis"
-            | "dernier"
-            | "derniere"
-            | "dernieres"
-            | "derniers"
-            | "des"
-            | "deux"
-            | "dollar"
-            | "dollars"
-            | "du"
-            | "durant"
-            | "e"
-            | "ecoule"
-            | "ecoulee"
-            | "ecoulees"
-            | "ecoules"
-            | "edition"
-            | "election"
-            | "elections"
-            | "eleves"
-            | "elle"
-            | "elles"
-            | "eme"
-            | "emplois"
-            | "en"
-            | "end"
-            | "enfants"
-            | "entre"
-            | "entreprises"
-            | "environ"
-            | "er"
-            | "et"
-            | "ete"
-            | "etudiants"
-            | "euro"
-            | "europeennes"
-            | "euros"
-            | "exemplaires"
-            | "exercice"
-            | "familles"
-            | "femmes"
-            | "fin"
-            | "fois"
-            | "foyers"
-            | "francs"
-            | "gendarmes"
-            | "h"
-            | "habitants"
-            | "heures"
-            | "hier"
-            | "hiver"
-            | "hommes"
-            | "horizon"
-            | "hui"
-            | "huit"
-            | "ici"
-            | "ieme"
-            | "il"
-            | "ils"
-            | "j"
-            | "jour"
-            | "journee"
-            | "jours"
-            | "jusqu"
-            | "kg"
-            | "kilometres"
-            | "km"
-            | "l"
-            | "la"
-            | "le"
-            | "legislatives"
-            | "lendemain"
-            | "lendemains"
-            | "les"
-            | "litres"
-            | "livres"
-            | "logements"
-            | "lors"
-            | "m"
-            | "mais"
-            | "manifestants"
-            | "membres"
-            | "meme"
-            | "metres"
-            | "mi"
-            | "milieu"
-            | "millesime"
-            | "milliards"
-            | "milliers"
-            | "millions"
-            | "minutes"
-            | "moins"
-            | "mois"
-            | "moment"
-            | "morts"
-            | "mots"
-            | "municipales"
-            | "n"
-            | "nd"
-            | "nde"
-            | "nos"
-            | "nuit"
-            | "numero"
-            | "on"
-            | "ou"
-            | "page"
-            | "pages"
-            | "par"
-            | "partir"
-            | "passe"
-            | "passee"
-            | "passees"
-            | "passes"
-            | "pendant"
-            | "personnes"
-            | "peu"
-            | "plus"
-            | "points"
-            | "policiers"
-            | "postes"
-            | "pour"
-            | "precedent"
-            | "precedente"
-            | "premier"
-            | "pres"
-            | "presidentielle"
-            | "primaire"
-            | "printemps"
-            | "prochain"
-            | "prochaine"
-            | "prochaines"
-            | "prochains"
-            | "promotion"
-            | "puis"
-            | "qu"
-            | "quand"
-            | "quart"
-            | "quatr"
-            | "quatre"
-            | "que"
-            | "quelque"
-            | "qui"
-            | "quinzaine"
-            | "quinze"
-            | "quoi"
-            | "re"
-            | "recensement"
-            | "regionales"
-            | "rentree"
-            | "route"
-            | "rue"
-            | "s"
-            | "saint"
-            | "sainte"
-            | "saison"
-            | "salaries"
-            | "sans"
-            | "selon"
-            | "semaine"
-            | "semaines"
-            | "semestre"
-            | "senatoriales"
-            | "siecle"
-            | "soldats"
-            | "suit"
-            | "suivant"
-            | "suivante"
-            | "suivantes"
-            | "suivants"
-            | "sur"
-            | "surlendemain"
-            | "tard"
-            | "tonnes"
-            | "tot"
-            | "tous"
-            | "trimestre"
-            | "trois"
-            | "un"
-            | "une"
-            | "veille"
-            | "venir"
-            | "vers"
-            | "victimes"
-            | "vient"
-            | "voitures"
-            | "voix"
-            | "week"
-            | "weekend"
-            | "y"
-            | "ya"
-    )
+word_set! {
+    /// The words the grammar (`grammar.rs`) compares tokens with, folded: every word of its string
+    /// literals (a test reads them from its source, so a rule with a new word fails it until the
+    /// word is added here).
+    is_grammar_word, GRAMMAR_WORDS:
+        "a" | "alentours" | "alors" | "an" | "annee" | "annees" | "ans" | "apres" | "article"
+        | "articles" | "au" | "aujourd" | "auparavant" | "automne" | "autour" | "autre" | "aux"
+        | "avant" | "avec" | "bilan" | "blesses" | "budget" | "c" | "campagne" | "ce" | "cela"
+        | "centaines" | "ces" | "cet" | "cette" | "chantent" | "chapitre" | "chaque" | "ci"
+        | "cinqu" | "code" | "contre" | "courant" | "cours" | "cuvee" | "d" | "dans" | "de"
+        | "debut" | "deja" | "demain" | "depuis" | "dernier" | "derniere" | "dernieres" | "derniers"
+        | "des" | "deux" | "dollar" | "dollars" | "du" | "durant" | "e" | "ecoule" | "ecoulee"
+        | "ecoulees" | "ecoules" | "edition" | "election" | "elections" | "eleves" | "elle"
+        | "elles" | "eme" | "emplois" | "en" | "end" | "enfants" | "entre" | "entreprises"
+        | "environ" | "er" | "et" | "ete" | "etudiants" | "euro" | "europeennes" | "euros"
+        | "exemplaires" | "exercice" | "familles" | "femmes" | "fin" | "fois" | "foyers" | "francs"
+        | "gendarmes" | "h" | "habitants" | "heures" | "hier" | "hiver" | "hommes" | "horizon"
+        | "hui" | "huit" | "ici" | "ieme" | "il" | "ils" | "j" | "jour" | "journee" | "jours"
+        | "jusqu" | "kg" | "kilometres" | "km" | "l" | "la" | "le" | "legislatives" | "lendemain"
+        | "lendemains" | "les" | "litres" | "livres" | "logements" | "lors" | "m" | "mais"
+        | "manifestants" | "membres" | "meme" | "metres" | "mi" | "milieu" | "millesime"
+        | "milliards" | "milliers" | "millions" | "minutes" | "moins" | "mois" | "moment" | "morts"
+        | "mots" | "municipales" | "n" | "nd" | "nde" | "nos" | "nuit" | "numero" | "on" | "ou"
+        | "page" | "pages" | "par" | "partir" | "passe" | "passee" | "passees" | "passes"
+        | "pendant" | "personnes" | "peu" | "plus" | "points" | "policiers" | "postes" | "pour"
+        | "precedent" | "precedente" | "premier" | "pres" | "presidentielle" | "primaire"
+        | "printemps" | "prochain" | "prochaine" | "prochaines" | "prochains" | "promotion" | "puis"
+        | "qu" | "quand" | "quart" | "quatr" | "quatre" | "que" | "quelque" | "qui" | "quinzaine"
+        | "quinze" | "quoi" | "re" | "recensement" | "regionales" | "rentree" | "route" | "rue"
+        | "s" | "saint" | "sainte" | "saison" | "salaries" | "sans" | "selon" | "semaine"
+        | "semaines" | "semestre" | "senatoriales" | "siecle" | "soldats" | "suit" | "suivant"
+        | "suivante" | "suivantes" | "suivants" | "sur" | "surlendemain" | "tard" | "tonnes" | "tot"
+        | "tous" | "trimestre" | "trois" | "un" | "une" | "veille" | "venir" | "vers" | "victimes"
+        | "vient" | "voitures" | "voix" | "week" | "weekend" | "y" | "ya"
 }
 
 #[cfg(test)]
@@ -779,6 +643,20 @@ mod gate_tests {
             }
         }
         out
+    }
+
+    /// A shape filter lets through every word of its list, whatever its bytes.
+    #[test]
+    fn shape_filter_keeps_its_words() {
+        let words = ["a", "", "ete", "élu", "ÉTÉ", "x1", "abcdefghijklmnopqrstuvwxyz", "tard"];
+        let filter = super::ShapeFilter::of(&words);
+        for w in words {
+            assert!(filter.may_hold(w), "input {w:?}");
+        }
+        assert!(!filter.may_hold("b") && !filter.may_hold("tarz") && !filter.may_hold("etf"));
+        for w in ["a", "alentours", "ya", "weekend", "re", "cinqu"] {
+            assert!(super::GRAMMAR_WORDS.may_hold(w) && is_grammar_word(w), "input {w:?}");
+        }
     }
 
     /// Every word the grammar compares tokens with is a grammar word, a lexicon word or a

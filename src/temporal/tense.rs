@@ -290,11 +290,14 @@ fn recycle<'b>(mut v: Vec<W<'_>>) -> Vec<W<'b>> {
     v.into_iter().map(|_| -> W<'b> { unreachable!("the vector is empty") }).collect()
 }
 
-/// A word of the sentence: its offset, its text and its folded form.
+/// A word of the sentence: its offset, its bytes in the text and its folded form.
+///
+/// The bytes, not a `&str`: the tests read its length and its last bytes only, and slicing the
+/// text as bytes checks no char boundary.
 #[derive(Debug)]
 pub(crate) struct W<'a> {
     pos: usize,
-    raw: &'a str,
+    raw: &'a [u8],
     folded: &'a str,
     upper: bool,
 }
@@ -304,11 +307,13 @@ impl<'a> W<'a> {
     fn split(text: &'a str, (pos, end, folded): SplitWord, folds: &'a str) -> W<'a> {
         let raw = &text[pos..end];
         let folded = folded.map_or(raw, |(a, b)| &folds[a..b]);
-        W { pos, raw, folded, upper: raw.chars().next().is_some_and(char::is_uppercase) }
+        W { pos, raw: raw.as_bytes(), folded, upper: raw.chars().next().is_some_and(char::is_uppercase) }
     }
 
-    fn raw_last(&self) -> char {
-        self.raw.chars().next_back().unwrap_or(' ')
+    /// The last byte of the word: its last char where that is ASCII (the tests compare it with
+    /// ASCII letters only; the last byte of any other char is not ASCII).
+    fn raw_last(&self) -> u8 {
+        self.raw.last().copied().unwrap_or(b' ')
     }
 }
 
@@ -346,9 +351,9 @@ fn is_participle(w: &W<'_>) -> bool {
     if f.len() < 3 || w.upper || not_participle(f) {
         return false;
     }
-    let accented = ["é", "ée", "és", "ées", "É", "ÉE", "ÉS", "ÉES"].iter().any(|s| w.raw.ends_with(s));
+    let accented = ["é", "ée", "és", "ées", "É", "ÉE", "ÉS", "ÉES"].iter().any(|s| w.raw.ends_with(s.as_bytes()));
     accented
-        || matches!(w.raw_last(), 's' | 'e') && {
+        || matches!(w.raw_last(), b's' | b'e') && {
             let stem = f.trim_end_matches('s').trim_end_matches('e');
             stem.ends_with('u') || stem.ends_with('i') || stem.ends_with("ert") || stem.ends_with("int")
         }
@@ -417,6 +422,21 @@ const LAST_BYTE_TESTS: [u8; 256] = {
     t
 };
 
+/// The endings of the futur simple and the conditionnel (`ra`, `ront`, `rai`, `ras`, `rez`,
+/// `rons`, `rait`, `rais`, `raient`), told by the word's last byte `last` first: one to three
+/// comparisons instead of nine (a test compares it with the list).
+#[inline(always)]
+fn future_ending(f: &str, last: u8) -> bool {
+    match last {
+        b'a' => f.ends_with("ra"),
+        b'i' => f.ends_with("rai"),
+        b'z' => f.ends_with("rez"),
+        b's' => f.ends_with("ras") || f.ends_with("rons") || f.ends_with("rais"),
+        b't' => f.ends_with("ront") || f.ends_with("rait") || f.ends_with("raient"),
+        _ => false,
+    }
+}
+
 /// The tense signal of one word (with the words after it), if any.
 fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     signal_with(ws, k, true)
@@ -480,22 +500,31 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     if tests & T_FUTURE_WORD != 0 && future_word(f) {
         return Some(Tense::Future);
     }
-    if tests & T_FUTURE_END != 0 && f.len() >= 4 && !not_future(f) {
-        for suf in ["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient"] {
-            if f.ends_with(suf) {
-                return Some(Tense::Future);
-            }
-        }
+    if tests & T_FUTURE_END != 0 && f.len() >= 4 && future_ending(f, last) && !not_future(f) {
+        return Some(Tense::Future);
     }
     if tests & T_PAST_END != 0 {
         if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
             return Some(Tense::Past);
         }
-        if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == 't' {
+        if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == b't' {
             return Some(Tense::Past);
         }
     }
     None
+}
+
+/// Whether a word ends in `é`, `ée`, `és` or `ées` (bytes C3 A9, then `e`, `s` or `es`): the
+/// optional `e` and `s` stripped, then one comparison (a test compares it with the four
+/// endings).
+#[inline]
+fn ends_in_e_acute(raw: &[u8]) -> bool {
+    let stem = match raw {
+        [stem @ .., b'e', b's'] => stem,
+        [stem @ .., b'e' | b's'] => stem,
+        _ => raw,
+    };
+    stem.ends_with(&[0xC3, 0xA9])
 }
 
 /// A bare past participle of the first group after its noun, which reports a done thing: "un
@@ -508,8 +537,7 @@ fn bare_participle(ws: &[W<'_>], k: usize) -> bool {
     let w = &ws[k];
     let f = w.folded;
     // The ending first: most words fail it, at less cost than the `planned` list.
-    if k == 0 || w.upper || f.len() < 5 || !["é", "ée", "és", "ées"].iter().any(|s| w.raw.ends_with(s)) || planned(f)
-    {
+    if k == 0 || w.upper || f.len() < 5 || !ends_in_e_acute(w.raw) || planned(f) {
         return false;
     }
     let helper = |x: &str| {
@@ -678,7 +706,7 @@ pub(crate) fn signals_with_tokens<'a>(
     list.extend(left.iter().map(|w| W::split(text, *w, folds)));
     for t in &toks[lo..hi] {
         if t.kind == Kind::Word {
-            list.push(W { pos: t.start, raw: &text[t.start..t.end], folded: t.norm, upper: t.upper });
+            list.push(W { pos: t.start, raw: &text.as_bytes()[t.start..t.end], folded: t.norm, upper: t.upper });
         }
     }
     list.extend(right.iter().map(|w| W::split(text, *w, folds)));
@@ -1012,8 +1040,44 @@ mod tests {
         }
     }
 
+    /// The nine endings, tested one after the other: the definition of [`future_ending`].
+    fn future_ending_by_list(f: &str) -> bool {
+        ["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient"].iter().any(|s| f.ends_with(s))
+    }
+
+    #[test]
+    fn e_acute_ending_matches_the_list() {
+        for w in
+            ["é", "ée", "és", "ées", "e", "es", "s", "ées s", "éss", "éees", "ééé", "ées", "eé", "É", "ÉE", "", "x"]
+        {
+            for raw in [w.to_string(), format!("sign{w}"), format!("{w}e"), format!("{w}s"), format!("{w}es")] {
+                let by_list = ["é", "ée", "és", "ées"].iter().any(|s| raw.ends_with(s));
+                assert_eq!(ends_in_e_acute(raw.as_bytes()), by_list, "input {raw:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn future_ending_matches_the_list() {
+        for w in
+            SIGNAL_WORDS.iter().chain(&["ra", "ront", "rai", "ras", "rez", "rons", "rait", "rais", "raient", "r", ""])
+        {
+            for f in [w.to_string(), format!("xx{w}"), format!("{w}s"), format!("{w}t")] {
+                let last = f.as_bytes().last().copied().unwrap_or(b' ');
+                assert_eq!(future_ending(&f, last), future_ending_by_list(&f), "input {f:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The ending test by last byte agrees with the list of endings.
+        #[test]
+        fn future_ending_matches_the_list_for_any_word(f in "[a-zé]{0,4}(r|ra|ro|ron|rai|re)?[a-z]{0,3}") {
+            let last = f.as_bytes().last().copied().unwrap_or(b' ');
+            proptest::prop_assert_eq!(future_ending(&f, last), future_ending_by_list(&f), "input {:?}", f);
+        }
+
         /// The last-byte gate gives what every test gives, for any words.
         #[test]
         fn last_byte_gate_matches_every_test(s in "([a-zéèêàç]{1,10}[ ,.-]{1,2}){1,8}") {
