@@ -800,12 +800,25 @@ pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> O
     // The last relative pronoun before the expression: the signals before it belong to the
     // main clause.
     let barrier = signals.iter().filter(|&&(pos, t)| t == Tense::Relative && pos < start).map(|&(pos, _)| pos).max();
+    // Inside a relative clause, the clause's own verb before the expression dates it, not the
+    // main verb after the clause (`Doué, qui fêtera ses 20 ans mardi, a été désigné`).
+    if let Some(b) = barrier {
+        let inner = nearest_in(signals, start, end, |pos| pos > b && pos < start);
+        if inner.is_some() {
+            return inner;
+        }
+    }
+    nearest_in(signals, start, end, |pos| barrier.is_none_or(|b| pos >= b))
+}
+
+/// [`nearest`] among the signals whose position `keep` accepts.
+fn nearest_in(signals: &[(usize, Tense)], start: usize, end: usize, keep: impl Fn(usize) -> bool) -> Option<Tense> {
     let mut best: Option<(usize, Tense)> = None;
     for &(pos, t) in signals {
         if pos >= start && pos < end || pos + MAX_REACH < start || pos > end + MAX_REACH {
             continue;
         }
-        if t == Tense::Relative || barrier.is_some_and(|b| pos < b) {
+        if t == Tense::Relative || !keep(pos) {
             continue;
         }
         // A bare participle dates only what follows it after one space; an incise, what
@@ -833,6 +846,13 @@ mod tests {
     use super::*;
 
     const CASES: &[(&str, &str, Option<Tense>)] = &[
+        // inside a relative clause, its own verb before the date, not the main verb after it
+        ("Le joueur, qui fêtera ses vingt ans mardi, a été désigné.", "mardi", Some(Tense::Future)),
+        (
+            "Le chancelier, dont la coalition avait éclaté le 6 novembre, a salué son successeur.",
+            "le 6 novembre",
+            Some(Tense::Past),
+        ),
         // passé composé with avoir
         ("Les deux hommes ont convenu lundi de se revoir.", "lundi", Some(Tense::Past)),
         // pronominal passé composé
