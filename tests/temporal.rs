@@ -434,6 +434,13 @@ const CASES: &[Case] = &[
         T,
         &[("Thanksgiving", "2016-11-24", None), ("le jour de thanks giving 2010", "2010-11-25", None)],
     ),
+    // `le 18` after a verb of calling is a date when a month follows; `en fin d'année` dates
+    (
+        "Il a appelé le 18 mars son avocat ; le verdict tombera en fin d'année.",
+        "2024-05-02",
+        T,
+        &[("le 18 mars", "2024-03-18", None), ("en fin d'année", "2024", Some("end"))],
+    ),
     // `en ce moment` is the present of the text: the reference day, approximate …
     ("Les prix montent en ce moment, selon l'Insee.", "2024-02-29", T, &[("en ce moment", "2024-02-29", Some("approx"))]),
     // … `même` included; `en ce moment-là` is a moment of the story, not today
@@ -485,6 +492,9 @@ const NEGATIVES: &[&str] = &[
     "Noël Le Graët a démissionné.",                    // a holiday word as a first name
     "« Nous attendions ce jour depuis dix ans », dit-elle.", // `ce jour` in speech: the day spoken of
     "Il a payé sa voiture 2000 euros pour 2000 kilomètres.", // counts after `pour`
+    "Mon voisin a appelé le 18 aussitôt.",             // an emergency number dialled
+    "Composez le 112 en cas de danger.",               // the European emergency number
+    "Elle passera ses examens de fin d'année.",        // a kind of period, not one of them
 ];
 
 fn check(text: &str, reference: &str, prefer: Prefer, want: &[(&str, &str, Option<&str>)]) {

@@ -840,6 +840,19 @@ impl<'a> Parser<'a> {
                 return Some(i + 3);
             }
         }
+        // A number dialled: `a appelé le 18`, `composez le 112` (the emergency and help lines).
+        if self.is(i, "le")
+            && self
+                .num(i + 1)
+                .is_some_and(|(n, _)| matches!(n, 15 | 17 | 18 | 112 | 114 | 115 | 119 | 196 | 3114 | 3919))
+            && !self
+                .t
+                .get(i + 2)
+                .is_some_and(|t| t.lex.iter().any(|w| matches!(w, Word::Month(_) | Word::MonthAbbr(_))))
+            && self.t.get(i).is_some_and(|t| super::scan::calling_verb_before(self.text, t.start))
+        {
+            return Some(i + 2);
+        }
         IDIOMS.iter().filter_map(|s| self.seq(i, s)).max()
     }
 
@@ -2706,6 +2719,11 @@ impl<'a> Parser<'a> {
             "courant" => None,
             _ => return None,
         };
+        // `les examens de fin d'année`, `les soldes de fin de saison`: a noun's complement with
+        // no determiner names a kind of period, not one of them (`en fin d'année` does date).
+        if j == i && i > 0 && self.is(i - 1, "de") && self.is_any(j + 1, |w| matches!(w, "d" | "de")) {
+            return None;
+        }
         let k = self.skip_sep(j + 1);
         let k = self.opt(k, &[&["de", "la"], &["de", "l"], &["du"], &["de"], &["d"]]);
         let k = self.skip_sep(k);

@@ -521,6 +521,23 @@ fn may_be_read(n: &Tok<'_>, text: &str) -> bool {
         || (n.upper && matches!(text.as_bytes()[n.start], b'I' | b'V' | b'X' | b'L'))
 }
 
+/// Whether the word before `at` (past blanks) is a form of a verb of calling (`appeler`,
+/// `composer`, `contacter`, `joindre`): `a appelé le 18` dials a number, it names no day.
+/// Read in the text, as [`time_unit_after`].
+pub(crate) fn calling_verb_before(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end_matches([' ', '\u{a0}', '\u{202f}', '\t']);
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    ["appel", "compos", "contact", "joindr", "joign", "rappel"].iter().any(|p| word.starts_with(p))
+}
+
 /// Whether the word after `at` (past blanks) is a unit of time of day: `h`, `heure(s)`, `min`.
 /// Read in the text, not in the tokens (the window of a search may end before it), so these
 /// words need not be in [`is_grammar_word`].
