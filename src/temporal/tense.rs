@@ -808,7 +808,7 @@ pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> O
             return inner;
         }
     }
-    nearest_in(signals, start, end, |pos| barrier.is_none_or(|b| pos >= b))
+    nearest_in(signals, start, end, |pos| barrier.map_or(true, |b| pos >= b))
 }
 
 /// [`nearest`] among the signals whose position `keep` accepts.
