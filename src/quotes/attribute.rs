@@ -2379,8 +2379,16 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
         // avait douté, avant de saluer son groupe : « … »`). Another speaker's quotation after
         // it (`Y avait écrit que …, mais Z a déclaré « … »`) leaves the sentence to the quotation.
         let quoted: Vec<&Raw> = raws[raws_before..].iter().filter(|r| !r.source_only).collect();
-        if let Some(r) = indirect(ctx, &toks, &cue_tok, sent, para) {
-            let first = quoted.iter().map(|q| q.span.start).min();
+        let first = quoted.iter().map(|q| q.span.start).min();
+        // (With a quotation, a `que` before it is needed: most such sentences have none.)
+        let que_before = |q: usize| {
+            toks.iter().take_while(|t| t.span.start < q).any(|t| {
+                t.kind == TokKind::Word
+                    && (t.text.eq_ignore_ascii_case("que") || t.text.starts_with("qu'") || t.text.starts_with("qu’"))
+            })
+        };
+        let wanted = first.map_or(true, que_before);
+        if let Some(r) = wanted.then(|| indirect(ctx, &toks, &cue_tok, sent, para)).flatten() {
             let same_verb = || {
                 r.cue.as_ref().is_some_and(|c| {
                     ctx.lex.is_verb_lemma(&c.lemma)
