@@ -40,7 +40,8 @@ fn analyze(text: &str) -> Duration {
 }
 
 /// Time of `make(n)` against `make(10 n)`: the larger must not take more than ~10x (with a wide
-/// margin for a loaded machine and fixed costs).
+/// margin for a loaded machine, fixed costs and a larger input falling out of the caches: 60x,
+/// still well under the 100x of a quadratic input).
 fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
     let small = make(n);
     let large = make(10 * n);
@@ -52,14 +53,14 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
     // input quadratic, take the fastest of up to three rounds of three more runs of each size
     // (a quadratic input stays over the bound in every round).
     for _ in 0..3 {
-        if tl < ts * 40 {
+        if tl < ts * 60 {
             break;
         }
         ts = ts.min((0..3).map(|_| analyze(&small)).min().unwrap_or(ts)).max(Duration::from_micros(200));
         tl = tl.min((0..3).map(|_| analyze(&large)).min().unwrap_or(tl));
     }
     assert!(
-        tl < ts * 40,
+        tl < ts * 60,
         "{name}: {} bytes took {:?}, {} bytes took {:?}: not linear",
         small.len(),
         ts,
