@@ -434,6 +434,25 @@ const CASES: &[Case] = &[
         T,
         &[("Thanksgiving", "2016-11-24", None), ("le jour de thanks giving 2010", "2010-11-25", None)],
     ),
+    // a quarter without a year under a past tense is the last such quarter begun; under a
+    // future, the reference year's (the future of a report on it)
+    (
+        "Au quatrième trimestre, les ventes ont ralenti ; l'Insee publiera le chiffre du premier trimestre.",
+        "2025-02-20",
+        T,
+        &[("quatrième trimestre", "2024-Q4", None), ("premier trimestre", "2025-Q1", None)],
+    ),
+    // a plan since changed (`initialement prévue`) is no future signal; a promise (`a promis de`) is
+    (
+        "En annonçant le 3 février le report du scrutin, initialement prévu le 25 février, il a promis de réunir les partis du 3 au 7 avril.",
+        "2024-03-26",
+        T,
+        &[
+            ("le 3 février", "2024-02-03", None),
+            ("le 25 février", "2024-02-25", None),
+            ("du 3 au 7 avril", "2024-04-03/2024-04-07", None),
+        ],
+    ),
     // `le 18` after a verb of calling is a date when a month follows; `en fin d'année` dates
     (
         "Il a appelé le 18 mars son avocat ; le verdict tombera en fin d'année.",

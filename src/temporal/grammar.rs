@@ -2599,7 +2599,22 @@ impl<'a> Parser<'a> {
             None => {
                 let r = self.reference?;
                 let k3 = self.opt(k + 1, &[&["de", "l", "annee"], &["de", "cette", "annee"]]);
-                (r.year(), k3, Anchor::Document)
+                // Without a year, a past tense takes the last such quarter begun (`au quatrième
+                // trimestre, les ventes ont ralenti`, read in February: last year's). A future
+                // keeps the reference year: it is mostly the future of a report on a quarter
+                // (`l'Insee publiera mardi la croissance du troisième trimestre`, read in
+                // October), not a quarter to come. So do `de cette année` and no tense.
+                let y = if k3 > k + 1 || semester {
+                    r.year()
+                } else {
+                    let cur = (r.month() - 1) / 3 + 1;
+                    let q = if n == -1 { 4 } else { n.clamp(1, 4) as u32 };
+                    match self.dir(j, k + 1, Dir::Near) {
+                        Dir::Past if q > cur => r.year() - 1,
+                        _ => r.year(),
+                    }
+                };
+                (y, k3, Anchor::Document)
             }
         };
         if semester {

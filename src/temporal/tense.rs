@@ -461,9 +461,23 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     if tests == 0 {
         return None;
     }
+    // "a promis de recevoir les syndicats du 3 au 7 février": a promise looks ahead; the
+    // participle or verb without `de` (`avait promis dès samedi une riposte`, `les moyens
+    // promis`) is read as any other word.
+    if matches!(f, "promis" | "promet" | "promettent") && ws.get(k + 1).is_some_and(|x| matches!(x.folded, "de" | "d"))
+    {
+        return Some(Tense::Future);
+    }
     if tests & T_PLANNED != 0 && planned(f) {
-        // "mieux que prévu", "comme prévu": a comparison with the plan, not a plan.
-        if f.starts_with("prevu") && k > 0 && matches!(ws[k - 1].folded, "que" | "qu" | "comme") {
+        // "mieux que prévu", "comme prévu": a comparison with the plan, not a plan; "initialement
+        // prévue le 25 février": a plan since changed, dated by the narration.
+        if f.starts_with("prevu")
+            && k > 0
+            && matches!(
+                ws[k - 1].folded,
+                "que" | "qu" | "comme" | "initialement" | "abord" | "primitivement" | "originellement"
+            )
+        {
             return None;
         }
         return Some(Tense::Future);
