@@ -434,6 +434,14 @@ const CASES: &[Case] = &[
         T,
         &[("Thanksgiving", "2016-11-24", None), ("le jour de thanks giving 2010", "2010-11-25", None)],
     ),
+    // a trigger near the end of another trigger's window extends it: the expression after it
+    // is read whole
+    (
+        "Le bénéfice atteint 1\u{202f}457 millions d'euros. Nous visons au moins autant l'an prochain, sans relâcher l'effort.",
+        "2025-02-20",
+        T,
+        &[("l'an prochain", "2026", None)],
+    ),
     // a quarter without a year under a past tense is the last such quarter begun; under a
     // future, the reference year's (the future of a report on it)
     (

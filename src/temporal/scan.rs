@@ -39,6 +39,10 @@ pub(crate) struct Tok<'a> {
 
 const MARGIN: usize = 64;
 
+/// The bytes at the end of a window where a trigger still extends it: more than the words an
+/// expression reads after its last trigger (`prochain`, `dernière`, `de l'année`).
+const TAIL: usize = 24;
+
 /// `char::is_alphabetic`, with the letters of Latin-1 (`à` … `ÿ`, `À` … `Þ`, all alphabetic
 /// but `×` and `÷`) answered without the Unicode tables: the accented letters of French are most
 /// of the non-ASCII characters of a news text.
@@ -156,9 +160,11 @@ fn windows_with(text: &str, jump: bool) -> Vec<(usize, usize)> {
     while let Some(m) = ac.find(aho_corasick::Input::new(text).span(at..text.len())) {
         at = m.end();
         let (s, e) = (m.start(), m.end());
-        // A match inside the window just made adds nothing; one that runs across its end
-        // (`cet été` cut after `cet`) extends it, or the expression would be cut in two.
-        if s < covered_to && e <= covered_to {
+        // A match inside the window just made adds nothing, unless it starts in the window's
+        // last `TAIL` bytes, where its expression may run past the end (`… 1 457 millions.
+        // Nous visons autant l'an prochain`: `an` near the end of the number's window) or
+        // runs across the end itself (`cet été` cut after `cet`): then it extends the window.
+        if s + TAIL <= covered_to && e <= covered_to {
             continue;
         }
         let first = bytes[s];
@@ -194,8 +200,8 @@ fn windows_with(text: &str, jump: bool) -> Vec<(usize, usize)> {
             Some(last) if ws <= last.1 => last.1 = last.1.max(we),
             _ => out.push((ws, we)),
         }
-        if jump && covered_to > at && !lex.may_straddle(text, covered_to) {
-            at = covered_to;
+        if jump && covered_to.saturating_sub(TAIL) > at && !lex.may_straddle(text, covered_to) {
+            at = covered_to - TAIL;
         }
     }
     out
