@@ -697,6 +697,20 @@ const MORE: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     // The quotation in the paragraph after a sentence ending with a colon.
+    // `Pour X,` then a bare noun's phrase in apposition to X (no clause opens on a bare noun).
+    (
+        "Pour la géographe Anne Morel, professeure à l'université de Caen, la digue ne tiendra pas.",
+        "la digue ne tiendra pas",
+        "la géographe Anne Morel",
+        Some("Anne Morel"),
+    ),
+    // A fronted adverbial opening the reported clause: its comma is no boundary.
+    (
+        "Le chercheur rappelle qu'il y a vingt ans, la crue n'atteignait jamais ce niveau.",
+        "il y a vingt ans, la crue n'atteignait jamais ce niveau",
+        "Le chercheur",
+        None,
+    ),
     // `Selon X,` then a participle's phrase in apposition to X: the reported clause follows it.
     (
         "Selon l'ONG, basée à Londres, des combattants ont attaqué un poste avant l'aube.",

@@ -3282,6 +3282,20 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                         apposition = false;
                         continue;
                     }
+                    // A fronted adverbial opening the reported clause (`qu'il y a trente ans, la
+                    // barre …`, `que depuis 2019, les prix …`): its comma is no boundary.
+                    let fronted = k <= from + 8
+                        && (from..k).all(|x| matches!(toks[x].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-')))
+                        && {
+                            let lw = ctx.lower(&toks[from]);
+                            is_preposition(&lw)
+                                || (lw == "il"
+                                    && toks.get(from + 1).is_some_and(|t| ctx.lower(t) == "y")
+                                    && toks.get(from + 2).is_some_and(|t| ctx.lower(t) == "a"))
+                        };
+                    if fronted {
+                        continue;
+                    }
                     if k >= from + 3 && !decimal && !trailing_adjunct(k) {
                         end = toks[k].span.start;
                         break;
@@ -3443,7 +3457,33 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     // `Selon X, …`: the rest of the sentence, after a participle's phrase in
                     // apposition to X (`Selon le bilan de l'agence, publié mardi, …`).
                     let mut e = e;
-                    if toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Word && is_participle_form(&ctx.lower(t))) {
+                    // (Or a bare noun's phrase, which cannot open a clause: `Pour le climatologue
+                    // Christophe Cassou, directeur de recherche au CNRS, l'épisode …`.)
+                    if toks.get(e + 1).is_some_and(|t| {
+                        t.kind == TokKind::Word && {
+                            let lw = ctx.lower(t);
+                            is_participle_form(&lw)
+                                || !cap(ctx.word(t))
+                                    && !is_det(&lw)
+                                    && pronoun(&lw).is_none()
+                                    && !is_preposition(&lw)
+                                    && !is_adverb(&lw)
+                                    && !matches!(
+                                        &*lw,
+                                        "il" | "on"
+                                            | "ce"
+                                            | "c'"
+                                            | "c’"
+                                            | "cela"
+                                            | "ça"
+                                            | "tout"
+                                            | "rien"
+                                            | "personne"
+                                            | "chacun"
+                                    )
+                                    && cue_at(cue_tok, e + 1).is_none()
+                        }
+                    }) {
                         if let Some(k) = (e + 2..toks.len().min(e + 8)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
                             if toks[e + 2..k].iter().all(|t| t.kind == TokKind::Word) {
                                 e = k;
