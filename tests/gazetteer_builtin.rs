@@ -209,6 +209,17 @@ const SHAPES: &[(&str, &str, Shaped)] = &[
         "2023-05-10",
         &[("Hélène Marchal", EntityKind::Person, Some("Hélène Marchal"), false)],
     ),
+    // an acronym between a title and a name is the party, not the name's first word; a name
+    // in capitals after a civility stays one
+    (
+        "Le député LFI Paul Vannier a interpellé Mme LEBRUN.",
+        "2025-01-29",
+        &[
+            ("LFI", EntityKind::Organization, Some("La France insoumise"), false),
+            ("Paul Vannier", EntityKind::Person, Some("Paul Vannier"), false),
+            ("LEBRUN", EntityKind::Person, Some("LEBRUN"), false),
+        ],
+    ),
     // a proper name the text writes as one lowercase word is a common word folded to it; a
     // description the data gives in lowercase still names its entity
     (

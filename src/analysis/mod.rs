@@ -596,6 +596,16 @@ mod tests {
         assert!(want.iter().all(|&(_, _, n)| n > 0));
     }
 
+    /// A person among the mentions heading a speaker's phrase is the speaker, before the party
+    /// beside it.
+    #[test]
+    fn speaker_phrase_with_party_and_name_is_the_person() {
+        let text = "« La réforme attendra », a lancé le député LR Laurent Wauquiez.";
+        let a = Analyzer::new().analyze(text, Date::new(2025, 1, 29).ok());
+        let q = &a.quotes()[0];
+        assert_eq!(q.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Laurent Wauquiez"));
+    }
+
     #[test]
     fn within_selects_contained_items() {
         let items = [Span::new(0, 3), Span::new(5, 8), Span::new(9, 12), Span::new(20, 22)];

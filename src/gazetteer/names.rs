@@ -1027,6 +1027,16 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, capitalized: &[Span], drafts: &mut
         if word.chars().next().map_or(0, char::len_utf8) == word.len() {
             continue;
         }
+        // An acronym before a name is a party or a body, not the first word of the name (`le
+        // député LFI Paul Vannier`): the name starts after it.
+        // (A name written in capitals, `Mme LE PEN`, is no acronym before a name.)
+        if (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase()) {
+            let next = text[w.end..].trim_start_matches(is_blank);
+            let next_word: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if next_word.chars().next().is_some_and(char::is_uppercase) && next_word.chars().any(char::is_lowercase) {
+                continue;
+            }
+        }
         let prev = prev_word(text, w.start).map(|p| &text[p.range()]);
         let before = prev.and_then(before_word);
         if matches!(before, Some(Before::Place)) {

@@ -4095,13 +4095,20 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np, before: &mut String) -> (Speaker, Option<G
         !complement || service
     };
     let mut first_head = None;
+    // A person among the head mentions is the speaker before an organisation or place beside
+    // it (`le député LR Laurent Wauquiez`).
+    let mut first_person_head = None;
     let mut n_persons = 0;
     for m in inside.clone() {
         if is_head(m) {
             first_head.get_or_insert(m);
-            n_persons += usize::from(m.kind == EntityKind::Person);
+            if m.kind == EntityKind::Person {
+                first_person_head.get_or_insert(m);
+                n_persons += 1;
+            }
         }
     }
+    let first_head = first_person_head.or(first_head);
     if n_persons >= 2 && np.plural {
         // One name a referent (`le président russe Vladimir Poutine` is one person).
         let mut names: Vec<String> = Vec::new();
