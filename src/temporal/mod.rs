@@ -477,9 +477,34 @@ fn is_story_anchor(toks: &[scan::Tok<'_>], f: &grammar::Found) -> bool {
     true
 }
 
+/// The repository's French texts, for the tests of the gates: the bench dispatches, the
+/// fixtures, the date tests and the docs (their examples are dates in context).
+#[cfg(test)]
+pub(crate) fn repository_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![
+        root.join("benches/data/depeches.txt"),
+        root.join("tests/temporal.rs"),
+        root.join("tests/temporal_props.rs"),
+        root.join("README.md"),
+    ];
+    let mut dirs = vec![root.join("tests/fixtures"), root.join("docs")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.into_iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect()
+}
+
 #[cfg(test)]
 mod gate_tests {
-    use super::{grammar, scan, Date, Period, Prefer, Value};
+    use super::{grammar, repository_texts, scan, Date, Period, Prefer, Value};
 
     /// Every position that `find` skips for its next token ([`scan::may_start_at`] false where
     /// [`scan::may_start`] is true) is one where no rule and no idiom matches, whatever the
@@ -515,30 +540,10 @@ mod gate_tests {
     /// the docs (their examples are dates in context).
     #[test]
     fn gate_skips_no_expression_in_the_repository_texts() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = vec![
-            root.join("benches/data/depeches.txt"),
-            root.join("tests/temporal.rs"),
-            root.join("tests/temporal_props.rs"),
-            root.join("README.md"),
-        ];
-        let mut dirs = vec![root.join("tests/fixtures"), root.join("docs")];
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-                let path = e.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else {
-                    files.push(path);
-                }
-            }
-        }
         let mut read = 0;
-        for f in files {
-            if let Ok(text) = std::fs::read_to_string(&f) {
-                assert_gate_skips_nothing(&text);
-                read += text.len();
-            }
+        for text in repository_texts() {
+            assert_gate_skips_nothing(&text);
+            read += text.len();
         }
         assert!(read > 100_000, "only {read} bytes read");
     }

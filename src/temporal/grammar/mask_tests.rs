@@ -147,30 +147,10 @@ fn assert_mask_skips_nothing(text: &str) {
 
 #[test]
 fn mask_skips_no_expression_in_the_repository_texts() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![
-        root.join("benches/data/depeches.txt"),
-        root.join("tests/temporal.rs"),
-        root.join("tests/temporal_props.rs"),
-        root.join("README.md"),
-    ];
-    let mut dirs = vec![root.join("tests/fixtures"), root.join("docs")];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
     let mut read = 0;
-    for f in files {
-        if let Ok(text) = std::fs::read_to_string(&f) {
-            assert_mask_skips_nothing(&text);
-            read += text.len();
-        }
+    for text in crate::temporal::repository_texts() {
+        assert_mask_skips_nothing(&text);
+        read += text.len();
     }
     assert!(read > 100_000, "only {read} bytes read");
 }
