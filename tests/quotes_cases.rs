@@ -697,6 +697,14 @@ const MORE: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     // The quotation in the paragraph after a sentence ending with a colon.
+    // An incise inside one pair of marks, opened by an object pronoun, with a name in
+    // apposition to its subject: the quotation is split around it.
+    (
+        "« Nous partageons votre inquiétude, lui a répondu la ministre, Claire Morel. Mais la loi ne suffira pas. »",
+        "Mais la loi ne suffira pas.",
+        "Claire Morel",
+        Some("Claire Morel"),
+    ),
     // `Pour X,` then a bare noun's phrase in apposition to X (no clause opens on a bare noun).
     (
         "Pour la géographe Anne Morel, professeure à l'université de Caen, la digue ne tiendra pas.",

@@ -3112,6 +3112,27 @@ fn source_np_uncached(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usiz
     Some((np, e))
 }
 
+/// `text` without a last object pronoun (`… constat, lui` → `… constat,`; `… X, m'` → `… X,`),
+/// if it ends with one.
+fn strip_object_clitic(text: &str) -> Option<&str> {
+    let t = text.trim_end_matches(char::is_alphabetic);
+    let w = text[t.len()..].to_lowercase();
+    let rest = if matches!(w.as_str(), "lui" | "leur" | "nous" | "vous" | "me" | "te") {
+        t
+    } else if w.is_empty() && t.ends_with(['\'', '’']) {
+        // An elided one: `m'`, `t'`, `l'`.
+        let u = t.trim_end_matches(['\'', '’']);
+        let v = u.trim_end_matches(char::is_alphabetic);
+        if !matches!(u[v.len()..].to_lowercase().as_str(), "m" | "t" | "l") {
+            return None;
+        }
+        v
+    } else {
+        return None;
+    };
+    Some(rest.trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch)))
+}
+
 /// An incise inside a quotation: `A, a-t-il expliqué, B` → (A, B, cue, speaker).
 fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
     let lo = ctx.cues.partition_point(|c| c.start < inner.start);
@@ -3123,7 +3144,9 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
         // The incise opens after a comma or a dash.
         let before = ctx.text[inner.start..c.start]
             .trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
-        // `, a-t-il expliqué,` or `, a expliqué le ministre,` or `, estime-t-elle,`.
+        // `, a-t-il expliqué,` or `, a expliqué le ministre,` or `, estime-t-elle,`; an object
+        // pronoun may open it (`, lui a répondu la ministre,`, `, nous confie-t-il,`).
+        let before = strip_object_clitic(before).unwrap_or(before);
         let (open_at, aux_clitic) = if before.ends_with([',', '—', '–']) {
             (before.len(), None)
         } else {
@@ -3135,6 +3158,7 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
                 .contains(&lw.as_str());
             if forms & form::PART != 0 && (inverted || is_aux(&lw)) {
                 let t2 = t.trim_end_matches(|ch: char| ch.is_whitespace() || crate::typography::is_space(ch));
+                let t2 = strip_object_clitic(t2).unwrap_or(t2);
                 if !t2.ends_with([',', '—', '–']) {
                     continue;
                 }
@@ -3151,6 +3175,18 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
         }
         // Tokens from the cue to the closing comma of the incise.
         let rest_end = ctx.text[c.end..inner.end].find([',', '—', '–', '.']).map(|k| c.end + k)?;
+        // A name in apposition to the subject belongs to the incise (`, lui a répondu la
+        // ministre, Élisabeth Borne. Mais …`): up to four capitalised words, then `,` or `.`.
+        let apposition_end = (ctx.text[rest_end..].starts_with(',')).then(|| {
+            let after = &ctx.text[rest_end + 1..inner.end];
+            let name = after.trim_start();
+            let skipped = after.len() - name.len();
+            let end = name.find([',', '.', '—', '–'])?;
+            let words: Vec<&str> = name[..end].split_whitespace().collect();
+            ((1..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase)))
+                .then_some(rest_end + 1 + skipped + end)
+        });
+        let rest_end = apposition_end.flatten().unwrap_or(rest_end);
         let inc = Span::new(comma_pos + punct_len, rest_end);
         let toks = tokenize(ctx.text, inc, &[]);
         if toks.len() > 14 || toks.is_empty() {
