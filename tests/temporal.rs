@@ -434,6 +434,20 @@ const CASES: &[Case] = &[
         T,
         &[("Thanksgiving", "2016-11-24", None), ("le jour de thanks giving 2010", "2010-11-25", None)],
     ),
+    // a story in a remote past: after a month of 1981, a day and month without a year are of
+    // 1981 (the next year when they come before it); a year alone sets no such story
+    (
+        "Nommé en juin 1981, il monte à la tribune le 17 septembre, puis part le 2 mars. Élu en 2017, il a parlé le 3 février.",
+        "2024-02-09",
+        T,
+        &[
+            ("juin 1981", "1981-06", None),
+            ("le 17 septembre", "1981-09-17", None),
+            ("le 2 mars", "1982-03-02", None),
+            ("2017", "2017", None),
+            ("le 3 février", "2024-02-03", None),
+        ],
+    ),
     // a trigger near the end of another trigger's window extends it: the expression after it
     // is read whole
     (

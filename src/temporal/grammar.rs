@@ -726,6 +726,21 @@ impl<'a> Parser<'a> {
             }
             (Some(m), None) => {
                 let r = self.reference?;
+                // A story told in a remote past (an obituary, a retrospective): after a day or
+                // a month of a year two or more years away, a day and month without a year
+                // continue that story (`nommé en juin 1981, il monte à la tribune le 17
+                // septembre`), in that year or, when they come before it, the next.
+                let story = match self.last.get() {
+                    Some(Value::Period(Period::Day(d))) => Some((d.year(), d.month(), d.day())),
+                    Some(Value::Period(Period::Month { year, month })) => Some((year, month, 1)),
+                    _ => None,
+                };
+                if let Some((y, am, ad)) = story.filter(|&(y, _, _)| (y - r.year()).abs() >= 2) {
+                    let y = if (m, p.day) < (am, ad) { y + 1 } else { y };
+                    if let Ok(d) = Date::new(y, m, p.day) {
+                        return Some((d, p.wd.is_some_and(|w| w != d.weekday())));
+                    }
+                }
                 let def = Self::day_month(r, p.day, m, dir())?;
                 match p.wd {
                     None => Some((def, false)),
