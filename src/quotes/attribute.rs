@@ -673,6 +673,8 @@ pub(crate) struct Ctx<'a> {
     /// Capitalised words lowercased lately, by span (a direct-mapped cache: the noun-phrase
     /// steps read the same words several times).
     lowered: std::cell::RefCell<Vec<(Span, Option<Rc<str>>)>>,
+    /// A buffer for lowercasing a capitalised word that is not ASCII.
+    lower_buf: std::cell::RefCell<String>,
 }
 
 /// Slots of `Ctx::lowered`.
@@ -814,6 +816,7 @@ impl<'a> Ctx<'a> {
             surnames,
             source_memo,
             lowered,
+            lower_buf: std::cell::RefCell::new(String::new()),
         }
     }
 
@@ -864,7 +867,11 @@ impl<'a> Ctx<'a> {
                     None => Rc::from(w.to_ascii_lowercase()),
                 }
             } else {
-                Rc::from(w.to_lowercase())
+                // (`lowercase_into` is `to_lowercase` into a buffer kept for these words: one
+                // allocation, the `Rc`'s.)
+                let mut buf = self.lower_buf.borrow_mut();
+                lowercase_into(w, &mut buf);
+                Rc::from(buf.as_str())
             };
             *slot = (t.span, Some(l.clone()));
             Low::Shared(l)
@@ -1540,10 +1547,21 @@ fn has_que(after: &[u8]) -> bool {
 /// Words of a span, counted up to 13: every caller compares the count with 12 at most, so the
 /// rest of a long quotation is not read.
 fn word_count(s: &str) -> usize {
+    word_count_upto(s, 13)
+}
+
+/// Words of a span, counted up to `enough` (the count compared with `enough` or less: a test
+/// `word_count(s) < 3` reads three words at most).
+fn word_count_upto(s: &str, enough: usize) -> usize {
     const ENOUGH: usize = 13;
+    let enough = enough.min(ENOUGH);
     let bytes = s.as_bytes();
-    // Whether the character at `i` is a word character, and its length.
+    // Whether the character at `i` is a word character, and its length (a Latin letter of
+    // two bytes, `é`, without decoding it).
     let at = |i: usize| -> (bool, usize) {
+        if let Some(len) = super::syntax::latin_letter(bytes, i) {
+            return (true, len);
+        }
         match s[i..].chars().next() {
             Some(c) => (super::syntax::word_char(c), c.len_utf8()),
             None => (false, bytes.len() - i),
@@ -1568,7 +1586,7 @@ fn word_count(s: &str) -> usize {
         // A word starts at `i`: ASCII letters and digits in a tight run, other characters
         // decoded.
         n += 1;
-        if n >= ENOUGH {
+        if n >= enough {
             return n;
         }
         while i < bytes.len() {
@@ -3170,7 +3188,7 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
         let punct_len = before[..open_at].chars().next_back().map_or(1, char::len_utf8);
         let comma_pos = inner.start + open_at - punct_len;
         let a_span = trim_span(ctx.text, Span::new(inner.start, comma_pos));
-        if word_count(&ctx.text[a_span.range()]) < 2 {
+        if word_count_upto(&ctx.text[a_span.range()], 2) < 2 {
             continue;
         }
         // Tokens from the cue to the closing comma of the incise.
@@ -3210,7 +3228,7 @@ fn incise(ctx: &Ctx<'_>, inner: Span) -> Option<(Span, Span, Cue, Who)> {
         };
         let close_len = ctx.text[rest_end..].chars().next().map_or(1, char::len_utf8);
         let b_span = trim_span(ctx.text, Span::new(rest_end + close_len, inner.end));
-        if word_count(&ctx.text[b_span.range()]) < 1 {
+        if word_count_upto(&ctx.text[b_span.range()], 1) < 1 {
             continue;
         }
         let cue_start = toks.first().map_or(c.start, |t| t.span.start);
@@ -3231,7 +3249,7 @@ fn semicolon_split(text: &str, inner: Span, pairs: &[MarkPair]) -> Option<(Span,
         }
         let a = trim_span(text, Span::new(inner.start, pos));
         let b = trim_span(text, Span::new(pos + 1, inner.end));
-        if word_count(&text[a.range()]) >= 8 && word_count(&text[b.range()]) >= 8 {
+        if word_count_upto(&text[a.range()], 8) >= 8 && word_count_upto(&text[b.range()], 8) >= 8 {
             return Some((a, b));
         }
     }
@@ -3431,7 +3449,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 let Some(start) = toks.get(q + 1).map(|t| t.span.start) else { continue };
                 let end = clause_end(q + 1);
                 let span = trim_end_punct(text, Span::new(start, end));
-                if word_count(&text[span.range()]) < 3 {
+                if word_count_upto(&text[span.range()], 3) < 3 {
                     continue;
                 }
                 // The subject of the cue (through its auxiliary for a participle).
@@ -3573,7 +3591,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 } else {
                     continue;
                 };
-                if word_count(&text[span.range()]) < 3 {
+                if word_count_upto(&text[span.range()], 3) < 3 {
                     continue;
                 }
                 return Some(Raw {
@@ -3710,7 +3728,7 @@ fn inverted_at_end(
     }
     let from = after_dateline(ctx.text, sent.start).min(toks[g - 1].span.start);
     let span = trim_end_punct(ctx.text, Span::new(from, toks[g - 1].span.start));
-    if word_count(&ctx.text[span.range()]) < 4 {
+    if word_count_upto(&ctx.text[span.range()], 4) < 4 {
         return None;
     }
     Some(Raw {

@@ -44,6 +44,18 @@ pub(crate) fn word_char(c: char) -> bool {
     is_word_char(c)
 }
 
+/// The length of the Latin letter of two bytes at `bytes[i]` (U+00C0–U+017F but `×` and `÷`:
+/// `é`, `À`, `œ`), which [`word_char`] accepts, read from its bytes without decoding; `None`
+/// for any other character.
+#[inline]
+pub(crate) fn latin_letter(bytes: &[u8], i: usize) -> Option<usize> {
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(0xC3), Some(0x97 | 0xB7)) => None,
+        (Some(0xC3..=0xC5), Some(0x80..=0xBF)) => Some(2),
+        _ => None,
+    }
+}
+
 /// ASCII letters and digits (`u8::is_ascii_alphanumeric`) as a table: one load a byte.
 pub(crate) const ALNUM: [bool; 256] = {
     let mut t = [false; 256];
@@ -111,6 +123,8 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usi
                 i += 1;
                 continue;
             }
+            // A Latin letter of two bytes (`é`, `À`) starts a word: not decoded.
+            0xC3..=0xC5 if latin_letter(bytes, i).is_some() => 2,
             b => {
                 let c = if b < 0x80 {
                     b as char
@@ -150,6 +164,11 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usi
             // comma): no decoding, no look at the next character.
             if b < 0x80 && !matches!(b, b'-' | b'\'' | b'`') {
                 break;
+            }
+            // A Latin letter of two bytes (`é`), a word character, without decoding.
+            if let Some(n) = latin_letter(bytes, j) {
+                j += n;
+                continue;
             }
             let Some(c) = text[j..].chars().next() else { break };
             if word_char(c) {
