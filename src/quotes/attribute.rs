@@ -1012,12 +1012,17 @@ impl<'a> Ctx<'a> {
         let name = if heads().nth(1).is_some() {
             plural = true;
             // The runs joined by ` et `, in one `String`.
-            let mut joined = String::new();
+            // (Its length counted first: one allocation.)
+            let part = |r: (usize, usize, bool)| {
+                &self.text[toks[r.0].span.start..toks[r.1 - 1].span.end.max(toks[r.0].span.start)]
+            };
+            let len = heads().map(|r| part(r).len() + 4).sum::<usize>();
+            let mut joined = String::with_capacity(len);
             for (n, r) in heads().enumerate() {
                 if n > 0 {
                     joined.push_str(" et ");
                 }
-                joined.push_str(&self.text[toks[r.0].span.start..toks[r.1 - 1].span.end.max(toks[r.0].span.start)]);
+                joined.push_str(part(r));
             }
             Some(joined)
         } else if let Some(r) = heads().next() {
@@ -1051,8 +1056,11 @@ impl<'a> Ctx<'a> {
         {
             plural = true;
         }
+        // (`first_after_elision` is `head_noun` itself unless the phrase opens on `l'`: the
+        // second test only then.)
+        let elided = lf == "l'" || lf == "l’";
         let org = is_org_noun(first_after_elision)
-            || is_org_noun(&head_noun)
+            || elided && is_org_noun(&head_noun)
             || name
                 .as_deref()
                 // The organisation nouns are single words: a name with a space is none of them
@@ -1177,20 +1185,24 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let lo = self.mentions.partition_point(|m| m.span.end <= np.span.start);
-        let inside: Vec<EntityKind> = self.mentions[lo.min(self.mentions.len())..]
+        // (The kinds of the mentions inside the phrase, read without a list.)
+        let (mut person, mut organisation) = (false, false);
+        for m in self.mentions[lo.min(self.mentions.len())..]
             .iter()
             .take_while(|m| m.span.start < np.span.end)
             .filter(|m| np.span.contains(m.span))
-            .map(|m| m.kind)
-            .collect();
-        if inside.contains(&EntityKind::Person) {
+        {
+            person |= m.kind == EntityKind::Person;
+            organisation |= m.kind == EntityKind::Organization;
+        }
+        if person {
             return false;
         }
         let acronym = np
             .name
             .as_deref()
             .is_some_and(|n| n.chars().any(char::is_alphabetic) && !n.chars().any(char::is_lowercase));
-        acronym || inside.contains(&EntityKind::Organization)
+        acronym || organisation
     }
 
     /// Where a noun phrase ending before token `end` starts, scanning left to a boundary.
@@ -2396,8 +2408,11 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
         // when the quotation hangs on the same reporting verb (`X a reconnu que son équipe
         // avait douté, avant de saluer son groupe : « … »`). Another speaker's quotation after
         // it (`Y avait écrit que …, mais Z a déclaré « … »`) leaves the sentence to the quotation.
-        let quoted: Vec<&Raw> = raws[raws_before..].iter().filter(|r| !r.source_only).collect();
-        let first = quoted.iter().map(|q| q.span.start).min();
+        // (The sentence's quotations read in place: no list of them.)
+        fn quoted(raws: &[Raw], from: usize) -> impl Iterator<Item = &Raw> {
+            raws[from..].iter().filter(|r| !r.source_only)
+        }
+        let first = quoted(&raws, raws_before).map(|q| q.span.start).min();
         // (With a quotation, a `que` before it is needed: most such sentences have none.)
         let que_before = |q: usize| {
             toks.iter().take_while(|t| t.span.start < q).any(|t| {
@@ -2410,7 +2425,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
             let same_verb = || {
                 r.cue.as_ref().is_some_and(|c| {
                     ctx.lex.is_verb_lemma(&c.lemma)
-                        && quoted.iter().any(|q| q.cue.as_ref().is_some_and(|d| d.span == c.span))
+                        && quoted(&raws, raws_before).any(|q| q.cue.as_ref().is_some_and(|d| d.span == c.span))
                 })
             };
             if first.is_none() || first.is_some_and(|q| r.span.end < q) && same_verb() {
@@ -3811,11 +3826,18 @@ fn is_document_phrase(t: &str) -> bool {
     }
     // The words lowercased one by one up to the head (the same words: lowercasing adds or
     // removes no space or apostrophe).
+    // (A short ASCII word on the stack, `lowered`; the others into one buffer.)
+    let verdict = |lw: &str| (!skipped_before_document_noun(lw)).then(|| is_document_noun(lw));
     let mut lw = String::new();
     for w in t.split(split) {
-        lowercase_into(w, &mut lw);
-        if !skipped_before_document_noun(&lw) {
-            return is_document_noun(&lw);
+        let found = if w.len() <= 32 && w.is_ascii() {
+            lowered(w, verdict)
+        } else {
+            lowercase_into(w, &mut lw);
+            verdict(&lw)
+        };
+        if let Some(d) = found {
+            return d;
         }
     }
     is_document_noun("")
@@ -4444,6 +4466,10 @@ mod tests {
         #[test]
         fn word_count_prop(t in "[aZé’' ,\\-\u{a0}0-9]{0,60}") {
             prop_assert_eq!(word_count(&t), full_word_count(&t).min(13));
+        }
+
+        fn word_count_upto_prop(t in "[aZéÀ×÷œſ’' ,\\-\u{a0}\u{aa}0-9]{0,60}", enough in 1usize..14) {
+            prop_assert_eq!(word_count_upto(&t, enough), full_word_count(&t).min(enough));
         }
 
         #[test]

@@ -543,6 +543,29 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn latin_letter_like_word_char(t in "[aéÀ×÷œſĀĿŀ«\u{a0}\u{aa}\u{bf}ƀ’]{1,4}") {
+            let c = t.chars().next().unwrap();
+            let expected = (c.len_utf8() == 2 && word_char(c) && ('\u{C0}'..='\u{17F}').contains(&c)).then_some(2);
+            proptest::prop_assert_eq!(latin_letter(t.as_bytes(), 0), expected);
+            // And never a word char the fast path would misread.
+            if latin_letter(t.as_bytes(), 0).is_some() {
+                proptest::prop_assert!(word_char(c));
+            }
+        }
+
+        #[test]
+        fn tokenize_latin_words(t in "[aZéÉÀ×÷œſ’' ,.\\-\u{a0}0-9«»]{0,40}") {
+            // The tokens cover whole characters, and each word token's characters are word
+            // characters, hyphens or apostrophes.
+            for tk in tokenize(&t, Span::new(0, t.len()), &[]) {
+                let w = &t[tk.span.range()];
+                if tk.kind == TokKind::Word {
+                    proptest::prop_assert!(w.chars().all(|c| word_char(c) || matches!(c, '-' | '\'' | '’')), "{:?}", w);
+                }
+            }
+        }
         #[test]
         fn jump_like_scan(text in "[a.!?… ]{0,40}") {
             proptest::prop_assert_eq!(jump_hits(&text, 0, text.len()), naive_hits(&text, 0, text.len()));
