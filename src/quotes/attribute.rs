@@ -725,6 +725,35 @@ fn crosses(outer: &[Span], pos: usize) -> bool {
     outer.get(k).is_some_and(|q| q.start < pos && pos < q.end)
 }
 
+/// [`crosses`] asked at positions that mostly grow: the quotation searched for by a pointer
+/// moving forward while the positions do not decrease and the quotations' ends are sorted (then
+/// the pointer is the binary search's answer), by the binary search otherwise.
+struct Crossing<'o> {
+    outer: &'o [Span],
+    /// Whether the ends of `outer` do not decrease.
+    ends_sorted: bool,
+    /// The first quotation ending after `last`.
+    k: usize,
+    last: usize,
+}
+
+impl<'o> Crossing<'o> {
+    fn new(outer: &'o [Span]) -> Crossing<'o> {
+        Crossing { outer, ends_sorted: outer.windows(2).all(|w| w[0].end <= w[1].end), k: 0, last: 0 }
+    }
+
+    fn crosses(&mut self, pos: usize) -> bool {
+        if !self.ends_sorted || pos < self.last {
+            return crosses(self.outer, pos);
+        }
+        self.last = pos;
+        while self.k < self.outer.len() && self.outer[self.k].end <= pos {
+            self.k += 1;
+        }
+        self.outer.get(self.k).is_some_and(|q| q.start < pos && pos < q.end)
+    }
+}
+
 fn outer_span(p: &MarkPair) -> Span {
     Span::new(p.open.start, p.close.map_or(p.inner.end, |c| c.end))
 }
@@ -742,9 +771,10 @@ impl<'a> Ctx<'a> {
             // The caller's sentences, merged where a quotation runs over their boundary.
             let mut sorted: Vec<Span> = given.to_vec();
             sorted.sort();
+            let mut crossing = Crossing::new(&outer);
             for s in sorted {
                 match sentences.last_mut() {
-                    Some(last) if crosses(&outer, last.end) => *last = last.cover(s),
+                    Some(last) if crossing.crosses(last.end) => *last = last.cover(s),
                     _ => sentences.push(s),
                 }
             }
@@ -756,9 +786,10 @@ impl<'a> Ctx<'a> {
                 let _ = before;
             }
             let mut merged: Vec<Span> = Vec::with_capacity(sentences.len());
+            let mut crossing = Crossing::new(&outer);
             for s in sentences {
                 match merged.last_mut() {
-                    Some(last) if crosses(&outer, last.end) => *last = last.cover(s),
+                    Some(last) if crossing.crosses(last.end) => *last = last.cover(s),
                     _ => merged.push(s),
                 }
             }
@@ -1846,9 +1877,12 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
             {
                 continue;
             }
+            // (The marks looked for are ASCII: the content's bytes are read, not its characters;
+            // the test of the two title rules below is made once.)
+            let ends_no_clause = || !content.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';'));
             let short_title = capitalised
                 && words <= 4
-                && !content.contains([',', '.', '!', '?', ';', ':'])
+                && !content.bytes().any(|b| matches!(b, b',' | b'.' | b'!' | b'?' | b';' | b':'))
                 && prev_is_word
                 && prev_word.as_deref().is_some_and(|w| {
                     matches!(w, "au" | "aux" | "dans" | "à" | "sur" | "par" | "le" | "la" | "les" | "l'" | "l’" | "du")
@@ -1858,17 +1892,14 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
             }
             // A title followed by its publication details in brackets: `« La Plus Secrète
             // Mémoire des hommes » (Philippe Rey)`, `« Titre » (2019)`.
-            if capitalised
-                && words <= 12
-                && !content.contains(['.', '!', '?', ';'])
-                && toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Punct('('))
-            {
+            let title_like = capitalised && words <= 12 && ends_no_clause();
+            if title_like && toks.get(qt + 1).is_some_and(|t| t.kind == TokKind::Punct('(')) {
                 continue;
             }
             // A work followed by its author, first name and surname: `« La Graine et le Mulet »,
             // d'Abdellatif Kechiche`, `« Les Misérables » de Victor Hugo` (a quotation is not
             // followed by `de` and a full name; `de Gaulle` alone may be a speaker).
-            if capitalised && words <= 12 && !content.contains(['.', '!', '?', ';']) {
+            if title_like {
                 let mut x = qt + 1;
                 if toks.get(x).is_some_and(|t| t.kind == TokKind::Punct(',')) {
                     x += 1;
@@ -4468,6 +4499,7 @@ mod tests {
             prop_assert_eq!(word_count(&t), full_word_count(&t).min(13));
         }
 
+        #[test]
         fn word_count_upto_prop(t in "[aZéÀ×÷œſ’' ,\\-\u{a0}\u{aa}0-9]{0,60}", enough in 1usize..14) {
             prop_assert_eq!(word_count_upto(&t, enough), full_word_count(&t).min(enough));
         }
