@@ -100,11 +100,14 @@ fn token_before(text: &str, at: usize) -> Option<Span> {
     };
     let mut s = core;
     loop {
-        match bytes.get(s.wrapping_sub(1)) {
-            Some(b) if b.is_ascii_alphanumeric() || *b == b'-' => s -= 1,
-            Some(&b) if b >= 0x80 && latin(s) => s -= 2,
-            _ => break,
+        while s > 0 && ASCII_WORD_OR_HYPHEN[usize::from(bytes[s - 1])] {
+            s -= 1;
         }
+        if s > 0 && bytes[s - 1] >= 0x80 && latin(s) {
+            s -= 2;
+            continue;
+        }
+        break;
     }
     if s > 0 && bytes[s - 1] >= 0x80 {
         s = text[..s].char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map_or(s, |(i, _)| i);
