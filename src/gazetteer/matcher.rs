@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 
 use super::fold::{
-    fold, fold_ascii, fold_latin, fold_latin2, is_word_byte, with_folded, CharClass, CharFold, FoldedText, MARK,
+    fold, fold_ascii, fold_latin, fold_latin2, is_word_byte, quick_class, with_folded, CharClass, CharFold, FoldedText,
+    MARK,
 };
 use super::names::is_word;
 use crate::typography::is_dash;
@@ -585,7 +586,11 @@ impl Matcher {
                 }
             } else {
                 let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { return false };
-                let class = if fold_latin(ch) != 0 { CharClass::Word } else { s.cf.fold(ch) };
+                let class = if fold_latin(ch) != 0 {
+                    CharClass::Word
+                } else {
+                    quick_class(ch).unwrap_or_else(|| s.cf.fold(ch))
+                };
                 match class {
                     CharClass::Invisible | CharClass::Empty => {}
                     CharClass::Space | CharClass::NonWord => prev_word = false,
@@ -732,7 +737,7 @@ impl Matcher {
                 }
             }
             let ch = text.get(j..)?.chars().next()?;
-            match cf.fold(ch) {
+            match quick_class(ch).unwrap_or_else(|| cf.fold(ch)) {
                 CharClass::Word => {
                     for &b in cf.bytes() {
                         h.push(b);

@@ -353,7 +353,7 @@ struct Inner {
     by_id: HashMap<String, u32>,
     roles: Vec<CompiledRole>,
     matcher: Matcher,
-    firstnames: names::WordMap<String, Option<Gender>>,
+    firstnames: names::FirstNames,
     unlinked_names: bool,
 }
 
@@ -868,7 +868,7 @@ impl GazetteerBuilder {
                     by_id: HashMap::new(),
                     roles: Vec::new(),
                     matcher: Matcher::empty(),
-                    firstnames: names::WordMap::default(),
+                    firstnames: names::FirstNames::default(),
                     unlinked_names: false,
                 }),
             },
@@ -978,7 +978,7 @@ impl GazetteerBuilder {
         let matcher = Matcher::new(keys).map_err(|reason| Error::from(ErrorKind::Matcher { reason }))?;
         // First names are looked up as written (`Éric`) and unaccented (`Eric`), without folding
         // each capitalised word of the text.
-        let mut firstnames = names::WordMap::default();
+        let mut firstnames = names::FirstNames::default();
         for (n, g) in &self.firstnames {
             let folded = crate::typography::fold_key(n);
             let mut chars = folded.chars();

@@ -266,6 +266,53 @@ impl std::hash::Hasher for WordHasher {
 /// `HashMap` with [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
 
+/// The hash of `word`'s bytes by [`WordHasher`] alone (no `str` terminator, unlike the maps').
+#[inline]
+fn word_bits_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = WordHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// Number of bits of [`FirstNames::bits`] (16 KiB): a few percent of them set by the built-in
+/// first names, so most capitalised words, which are no first name, cost no map look-up.
+const FIRST_NAME_BITS: usize = 1 << 17;
+
+/// The first names as the names layer looks them up (as written and unaccented, see
+/// [`super::GazetteerBuilder`]), with a bit set of their hashes before the map.
+#[derive(Debug, Default)]
+pub(crate) struct FirstNames {
+    map: WordMap<String, Option<Gender>>,
+    /// Bit `word_bits_hash(name) % FIRST_NAME_BITS` of every name (empty: no name).
+    bits: Box<[u64]>,
+}
+
+impl FirstNames {
+    pub(crate) fn insert(&mut self, name: String, gender: Option<Gender>) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; FIRST_NAME_BITS / 64].into();
+        }
+        let h = word_bits_hash(&name) as usize % FIRST_NAME_BITS;
+        self.bits[h / 64] |= 1 << (h % 64);
+        self.map.insert(name, gender);
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&Option<Gender>> {
+        let h = word_bits_hash(word) as usize % FIRST_NAME_BITS;
+        if self.bits.get(h / 64).map_or(true, |&b| b & (1 << (h % 64)) == 0) {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    #[inline]
+    pub(crate) fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
 /// What a word before a capitalised word says.
 #[derive(Clone, Copy, Debug)]
 enum Before {
@@ -366,6 +413,18 @@ fn next_word(text: &str, end: usize) -> Option<Span> {
     (e > s).then(|| Span::new(s, e))
 }
 
+/// Per byte: whether it is an ASCII letter, digit or hyphen (the bytes of a word read backwards
+/// by [`prev_word`] and [`shapes::token_before`] before their non-ASCII fallback).
+pub(crate) const ASCII_WORD_OR_HYPHEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i as u8 == b'-';
+        i += 1;
+    }
+    t
+};
+
 /// The word (or `M.`-like abbreviation with its dot) before `start`, separated by blanks only.
 fn prev_word(text: &str, start: usize) -> Option<Span> {
     let before = text.get(..start)?;
@@ -386,7 +445,7 @@ fn prev_word(text: &str, start: usize) -> Option<Span> {
     let core = trimmed.strip_suffix('.').unwrap_or(trimmed);
     let cb = core.as_bytes();
     let mut s = cb.len();
-    while s > 0 && (cb[s - 1].is_ascii_alphanumeric() || cb[s - 1] == b'-') {
+    while s > 0 && ASCII_WORD_OR_HYPHEN[usize::from(cb[s - 1])] {
         s -= 1;
     }
     if s > 0 && cb[s - 1] >= 0x80 {
@@ -954,6 +1013,9 @@ type Known = (Option<u32>, Option<Arc<str>>, Option<Gender>, usize);
 struct Surnames<'t> {
     keys: WordMap<Vec<u8>, Known>,
     first_words: WordMap<String, ()>,
+    /// Per first byte of a word of `first_words`: bit `min(length, 31)` set (most capitalised
+    /// words are no such word: no hashing).
+    first_shapes: FirstShapes,
     seen: WordMap<&'t str, ()>,
 }
 
@@ -967,7 +1029,23 @@ fn with_key<R>(surface: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     })
 }
 
+/// See [`Surnames::first_shapes`].
+struct FirstShapes([u32; 256]);
+
+impl Default for FirstShapes {
+    fn default() -> FirstShapes {
+        FirstShapes([0; 256])
+    }
+}
+
 impl<'t> Surnames<'t> {
+    /// Whether `word` is the first word of a surname.
+    #[inline]
+    fn may_start(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&b| self.first_shapes.0[usize::from(b)] & (1 << word.len().min(31)) != 0)
+            && self.first_words.contains_key(word)
+    }
+
     fn add(&mut self, surface: &'t str, known: Known) {
         if self.seen.insert(surface, ()).is_some() {
             return;
@@ -975,6 +1053,7 @@ impl<'t> Surnames<'t> {
         let Some(first) = surface.split(is_blank).find(|w| !w.is_empty()) else { return };
         if !self.first_words.contains_key(first) {
             self.first_words.insert(first.to_string(), ());
+            self.first_shapes.0[usize::from(first.as_bytes()[0])] |= 1 << first.len().min(31);
         }
         with_key(surface, |key| {
             if !self.keys.contains_key(key) {
@@ -985,7 +1064,7 @@ impl<'t> Surnames<'t> {
 
     fn get(&self, text: &str, words: &[Span]) -> Option<(usize, &Known)> {
         let first = &text[words.first()?.range()];
-        if !self.first_words.contains_key(first) {
+        if !self.may_start(first) {
             return None;
         }
         (1..=words.len().min(3)).rev().find_map(|n| {
@@ -1165,7 +1244,7 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, capitalized: &[Span], drafts: &mut
             if (covered(drafts, j) && !removed[j]) || covered(&added, k) {
                 continue;
             }
-            if !surnames.first_words.contains_key(&text[w.range()]) {
+            if !surnames.may_start(&text[w.range()]) {
                 continue;
             }
             let words = name_words(text, w);

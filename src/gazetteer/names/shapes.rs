@@ -10,7 +10,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::{is_blank, is_word, name_words, squash, Draft, WordMap, HONORIFICS};
+use super::{is_blank, is_word, name_words, squash, Draft, WordMap, ASCII_WORD_OR_HYPHEN, HONORIFICS};
 use crate::gazetteer::matcher::{ascii_word_mask, HIGH};
 use crate::gazetteer::EntityKind;
 use crate::typography::is_apostrophe;
@@ -100,11 +100,14 @@ fn token_before(text: &str, at: usize) -> Option<Span> {
     };
     let mut s = core;
     loop {
-        match bytes.get(s.wrapping_sub(1)) {
-            Some(b) if b.is_ascii_alphanumeric() || *b == b'-' => s -= 1,
-            Some(&b) if b >= 0x80 && latin(s) => s -= 2,
-            _ => break,
+        while s > 0 && ASCII_WORD_OR_HYPHEN[usize::from(bytes[s - 1])] {
+            s -= 1;
         }
+        if s > 0 && bytes[s - 1] >= 0x80 && latin(s) {
+            s -= 2;
+            continue;
+        }
+        break;
     }
     if s > 0 && bytes[s - 1] >= 0x80 {
         s = text[..s].char_indices().rev().take_while(|&(_, c)| is_word(c) || c == '-').last().map_or(s, |(i, _)| i);
@@ -403,11 +406,9 @@ fn is_adjective(word: &str) -> bool {
         && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
-/// The title phrase `text[tokens]` (`le préfet du Rhône`, `préfet du Rhône`): an optional
-/// determiner, an optional modifier, a title, then a complement of at most six tokens that
-/// starts with a connector (`du Rhône`) or one word before one (`socialiste de Rennes`), or a
-/// single adjective (`américain`). `possessive`: whether `son`, `sa`, `leur` may open it.
-fn title_phrase(text: &str, toks: &[Span], possessive: bool) -> bool {
+/// The index of the title of the title phrase [`title_phrase`] reads in `text[toks]` (0, 1 or
+/// 2: after an optional determiner and an optional modifier), if there is one.
+fn title_at(text: &str, toks: &[Span], possessive: bool) -> Option<usize> {
     let word = |i: usize| toks.get(i).map(|t| &text[t.range()]);
     let mut i = 0;
     if let Some(w) = word(0) {
@@ -419,9 +420,15 @@ fn title_phrase(text: &str, toks: &[Span], possessive: bool) -> bool {
     if word(i).is_some_and(|w| class_of(w) == Some(Class::Modifier)) {
         i += 1;
     }
-    if !word(i).is_some_and(|w| class_of(w) == Some(Class::Title)) {
-        return false;
-    }
+    word(i).is_some_and(|w| class_of(w) == Some(Class::Title)).then_some(i)
+}
+
+/// The title phrase `text[tokens]` (`le préfet du Rhône`, `préfet du Rhône`): an optional
+/// determiner, an optional modifier, a title, then a complement of at most six tokens that
+/// starts with a connector (`du Rhône`) or one word before one (`socialiste de Rennes`), or a
+/// single adjective (`américain`). `possessive`: whether `son`, `sa`, `leur` may open it.
+fn title_phrase(text: &str, toks: &[Span], possessive: bool) -> bool {
+    let Some(i) = title_at(text, toks, possessive) else { return false };
     let rest = &toks[i + 1..];
     let lower = |t: &Span| text[t.range()].chars().next().is_some_and(char::is_lowercase);
     match rest {
@@ -456,6 +463,76 @@ fn clause_start(text: &str, end: usize) -> usize {
         }
     }
     from
+}
+
+/// The tokens of the clause that ends at `end` ([`tokens_into`] from [`clause_start`]) into
+/// `out`: `true` when the clause is tokens only (`tokens_into` gives `Some(end)`), with them.
+///
+/// One backward pass over the bytes instead of the two passes (back to the clause's start, then
+/// forward over it): ASCII bytes, the letters `À`..`ÿ` but `×`, `÷` (word characters), and the
+/// stops `«`, `»`, `“`, `”`, whose bytes [`clause_start`] knows. A token is read backwards as
+/// a run of word characters and hyphens; forwards, a hyphen only continues a token, so the run
+/// is none when its first character is a hyphen. Any other character hands over to the two
+/// passes.
+fn clause_tokens(text: &str, end: usize, out: &mut Vec<Span>) -> bool {
+    const NONE: usize = usize::MAX;
+    out.clear();
+    if !text.is_char_boundary(end) {
+        return false;
+    }
+    let mut from = end.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let b = text.as_bytes();
+    let mut j = end;
+    // The end of the run being read, or `NONE`.
+    let mut run = NONE;
+    while j > from {
+        let c = b[j - 1];
+        let letter = if c < 0x80 {
+            ASCII_WORD_OR_HYPHEN[usize::from(c)]
+        } else {
+            j >= 2 && b[j - 2] == 0xC3 && !matches!(c, 0x97 | 0xB7)
+        };
+        if letter {
+            if run == NONE {
+                run = j;
+            }
+            j -= if c < 0x80 { 1 } else { 2 };
+            continue;
+        }
+        let stop = match c {
+            b' ' | b'\t' | b'\'' | b'`' => false,
+            b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'\n' | b'"' => true,
+            0xAB | 0xBB if j >= 2 && b[j - 2] == 0xC2 => true,
+            0x9C | 0x9D if j >= 3 && b[j - 3..j - 1] == [0xE2, 0x80] => true,
+            _ if c < 0x80 => return false,
+            _ => {
+                let from = clause_start(text, end);
+                return tokens_into(text, from, end, usize::MAX, out) == Some(end);
+            }
+        };
+        if run != NONE {
+            if b[j] == b'-' {
+                return false;
+            }
+            out.push(Span::new(j, run));
+            run = NONE;
+        }
+        if stop {
+            break;
+        }
+        j -= 1;
+    }
+    if run != NONE {
+        if b[j] == b'-' {
+            return false;
+        }
+        out.push(Span::new(j, run));
+    }
+    out.reverse();
+    true
 }
 
 /// [`clause_start`] character by character.
@@ -494,8 +571,7 @@ pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
         }
         if let Some(np) = before.strip_suffix(',') {
             let end = np.trim_end_matches(is_blank).len();
-            let from = clause_start(text, end);
-            if tokens_into(text, from, end, usize::MAX, &mut toks) == Some(end) {
+            if clause_tokens(text, end, &mut toks) {
                 // The last determiner (or the clause's first word) that opens a title phrase.
                 // (A phrase has at most nine tokens: see `title_phrase`.)
                 let start = (toks.len().saturating_sub(9)..toks.len()).rev().find(|&k| {
@@ -515,7 +591,16 @@ pub(super) fn titled_appositions(text: &str, drafts: &mut Vec<Draft>) {
             // there if that is a closing character (the first one, as every closing character
             // stops the tokens), or at the end of the text; with more than nine tokens
             // `title_phrase` is false.
-            let Some(stop) = tokens_into(text, from, text.len(), 9, &mut toks) else { continue };
+            // The first three tokens first: they hold the title `title_phrase` needs (most
+            // names are followed by no title phrase, and their clause is read no further).
+            let stop = match tokens_into(text, from, text.len(), 3, &mut toks) {
+                Some(stop) => stop,
+                None if title_at(text, &toks, false).is_none() => continue,
+                None => {
+                    let Some(stop) = tokens_into(text, from, text.len(), 9, &mut toks) else { continue };
+                    stop
+                }
+            };
             if stop < text.len() && !text[stop..].starts_with([',', '.', ';', ')', '\n', ':', '«', '»', '"']) {
                 continue;
             }
@@ -584,6 +669,14 @@ mod tests {
                 continue;
             }
             prop_assert_eq!(clause_start(text, at), clause_start_chars(text, at), "at {} of {:?}", at, text);
+            let from = clause_start(text, at);
+            let want = tokens_into(text, from, at, usize::MAX, &mut out) == Some(at);
+            let want_toks = out.clone();
+            let mut got_toks = Vec::new();
+            prop_assert_eq!(clause_tokens(text, at, &mut got_toks), want, "clause to {} of {:?}", at, text);
+            if want {
+                prop_assert_eq!(&got_toks, &want_toks, "clause to {} of {:?}", at, text);
+            }
             for from in (0..=at).filter(|&f| text.is_char_boundary(f)) {
                 let want = tokens(text, from, at);
                 let got = tokens_into(text, from, at, usize::MAX, &mut out);
