@@ -147,19 +147,18 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
 fn windows_with(text: &str, jump: bool) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let lex = lexicon();
-    let Some(ac) = lex.triggers.as_ref() else { return out };
+    let Some(triggers) = lex.triggers.as_ref() else { return out };
     let bytes = text.as_bytes();
     let mut covered_to = 0usize;
-    // The matches of `ac.find_iter(text)`, searched one at a time so that the search can jump
+    // The matches of the automaton's `find_iter(text)`, searched one at a time so that the search can jump
     // over a window just made: the matches starting inside it would be skipped, and each costs
     // a search call (on dense text, most of them). Searching again from the window's end finds
     // the same next match unless a skipped match ran across that end, which only a pattern
     // holding the window's last byte boundary could (`may_straddle`): then the search goes on
     // match by match.
     let mut at = 0;
-    while let Some(m) = ac.find(aho_corasick::Input::new(text).span(at..text.len())) {
-        at = m.end();
-        let (s, e) = (m.start(), m.end());
+    while let Some((s, e)) = triggers.find(bytes, at) {
+        at = e;
         // A match inside the window just made adds nothing, unless it starts in the window's
         // last `TAIL` bytes, where its expression may run past the end (`… 1 457 millions.
         // Nous visons autant l'an prochain`: `an` near the end of the number's window) or
