@@ -357,7 +357,7 @@ pub(crate) fn tokenize_into<'a>(
 /// filter, built at compile time from the same list as the set's `matches!`, that answers most
 /// words outside the set in a few instructions (a `matches!` over many words of one length
 /// compares the word with each of them).
-struct ShapeFilter {
+pub(crate) struct ShapeFilter {
     /// By length (15 for 15 and more) and first letter (`a` … `z`, 26 for any other byte), the
     /// last letters: bit 0 for `a` … bit 25 for `z`, bit 26 for any other byte.
     bits: [[u32; 27]; 16],
@@ -372,22 +372,32 @@ impl ShapeFilter {
     }
 
     const fn of(words: &[&str]) -> ShapeFilter {
+        Self::of_lists(&[words])
+    }
+
+    /// The filter of the words of all `lists`.
+    pub(crate) const fn of_lists(lists: &[&[&str]]) -> ShapeFilter {
         let mut bits = [[0u32; 27]; 16];
-        let mut k = 0;
-        while k < words.len() {
-            let w = words[k].as_bytes();
-            let len = if w.len() < 15 { w.len() } else { 15 };
-            let first = Self::letter(w.first());
-            let last = Self::letter(w.last());
-            bits[len][first] |= 1 << last;
-            k += 1;
+        let mut l = 0;
+        while l < lists.len() {
+            let words = lists[l];
+            let mut k = 0;
+            while k < words.len() {
+                let w = words[k].as_bytes();
+                let len = if w.len() < 15 { w.len() } else { 15 };
+                let first = Self::letter(w.first());
+                let last = Self::letter(w.last());
+                bits[len][first] |= 1 << last;
+                k += 1;
+            }
+            l += 1;
         }
         ShapeFilter { bits }
     }
 
     /// `false` when no word of the set has the shape of `w`.
     #[inline(always)]
-    fn may_hold(&self, w: &str) -> bool {
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
         let b = w.as_bytes();
         (self.bits[b.len().min(15)][Self::letter(b.first())] >> Self::letter(b.last())) & 1 != 0
     }

@@ -7,7 +7,7 @@
 //! simple plural (`signèrent`). No signal: `None`.
 
 use super::lexicon::fold_unfolded;
-use super::scan::{letter_at, word_end, Kind, Tok};
+use super::scan::{letter_at, word_end, Kind, ShapeFilter, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Tense {
@@ -27,6 +27,26 @@ pub(crate) enum Tense {
 }
 
 const MAX_REACH: usize = 240;
+
+/// A list of folded words: `const $list: &[&str]` and `fn $name(w: &str) -> bool`, a `matches!`
+/// of the same words (one list for both, so that [`LISTED_SHAPES`] cannot miss one).
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $list:ident: $($w:literal)|+) => {
+        const $list: &[&str] = &[$($w),+];
+        $(#[$doc])*
+        fn $name(w: &str) -> bool {
+            matches!(w, $($w)|+)
+        }
+    };
+}
+
+/// The verbs of a promise, a signal before `de`.
+const PROMISE: &[&str] = &["promis", "promet", "promettent"];
+
+/// The words of the lists [`signal_with`] tests a word against (a promise, planned, futur proche,
+/// auxiliary, future): most words of a sentence are in none, which this filter tells from their
+/// length, first and last letters before any list is compared.
+const LISTED_SHAPES: ShapeFilter = ShapeFilter::of_lists(&[PROMISE, PLANNED, NEAR_FUTURE, AUX, FUTURE_WORDS]);
 
 fn not_future(w: &str) -> bool {
     matches!(
@@ -70,51 +90,19 @@ fn not_future(w: &str) -> bool {
             | "sera"
     )
 }
-fn future_word(w: &str) -> bool {
-    matches!(w, "ira" | "iront" | "aura" | "auront" | "sera" | "seront" | "serai")
+word_list! {
+    future_word, FUTURE_WORDS:
+        "ira" | "iront" | "aura" | "auront" | "sera" | "seront" | "serai"
 }
-fn planned(w: &str) -> bool {
-    matches!(
-        w,
-        "prevu"
-            | "prevue"
-            | "prevus"
-            | "prevues"
-            | "programme"
-            | "programmee"
-            | "attendu"
-            | "attendue"
-            | "attendus"
-            | "attendues"
-            | "annonce pour"
-            | "compte"
-            | "comptent"
-            | "envisage"
-            | "prevoit"
-            | "prevoient"
-            | "doit"
-            | "doivent"
-            | "devra"
-            | "devront"
-            | "devrait"
-            | "devraient"
-            | "souhaite"
-            | "entend"
-            // scheduled: "fixé à lundi", "reporté à mardi", "mis en délibéré au 10 avril"
-            | "fixe"
-            | "fixee"
-            | "fixes"
-            | "fixees"
-            | "reporte"
-            | "reportee"
-            | "reportes"
-            | "reportees"
-            | "repousse"
-            | "repoussee"
-            | "ajourne"
-            | "ajournee"
-            | "delibere"
-    )
+word_list! {
+    /// Planned: `prévu`, `doit`, `devrait` …; scheduled: `fixé à lundi`, `reporté à mardi`, `mis en
+    /// délibéré au 10 avril`.
+    planned, PLANNED:
+        "prevu" | "prevue" | "prevus" | "prevues" | "programme" | "programmee" | "attendu" | "attendue"
+        | "attendus" | "attendues" | "annonce pour" | "compte" | "comptent" | "envisage" | "prevoit" | "prevoient"
+        | "doit" | "doivent" | "devra" | "devront" | "devrait" | "devraient" | "souhaite" | "entend"
+        | "fixe" | "fixee" | "fixes" | "fixees" | "reporte" | "reportee" | "reportes" | "reportees"
+        | "repousse" | "repoussee" | "ajourne" | "ajournee" | "delibere"
 }
 
 /// Words after which a participle is a noun (`la santé`, `le député`, `l'été`), not a verb.
@@ -150,38 +138,16 @@ fn determiner(w: &str) -> bool {
             | "mes"
     )
 }
-fn near_future(w: &str) -> bool {
-    matches!(w, "va" | "vont" | "vais" | "vas" | "allons" | "allez")
+word_list! {
+    near_future, NEAR_FUTURE:
+        "va" | "vont" | "vais" | "vas" | "allons" | "allez"
 }
-fn aux(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "ont"
-            | "ai"
-            | "as"
-            | "avons"
-            | "avez"
-            | "avait"
-            | "avaient"
-            | "avais"
-            | "avions"
-            | "est"
-            | "sont"
-            | "suis"
-            | "sommes"
-            | "etes"
-            | "etait"
-            | "etaient"
-            | "etais"
-            | "fut"
-            | "furent"
-            | "eut"
-            | "eurent"
-            | "aurait"
-            | "auraient"
-            | "serait"
-            | "seraient"
-    )
+word_list! {
+    aux, AUX:
+        "a" | "ont" | "ai" | "as" | "avons" | "avez" | "avait" | "avaient"
+        | "avais" | "avions" | "est" | "sont" | "suis" | "sommes" | "etes" | "etait"
+        | "etaient" | "etais" | "fut" | "furent" | "eut" | "eurent" | "aurait" | "auraient"
+        | "serait" | "seraient"
 }
 fn skip(w: &str) -> bool {
     matches!(
@@ -442,8 +408,9 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     signal_with(ws, k, true)
 }
 
-/// [`signal`]; with `gate`, the tests that the word's last byte rules out are skipped (the
-/// answer is the same: a test checks both ways).
+/// [`signal`]; with `gate`, the tests that the word's last byte rules out, and the word lists
+/// that [`LISTED_SHAPES`] rules out, are skipped (the answer is the same: a test checks both
+/// ways).
 #[inline(always)]
 fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     let w = &ws[k];
@@ -464,11 +431,15 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     // "a promis de recevoir les syndicats du 3 au 7 février": a promise looks ahead; the
     // participle or verb without `de` (`avait promis dès samedi une riposte`, `les moyens
     // promis`) is read as any other word.
-    if matches!(f, "promis" | "promet" | "promettent") && ws.get(k + 1).is_some_and(|x| matches!(x.folded, "de" | "d"))
+    // The word lists only for a word whose shape one of them has (with `gate`).
+    let listed = !gate || LISTED_SHAPES.may_hold(f);
+    if listed
+        && matches!(f, "promis" | "promet" | "promettent")
+        && ws.get(k + 1).is_some_and(|x| matches!(x.folded, "de" | "d"))
     {
         return Some(Tense::Future);
     }
-    if tests & T_PLANNED != 0 && planned(f) {
+    if listed && tests & T_PLANNED != 0 && planned(f) {
         // "mieux que prévu", "comme prévu": a comparison with the plan, not a plan; "initialement
         // prévue le 25 février": a plan since changed, dated by the narration.
         if f.starts_with("prevu")
@@ -482,11 +453,11 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
         }
         return Some(Tense::Future);
     }
-    if tests & T_NEAR != 0 && near_future(f) {
+    if listed && tests & T_NEAR != 0 && near_future(f) {
         let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(x.folded));
         return next.filter(|x| is_infinitive(x.folded)).map(|_| Tense::Future);
     }
-    if tests & T_AUX != 0 && aux(f) {
+    if listed && tests & T_AUX != 0 && aux(f) {
         let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(x.folded));
         if let Some(n) = next {
             if planned(n.folded) {
@@ -511,7 +482,7 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
             _ => None,
         };
     }
-    if tests & T_FUTURE_WORD != 0 && future_word(f) {
+    if listed && tests & T_FUTURE_WORD != 0 && future_word(f) {
         return Some(Tense::Future);
     }
     if tests & T_FUTURE_END != 0 && f.len() >= 4 && future_ending(f, last) && !not_future(f) {
@@ -744,7 +715,8 @@ fn inverted(ws: &[W<'_>], k: usize) -> bool {
 /// mairie.`, `…, ont indiqué les enquêteurs`): an incise with an inverted subject, like
 /// `a-t-il déclaré`, which dates what follows it, not the clause it reports before it.
 fn reporting_after_comma(text: &str, ws: &[W<'_>], k: usize) -> bool {
-    let comma = text[..ws[k].pos].trim_end_matches([' ', '\u{a0}', '\u{202f}']).ends_with(',');
+    // Read last: most auxiliaries are no `a` or `ont` before a reporting verb.
+    let comma = || text[..ws[k].pos].trim_end_matches([' ', '\u{a0}', '\u{202f}']).ends_with(',');
     // The incise ends the sentence: its subject and a few words, no `que` (`…, Javier Milei, a
     // prévenu ses compatriotes que …` is the main verb after an apposition).
     let closes_sentence = || {
@@ -755,8 +727,7 @@ fn reporting_after_comma(text: &str, ws: &[W<'_>], k: usize) -> bool {
         let words = tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
         tail.len() <= 120 && words.clone().count() <= 8 && !words.clone().any(|w| matches!(w, "que" | "qu"))
     };
-    comma
-        && matches!(ws[k].folded, "a" | "ont")
+    matches!(ws[k].folded, "a" | "ont")
         && ws.get(k + 1).is_some_and(|p| {
             matches!(
                 p.folded,
@@ -779,6 +750,7 @@ fn reporting_after_comma(text: &str, ws: &[W<'_>], k: usize) -> bool {
                     | "fait"
             )
         })
+        && comma()
         && closes_sentence()
 }
 
@@ -1061,6 +1033,13 @@ mod tests {
             }
         }
         Ok(())
+    }
+
+    #[test]
+    fn listed_shapes_keep_every_listed_word() {
+        for w in PROMISE.iter().chain(PLANNED).chain(NEAR_FUTURE).chain(AUX).chain(FUTURE_WORDS) {
+            assert!(LISTED_SHAPES.may_hold(w), "input {w:?}");
+        }
     }
 
     #[test]
