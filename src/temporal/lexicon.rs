@@ -60,14 +60,22 @@ fn whitespace_lead(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
+/// The index of a byte in [`Lexicon::first_letters`]: `a` … `z` 0 … 25, any other byte 26.
+const LETTER_INDEX: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = b'a';
+    while b <= b'z' {
+        t[b as usize] = b - b'a';
+        b += 1;
+    }
+    t
+};
+
 /// The filter cell of a key: its length bucket, its first letter's index and its last letter's
 /// bit.
 #[inline]
 fn key_shape(key: &str) -> (usize, usize, u32) {
-    let letter = |b: Option<&u8>| match b {
-        Some(&b @ b'a'..=b'z') => (b - b'a') as usize,
-        _ => 26,
-    };
+    let letter = |b: Option<&u8>| b.map_or(26, |&b| LETTER_INDEX[b as usize] as usize);
     let bytes = key.as_bytes();
     (key.len().min(31), letter(bytes.first()), 1 << letter(bytes.last()))
 }

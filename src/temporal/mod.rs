@@ -417,13 +417,15 @@ impl DateResolver {
             );
             let mut i = 0;
             while i < toks.len() {
-                let glued = i > 0
-                    && !toks[i].gap
-                    && matches!(toks[i - 1].kind, scan::Kind::Num | scan::Kind::Punct('/' | '.' | '-' | ',' | ':'))
-                    && (toks[i].kind == scan::Kind::Num || toks[i - 1].kind == scan::Kind::Num);
+                let glued = || {
+                    i > 0
+                        && !toks[i].gap
+                        && matches!(toks[i - 1].kind, scan::Kind::Num | scan::Kind::Punct('/' | '.' | '-' | ',' | ':'))
+                        && (toks[i].kind == scan::Kind::Num || toks[i - 1].kind == scan::Kind::Num)
+                };
                 if matches!(toks[i].kind, scan::Kind::Punct(_))
                     || !near[i]
-                    || glued
+                    || glued()
                     || !scan::may_start_at(&toks, i, text)
                 {
                     // Expressions start on a word or a number, not inside a bigger number.

@@ -32,8 +32,8 @@ pub(crate) struct Tok<'a> {
     pub lex: &'static [Word],
     /// `norm` is the first word of a holiday phrase (words only).
     pub head: bool,
-    /// The word may anchor a date: a holiday head or a lexicon entry other than a number or an
-    /// ordinal word (looked up with `lex`; words only).
+    /// The token may anchor a date: a number, or a word that is a holiday head or has a lexicon
+    /// entry other than a number or an ordinal word (looked up with `lex`).
     pub hot: bool,
 }
 
@@ -46,10 +46,20 @@ const TAIL: usize = 24;
 /// `char::is_alphabetic`, with the letters of Latin-1 (`à` … `ÿ`, `À` … `Þ`, all alphabetic
 /// but `×` and `÷`) answered without the Unicode tables: the accented letters of French are most
 /// of the non-ASCII characters of a news text.
+///
+/// The other characters of Latin-1 (U+0080 … U+00BF: letters only `ª`, `µ`, `º`) and the
+/// general punctuation (U+2000 … U+206F: `’`, `–`, `…`, `“`, none a letter) are answered without
+/// them too: typographic apostrophes, dashes and quotes are common in news text.
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     if ('\u{C0}'..='\u{FF}').contains(&c) {
         return c != '×' && c != '÷';
+    }
+    if ('\u{80}'..='\u{BF}').contains(&c) {
+        return matches!(c, 'ª' | 'µ' | 'º');
+    }
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
     }
     c.is_alphabetic()
 }
@@ -299,7 +309,7 @@ pub(crate) fn tokenize_into<'a>(
                 upper: false,
                 lex: &[],
                 head: false,
-                hot: false,
+                hot: true,
             });
         } else {
             let (letter, len) = letter_at(text, i);
@@ -319,7 +329,7 @@ pub(crate) fn tokenize_into<'a>(
                 };
                 toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head, hot });
             } else {
-                let c = char_at(i);
+                let c = if b.is_ascii() { char::from(b) } else { char_at(i) };
                 i += c.len_utf8();
                 if c.is_whitespace() {
                     gap = true;
@@ -416,14 +426,12 @@ macro_rules! word_set {
     };
 }
 
-/// Whether a token may anchor a date: a number, or a lexicon word other than a number word.
+/// Whether a token may anchor a date: a number, or a lexicon word other than a number word
+/// (`lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || head`, noted when
+/// tokenizing).
+#[inline]
 pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
-    match t.kind {
-        Kind::Num => true,
-        Kind::Punct(_) => false,
-        // `lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || head`, looked up once.
-        Kind::Word => t.hot,
-    }
+    t.hot
 }
 
 /// Words that may begin an expression before its trigger (`dans la nuit de samedi`,
@@ -633,7 +641,7 @@ mod letter_tests {
 
     #[test]
     fn latin1_letters_agree_with_unicode() {
-        for c in '\u{80}'..='\u{17F}' {
+        for c in ('\u{80}'..='\u{17F}').chain('\u{1FF0}'..='\u{2080}') {
             assert_eq!(is_letter(c), c.is_alphabetic(), "input {c:?}");
         }
     }
