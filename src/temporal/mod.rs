@@ -410,6 +410,7 @@ impl DateResolver {
                 &toks,
                 text,
                 (ws, we),
+                &tok_bufs.stops,
                 self.reference,
                 self.prefer,
                 last,
@@ -517,11 +518,13 @@ mod gate_tests {
         let mut folds = String::new();
         for (ws, we) in scan::windows(text) {
             let toks = scan::tokenize(text, ws, we, &mut folds);
+            let stops = scan::stops(text, ws, we);
             for last in [None, day] {
                 let p = grammar::Parser::new(
                     &toks,
                     text,
                     (ws, we),
+                    &stops,
                     reference,
                     Prefer::Tense,
                     last,

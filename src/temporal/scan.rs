@@ -245,6 +245,10 @@ pub(crate) struct TokBuffers {
     in_folds: Vec<(usize, usize, usize)>,
     /// The allocation of the previous window's tokens.
     toks: Vec<Tok<'static>>,
+    /// The sentence stops of the last window tokenized, in order: the byte ranges of its
+    /// punctuation tokens `.`, `!`, `?`, `;`, `«`, `»`, `“`, `”` and of its line feeds (the stops of
+    /// `tense::sentence_bounds`).
+    pub(crate) stops: Vec<(usize, usize)>,
 }
 
 impl TokBuffers {
@@ -261,6 +265,14 @@ impl TokBuffers {
 #[cfg(test)]
 pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a mut String) -> Vec<Tok<'a>> {
     tokenize_into(text, start, end, folds, &mut TokBuffers::default())
+}
+
+/// The sentence stops of `text[start..end]` ([`TokBuffers::stops`]).
+#[cfg(test)]
+pub(crate) fn stops(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut bufs = TokBuffers::default();
+    tokenize_into(text, start, end, &mut String::new(), &mut bufs);
+    bufs.stops
 }
 
 /// [`tokenize`], with the buffers of the previous window.
@@ -281,13 +293,23 @@ pub(crate) fn tokenize_into<'a>(
     in_folds.clear();
     let mut toks = recycle(std::mem::take(&mut bufs.toks));
     toks.reserve((end - start) / 5);
+    let stops = &mut bufs.stops;
+    stops.clear();
     let mut gap = true;
     let mut i = start;
     // Bytes are read directly where they are ASCII; other characters are decoded.
     let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
     while i < end {
         let b = bytes[i];
-        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
+        if b == b' ' {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        if b == b'\n' || b == b'\t' || b == b'\r' {
+            if b == b'\n' {
+                stops.push((i, i + 1));
+            }
             gap = true;
             i += 1;
             continue;
@@ -338,6 +360,10 @@ pub(crate) fn tokenize_into<'a>(
                 let p = match c {
                     '’' | '‘' | 'ʼ' | '`' | '´' | '\'' => '\'',
                     '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => '-',
+                    '.' | '!' | '?' | ';' | '«' | '»' | '“' | '”' => {
+                        stops.push((s, i));
+                        c
+                    }
                     other => other,
                 };
                 toks.push(Tok {

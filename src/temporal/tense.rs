@@ -596,7 +596,12 @@ fn stop_at(b: &[u8], j: usize) -> bool {
 pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let (start, end) = (start.min(b.len()), end.min(b.len()));
-    let mut from = 0;
+    (sentence_start(b, start), sentence_end(b, end))
+}
+
+/// The start of the sentence around byte `start` of `b` (`start` at most its length): after the
+/// last stop before `start`, else 0.
+fn sentence_start(b: &[u8], start: usize) -> usize {
     let mut i = start;
     while i > 0 {
         i -= 1;
@@ -609,19 +614,64 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
             _ => true,
         };
         if stop {
-            from = i + 1;
-            break;
+            return i + 1;
         }
     }
-    let mut to = b.len();
+    0
+}
+
+/// The end of the sentence around byte `end` of `b` (`end` at most its length): the first stop
+/// at or after `end`, else the end of `b`.
+fn sentence_end(b: &[u8], end: usize) -> usize {
     let mut j = end;
     while j < b.len() {
         if stop_at(b, j) {
-            to = j;
-            break;
+            return j;
         }
         j += 1;
     }
+    b.len()
+}
+
+/// [`sentence_bounds_memo`] of a span inside the window `window` of `text`, whose stops
+/// `stops` (the byte ranges of its stops, in order) are known: the stops nearest to the span are
+/// found among them (a binary search), and the bytes are scanned only past the window's ends.
+///
+/// A stop lies inside the window or not, whole; the byte scans from the span find the last stop
+/// ending before it and the first one starting after it, which are those of `stops` when the
+/// window holds one on that side, else the ones the scans find past its ends (a proptest
+/// compares them).
+pub(crate) fn sentence_bounds_in_window(
+    text: &str,
+    (ws, we): (usize, usize),
+    stops: &[(usize, usize)],
+    start: usize,
+    end: usize,
+    memo: &std::cell::Cell<Option<(usize, usize)>>,
+) -> (usize, usize) {
+    if let Some((from, to)) = memo.get() {
+        if from <= start && start <= end && end <= to && to <= text.len() {
+            return (from, to);
+        }
+    }
+    if !(ws <= start && start <= end && end <= we && we <= text.len()) {
+        return sentence_bounds_memo(text, start, end, memo);
+    }
+    let b = text.as_bytes();
+    // The stops before `start` (they end at or before it: none runs across it) and those before
+    // `end`; the ones between start inside the span.
+    let before = stops.partition_point(|&(_, e)| e <= start);
+    let inside_or_before = stops.partition_point(|&(s, _)| s < end);
+    let from = match before.checked_sub(1) {
+        Some(k) => stops[k].1,
+        None => sentence_start(b, ws),
+    };
+    let to = match stops.get(inside_or_before) {
+        Some(&(s, _)) => s,
+        None => sentence_end(b, we),
+    };
+    // Kept when the span holds no stop: then the sentence holds none.
+    memo.set((before == inside_or_before).then_some((from, to)));
     (from, to)
 }
 
@@ -1170,6 +1220,32 @@ mod tests {
             for (a, b) in spans {
                 let (s, e) = (fix(a.min(b)), fix(a.max(b)));
                 proptest::prop_assert_eq!(sentence_bounds_memo(&text, s, e, &memo), sentence_bounds(&text, s, e));
+            }
+        }
+
+        /// The stops of a window give the sentences of the byte scans, and their memo answers as
+        /// the byte scans' memo does, for any sequence of token spans of the window.
+        #[test]
+        fn sentence_bounds_in_window_match_bytes(
+            text in "(lundi|Mars|2017|a|x|«|»|“|”|’|\\.|;|!|\\?|-| |  |\n| \n |\n\n|\t|\r|\u{a0}|\u{202f}|\u{2028}|é){0,40}",
+            spans in proptest::collection::vec((0usize..40, 0usize..40), 1..12),
+        ) {
+            for (ws, we) in crate::temporal::scan::windows(&text).into_iter().chain([(0, text.len())]) {
+                let mut folds = String::new();
+                let toks = crate::temporal::scan::tokenize(&text, ws, we, &mut folds);
+                let stops = crate::temporal::scan::stops(&text, ws, we);
+                if toks.is_empty() {
+                    continue;
+                }
+                let (memo, memo_bytes) = (std::cell::Cell::new(None), std::cell::Cell::new(None));
+                for &(a, b) in &spans {
+                    let (s, e) = (a.min(b) % toks.len(), a.max(b) % toks.len());
+                    let (start, end) = (toks[s].start, toks[e].end);
+                    let got = sentence_bounds_in_window(&text, (ws, we), &stops, start, end, &memo);
+                    proptest::prop_assert_eq!(got, sentence_bounds(&text, start, end), "window {:?} span {:?}", (ws, we), (s, e));
+                    proptest::prop_assert_eq!(got, sentence_bounds_memo(&text, start, end, &memo_bytes));
+                    proptest::prop_assert_eq!(memo.get(), memo_bytes.get());
+                }
             }
         }
 
