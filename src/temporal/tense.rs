@@ -769,13 +769,25 @@ fn reporting_after_comma(text: &str, ws: &[W<'_>], k: usize) -> bool {
     let comma = || text[..ws[k].pos].trim_end_matches([' ', '\u{a0}', '\u{202f}']).ends_with(',');
     // The incise ends the sentence: its subject and a few words, no `que` (`…, Javier Milei, a
     // prévenu ses compatriotes que …` is the main verb after an apposition).
+    //
+    // The tail up to the first stop (ASCII: searched as bytes, and only in the first 121 bytes,
+    // beyond which it is too long anyway), then its words counted in one pass.
     let closes_sentence = || {
         let Some(p) = ws.get(k + 1) else { return false };
         let rest = &text[p.pos + p.raw.len()..];
-        let end = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
-        let tail = &rest[..end];
-        let words = tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-        tail.len() <= 120 && words.clone().count() <= 8 && !words.clone().any(|w| matches!(w, "que" | "qu"))
+        let stop = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n');
+        let end = rest.as_bytes().iter().take(121).position(stop).unwrap_or(rest.len());
+        if end > 120 {
+            return false;
+        }
+        let mut words = 0;
+        for w in rest[..end].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            words += 1;
+            if words > 8 || matches!(w, "que" | "qu") {
+                return false;
+            }
+        }
+        true
     };
     matches!(ws[k].folded, "a" | "ont")
         && ws.get(k + 1).is_some_and(|p| {
