@@ -1200,9 +1200,12 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut hit: Option<(usize, super::holidays::Rule)> = None;
+        // The phrases whose first word has the key of `first`, in order.
         let key = super::lexicon::word_key(first);
-        for ((words, rule), &k) in self.lex.holidays.iter().zip(&self.lex.holiday_keys) {
-            if k != key || words[0] != first {
+        let at = self.lex.holiday_keys.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+        for &h in &self.lex.holiday_keys[at].1 {
+            let (words, rule) = &self.lex.holidays[h];
+            if words[0] != first {
                 continue;
             }
             if let Some(e) = self.seq(j, words) {

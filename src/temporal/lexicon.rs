@@ -33,9 +33,10 @@ pub(crate) struct Lexicon {
     words: HashMap<String, (Vec<Word>, bool, bool), Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
-    /// [`word_key`] of the first word of each holiday phrase, in the order of `holidays`: the
-    /// holiday rule compares it before the word itself.
-    pub(crate) holiday_keys: Vec<u32>,
+    /// The holiday phrases by the [`word_key`] of their first word: (key, the indices in
+    /// `holidays` of the phrases whose first word has it, in order), sorted by key. The holiday
+    /// rule reads only the phrases of its word's key (a binary search), then compares the word.
+    pub(crate) holiday_keys: Vec<(u32, Vec<usize>)>,
     /// First words of the holiday phrases (the grammar reads the tokens' `head` flag instead).
     #[cfg(test)]
     pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
@@ -60,8 +61,9 @@ fn whitespace_lead(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
-/// The index of a byte in [`Lexicon::first_letters`]: `a` … `z` 0 … 25, any other byte 26.
-const LETTER_INDEX: [u8; 256] = {
+/// The index of a byte in [`Lexicon::first_letters`] (and in the word-shape filters of `scan`):
+/// `a` … `z` 0 … 25, any other byte 26.
+pub(crate) const LETTER_INDEX: [u8; 256] = {
     let mut t = [26u8; 256];
     let mut b = b'a';
     while b <= b'z' {
@@ -335,7 +337,14 @@ fn build() -> Lexicon {
         holidays.push((w, rule));
     }
     holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
-    let holiday_keys = holidays.iter().map(|(w, _)| word_key(w.first().map_or("", String::as_str))).collect();
+    let mut holiday_keys: Vec<(u32, Vec<usize>)> = Vec::new();
+    for (k, (w, _)) in holidays.iter().enumerate() {
+        let key = word_key(w.first().map_or("", String::as_str));
+        match holiday_keys.binary_search_by_key(&key, |(x, _)| *x) {
+            Ok(at) => holiday_keys[at].1.push(k),
+            Err(at) => holiday_keys.insert(at, (key, vec![k])),
+        }
+    }
     let holiday_heads: std::collections::HashSet<String, Fnv> =
         holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
     // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
@@ -517,9 +526,15 @@ mod tests {
     #[test]
     fn holiday_keys_follow_the_phrases() {
         let lex = lexicon();
-        assert_eq!(lex.holiday_keys.len(), lex.holidays.len());
-        for ((words, _), &k) in lex.holidays.iter().zip(&lex.holiday_keys) {
-            assert_eq!(k, word_key(&words[0]), "{words:?}");
+        let mut listed: Vec<usize> = lex.holiday_keys.iter().flat_map(|(_, hs)| hs.iter().copied()).collect();
+        listed.sort_unstable();
+        assert_eq!(listed, (0..lex.holidays.len()).collect::<Vec<_>>(), "each phrase under one key");
+        assert!(lex.holiday_keys.windows(2).all(|w| w[0].0 < w[1].0), "sorted by key");
+        for (k, hs) in &lex.holiday_keys {
+            assert!(hs.windows(2).all(|w| w[0] < w[1]), "in order");
+            for &h in hs {
+                assert_eq!(*k, word_key(&lex.holidays[h].0[0]), "{:?}", lex.holidays[h].0);
+            }
         }
         let ws = ["", "a", "ab", "ba", "aba", "noel", "noël", "paques", "pâques", "saint", "sainte", "saints"];
         for a in ws {

@@ -4,7 +4,7 @@
 //! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
 //! triggers are tokenized and parsed, so text without dates costs one automaton pass.
 
-use super::lexicon::{fold_unfolded, lexicon, Word};
+use super::lexicon::{fold_unfolded, lexicon, Word, LETTER_INDEX};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -434,8 +434,10 @@ impl ShapeFilter {
     /// `false` when no word of the set has the shape of `w`.
     #[inline(always)]
     pub(crate) fn may_hold(&self, w: &str) -> bool {
+        // [`Self::letter`] by table.
+        let letter = |b: Option<&u8>| b.map_or(26, |&b| LETTER_INDEX[b as usize] as usize);
         let b = w.as_bytes();
-        (self.bits[b.len().min(15)][Self::letter(b.first())] >> Self::letter(b.last())) & 1 != 0
+        (self.bits[b.len().min(15)][letter(b.first())] >> letter(b.last())) & 1 != 0
     }
 }
 
