@@ -264,6 +264,8 @@ pub(crate) struct Scratch {
 }
 
 impl<'a> Parser<'a> {
+    // The window (tokens, text, bounds, stops), the resolver's settings and the carried state.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         t: &'a [Tok<'a>],
         text: &'a str,
