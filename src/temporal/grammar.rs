@@ -4,7 +4,7 @@
 use super::holidays::nth_weekday;
 use super::lexicon::{lexicon, Lexicon, Word};
 use super::scan::{Kind, Tok};
-use super::tense::{clause_bounds, nearest, sentence_bounds_memo, signals_with_tokens, Tense, TenseBuffers};
+use super::tense::{clause_bounds, nearest, sentence_bounds_in_window, signals_with_tokens, Tense, TenseBuffers};
 use super::value::{month_last, week_of, ymd, Period, Value};
 use super::{Anchor, Date, Modifier, Prefer, Season, Weekday};
 
@@ -45,6 +45,8 @@ pub(crate) struct Parser<'a> {
     pub text: &'a str,
     /// The byte bounds of the window `t` tokenizes.
     window: (usize, usize),
+    /// The sentence stops inside the window, in order (`scan::TokBuffers::stops`).
+    stops: &'a [(usize, usize)],
     pub reference: Option<Date>,
     pub prefer: Prefer,
     /// The value of the previous expression of the text (for `le lendemain`, `l'année suivante`).
@@ -262,10 +264,13 @@ pub(crate) struct Scratch {
 }
 
 impl<'a> Parser<'a> {
+    // The window (tokens, text, bounds, stops), the resolver's settings and the carried state.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         t: &'a [Tok<'a>],
         text: &'a str,
         window: (usize, usize),
+        stops: &'a [(usize, usize)],
         reference: Option<Date>,
         prefer: Prefer,
         last: Option<Value>,
@@ -280,6 +285,7 @@ impl<'a> Parser<'a> {
             t,
             text,
             window,
+            stops,
             reference,
             prefer,
             last: std::cell::Cell::new(last),
@@ -442,7 +448,7 @@ impl<'a> Parser<'a> {
             Prefer::Future => Dir::Future,
             Prefer::Tense => {
                 let (Some(a), Some(b)) = (self.t.get(s), self.t.get(e.saturating_sub(1))) else { return default };
-                let key = sentence_bounds_memo(self.text, a.start, b.end, &self.sentence);
+                let key = sentence_bounds_in_window(self.text, self.window, self.stops, a.start, b.end, &self.sentence);
                 let t = self.tense_in(key, a.start, b.end).or_else(|| {
                     // No tense between the quotation marks around: the clause across them.
                     let wide = clause_bounds(self.text, a.start, b.end);
@@ -1196,9 +1202,12 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut hit: Option<(usize, super::holidays::Rule)> = None;
+        // The phrases whose first word has the key of `first`, in order.
         let key = super::lexicon::word_key(first);
-        for ((words, rule), &k) in self.lex.holidays.iter().zip(&self.lex.holiday_keys) {
-            if k != key || words[0] != first {
+        let at = self.lex.holiday_keys.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+        for &h in &self.lex.holiday_keys[at].1 {
+            let (words, rule) = &self.lex.holidays[h];
+            if words[0] != first {
                 continue;
             }
             if let Some(e) = self.seq(j, words) {

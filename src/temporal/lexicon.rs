@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{dfa::DFA, Anchored, MatchKind};
 
 use super::holidays::Rule;
 use super::Weekday;
@@ -32,13 +33,18 @@ pub(crate) struct Lexicon {
     words: HashMap<String, (Vec<Word>, bool, bool), Fnv>,
     /// Holiday phrases (folded words) with their rule, longest first.
     pub(crate) holidays: Vec<(Vec<String>, Rule)>,
-    /// [`word_key`] of the first word of each holiday phrase, in the order of `holidays`: the
-    /// holiday rule compares it before the word itself.
-    pub(crate) holiday_keys: Vec<u32>,
+    /// The holiday phrases by the [`word_key`] of their first word: (key, the indices in
+    /// `holidays` of the phrases whose first word has it, in order), sorted by key. The holiday
+    /// rule reads only the phrases of its word's key (a binary search), then compares the word.
+    pub(crate) holiday_keys: Vec<(u32, Vec<usize>)>,
     /// First words of the holiday phrases (the grammar reads the tokens' `head` flag instead).
     #[cfg(test)]
     pub(crate) holiday_heads: std::collections::HashSet<String, Fnv>,
-    pub(crate) triggers: Option<AhoCorasick>,
+    pub(crate) triggers: Option<Triggers>,
+    /// The same patterns behind `aho_corasick`'s own search: the definition [`Triggers::find`]
+    /// reproduces (a proptest compares them).
+    #[cfg(test)]
+    pub(crate) triggers_ac: Option<aho_corasick::AhoCorasick>,
     /// For each byte `b` that may begin a whitespace character, the ASCII-lowercased beginnings
     /// `p[..k]` of the trigger patterns `p` whose byte `k` is `b`: the matches that could run
     /// across a position holding `b` (see [`Lexicon::may_straddle`]).
@@ -55,14 +61,23 @@ fn whitespace_lead(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
+/// The index of a byte in [`Lexicon::first_letters`] (and in the word-shape filters of `scan`):
+/// `a` … `z` 0 … 25, any other byte 26.
+pub(crate) const LETTER_INDEX: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = b'a';
+    while b <= b'z' {
+        t[b as usize] = b - b'a';
+        b += 1;
+    }
+    t
+};
+
 /// The filter cell of a key: its length bucket, its first letter's index and its last letter's
 /// bit.
 #[inline]
 fn key_shape(key: &str) -> (usize, usize, u32) {
-    let letter = |b: Option<&u8>| match b {
-        Some(&b @ b'a'..=b'z') => (b - b'a') as usize,
-        _ => 26,
-    };
+    let letter = |b: Option<&u8>| b.map_or(26, |&b| LETTER_INDEX[b as usize] as usize);
     let bytes = key.as_bytes();
     (key.len().min(31), letter(bytes.first()), 1 << letter(bytes.last()))
 }
@@ -322,7 +337,14 @@ fn build() -> Lexicon {
         holidays.push((w, rule));
     }
     holidays.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
-    let holiday_keys = holidays.iter().map(|(w, _)| word_key(w.first().map_or("", String::as_str))).collect();
+    let mut holiday_keys: Vec<(u32, Vec<usize>)> = Vec::new();
+    for (k, (w, _)) in holidays.iter().enumerate() {
+        let key = word_key(w.first().map_or("", String::as_str));
+        match holiday_keys.binary_search_by_key(&key, |(x, _)| *x) {
+            Ok(at) => holiday_keys[at].1.push(k),
+            Err(at) => holiday_keys.insert(at, (key, vec![k])),
+        }
+    }
     let holiday_heads: std::collections::HashSet<String, Fnv> =
         holidays.iter().filter_map(|(w, _)| w.first().cloned()).collect();
     // "l'été", "cet été": the season only opens the grammar with its determiner, as "a été"
@@ -361,10 +383,12 @@ fn build() -> Lexicon {
             }
         }
     }
-    let triggers = AhoCorasickBuilder::new()
+    let triggers = Triggers::build(&pats);
+    #[cfg(test)]
+    let triggers_ac = aho_corasick::AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&pats)
         .ok();
     let mut words: HashMap<String, (Vec<Word>, bool, bool), Fnv> =
@@ -387,8 +411,84 @@ fn build() -> Lexicon {
         #[cfg(test)]
         holiday_heads,
         triggers,
+        #[cfg(test)]
+        triggers_ac,
         straddles,
         first_letters,
+    }
+}
+
+/// The trigger patterns (ASCII case ignored, leftmost-longest), an Aho-Corasick DFA walked by
+/// [`Triggers::find`].
+///
+/// `AhoCorasick::find` runs the same DFA through a generic search loop (about 20 instructions a
+/// byte, the input's bounds and the automaton's fields read again at every byte); this loop
+/// holds them in registers. The states and the match rules are the crate's: a match state
+/// records the match ending there and the walk goes on (a longer match may follow) until the
+/// dead state.
+#[derive(Debug)]
+pub(crate) struct Triggers {
+    dfa: DFA,
+    start: StateID,
+}
+
+impl Triggers {
+    fn build(pats: &[String]) -> Option<Triggers> {
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            // The search below follows no prefilter; with none, only the dead and the match
+            // states are special.
+            .prefilter(false)
+            .build(pats)
+            .ok()?;
+        let start = dfa.start_state(Anchored::No).ok()?;
+        // No empty pattern: the start state is no match (the search does not test it).
+        (!dfa.is_match(start) && dfa.prefilter().is_none()).then_some(Triggers { dfa, start })
+    }
+
+    /// The leftmost-longest match of the patterns in `hay[at..]` (byte offsets into `hay`), as
+    /// `AhoCorasick::find` over that span gives it.
+    ///
+    /// Out of line: inlined into `find`, the loop lost its registers to the caller's state.
+    #[inline(never)]
+    pub(crate) fn find(&self, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+        let dfa = &self.dfa;
+        let hay = hay.get(at..)?;
+        let next = |sid: StateID, b: u8| dfa.next_state(Anchored::No, sid, b);
+        let mut sid = self.start;
+        let mut found = None;
+        let mut i = 0;
+        loop {
+            // Up to the next special state: the dead state or a match state (not the start
+            // state: no prefilter). Sixteen bytes a turn while sixteen are left (the loop's own
+            // test was half of the instructions a byte), unrolled by the compiler.
+            'special: loop {
+                if let Some(chunk) = hay.get(i..i + 16) {
+                    for (k, &b) in chunk.iter().enumerate() {
+                        sid = next(sid, b);
+                        if dfa.is_special(sid) {
+                            i += k + 1;
+                            break 'special;
+                        }
+                    }
+                    i += 16;
+                } else {
+                    let Some(&b) = hay.get(i) else { return found };
+                    sid = next(sid, b);
+                    i += 1;
+                    if dfa.is_special(sid) {
+                        break;
+                    }
+                }
+            }
+            if dfa.is_dead(sid) {
+                return found;
+            }
+            // Entered at the match's last byte (`i` is past it); a longer match may follow.
+            let end = at + i;
+            found = Some((end - dfa.pattern_len(dfa.match_pattern(sid, 0)), end));
+        }
     }
 }
 
@@ -426,9 +526,15 @@ mod tests {
     #[test]
     fn holiday_keys_follow_the_phrases() {
         let lex = lexicon();
-        assert_eq!(lex.holiday_keys.len(), lex.holidays.len());
-        for ((words, _), &k) in lex.holidays.iter().zip(&lex.holiday_keys) {
-            assert_eq!(k, word_key(&words[0]), "{words:?}");
+        let mut listed: Vec<usize> = lex.holiday_keys.iter().flat_map(|(_, hs)| hs.iter().copied()).collect();
+        listed.sort_unstable();
+        assert_eq!(listed, (0..lex.holidays.len()).collect::<Vec<_>>(), "each phrase under one key");
+        assert!(lex.holiday_keys.windows(2).all(|w| w[0].0 < w[1].0), "sorted by key");
+        for (k, hs) in &lex.holiday_keys {
+            assert!(hs.windows(2).all(|w| w[0] < w[1]), "in order");
+            for &h in hs {
+                assert_eq!(*k, word_key(&lex.holidays[h].0[0]), "{:?}", lex.holidays[h].0);
+            }
         }
         let ws = ["", "a", "ab", "ba", "aba", "noel", "noël", "paques", "pâques", "saint", "sainte", "saints"];
         for a in ws {
@@ -520,6 +626,59 @@ mod tests {
             let lex = lexicon();
             let bare = lex.words.get(w.as_str()).map_or((&[][..], false, false), |(e, h, t)| (e.as_slice(), *h, *t));
             proptest::prop_assert_eq!(lex.lookup(&w), bare);
+        }
+    }
+
+    /// Every match of `AhoCorasick::find`, from every start, over `text`: the DFA walk gives it.
+    fn triggers_agree(text: &str) -> Result<(), String> {
+        let lex = lexicon();
+        let (Some(t), Some(ac)) = (lex.triggers.as_ref(), lex.triggers_ac.as_ref()) else {
+            return Err("the trigger automata must build".into());
+        };
+        for at in 0..=text.len() {
+            let want = ac.find(aho_corasick::Input::new(text).span(at..text.len())).map(|m| (m.start(), m.end()));
+            let got = t.find(text.as_bytes(), at);
+            if got != want {
+                return Err(format!("input {text:?} from {at}: got {got:?}, want {want:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn trigger_search_matches_aho_corasick() {
+        for text in [
+            "",
+            "3",
+            "Le 12 mars, lundi. L'été, cet été-là, en Été; LUNDI Mardi gras à la Saint-Sylvestre.",
+            "devant Orban dans l'avant-veille savant-veille week-end weekends aujourd'hui",
+            "FÉVRIER février Février fevrier févr. DÉC. Noël NOËL noel Pâques PÂQUES 1er 1re 2024",
+        ] {
+            if let Err(e) = triggers_agree(text) {
+                panic!("{e}");
+            }
+        }
+        for text in crate::temporal::repository_texts().iter().take(6) {
+            let text: String = text.chars().take(3000).collect();
+            if let Err(e) = triggers_agree(&text) {
+                panic!("{e}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// The DFA walk finds what `AhoCorasick::find` finds, from every start.
+        #[test]
+        fn trigger_search_matches_aho_corasick_on_soup(
+            words in proptest::collection::vec(
+                "mars|Mars|MARS|mar|ma|lundi|lun|an|ans|dans|devant|été|ÉTÉ|cet|en|l|d|'|’|-|avant|veille|\
+                 week|end|1er|1|2024|saint|Noël|noël|NOËL|Pâques|févr|février|FÉVRIER|x|é| |  |\n|\\.",
+                0..30,
+            )
+        ) {
+            let text: String = words.concat();
+            proptest::prop_assert!(triggers_agree(&text).is_ok(), "{:?}", triggers_agree(&text));
         }
     }
 

@@ -410,6 +410,7 @@ impl DateResolver {
                 &toks,
                 text,
                 (ws, we),
+                &tok_bufs.stops,
                 self.reference,
                 self.prefer,
                 last,
@@ -417,13 +418,15 @@ impl DateResolver {
             );
             let mut i = 0;
             while i < toks.len() {
-                let glued = i > 0
-                    && !toks[i].gap
-                    && matches!(toks[i - 1].kind, scan::Kind::Num | scan::Kind::Punct('/' | '.' | '-' | ',' | ':'))
-                    && (toks[i].kind == scan::Kind::Num || toks[i - 1].kind == scan::Kind::Num);
+                let glued = || {
+                    i > 0
+                        && !toks[i].gap
+                        && matches!(toks[i - 1].kind, scan::Kind::Num | scan::Kind::Punct('/' | '.' | '-' | ',' | ':'))
+                        && (toks[i].kind == scan::Kind::Num || toks[i - 1].kind == scan::Kind::Num)
+                };
                 if matches!(toks[i].kind, scan::Kind::Punct(_))
                     || !near[i]
-                    || glued
+                    || glued()
                     || !scan::may_start_at(&toks, i, text)
                 {
                     // Expressions start on a word or a number, not inside a bigger number.
@@ -515,11 +518,13 @@ mod gate_tests {
         let mut folds = String::new();
         for (ws, we) in scan::windows(text) {
             let toks = scan::tokenize(text, ws, we, &mut folds);
+            let stops = scan::stops(text, ws, we);
             for last in [None, day] {
                 let p = grammar::Parser::new(
                     &toks,
                     text,
                     (ws, we),
+                    &stops,
                     reference,
                     Prefer::Tense,
                     last,

@@ -4,7 +4,7 @@
 //! holiday names … and digits) with one Aho-Corasick automaton; only windows of text around
 //! triggers are tokenized and parsed, so text without dates costs one automaton pass.
 
-use super::lexicon::{fold_unfolded, lexicon, Word};
+use super::lexicon::{fold_unfolded, lexicon, Word, LETTER_INDEX};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -32,8 +32,8 @@ pub(crate) struct Tok<'a> {
     pub lex: &'static [Word],
     /// `norm` is the first word of a holiday phrase (words only).
     pub head: bool,
-    /// The word may anchor a date: a holiday head or a lexicon entry other than a number or an
-    /// ordinal word (looked up with `lex`; words only).
+    /// The token may anchor a date: a number, or a word that is a holiday head or has a lexicon
+    /// entry other than a number or an ordinal word (looked up with `lex`).
     pub hot: bool,
 }
 
@@ -46,10 +46,20 @@ const TAIL: usize = 24;
 /// `char::is_alphabetic`, with the letters of Latin-1 (`à` … `ÿ`, `À` … `Þ`, all alphabetic
 /// but `×` and `÷`) answered without the Unicode tables: the accented letters of French are most
 /// of the non-ASCII characters of a news text.
+///
+/// The other characters of Latin-1 (U+0080 … U+00BF: letters only `ª`, `µ`, `º`) and the
+/// general punctuation (U+2000 … U+206F: `’`, `–`, `…`, `“`, none a letter) are answered without
+/// them too: typographic apostrophes, dashes and quotes are common in news text.
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     if ('\u{C0}'..='\u{FF}').contains(&c) {
         return c != '×' && c != '÷';
+    }
+    if ('\u{80}'..='\u{BF}').contains(&c) {
+        return matches!(c, 'ª' | 'µ' | 'º');
+    }
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
     }
     c.is_alphabetic()
 }
@@ -147,19 +157,18 @@ pub(crate) fn windows(text: &str) -> Vec<(usize, usize)> {
 fn windows_with(text: &str, jump: bool) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let lex = lexicon();
-    let Some(ac) = lex.triggers.as_ref() else { return out };
+    let Some(triggers) = lex.triggers.as_ref() else { return out };
     let bytes = text.as_bytes();
     let mut covered_to = 0usize;
-    // The matches of `ac.find_iter(text)`, searched one at a time so that the search can jump
+    // The matches of the automaton's `find_iter(text)`, searched one at a time so that the search can jump
     // over a window just made: the matches starting inside it would be skipped, and each costs
     // a search call (on dense text, most of them). Searching again from the window's end finds
     // the same next match unless a skipped match ran across that end, which only a pattern
     // holding the window's last byte boundary could (`may_straddle`): then the search goes on
     // match by match.
     let mut at = 0;
-    while let Some(m) = ac.find(aho_corasick::Input::new(text).span(at..text.len())) {
-        at = m.end();
-        let (s, e) = (m.start(), m.end());
+    while let Some((s, e)) = triggers.find(bytes, at) {
+        at = e;
         // A match inside the window just made adds nothing, unless it starts in the window's
         // last `TAIL` bytes, where its expression may run past the end (`… 1 457 millions.
         // Nous visons autant l'an prochain`: `an` near the end of the number's window) or
@@ -236,6 +245,10 @@ pub(crate) struct TokBuffers {
     in_folds: Vec<(usize, usize, usize)>,
     /// The allocation of the previous window's tokens.
     toks: Vec<Tok<'static>>,
+    /// The sentence stops of the last window tokenized, in order: the byte ranges of its
+    /// punctuation tokens `.`, `!`, `?`, `;`, `«`, `»`, `“`, `”` and of its line feeds (the stops of
+    /// `tense::sentence_bounds`).
+    pub(crate) stops: Vec<(usize, usize)>,
 }
 
 impl TokBuffers {
@@ -252,6 +265,14 @@ impl TokBuffers {
 #[cfg(test)]
 pub(crate) fn tokenize<'a>(text: &'a str, start: usize, end: usize, folds: &'a mut String) -> Vec<Tok<'a>> {
     tokenize_into(text, start, end, folds, &mut TokBuffers::default())
+}
+
+/// The sentence stops of `text[start..end]` ([`TokBuffers::stops`]).
+#[cfg(test)]
+pub(crate) fn stops(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut bufs = TokBuffers::default();
+    tokenize_into(text, start, end, &mut String::new(), &mut bufs);
+    bufs.stops
 }
 
 /// [`tokenize`], with the buffers of the previous window.
@@ -272,13 +293,23 @@ pub(crate) fn tokenize_into<'a>(
     in_folds.clear();
     let mut toks = recycle(std::mem::take(&mut bufs.toks));
     toks.reserve((end - start) / 5);
+    let stops = &mut bufs.stops;
+    stops.clear();
     let mut gap = true;
     let mut i = start;
     // Bytes are read directly where they are ASCII; other characters are decoded.
     let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
     while i < end {
         let b = bytes[i];
-        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
+        if b == b' ' {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        if b == b'\n' || b == b'\t' || b == b'\r' {
+            if b == b'\n' {
+                stops.push((i, i + 1));
+            }
             gap = true;
             i += 1;
             continue;
@@ -300,7 +331,7 @@ pub(crate) fn tokenize_into<'a>(
                 upper: false,
                 lex: &[],
                 head: false,
-                hot: false,
+                hot: true,
             });
         } else {
             let (letter, len) = letter_at(text, i);
@@ -320,7 +351,7 @@ pub(crate) fn tokenize_into<'a>(
                 };
                 toks.push(Tok { start: s, end: i, kind: Kind::Word, norm, num: 0, gap, upper, lex, head, hot });
             } else {
-                let c = char_at(i);
+                let c = if b.is_ascii() { char::from(b) } else { char_at(i) };
                 i += c.len_utf8();
                 if c.is_whitespace() {
                     gap = true;
@@ -329,6 +360,10 @@ pub(crate) fn tokenize_into<'a>(
                 let p = match c {
                     '’' | '‘' | 'ʼ' | '`' | '´' | '\'' => '\'',
                     '-' | '‐' | '‑' | '‒' | '–' | '—' | '−' => '-',
+                    '.' | '!' | '?' | ';' | '«' | '»' | '“' | '”' => {
+                        stops.push((s, i));
+                        c
+                    }
                     other => other,
                 };
                 toks.push(Tok {
@@ -358,7 +393,7 @@ pub(crate) fn tokenize_into<'a>(
 /// filter, built at compile time from the same list as the set's `matches!`, that answers most
 /// words outside the set in a few instructions (a `matches!` over many words of one length
 /// compares the word with each of them).
-struct ShapeFilter {
+pub(crate) struct ShapeFilter {
     /// By length (15 for 15 and more) and first letter (`a` … `z`, 26 for any other byte), the
     /// last letters: bit 0 for `a` … bit 25 for `z`, bit 26 for any other byte.
     bits: [[u32; 27]; 16],
@@ -373,24 +408,36 @@ impl ShapeFilter {
     }
 
     const fn of(words: &[&str]) -> ShapeFilter {
+        Self::of_lists(&[words])
+    }
+
+    /// The filter of the words of all `lists`.
+    pub(crate) const fn of_lists(lists: &[&[&str]]) -> ShapeFilter {
         let mut bits = [[0u32; 27]; 16];
-        let mut k = 0;
-        while k < words.len() {
-            let w = words[k].as_bytes();
-            let len = if w.len() < 15 { w.len() } else { 15 };
-            let first = Self::letter(w.first());
-            let last = Self::letter(w.last());
-            bits[len][first] |= 1 << last;
-            k += 1;
+        let mut l = 0;
+        while l < lists.len() {
+            let words = lists[l];
+            let mut k = 0;
+            while k < words.len() {
+                let w = words[k].as_bytes();
+                let len = if w.len() < 15 { w.len() } else { 15 };
+                let first = Self::letter(w.first());
+                let last = Self::letter(w.last());
+                bits[len][first] |= 1 << last;
+                k += 1;
+            }
+            l += 1;
         }
         ShapeFilter { bits }
     }
 
     /// `false` when no word of the set has the shape of `w`.
     #[inline(always)]
-    fn may_hold(&self, w: &str) -> bool {
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        // [`Self::letter`] by table.
+        let letter = |b: Option<&u8>| b.map_or(26, |&b| LETTER_INDEX[b as usize] as usize);
         let b = w.as_bytes();
-        (self.bits[b.len().min(15)][Self::letter(b.first())] >> Self::letter(b.last())) & 1 != 0
+        (self.bits[b.len().min(15)][letter(b.first())] >> letter(b.last())) & 1 != 0
     }
 }
 
@@ -407,14 +454,12 @@ macro_rules! word_set {
     };
 }
 
-/// Whether a token may anchor a date: a number, or a lexicon word other than a number word.
+/// Whether a token may anchor a date: a number, or a lexicon word other than a number word
+/// (`lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || head`, noted when
+/// tokenizing).
+#[inline]
 pub(crate) fn is_hot(t: &Tok<'_>) -> bool {
-    match t.kind {
-        Kind::Num => true,
-        Kind::Punct(_) => false,
-        // `lex.iter().any(|w| !matches!(w, Word::Num(_) | Word::Ord(_))) || head`, looked up once.
-        Kind::Word => t.hot,
-    }
+    t.hot
 }
 
 /// Words that may begin an expression before its trigger (`dans la nuit de samedi`,
@@ -624,7 +669,7 @@ mod letter_tests {
 
     #[test]
     fn latin1_letters_agree_with_unicode() {
-        for c in '\u{80}'..='\u{17F}' {
+        for c in ('\u{80}'..='\u{17F}').chain('\u{1FF0}'..='\u{2080}') {
             assert_eq!(is_letter(c), c.is_alphabetic(), "input {c:?}");
         }
     }

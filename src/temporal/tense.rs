@@ -7,7 +7,7 @@
 //! simple plural (`signèrent`). No signal: `None`.
 
 use super::lexicon::fold_unfolded;
-use super::scan::{letter_at, word_end, Kind, Tok};
+use super::scan::{letter_at, word_end, Kind, ShapeFilter, Tok};
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) enum Tense {
@@ -27,6 +27,26 @@ pub(crate) enum Tense {
 }
 
 const MAX_REACH: usize = 240;
+
+/// A list of folded words: `const $list: &[&str]` and `fn $name(w: &str) -> bool`, a `matches!`
+/// of the same words (one list for both, so that [`LISTED_SHAPES`] cannot miss one).
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $list:ident: $($w:literal)|+) => {
+        const $list: &[&str] = &[$($w),+];
+        $(#[$doc])*
+        fn $name(w: &str) -> bool {
+            matches!(w, $($w)|+)
+        }
+    };
+}
+
+/// The verbs of a promise, a signal before `de`.
+const PROMISE: &[&str] = &["promis", "promet", "promettent"];
+
+/// The words of the lists [`signal_with`] tests a word against (a promise, planned, futur proche,
+/// auxiliary, future): most words of a sentence are in none, which this filter tells from their
+/// length, first and last letters before any list is compared.
+const LISTED_SHAPES: ShapeFilter = ShapeFilter::of_lists(&[PROMISE, PLANNED, NEAR_FUTURE, AUX, FUTURE_WORDS]);
 
 fn not_future(w: &str) -> bool {
     matches!(
@@ -70,51 +90,19 @@ fn not_future(w: &str) -> bool {
             | "sera"
     )
 }
-fn future_word(w: &str) -> bool {
-    matches!(w, "ira" | "iront" | "aura" | "auront" | "sera" | "seront" | "serai")
+word_list! {
+    future_word, FUTURE_WORDS:
+        "ira" | "iront" | "aura" | "auront" | "sera" | "seront" | "serai"
 }
-fn planned(w: &str) -> bool {
-    matches!(
-        w,
-        "prevu"
-            | "prevue"
-            | "prevus"
-            | "prevues"
-            | "programme"
-            | "programmee"
-            | "attendu"
-            | "attendue"
-            | "attendus"
-            | "attendues"
-            | "annonce pour"
-            | "compte"
-            | "comptent"
-            | "envisage"
-            | "prevoit"
-            | "prevoient"
-            | "doit"
-            | "doivent"
-            | "devra"
-            | "devront"
-            | "devrait"
-            | "devraient"
-            | "souhaite"
-            | "entend"
-            // scheduled: "fixé à lundi", "reporté à mardi", "mis en délibéré au 10 avril"
-            | "fixe"
-            | "fixee"
-            | "fixes"
-            | "fixees"
-            | "reporte"
-            | "reportee"
-            | "reportes"
-            | "reportees"
-            | "repousse"
-            | "repoussee"
-            | "ajourne"
-            | "ajournee"
-            | "delibere"
-    )
+word_list! {
+    /// Planned: `prévu`, `doit`, `devrait` …; scheduled: `fixé à lundi`, `reporté à mardi`, `mis en
+    /// délibéré au 10 avril`.
+    planned, PLANNED:
+        "prevu" | "prevue" | "prevus" | "prevues" | "programme" | "programmee" | "attendu" | "attendue"
+        | "attendus" | "attendues" | "annonce pour" | "compte" | "comptent" | "envisage" | "prevoit" | "prevoient"
+        | "doit" | "doivent" | "devra" | "devront" | "devrait" | "devraient" | "souhaite" | "entend"
+        | "fixe" | "fixee" | "fixes" | "fixees" | "reporte" | "reportee" | "reportes" | "reportees"
+        | "repousse" | "repoussee" | "ajourne" | "ajournee" | "delibere"
 }
 
 /// Words after which a participle is a noun (`la santé`, `le député`, `l'été`), not a verb.
@@ -150,38 +138,16 @@ fn determiner(w: &str) -> bool {
             | "mes"
     )
 }
-fn near_future(w: &str) -> bool {
-    matches!(w, "va" | "vont" | "vais" | "vas" | "allons" | "allez")
+word_list! {
+    near_future, NEAR_FUTURE:
+        "va" | "vont" | "vais" | "vas" | "allons" | "allez"
 }
-fn aux(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "ont"
-            | "ai"
-            | "as"
-            | "avons"
-            | "avez"
-            | "avait"
-            | "avaient"
-            | "avais"
-            | "avions"
-            | "est"
-            | "sont"
-            | "suis"
-            | "sommes"
-            | "etes"
-            | "etait"
-            | "etaient"
-            | "etais"
-            | "fut"
-            | "furent"
-            | "eut"
-            | "eurent"
-            | "aurait"
-            | "auraient"
-            | "serait"
-            | "seraient"
-    )
+word_list! {
+    aux, AUX:
+        "a" | "ont" | "ai" | "as" | "avons" | "avez" | "avait" | "avaient"
+        | "avais" | "avions" | "est" | "sont" | "suis" | "sommes" | "etes" | "etait"
+        | "etaient" | "etais" | "fut" | "furent" | "eut" | "eurent" | "aurait" | "auraient"
+        | "serait" | "seraient"
 }
 fn skip(w: &str) -> bool {
     matches!(
@@ -442,8 +408,9 @@ fn signal(ws: &[W<'_>], k: usize) -> Option<Tense> {
     signal_with(ws, k, true)
 }
 
-/// [`signal`]; with `gate`, the tests that the word's last byte rules out are skipped (the
-/// answer is the same: a test checks both ways).
+/// [`signal`]; with `gate`, the tests that the word's last byte rules out, and the word lists
+/// that [`LISTED_SHAPES`] rules out, are skipped (the answer is the same: a test checks both
+/// ways).
 #[inline(always)]
 fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     let w = &ws[k];
@@ -464,11 +431,15 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     // "a promis de recevoir les syndicats du 3 au 7 février": a promise looks ahead; the
     // participle or verb without `de` (`avait promis dès samedi une riposte`, `les moyens
     // promis`) is read as any other word.
-    if matches!(f, "promis" | "promet" | "promettent") && ws.get(k + 1).is_some_and(|x| matches!(x.folded, "de" | "d"))
+    // The word lists only for a word whose shape one of them has (with `gate`).
+    let listed = !gate || LISTED_SHAPES.may_hold(f);
+    if listed
+        && matches!(f, "promis" | "promet" | "promettent")
+        && ws.get(k + 1).is_some_and(|x| matches!(x.folded, "de" | "d"))
     {
         return Some(Tense::Future);
     }
-    if tests & T_PLANNED != 0 && planned(f) {
+    if listed && tests & T_PLANNED != 0 && planned(f) {
         // "mieux que prévu", "comme prévu": a comparison with the plan, not a plan; "initialement
         // prévue le 25 février": a plan since changed, dated by the narration.
         if f.starts_with("prevu")
@@ -482,11 +453,11 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
         }
         return Some(Tense::Future);
     }
-    if tests & T_NEAR != 0 && near_future(f) {
+    if listed && tests & T_NEAR != 0 && near_future(f) {
         let next = ws.iter().skip(k + 1).take(3).find(|x| !skip(x.folded));
         return next.filter(|x| is_infinitive(x.folded)).map(|_| Tense::Future);
     }
-    if tests & T_AUX != 0 && aux(f) {
+    if listed && tests & T_AUX != 0 && aux(f) {
         let next = ws.iter().skip(k + 1).take(4).find(|x| !skip(x.folded));
         if let Some(n) = next {
             if planned(n.folded) {
@@ -511,7 +482,7 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
             _ => None,
         };
     }
-    if tests & T_FUTURE_WORD != 0 && future_word(f) {
+    if listed && tests & T_FUTURE_WORD != 0 && future_word(f) {
         return Some(Tense::Future);
     }
     if tests & T_FUTURE_END != 0 && f.len() >= 4 && future_ending(f, last) && !not_future(f) {
@@ -625,7 +596,12 @@ fn stop_at(b: &[u8], j: usize) -> bool {
 pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let (start, end) = (start.min(b.len()), end.min(b.len()));
-    let mut from = 0;
+    (sentence_start(b, start), sentence_end(b, end))
+}
+
+/// The start of the sentence around byte `start` of `b` (`start` at most its length): after the
+/// last stop before `start`, else 0.
+fn sentence_start(b: &[u8], start: usize) -> usize {
     let mut i = start;
     while i > 0 {
         i -= 1;
@@ -638,19 +614,64 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
             _ => true,
         };
         if stop {
-            from = i + 1;
-            break;
+            return i + 1;
         }
     }
-    let mut to = b.len();
+    0
+}
+
+/// The end of the sentence around byte `end` of `b` (`end` at most its length): the first stop
+/// at or after `end`, else the end of `b`.
+fn sentence_end(b: &[u8], end: usize) -> usize {
     let mut j = end;
     while j < b.len() {
         if stop_at(b, j) {
-            to = j;
-            break;
+            return j;
         }
         j += 1;
     }
+    b.len()
+}
+
+/// [`sentence_bounds_memo`] of a span inside the window `window` of `text`, whose stops
+/// `stops` (the byte ranges of its stops, in order) are known: the stops nearest to the span are
+/// found among them (a binary search), and the bytes are scanned only past the window's ends.
+///
+/// A stop lies inside the window or not, whole; the byte scans from the span find the last stop
+/// ending before it and the first one starting after it, which are those of `stops` when the
+/// window holds one on that side, else the ones the scans find past its ends (a proptest
+/// compares them).
+pub(crate) fn sentence_bounds_in_window(
+    text: &str,
+    (ws, we): (usize, usize),
+    stops: &[(usize, usize)],
+    start: usize,
+    end: usize,
+    memo: &std::cell::Cell<Option<(usize, usize)>>,
+) -> (usize, usize) {
+    if let Some((from, to)) = memo.get() {
+        if from <= start && start <= end && end <= to && to <= text.len() {
+            return (from, to);
+        }
+    }
+    if !(ws <= start && start <= end && end <= we && we <= text.len()) {
+        return sentence_bounds_memo(text, start, end, memo);
+    }
+    let b = text.as_bytes();
+    // The stops before `start` (they end at or before it: none runs across it) and those before
+    // `end`; the ones between start inside the span.
+    let before = stops.partition_point(|&(_, e)| e <= start);
+    let inside_or_before = stops.partition_point(|&(s, _)| s < end);
+    let from = match before.checked_sub(1) {
+        Some(k) => stops[k].1,
+        None => sentence_start(b, ws),
+    };
+    let to = match stops.get(inside_or_before) {
+        Some(&(s, _)) => s,
+        None => sentence_end(b, we),
+    };
+    // Kept when the span holds no stop: then the sentence holds none.
+    memo.set((before == inside_or_before).then_some((from, to)));
     (from, to)
 }
 
@@ -744,19 +765,31 @@ fn inverted(ws: &[W<'_>], k: usize) -> bool {
 /// mairie.`, `…, ont indiqué les enquêteurs`): an incise with an inverted subject, like
 /// `a-t-il déclaré`, which dates what follows it, not the clause it reports before it.
 fn reporting_after_comma(text: &str, ws: &[W<'_>], k: usize) -> bool {
-    let comma = text[..ws[k].pos].trim_end_matches([' ', '\u{a0}', '\u{202f}']).ends_with(',');
+    // Read last: most auxiliaries are no `a` or `ont` before a reporting verb.
+    let comma = || text[..ws[k].pos].trim_end_matches([' ', '\u{a0}', '\u{202f}']).ends_with(',');
     // The incise ends the sentence: its subject and a few words, no `que` (`…, Javier Milei, a
     // prévenu ses compatriotes que …` is the main verb after an apposition).
+    //
+    // The tail up to the first stop (ASCII: searched as bytes, and only in the first 121 bytes,
+    // beyond which it is too long anyway), then its words counted in one pass.
     let closes_sentence = || {
         let Some(p) = ws.get(k + 1) else { return false };
         let rest = &text[p.pos + p.raw.len()..];
-        let end = rest.find(['.', '!', '?', ';', '\n']).unwrap_or(rest.len());
-        let tail = &rest[..end];
-        let words = tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-        tail.len() <= 120 && words.clone().count() <= 8 && !words.clone().any(|w| matches!(w, "que" | "qu"))
+        let stop = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n');
+        let end = rest.as_bytes().iter().take(121).position(stop).unwrap_or(rest.len());
+        if end > 120 {
+            return false;
+        }
+        let mut words = 0;
+        for w in rest[..end].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            words += 1;
+            if words > 8 || matches!(w, "que" | "qu") {
+                return false;
+            }
+        }
+        true
     };
-    comma
-        && matches!(ws[k].folded, "a" | "ont")
+    matches!(ws[k].folded, "a" | "ont")
         && ws.get(k + 1).is_some_and(|p| {
             matches!(
                 p.folded,
@@ -779,6 +812,7 @@ fn reporting_after_comma(text: &str, ws: &[W<'_>], k: usize) -> bool {
                     | "fait"
             )
         })
+        && comma()
         && closes_sentence()
 }
 
@@ -1064,6 +1098,13 @@ mod tests {
     }
 
     #[test]
+    fn listed_shapes_keep_every_listed_word() {
+        for w in PROMISE.iter().chain(PLANNED).chain(NEAR_FUTURE).chain(AUX).chain(FUTURE_WORDS) {
+            assert!(LISTED_SHAPES.may_hold(w), "input {w:?}");
+        }
+    }
+
+    #[test]
     fn last_byte_gate_keeps_every_signal() {
         for w in SIGNAL_WORDS {
             for ctx in ["{}", "il {} signé lundi", "ils se {} arrivés", "on {} aller voter", "elle {} prévu", "un {} x"]
@@ -1191,6 +1232,32 @@ mod tests {
             for (a, b) in spans {
                 let (s, e) = (fix(a.min(b)), fix(a.max(b)));
                 proptest::prop_assert_eq!(sentence_bounds_memo(&text, s, e, &memo), sentence_bounds(&text, s, e));
+            }
+        }
+
+        /// The stops of a window give the sentences of the byte scans, and their memo answers as
+        /// the byte scans' memo does, for any sequence of token spans of the window.
+        #[test]
+        fn sentence_bounds_in_window_match_bytes(
+            text in "(lundi|Mars|2017|a|x|«|»|“|”|’|\\.|;|!|\\?|-| |  |\n| \n |\n\n|\t|\r|\u{a0}|\u{202f}|\u{2028}|é){0,40}",
+            spans in proptest::collection::vec((0usize..40, 0usize..40), 1..12),
+        ) {
+            for (ws, we) in crate::temporal::scan::windows(&text).into_iter().chain([(0, text.len())]) {
+                let mut folds = String::new();
+                let toks = crate::temporal::scan::tokenize(&text, ws, we, &mut folds);
+                let stops = crate::temporal::scan::stops(&text, ws, we);
+                if toks.is_empty() {
+                    continue;
+                }
+                let (memo, memo_bytes) = (std::cell::Cell::new(None), std::cell::Cell::new(None));
+                for &(a, b) in &spans {
+                    let (s, e) = (a.min(b) % toks.len(), a.max(b) % toks.len());
+                    let (start, end) = (toks[s].start, toks[e].end);
+                    let got = sentence_bounds_in_window(&text, (ws, we), &stops, start, end, &memo);
+                    proptest::prop_assert_eq!(got, sentence_bounds(&text, start, end), "window {:?} span {:?}", (ws, we), (s, e));
+                    proptest::prop_assert_eq!(got, sentence_bounds_memo(&text, start, end, &memo_bytes));
+                    proptest::prop_assert_eq!(memo.get(), memo_bytes.get());
+                }
             }
         }
 

@@ -108,8 +108,9 @@ fn assert_mask_skips_nothing(text: &str) {
     let mut folds = String::new();
     for (ws, we) in super::super::scan::windows(text) {
         let toks = super::super::scan::tokenize(text, ws, we, &mut folds);
+        let stops = super::super::scan::stops(text, ws, we);
         for last in [None, day] {
-            let p = Parser::new(&toks, text, (ws, we), reference, Prefer::Tense, last, Scratch::default());
+            let p = Parser::new(&toks, text, (ws, we), &stops, reference, Prefer::Tense, last, Scratch::default());
             for i in 0..=toks.len() {
                 let m = p.rule_mask(i);
                 let found = [
