@@ -163,6 +163,14 @@ const UNLINKED: &[(&str, Unlinked)] = &[
     ("M. J. Martin a signé.", &[]),
     // a first name alone is not a name
     ("Bernard est venu.", &[]),
+    // the Breton letter `c’h` keeps its apostrophe inside the surname (both apostrophes)
+    (
+        "Pour Yann Le Bourc’h, rien. M. Kerc'hoat a parlé.",
+        &[
+            ("Yann Le Bourc’h", "Yann Le Bourc’h", Some(Gender::Masculine)),
+            ("Kerc'hoat", "Kerc'hoat", Some(Gender::Masculine)),
+        ],
+    ),
 ];
 
 #[test]

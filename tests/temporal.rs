@@ -181,6 +181,9 @@ const CASES: &[Case] = &[
     ("Le pays a changé dans les années 1990.", "2017-01-01", T, &[("les années 1990", "199", None)]),
     ("Un roman du XIXe siècle.", "2017-01-01", T, &[("XIXe siècle", "18", None)]),
     ("Les ventes du premier trimestre ont reculé.", "2017-05-02", T, &[("premier trimestre", "2017-Q1", None)]),
+    // a half-year is its months (no semester unit in the output)
+    ("Le chiffre d'affaires a progressé au premier semestre 2025.", "2025-07-31", T, &[("premier semestre 2025", "2025-01/2025-06", None)]),
+    ("Les marges se redresseront au second semestre.", "2025-07-31", T, &[("second semestre", "2025-07/2025-12", None)]),
     // holidays, computed
     ("Il sera de retour pour Noël.", "2016-11-14", T, &[("Noël", "2016-12-25", None)]),
     ("Les fidèles ont célébré Pâques.", "2017-05-01", T, &[("Pâques", "2017-04-16", None)]),

@@ -358,9 +358,36 @@ fn is_blank(c: char) -> bool {
 }
 
 /// End of the word starting at `i`: word characters, joined across an internal hyphen
-/// (`Jean-Yves`, `al-Assad`).
+/// (`Jean-Yves`, `al-Assad`) and across the apostrophe of the Breton letter `c’h`
+/// (`Le Guivarc’h`, `Kerc’hoat`).
 #[inline(always)]
 fn word_end(text: &str, i: usize) -> usize {
+    let e = word_end_plain(text, i);
+    match breton_ch(text, i, e) {
+        Some(h) => word_end(text, h),
+        None => e,
+    }
+}
+
+/// Where the `h` of a Breton `c’h` (or `c'h`) starts, when the word `text[i..e]` ends with that
+/// `c` (after at least one other letter) and the apostrophe and `h` follow.
+fn breton_ch(text: &str, i: usize, e: usize) -> Option<usize> {
+    if e < i + 2 || !text[..e].ends_with('c') {
+        return None;
+    }
+    let rest = &text[e..];
+    let apostrophe = if rest.starts_with("’h") {
+        '’'.len_utf8()
+    } else if rest.starts_with("'h") {
+        1
+    } else {
+        return None;
+    };
+    Some(e + apostrophe)
+}
+
+#[inline(always)]
+fn word_end_plain(text: &str, i: usize) -> usize {
     // ASCII letters and digits first (most words): then the general loop from where they stop,
     // in the same state (the word so far ends there).
     let bytes = text.as_bytes();
@@ -1386,6 +1413,14 @@ mod tests {
 
     /// The word end, char by char (the reference for the ASCII fast path of [`word_end`]).
     fn word_end_naive(text: &str, i: usize) -> usize {
+        let e = word_end_naive_plain(text, i);
+        match breton_ch(text, i, e) {
+            Some(h) => word_end_naive(text, h),
+            None => e,
+        }
+    }
+
+    fn word_end_naive_plain(text: &str, i: usize) -> usize {
         let mut end = i;
         let mut it = text[i..].char_indices().peekable();
         while let Some((k, c)) = it.next() {

@@ -457,7 +457,7 @@ impl<'a> Parser<'a> {
                 match t {
                     Some(Tense::Past | Tense::PastNext | Tense::PastAfter) => Dir::Past,
                     Some(Tense::Future) => Dir::Future,
-                    Some(Tense::Relative) | None => default,
+                    Some(Tense::Relative | Tense::Que) | None => default,
                 }
             }
         }
@@ -2645,14 +2645,14 @@ impl<'a> Parser<'a> {
             if !(1..=2).contains(&n) && n != -1 {
                 return None;
             }
+            // A half-year has no unit of its own in the output: its months, as annotators
+            // write it (`premier semestre 2025` → `2025-01/2025-06`).
             let s = if n == -1 { 2 } else { n as u32 };
+            let i = if self.is_any(i, |w| matches!(w, "au" | "du")) { j } else { i };
             return self.found(
                 i,
                 e,
-                Value::Range(
-                    Period::Quarter { year: y, quarter: 2 * s - 1 },
-                    Period::Quarter { year: y, quarter: 2 * s },
-                ),
+                Value::Range(Period::Month { year: y, month: 6 * s - 5 }, Period::Month { year: y, month: 6 * s }),
                 anchor,
             );
         }

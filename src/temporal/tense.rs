@@ -24,6 +24,10 @@ pub(crate) enum Tense {
     /// does not date an expression after it: in `l'accord, qui arrive à échéance le 19
     /// novembre`, the relative clause's own (present) tense decides, not the main clause's past.
     Relative,
+    /// Not a tense: the conjunction `que` opening a completive clause. After an expression
+    /// that a verb before it already dates, the verbs past the `que` belong to the clause it
+    /// opens: in `a indiqué mardi qu'il examinera le texte`, `mardi` is the past verb's.
+    Que,
 }
 
 const MAX_REACH: usize = 240;
@@ -824,6 +828,10 @@ fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
             out.push((ws[k].pos, Tense::Relative));
             continue;
         }
+        if k > 0 && matches!(ws[k].folded, "que" | "qu") {
+            out.push((ws[k].pos, Tense::Que));
+            continue;
+        }
         match signal(ws, k) {
             Some(Tense::Past) if inverted(ws, k) || reporting_after_comma(text, ws, k) => {
                 out.push((ws[k].pos, Tense::PastAfter))
@@ -856,7 +864,18 @@ pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> O
             return inner;
         }
     }
-    nearest_in(signals, start, end, |pos| barrier.map_or(true, |b| pos >= b))
+    let main = |pos: usize| barrier.map_or(true, |b| pos >= b);
+    // A `que` after the expression: the verbs past it date the clause it opens, not the
+    // expression, when a verb before the expression dates it (`a indiqué mardi qu'il
+    // examinera`).
+    let que = signals.iter().find(|&&(pos, t)| t == Tense::Que && pos >= end).map(|&(pos, _)| pos);
+    if let Some(q) = que {
+        let before = nearest_in(signals, start, end, |pos| main(pos) && pos < start);
+        if before.is_some() {
+            return nearest_in(signals, start, end, |pos| main(pos) && pos < q);
+        }
+    }
+    nearest_in(signals, start, end, main)
 }
 
 /// [`nearest`] among the signals whose position `keep` accepts.
@@ -866,7 +885,7 @@ fn nearest_in(signals: &[(usize, Tense)], start: usize, end: usize, keep: impl F
         if pos >= start && pos < end || pos + MAX_REACH < start || pos > end + MAX_REACH {
             continue;
         }
-        if t == Tense::Relative || !keep(pos) {
+        if matches!(t, Tense::Relative | Tense::Que) || !keep(pos) {
             continue;
         }
         // A bare participle dates only what follows it after one space; an incise, what
