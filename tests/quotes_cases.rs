@@ -416,6 +416,15 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "Julie Marchand",
         Some("Julie Marchand"),
     ),
+    // A participle clause opening a sentence (`Nommé lundi par …,`) is no name: the pronoun
+    // of the next quotation goes back to the person the description after it stands for.
+    (
+        "« Nous tiendrons le cap », a déclaré Hervé Gallien. Nommé lundi par le conseil, l'ancien directeur financier succède à Paul Ravel. « Je suis là pour accélérer », a-t-il ajouté.",
+        "Je suis là pour accélérer",
+        Direct,
+        "il",
+        Some("Hervé Gallien"),
+    ),
     // `Des` opening the sentence is the indefinite article of its subject.
     (
         "Des riverains ont affirmé que le chantier commençait avant l'aube.",

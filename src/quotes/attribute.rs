@@ -2615,7 +2615,9 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Opti
         e += 1;
     }
     let verb_follows = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !cap(ctx.word(t)));
-    if e > 0 && verb_follows {
+    // (A participle opening the sentence, `Nommé mercredi par …`, is no name.)
+    let participle = e == 1 && participle_clause(ctx, toks, 0, &ctx.lower(&toks[0])).is_some();
+    if e > 0 && verb_follows && !participle {
         if let Some(np) = ctx.np(toks, 0, e).filter(|np| np.name.is_some()) {
             return Some(event(np, 0.8));
         }
@@ -2843,6 +2845,31 @@ fn is_manner_adverb(lw: &str) -> bool {
 }
 
 /// Past participles opening a sentence about someone asked (`Interrogé sur …, X a …`).
+/// The comma that ends a participle clause opening the sentence at `k` (`Nommé mercredi par le
+/// conseil,`), `lw` the word at `k` lowercased: the shape of a past participle, no mention
+/// starting there (`René`), then lowercase words up to a comma within eight tokens, the first
+/// of them no auxiliary (`Poincaré a fait, …` is a name and its verb).
+fn participle_clause(ctx: &Ctx<'_>, toks: &[Tok], k: usize, lw: &str) -> Option<usize> {
+    let shape = lw.chars().count() >= 4 && ["é", "ée", "és", "ées"].iter().any(|e| lw.ends_with(e));
+    let next = toks.get(k + 1)?;
+    if !shape || next.kind != TokKind::Word || cap(ctx.word(next)) || is_aux(&ctx.lower(next)) {
+        return None;
+    }
+    let at = toks[k].span.start;
+    let i = ctx.mentions.partition_point(|m| m.span.end <= at);
+    if ctx.mentions.get(i).is_some_and(|m| m.span.start <= at) {
+        return None;
+    }
+    let c = (k + 1..toks.len().min(k + 9)).find(|&j| toks[j].kind == TokKind::Punct(','))?;
+    (k + 1..c)
+        .all(|j| match toks[j].kind {
+            TokKind::Word => !cap(ctx.word(&toks[j])),
+            TokKind::Punct(p) => matches!(p, '\'' | '’' | '-'),
+            _ => true,
+        })
+        .then_some(c)
+}
+
 fn is_questioned_participle(lw: &str) -> bool {
     let stem = lw.trim_end_matches('s').trim_end_matches('e');
     matches!(
@@ -2898,6 +2925,10 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
                 lo = c + 1;
             }
         }
+    } else if let Some(c) = participle_clause(ctx, toks, lo, &lf0) {
+        // Any fronted participle clause in lowercase (`Nommé mercredi par le conseil, l'ancien
+        // directeur succède …`): the subject follows its comma.
+        lo = c + 1;
     }
     // A lead-in of a few words before a colon (`Promesse tenue : la maire de Paris, Anne
     // Hidalgo, a nagé …`) is a label, not the subject: the clause starts after it.
