@@ -425,6 +425,24 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "il",
         Some("Hervé Gallien"),
     ),
+    // A participle coordinated to an earlier one (`a réuni … et promis`) shares its auxiliary
+    // and its subject.
+    (
+        "Le maire a réuni son conseil dans la soirée et promis une « réponse rapide ».",
+        "réponse rapide",
+        Partial,
+        "Le maire",
+        None,
+    ),
+    // With its reflexive pronoun, `exposer` is another verb (`s'exposer à`): the reporting verb
+    // before the `que` clause speaks.
+    (
+        "La ministre Claire Vautrin a averti que le pays s'exposerait à des « sanctions lourdes ».",
+        "sanctions lourdes",
+        Partial,
+        "La ministre Claire Vautrin",
+        Some("Claire Vautrin"),
+    ),
     // `Des` opening the sentence is the indefinite article of its subject.
     (
         "Des riverains ont affirmé que le chantier commençait avant l'aube.",

@@ -2127,6 +2127,20 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                                 if found {
                                     g = x;
                                 } else if forms & form::FINITE == 0 {
+                                    // `a qualifié … et averti que …`: a participle coordinated
+                                    // to an earlier one shares its auxiliary and its subject.
+                                    let coordinated =
+                                        x > 0 && toks[x - 1].kind == TokKind::Word && ctx.lower(&toks[x - 1]) == "et";
+                                    let aux = (x.saturating_sub(40)..x.saturating_sub(1))
+                                        .rev()
+                                        .find(|&y| toks[y].kind == TokKind::Word && is_aux(&ctx.lower(&toks[y])));
+                                    if let Some(y) = aux.filter(|_| coordinated) {
+                                        if let Some(w) = ctx.subject_before(&toks, y, 0) {
+                                            cue = Some(cue_of(a, b, &c, &toks));
+                                            who = w;
+                                            break;
+                                        }
+                                    }
                                     continue;
                                 }
                             }
@@ -2743,9 +2757,22 @@ fn aux_before(ctx: &Ctx<'_>, toks: &[Tok], a: usize, forms: u8) -> Option<usize>
 }
 
 /// A pronominal lemma (`se montrer`) is a cue only with its reflexive pronoun before the verb
-/// group starting at `g`.
+/// group starting at `g`; a lemma flagged `n` (`exposer`), only without it.
 fn reflexive_ok(ctx: &Ctx<'_>, toks: &[Tok], g: usize, c: CueMatch) -> bool {
-    if !ctx.lex.flags_of(c.entry).pronominal {
+    let flags = ctx.lex.flags_of(c.entry);
+    if flags.not_reflexive {
+        // `la Russie s'exposerait à …`: with its reflexive pronoun, another verb.
+        let mut k = g;
+        while k > 0 && toks[k - 1].kind == TokKind::Word {
+            match &*ctx.lower(&toks[k - 1]) {
+                "se" | "s'" | "s’" => return false,
+                "ne" | "n'" | "n’" => k -= 1,
+                _ => break,
+            }
+        }
+        return true;
+    }
+    if !flags.pronominal {
         return true;
     }
     let mut k = g;

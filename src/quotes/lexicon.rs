@@ -36,11 +36,20 @@ pub(crate) struct Flags {
     pub direct: bool,
     pub inverted: bool,
     pub pronominal: bool,
+    /// With a reflexive pronoun it is another verb, no reporting one (`s'exposer à`, `se
+    /// rappeler`).
+    pub not_reflexive: bool,
 }
 
 impl Flags {
     fn parse(s: &str) -> Flags {
-        Flags { que: s.contains('q'), direct: s.contains('d'), inverted: s.contains('i'), pronominal: s.contains('p') }
+        Flags {
+            que: s.contains('q'),
+            direct: s.contains('d'),
+            inverted: s.contains('i'),
+            pronominal: s.contains('p'),
+            not_reflexive: s.contains('n'),
+        }
     }
 }
 
