@@ -443,6 +443,15 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "La ministre Claire Vautrin",
         Some("Claire Vautrin"),
     ),
+    // `Selon X,` before a clause with its own reporting verb and `que`: the clause's subject
+    // speaks (the source vouches for the report).
+    (
+        "Selon Matignon, la porte-parole du gouvernement a indiqué à la presse que le texte serait retiré.",
+        "le texte serait retiré",
+        Indirect,
+        "la porte-parole du gouvernement",
+        None,
+    ),
     // `Des` opening the sentence is the indefinite article of its subject.
     (
         "Des riverains ont affirmé que le chantier commençait avant l'aube.",

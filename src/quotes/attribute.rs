@@ -3464,6 +3464,8 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
         }
         end
     };
+    // A `Selon X, …` reading held back while the clause's own reporting verb is tried.
+    let mut source_fallback: Option<Raw> = None;
     for &(a, b, c) in cue_tok {
         match c.entry {
             Entry::Verb { forms, .. } => {
@@ -3584,6 +3586,19 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
             }
             Entry::Source { .. } => {
                 let lemma = ctx.lex.lemma_of(c.entry);
+                // `Selon l'Élysée, Emmanuel Macron a indiqué à l'issue de l'appel que …`: the
+                // clause opens on its own reporting verb (a few words after the source) with a
+                // `que`; its subject speaks, the source only vouches.
+                let own_verb = a == 0
+                    && cue_tok.iter().any(|&(a2, b2, c2)| {
+                        a2 > b
+                            && a2 <= b + 10
+                            && matches!(c2.entry, Entry::Verb { .. })
+                            && ctx.lex.flags_of(c2.entry).que
+                            && (b2 + 1..toks.len().min(b2 + 9)).any(|k| {
+                                toks[k].kind == TokKind::Word && matches!(&*ctx.lower(&toks[k]), "que" | "qu'" | "qu’")
+                            })
+                    });
                 let (np, e) = if lemma == "pour" {
                     // `Pour X, …` at the start of the sentence, X a name.
                     if a != 0 {
@@ -3698,7 +3713,7 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 if word_count_upto(&text[span.range()], 3) < 3 {
                     continue;
                 }
-                return Some(Raw {
+                let raw = Raw {
                     span,
                     kind: QuoteKind::Indirect,
                     marks: Vec::new(),
@@ -3709,12 +3724,18 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     other_half: None,
                     source_only: false,
                     subject_only: false,
-                });
+                };
+                if own_verb {
+                    // Kept in case that verb's clause yields nothing.
+                    source_fallback = source_fallback.or(Some(raw));
+                    continue;
+                }
+                return Some(raw);
             }
             Entry::Channel { .. } => {}
         }
     }
-    None
+    source_fallback
 }
 
 /// Where the words of a sentence starting at `start` begin after a dateline (`MOSCOU, 9
