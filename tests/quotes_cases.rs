@@ -452,6 +452,15 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "la porte-parole du gouvernement",
         None,
     ),
+    // A fronted adverbial of time (`Mercredi soir,`) is passed over: the subject after its
+    // comma is the antecedent of the next pronoun, not a capitalised headline before.
+    (
+        "Procès de Nantes : le verdict attendu\n\nMercredi soir, l'avocate générale, Odile Ferrand, a requis dix ans. « Rien ne justifie ce geste », a-t-elle lancé.",
+        "Rien ne justifie ce geste",
+        Direct,
+        "elle",
+        Some("Odile Ferrand"),
+    ),
     // `Des` opening the sentence is the indefinite article of its subject.
     (
         "Des riverains ont affirmé que le chantier commençait avant l'aube.",

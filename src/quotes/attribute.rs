@@ -2897,6 +2897,30 @@ fn participle_clause(ctx: &Ctx<'_>, toks: &[Tok], k: usize, lw: &str) -> Option<
         .then_some(c)
 }
 
+/// A word that opens a fronted adverbial of time (`Mercredi soir,`, `Hier,`, `Lundi 3 mars,`):
+/// the subject follows its comma.
+fn is_time_adverb(lw: &str) -> bool {
+    matches!(
+        lw,
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "hier"
+            | "avant-hier"
+            | "aujourd'hui"
+            | "aujourd’hui"
+            | "demain"
+            | "auparavant"
+            | "ensuite"
+            | "puis"
+            | "enfin"
+    )
+}
+
 fn is_questioned_participle(lw: &str) -> bool {
     let stem = lw.trim_end_matches('s').trim_end_matches('e');
     matches!(
@@ -2946,7 +2970,7 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     // l'AFP,`): news copy names the person asked right after it.
     let lo0 = lo;
     let lf0 = ctx.lower(first);
-    if is_preposition(&lf0) || is_questioned_participle(&lf0) {
+    if is_preposition(&lf0) || is_questioned_participle(&lf0) || is_time_adverb(&lf0) {
         if let Some(c) = (lo + 1..toks.len().min(lo + 7)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
             if (lo..c).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-'))) {
                 lo = c + 1;
