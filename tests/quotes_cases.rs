@@ -461,6 +461,9 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "elle",
         Some("Odile Ferrand"),
     ),
+    // One capitalised word opening a headline (`Incendie à Lyon`) is no name: the pronoun finds
+    // no antecedent and the extractor abstains.
+    ("Incendie à Lyon\n\n« Tout a brûlé en une heure », a-t-il confié.", "Tout a brûlé en une heure", Direct, "il", None),
     // `Des` opening the sentence is the indefinite article of its subject.
     (
         "Des riverains ont affirmé que le chantier commençait avant l'aube.",

@@ -2631,7 +2631,14 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Opti
     let verb_follows = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !cap(ctx.word(t)));
     // (A participle opening the sentence, `Nommé mercredi par …`, is no name.)
     let participle = e == 1 && participle_clause(ctx, toks, 0, &ctx.lower(&toks[0])).is_some();
-    if e > 0 && verb_follows && !participle {
+    // One capitalised word is a name only as a mention (`Dupont a dit`), not a common noun
+    // opening a headline (`Procès de Nantes : …`).
+    let lone_word = e == 1 && {
+        let at = toks[0].span.start;
+        let i = ctx.mentions.partition_point(|m| m.span.end <= at);
+        ctx.mentions.get(i).map_or(true, |m| m.span.start > at)
+    };
+    if e > 0 && verb_follows && !participle && !lone_word {
         if let Some(np) = ctx.np(toks, 0, e).filter(|np| np.name.is_some()) {
             return Some(event(np, 0.8));
         }
