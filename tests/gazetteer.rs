@@ -163,6 +163,17 @@ const UNLINKED: &[(&str, Unlinked)] = &[
     ("M. J. Martin a signé.", &[]),
     // a first name alone is not a name
     ("Bernard est venu.", &[]),
+    // a first name and an initial with its dot: an anonymised person (court reporting), a
+    // middle initial before a surname; not the title `M.` of the next name
+    (
+        "La cour juge Kévin D., 34 ans. Paul J. Vasseur témoigne. Décès de Yves Lagane M. Lagane avait 60 ans.",
+        &[
+            ("Kévin D.", "Kévin D.", Some(Gender::Masculine)),
+            ("Paul J. Vasseur", "Paul J. Vasseur", Some(Gender::Masculine)),
+            ("Yves Lagane", "Yves Lagane", Some(Gender::Masculine)),
+            ("Lagane", "Yves Lagane", Some(Gender::Masculine)),
+        ],
+    ),
     // the Breton letter `c’h` keeps its apostrophe inside the surname (both apostrophes)
     (
         "Pour Yann Le Bourc’h, rien. M. Kerc'hoat a parlé.",

@@ -598,7 +598,17 @@ impl std::ops::Deref for NameWords {
 
 /// A capitalised name sequence from `first`: capitalised words and particles, blank-separated,
 /// at most five words (six when the fifth is a particle). Returns the words.
-fn name_words(text: &str, first: Span) -> NameWords {
+/// Words that open sentences rather than continue a name after an initial (`Kévin D. Le
+/// lendemain, …`).
+const SENTENCE_STARTERS: &[&str] = &[
+    "Le", "La", "Les", "L", "Un", "Une", "Il", "Elle", "Ils", "Elles", "On", "Ce", "Cette", "Ces", "Mais", "Et",
+    "Puis", "Selon", "Pour", "Dans", "En", "Au", "Aux", "Du", "Des", "De", "Son", "Sa", "Ses", "Leur", "Lors",
+    "Depuis", "Après", "Avant", "Si", "Quand", "Alors", "Ainsi",
+];
+
+/// The words of the name starting with `first`: capitalised words and particles; with
+/// `initials` (the first word is a known first name), an initial and its dot as well.
+fn name_words(text: &str, first: Span, initials: bool) -> NameWords {
     let mut words = NameWords { buf: [first; 6], len: 1 };
     let mut end = first.end;
     while words.len() < 5 {
@@ -608,6 +618,21 @@ fn name_words(text: &str, first: Span) -> NameWords {
             words.push(w);
             end = w.end;
             continue;
+        }
+        // An initial with its dot after the first name: the surname of an anonymised person in
+        // court and crime reporting (`Kévin D.`), or a middle initial (`Paul J. Martin`) when a
+        // name, not the next sentence, follows.
+        // (Not `M.`, the title of the next name: `… Guy Hosneld M. Hosneld`.)
+        let initial = word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()) && word != "M";
+        if initials && initial && text[w.end..].starts_with('.') {
+            words.push(Span::new(w.start, w.end + 1));
+            end = w.end + 1;
+            match next_word(text, end) {
+                Some(n) if is_capitalized(&text[n.range()]) && !SENTENCE_STARTERS.contains(&&text[n.range()]) => {
+                    continue
+                }
+                _ => break,
+            }
         }
         // A particle counts only when a capitalised word follows it.
         let particle = PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-");
@@ -1181,7 +1206,7 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, capitalized: &[Span], drafts: &mut
         if firstname.is_none() && title.is_none() && !after_role() {
             continue;
         }
-        let words = name_words(text, w);
+        let words = name_words(text, w, firstname.is_some());
         let need = if title.is_some() { 1 } else { 2 };
         if words.len() < need {
             continue;
@@ -1274,7 +1299,7 @@ fn unlinked<'t>(inner: &Inner, text: &'t str, capitalized: &[Span], drafts: &mut
             if !surnames.may_start(&text[w.range()]) {
                 continue;
             }
-            let words = name_words(text, w);
+            let words = name_words(text, w, false);
             let Some((e, (entity, name, gender, from))) = surnames.get(text, &words) else { continue };
             let free = removed[overlapping_from(drafts, &mut j, w.start, e)].iter().all(|&gone| gone)
                 && overlapping_from(&added, &mut k, w.start, e).is_empty();

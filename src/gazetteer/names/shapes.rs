@@ -366,7 +366,7 @@ pub(super) fn by_head(text: &str, capitalized: &[Span], drafts: &mut Vec<Draft>)
         if !ok {
             continue;
         }
-        let words = name_words(text, w);
+        let words = name_words(text, w, false);
         let end = words[words.len() - 1].end;
         // The name run itself: a person is not a place (`le conseil de Marc Dupont`), and a
         // street is not named after a country the gazetteer knows (`la place de la France`).
