@@ -181,6 +181,8 @@ const CASES: &[Case] = &[
     ("Le pays a changé dans les années 1990.", "2017-01-01", T, &[("les années 1990", "199", None)]),
     ("Un roman du XIXe siècle.", "2017-01-01", T, &[("XIXe siècle", "18", None)]),
     ("Les ventes du premier trimestre ont reculé.", "2017-05-02", T, &[("premier trimestre", "2017-Q1", None)]),
+    // a participle clause opening the sentence dates what it holds, whatever the tense after it
+    ("Blessé samedi à Nantes, le gardien sera absent six semaines.", "2025-03-10", T, &[("samedi", "2025-03-08", None)]),
     // a half-year is its months (no semester unit in the output)
     ("Le chiffre d'affaires a progressé au premier semestre 2025.", "2025-07-31", T, &[("premier semestre 2025", "2025-01/2025-06", None)]),
     ("Les marges se redresseront au second semestre.", "2025-07-31", T, &[("second semestre", "2025-07/2025-12", None)]),

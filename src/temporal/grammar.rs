@@ -457,7 +457,7 @@ impl<'a> Parser<'a> {
                 match t {
                     Some(Tense::Past | Tense::PastNext | Tense::PastAfter) => Dir::Past,
                     Some(Tense::Future) => Dir::Future,
-                    Some(Tense::Relative | Tense::Que) | None => default,
+                    Some(Tense::Relative | Tense::Que | Tense::PastClause(_)) | None => default,
                 }
             }
         }

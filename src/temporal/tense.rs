@@ -24,6 +24,9 @@ pub(crate) enum Tense {
     /// does not date an expression after it: in `l'accord, qui arrive à échéance le 19
     /// novembre`, the relative clause's own (present) tense decides, not the main clause's past.
     Relative,
+    /// Past, for the expressions inside a participle clause opening the sentence, up to the
+    /// byte offset it holds (its comma): `Blessé samedi à Dublin, il sera absent six mois`.
+    PastClause(usize),
     /// Not a tense: the conjunction `que` opening a completive clause. After an expression
     /// that a verb before it already dates, the verbs past the `que` belong to the clause it
     /// opens: in `a indiqué mardi qu'il examinera le texte`, `mardi` is the past verb's.
@@ -820,6 +823,19 @@ fn reporting_after_comma(text: &str, ws: &[W<'_>], k: usize) -> bool {
         && closes_sentence()
 }
 
+/// The comma closing a participle clause that opens a sentence with its first word `w`
+/// (`Blessé au genou samedi à Dublin,`): a capitalised past participle of the first group, and
+/// a comma within 80 bytes with no stop before it.
+fn fronted_participle_clause(text: &str, w: &W<'_>) -> Option<usize> {
+    if !w.upper || w.folded.len() < 5 || !ends_in_e_acute(w.raw) || planned(w.folded) {
+        return None;
+    }
+    let from = w.pos + w.raw.len();
+    let rest = text.get(from..)?.as_bytes();
+    let k = rest.iter().take(80).position(|&b| matches!(b, b',' | b'.' | b'!' | b'?' | b';' | b'\n' | b':'))?;
+    (rest[k] == b',').then_some(from + k)
+}
+
 fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
     // A plain loop: the closure of a `filter_map` was called out of line for every word.
     let mut out = Vec::new();
@@ -831,6 +847,12 @@ fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
         if k > 0 && matches!(ws[k].folded, "que" | "qu") {
             out.push((ws[k].pos, Tense::Que));
             continue;
+        }
+        if k == 0 {
+            if let Some(comma) = fronted_participle_clause(text, &ws[0]) {
+                out.push((ws[0].pos + ws[0].raw.len(), Tense::PastClause(comma)));
+                continue;
+            }
         }
         match signal(ws, k) {
             Some(Tense::Past) if inverted(ws, k) || reporting_after_comma(text, ws, k) => {
@@ -853,6 +875,10 @@ fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
 /// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span
 /// excluded.
 pub(crate) fn nearest(signals: &[(usize, Tense)], start: usize, end: usize) -> Option<Tense> {
+    // Inside a participle clause opening the sentence, its participle decides.
+    if signals.iter().any(|&(pos, t)| matches!(t, Tense::PastClause(c) if pos <= start && end <= c)) {
+        return Some(Tense::Past);
+    }
     // The last relative pronoun before the expression: the signals before it belong to the
     // main clause.
     let barrier = signals.iter().filter(|&&(pos, t)| t == Tense::Relative && pos < start).map(|&(pos, _)| pos).max();
@@ -885,7 +911,7 @@ fn nearest_in(signals: &[(usize, Tense)], start: usize, end: usize, keep: impl F
         if pos >= start && pos < end || pos + MAX_REACH < start || pos > end + MAX_REACH {
             continue;
         }
-        if matches!(t, Tense::Relative | Tense::Que) || !keep(pos) {
+        if matches!(t, Tense::Relative | Tense::Que | Tense::PastClause(_)) || !keep(pos) {
             continue;
         }
         // A bare participle dates only what follows it after one space; an incise, what
