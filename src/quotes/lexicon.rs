@@ -840,6 +840,7 @@ mod tests {
         ("les déclarations", None),                                // no match inside a word
         ("s’est inquiétée", Some("s'inquiéter")),                  // pronominal, feminine participle
         ("dans un communiqué publié", Some("dans un communiqué")), // channel
+        ("a protesté l'élu", Some("protester")),                   // a verb of protest
     ];
 
     /// The whole-word matches as `find_all` read them from `AhoCorasick::find_iter` before it had
