@@ -183,6 +183,8 @@ const CASES: &[Case] = &[
     ("Les ventes du premier trimestre ont reculé.", "2017-05-02", T, &[("premier trimestre", "2017-Q1", None)]),
     // a participle clause opening the sentence dates what it holds, whatever the tense after it
     ("Blessé samedi à Nantes, le gardien sera absent six semaines.", "2025-03-10", T, &[("samedi", "2025-03-08", None)]),
+    // a fiscal year is the calendar year, the noun kept in the span as for `l'année`
+    ("La marge a reculé sur l'exercice 2024.", "2025-02-20", T, &[("l'exercice 2024", "2024", None)]),
     // a half-year is its months (no semester unit in the output)
     ("Le chiffre d'affaires a progressé au premier semestre 2025.", "2025-07-31", T, &[("premier semestre 2025", "2025-01/2025-06", None)]),
     ("Les marges se redresseront au second semestre.", "2025-07-31", T, &[("second semestre", "2025-07/2025-12", None)]),

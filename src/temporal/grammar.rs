@@ -2424,7 +2424,10 @@ impl<'a> Parser<'a> {
         if !self.starts(i, |w| matches!(w, "en" | "l" | "annee" | "de"), true, |w| matches!(w, Word::Trigger)) {
             return None;
         }
-        let pre: &[&[&str]] = &[&["en"], &["l", "annee"], &["l", "an"], &["annee"], &["de"], &["en", "l", "an"]];
+        // (`l'exercice 2025`: a fiscal year is the calendar year, and annotators keep the noun in
+        // the span as they keep `l'année`.)
+        let pre: &[&[&str]] =
+            &[&["en"], &["l", "annee"], &["l", "an"], &["annee"], &["de"], &["en", "l", "an"], &["l", "exercice"]];
         let j = self.opt(i, pre);
         let j = self.skip_sep(j);
         let (y, e) = self.year4(j)?;
