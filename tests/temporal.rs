@@ -183,6 +183,9 @@ const CASES: &[Case] = &[
     ("Les ventes du premier trimestre ont reculé.", "2017-05-02", T, &[("premier trimestre", "2017-Q1", None)]),
     // a participle clause opening the sentence dates what it holds, whatever the tense after it
     ("Blessé samedi à Nantes, le gardien sera absent six semaines.", "2025-03-10", T, &[("samedi", "2025-03-08", None)]),
+    // the first or last N months of a named year are those months
+    ("Les ventes ont reculé sur les six premiers mois de l'année.", "2025-07-31", T, &[("sur les six premiers mois de l'année", "2025-01/2025-06", None)]),
+    ("Les trois derniers mois de 2024 ont été durs.", "2025-07-31", T, &[("Les trois derniers mois de 2024", "2024-10/2024-12", None)]),
     // a fiscal year is the calendar year, the noun kept in the span as for `l'année`
     ("La marge a reculé sur l'exercice 2024.", "2025-02-20", T, &[("l'exercice 2024", "2024", None)]),
     // a half-year is its months (no semester unit in the output)

@@ -2249,6 +2249,34 @@ impl<'a> Parser<'a> {
                 _ => None,
             }
         };
+        // `les six premiers mois de l'année`, `les trois derniers mois de 2024`: months of a
+        // named year, counted from its start or its end.
+        if let Some((n, k)) = self.count(j) {
+            let first = self.is(k, "premiers");
+            if (first || self.is(k, "derniers"))
+                && self.is(k + 1, "mois")
+                && self.is(k + 2, "de")
+                && (1..=12).contains(&n)
+            {
+                let k3 = self.opt(k + 3, &[&["l", "annee"], &["cette", "annee"]]);
+                let (y, e) = match self.year4(k + 3) {
+                    Some((y, e)) => (Some(y), e),
+                    None if k3 > k + 3 => (self.reference.map(|r| r.year()), k3),
+                    None => (None, k),
+                };
+                if let Some(y) = y {
+                    let n = n as u32;
+                    let (m0, m1) = if first { (1, n) } else { (13 - n, 12) };
+                    let v = if m0 == m1 {
+                        Value::Period(Period::Month { year: y, month: m0 })
+                    } else {
+                        Value::Range(Period::Month { year: y, month: m0 }, Period::Month { year: y, month: m1 })
+                    };
+                    let anchor = if self.year4(k + 3).is_some() { Anchor::Absolute } else { Anchor::Document };
+                    return self.found(i, e, v, anchor);
+                }
+            }
+        }
         let (sign, n, unit, e) = if let Some((s, k)) = pre(j) {
             let (n, k) = self.count(k)?;
             let (u, e) = self.unit(k)?;

@@ -623,7 +623,7 @@ word_set! {
         | "mots" | "municipales" | "n" | "nd" | "nde" | "nos" | "nuit" | "numero" | "on" | "ou"
         | "page" | "pages" | "par" | "partir" | "passe" | "passee" | "passees" | "passes"
         | "pendant" | "personnes" | "peu" | "plus" | "points" | "policiers" | "postes" | "pour"
-        | "precedent" | "precedente" | "premier" | "pres" | "presidentielle" | "primaire"
+        | "precedent" | "precedente" | "premier" | "premiers" | "pres" | "presidentielle" | "primaire"
         | "printemps" | "prochain" | "prochaine" | "prochaines" | "prochains" | "promotion" | "puis"
         | "qu" | "quand" | "quart" | "quatr" | "quatre" | "que" | "quelque" | "qui" | "quinzaine"
         | "quinze" | "quoi" | "re" | "recensement" | "regionales" | "rentree" | "route" | "rue"
