@@ -2265,7 +2265,6 @@ impl<'a> Parser<'a> {
                     None => (None, k),
                 };
                 if let Some(y) = y {
-                    let n = n as u32;
                     let (m0, m1) = if first { (1, n) } else { (13 - n, 12) };
                     let v = if m0 == m1 {
                         Value::Period(Period::Month { year: y, month: m0 })
