@@ -2907,25 +2907,24 @@ fn participle_clause(ctx: &Ctx<'_>, toks: &[Tok], k: usize, lw: &str) -> Option<
 /// A word that opens a fronted adverbial of time (`Mercredi soir,`, `Hier,`, `Lundi 3 mars,`):
 /// the subject follows its comma.
 fn is_time_adverb(lw: &str) -> bool {
-    matches!(
-        lw,
-        "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "hier"
-            | "avant-hier"
-            | "aujourd'hui"
-            | "aujourd’hui"
-            | "demain"
-            | "auparavant"
-            | "ensuite"
-            | "puis"
-            | "enfin"
-    )
+    is_weekday(lw)
+        || matches!(
+            lw,
+            "hier"
+                | "avant-hier"
+                | "aujourd'hui"
+                | "aujourd’hui"
+                | "demain"
+                | "auparavant"
+                | "ensuite"
+                | "puis"
+                | "enfin"
+        )
+}
+
+/// The days of the week, lowercase.
+fn is_weekday(lw: &str) -> bool {
+    matches!(lw, "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche")
 }
 
 fn is_questioned_participle(lw: &str) -> bool {
@@ -3198,26 +3197,9 @@ fn source_np_uncached(ctx: &Ctx<'_>, toks: &[Tok], b: usize) -> Option<(Np, usiz
         let lw = ctx.lower(&toks[e]);
         if e > a
             && (is_np_stop(&lw)
-                || matches!(
-                    &*lw,
-                    "lundi"
-                        | "mardi"
-                        | "mercredi"
-                        | "jeudi"
-                        | "vendredi"
-                        | "samedi"
-                        | "dimanche"
-                        | "hier"
-                        | "dans"
-                        | "lors"
-                        | "le"
-                        | "la"
-                        | "les"
-                        | "il"
-                        | "elle"
-                        | "ils"
-                        | "elles"
-                ) && e > a + 1
+                || is_weekday(&lw)
+                || matches!(&*lw, "hier" | "dans" | "lors" | "le" | "la" | "les" | "il" | "elle" | "ils" | "elles")
+                    && e > a + 1
                     && !matches!(
                         &*ctx.lower(&toks[e - 1]),
                         "de" | "du" | "des" | "à" | "aux" | "au" | "par" | "pour" | "sur" | "d'" | "d’"

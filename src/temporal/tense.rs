@@ -656,10 +656,8 @@ pub(crate) fn sentence_bounds_in_window(
     end: usize,
     memo: &std::cell::Cell<Option<(usize, usize)>>,
 ) -> (usize, usize) {
-    if let Some((from, to)) = memo.get() {
-        if from <= start && start <= end && end <= to && to <= text.len() {
-            return (from, to);
-        }
+    if let Some(hit) = memo_hit(text, start, end, memo) {
+        return hit;
     }
     if !(ws <= start && start <= end && end <= we && we <= text.len()) {
         return sentence_bounds_memo(text, start, end, memo);
@@ -682,6 +680,17 @@ pub(crate) fn sentence_bounds_in_window(
     (from, to)
 }
 
+/// The sentence `memo` holds, when the span `start..end` lies inside it.
+#[inline]
+fn memo_hit(
+    text: &str,
+    start: usize,
+    end: usize,
+    memo: &std::cell::Cell<Option<(usize, usize)>>,
+) -> Option<(usize, usize)> {
+    memo.get().filter(|&(from, to)| from <= start && start <= end && end <= to && to <= text.len())
+}
+
 /// [`sentence_bounds`], answered without scanning when the span lies inside the last sentence
 /// `memo` holds.
 ///
@@ -695,10 +704,8 @@ pub(crate) fn sentence_bounds_memo(
     end: usize,
     memo: &std::cell::Cell<Option<(usize, usize)>>,
 ) -> (usize, usize) {
-    if let Some((from, to)) = memo.get() {
-        if from <= start && start <= end && end <= to && to <= text.len() {
-            return (from, to);
-        }
+    if let Some(hit) = memo_hit(text, start, end, memo) {
+        return hit;
     }
     let bounds = sentence_bounds(text, start, end);
     let b = text.as_bytes();
