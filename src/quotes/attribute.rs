@@ -2131,10 +2131,12 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                                     // to an earlier one shares its auxiliary and its subject.
                                     let coordinated =
                                         x > 0 && toks[x - 1].kind == TokKind::Word && ctx.lower(&toks[x - 1]) == "et";
-                                    let aux = (x.saturating_sub(40)..x.saturating_sub(1))
-                                        .rev()
-                                        .find(|&y| toks[y].kind == TokKind::Word && is_aux(&ctx.lower(&toks[y])));
-                                    if let Some(y) = aux.filter(|_| coordinated) {
+                                    let aux = if coordinated {
+                                        last_aux(ctx, &toks, x.saturating_sub(40), x - 1)
+                                    } else {
+                                        None
+                                    };
+                                    if let Some(y) = aux {
                                         if let Some(w) = ctx.subject_before(&toks, y, 0) {
                                             cue = Some(cue_of(a, b, &c, &toks));
                                             who = w;
@@ -2151,16 +2153,7 @@ pub(crate) fn collect(ctx: &Ctx<'_>) -> Raws {
                                     who = Who::Same(r);
                                     break;
                                 }
-                                let mut x = a;
-                                let mut found = None;
-                                while x > 0 && a - x < 40 {
-                                    x -= 1;
-                                    if toks[x].kind == TokKind::Word && is_aux(&ctx.lower(&toks[x])) {
-                                        found = Some(x);
-                                        break;
-                                    }
-                                }
-                                if let Some(x) = found {
+                                if let Some(x) = last_aux(ctx, &toks, a.saturating_sub(40), a) {
                                     if let Some(w) = ctx.subject_before(&toks, x, 0) {
                                         cue = Some(cue_of(a, b, &c, &toks));
                                         who = w;
@@ -2761,6 +2754,11 @@ fn aux_before(ctx: &Ctx<'_>, toks: &[Tok], a: usize, forms: u8) -> Option<usize>
     } else {
         None
     }
+}
+
+/// The last auxiliary among the tokens `lo..hi`, if any.
+fn last_aux(ctx: &Ctx<'_>, toks: &[Tok], lo: usize, hi: usize) -> Option<usize> {
+    (lo..hi).rev().find(|&y| toks[y].kind == TokKind::Word && is_aux(&ctx.lower(&toks[y])))
 }
 
 /// A pronominal lemma (`se montrer`) is a cue only with its reflexive pronoun before the verb
