@@ -594,6 +594,31 @@ fn lowercase_is_itself(c: char) -> bool {
     }
 }
 
+/// The text with its ASCII letters lowercased, once: a capitalised word's lowercase form is a
+/// slice of it, not a `String` of its own, when its other characters are their own lowercase
+/// (`Président`, not `ÉTAT`).
+pub(crate) struct Lowered(String);
+
+impl Lowered {
+    pub(crate) fn new(text: &str) -> Lowered {
+        Lowered(text.to_ascii_lowercase())
+    }
+
+    /// `w`, the word at `span` of the text, lowercased (`to_lowercase`), if a slice of the
+    /// lowered text.
+    fn get(&self, span: Span, w: &str) -> Option<&str> {
+        if !w.is_ascii() && !w.chars().all(lowercase_is_itself_or_ascii) {
+            return None;
+        }
+        self.0.get(span.range())
+    }
+}
+
+/// Whether `c` is ASCII or its own lowercase form.
+fn lowercase_is_itself_or_ascii(c: char) -> bool {
+    c.is_ascii() || lowercase_is_itself(c)
+}
+
 /// `f` of `w` lowercased (`to_lowercase`), without a `String` for a short ASCII word.
 fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
@@ -670,8 +695,10 @@ pub(crate) struct Ctx<'a> {
     pub surnames: std::cell::RefCell<HashMap<String, SurnameEntry>>,
     /// The last answers of `source_np`, by sentence tokens and cue token.
     source_memo: std::cell::RefCell<Vec<SourceMemo>>,
-    /// Capitalised words lowercased lately, by span (a direct-mapped cache: the noun-phrase
-    /// steps read the same words several times).
+    /// The text lowercased (where a capitalised word's lowercase form is read).
+    low: &'a Lowered,
+    /// Capitalised words lowercased lately, by span, when `low` cannot give them (a
+    /// direct-mapped cache: the noun-phrase steps read the same words several times).
     lowered: std::cell::RefCell<Vec<(Span, Option<Rc<str>>)>>,
     /// A buffer for lowercasing a capitalised word that is not ASCII.
     lower_buf: std::cell::RefCell<String>,
@@ -759,7 +786,13 @@ fn outer_span(p: &MarkPair) -> Span {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, given: &[Span], mentions: &'a [MentionRef<'a>], lex: &'a Lexicon) -> Ctx<'a> {
+    pub fn new(
+        text: &'a str,
+        low: &'a Lowered,
+        given: &[Span],
+        mentions: &'a [MentionRef<'a>],
+        lex: &'a Lexicon,
+    ) -> Ctx<'a> {
         let pairs = super::marks::pair_marks(text);
         let opaque: Vec<(Span, usize)> =
             pairs.iter().enumerate().filter(|(_, p)| p.depth == 0).map(|(i, p)| (outer_span(p), i)).collect();
@@ -846,6 +879,7 @@ impl<'a> Ctx<'a> {
             headline,
             surnames,
             source_memo,
+            low,
             lowered,
             lower_buf: std::cell::RefCell::new(String::new()),
         }
@@ -853,7 +887,7 @@ impl<'a> Ctx<'a> {
 
     /// The token lowercased, borrowed when it already is (most words).
     #[inline]
-    fn lower<'t>(&self, t: &Tok<'t>) -> Low<'t> {
+    fn lower(&self, t: &Tok<'a>) -> Low<'a> {
         let w = t.text;
         // The usual case inline: a word starting with a lowercase ASCII letter is lowercase as
         // far as the lists of this module read it, unless short with a capital (see
@@ -867,7 +901,7 @@ impl<'a> Ctx<'a> {
 
     /// `lower` of token `t`, the word `w`, out of line.
     #[inline(never)]
-    fn lower_word<'t>(&self, t: &Tok<'t>, w: &'t str) -> Low<'t> {
+    fn lower_word(&self, t: &Tok<'a>, w: &'a str) -> Low<'a> {
         // Only the first letter is looked at (and every letter of a short word, for `LE`, `QU'`):
         // the words compared with the lowercase lists of this module carry a capital only
         // there, if anywhere.
@@ -879,6 +913,9 @@ impl<'a> Ctx<'a> {
             None => false,
         };
         if upper {
+            if let Some(l) = self.low.get(t.span, w) {
+                return Low::Borrowed(l);
+            }
             let mut cache = self.lowered.borrow_mut();
             let slot = &mut cache[t.span.start % LOWERED_SLOTS];
             if slot.0 == t.span {
@@ -4502,6 +4539,35 @@ mod tests {
         for t in texts {
             assert_eq!(word_count(t), full_word_count(t).min(13), "{t:?}");
             assert_eq!(demonstrative(t), full_demonstrative(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lowered_slices_like_to_lowercase() {
+        // (word, whether the lowered text gives it) — a slice only where every character other
+        // than ASCII is its own lowercase form, so that the slice is `to_lowercase`.
+        let rows: &[(&str, bool)] = &[
+            ("Macron", true),      // ASCII capital
+            ("LE", true),          // a short word in capitals
+            ("Président", true),   // accented lowercase letters after an ASCII capital
+            ("Élysée", false),     // a capital with an accent: lowercased by itself
+            ("ÉTAT", false),       // idem, inside the word
+            ("ΟΔΥΣΣΕΥΣ", false),   // a final sigma depends on the word
+            ("İstanbul", false),   // a lowercase form of another length
+            ("l’Élysée", false),   // the capital after an elision
+            ("aujourd’hui", true), // the apostrophe is its own lowercase form
+        ];
+        let text: String = rows.iter().map(|r| r.0).collect::<Vec<_>>().join(" ");
+        let low = Lowered::new(&text);
+        let mut at = 0;
+        for &(w, slice) in rows {
+            let span = Span::new(at, at + w.len());
+            let got = low.get(span, w);
+            assert_eq!(got.is_some(), slice, "{w}");
+            if let Some(l) = got {
+                assert_eq!(l, w.to_lowercase(), "{w}");
+            }
+            at += w.len() + 1;
         }
     }
 

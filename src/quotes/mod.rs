@@ -405,10 +405,19 @@ impl QuoteExtractor {
         if text.is_empty() {
             return Vec::new();
         }
-        let mut sorted: Vec<MentionRef<'_>> = Vec::with_capacity(mentions.len());
-        sorted.extend(mentions.iter().copied().filter(|m| m.span.get(text).is_some() && !m.span.is_empty()));
-        sorted.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        let ctx = attribute::Ctx::new(text, sentences, &sorted, &self.lexicon);
+        let usable = |m: &MentionRef<'_>| m.span.get(text).is_some() && !m.span.is_empty();
+        let key = |m: &MentionRef<'_>| (m.span.start, std::cmp::Reverse(m.span.end));
+        // The analyzer's mentions are usable and in order already: read in place, not copied.
+        let sorted: std::borrow::Cow<'_, [MentionRef<'_>]> =
+            if mentions.iter().all(usable) && mentions.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+                std::borrow::Cow::Borrowed(mentions)
+            } else {
+                let mut own: Vec<MentionRef<'_>> = mentions.iter().copied().filter(usable).collect();
+                own.sort_by_key(key);
+                std::borrow::Cow::Owned(own)
+            };
+        let low = attribute::Lowered::new(text);
+        let ctx = attribute::Ctx::new(text, &low, sentences, &sorted, &self.lexicon);
         let raws = attribute::collect(&ctx);
         attribute::resolve(&ctx, raws)
     }

@@ -276,11 +276,19 @@ impl<'a> Parser<'a> {
         last: Option<Value>,
         scratch: Scratch,
     ) -> Self {
-        let Scratch { mut partials, mut tenses, words } = scratch;
+        let Scratch { mut partials, mut tenses, mut words } = scratch;
         partials.clear();
         partials.resize(t.len(), None);
-        // The sentences that end before this window are not read again.
-        tenses.retain(|((_, to), _)| *to >= window.0);
+        // The sentences that end before this window are not read again: their lists of
+        // signals are kept for the next sentences.
+        let mut k = 0;
+        while k < tenses.len() {
+            if tenses[k].0 .1 < window.0 {
+                words.spare.push(tenses.swap_remove(k).1);
+            } else {
+                k += 1;
+            }
+        }
         Parser {
             t,
             text,
@@ -3035,19 +3043,20 @@ fn roman_prefix(raw: &str) -> Option<(u32, &str)> {
         return None;
     }
     let digits = &raw[..end];
-    let val = |c: char| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
+    let val = |c: &u8| match c {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
         _ => 50,
     };
-    let cs: Vec<i64> = digits.chars().map(val).collect();
+    // (The digits are ASCII: read as bytes, each against the next, with no list of values.)
     let mut n = 0i64;
-    for k in 0..cs.len() {
-        if k + 1 < cs.len() && cs[k] < cs[k + 1] {
-            n -= cs[k];
+    let mut cs = digits.as_bytes().iter().map(val).peekable();
+    while let Some(c) = cs.next() {
+        if cs.peek().is_some_and(|&next| c < next) {
+            n -= c;
         } else {
-            n += cs[k];
+            n += c;
         }
     }
     (n > 0 && n < 100).then_some((n as u32, &raw[end..]))

@@ -255,6 +255,8 @@ pub(crate) struct TenseBuffers {
     split: Vec<SplitWord>,
     /// The allocation of the previous sentence's words.
     ws: Vec<W<'static>>,
+    /// Lists of signals no longer needed (of sentences before the parser's window), reused.
+    pub(crate) spare: Vec<Vec<(usize, Tense)>>,
 }
 
 /// An empty vector of words with the allocation of `v` (see `scan::recycle`).
@@ -723,7 +725,9 @@ pub(crate) fn signals(text: &str, from: usize, to: usize) -> Vec<(usize, Tense)>
     let mut split = Vec::new();
     words(text, from, to, &mut folds, &mut split);
     let ws: Vec<W<'_>> = split.iter().map(|w| W::split(text, *w, &folds)).collect();
-    signals_of(text, &ws)
+    let mut out = Vec::new();
+    signals_of(text, &ws, &mut out);
+    out
 }
 
 /// [`signals`] of the sentence `text[from..to]`, reading the part inside `window` from its
@@ -741,7 +745,7 @@ pub(crate) fn signals_with_tokens<'a>(
 ) -> Vec<(usize, Tense)> {
     let a = from.max(window.0).min(to);
     let b = to.min(window.1).max(a);
-    let TenseBuffers { folds, split, ws } = bufs;
+    let TenseBuffers { folds, split, ws, spare } = bufs;
     folds.clear();
     split.clear();
     words(text, from, a, folds, split);
@@ -759,7 +763,9 @@ pub(crate) fn signals_with_tokens<'a>(
         }
     }
     list.extend(right.iter().map(|w| W::split(text, *w, folds)));
-    let out = signals_of(text, &list);
+    let mut out = spare.pop().unwrap_or_default();
+    out.clear();
+    signals_of(text, &list, &mut out);
     *ws = recycle(list);
     out
 }
@@ -843,9 +849,8 @@ fn fronted_participle_clause(text: &str, w: &W<'_>) -> Option<usize> {
     (rest[k] == b',').then_some(from + k)
 }
 
-fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
+fn signals_of(text: &str, ws: &[W<'_>], out: &mut Vec<(usize, Tense)>) {
     // A plain loop: the closure of a `filter_map` was called out of line for every word.
-    let mut out = Vec::new();
     for k in 0..ws.len() {
         if k > 0 && matches!(ws[k].folded, "qui" | "dont") {
             out.push((ws[k].pos, Tense::Relative));
@@ -876,7 +881,6 @@ fn signals_of(text: &str, ws: &[W<'_>]) -> Vec<(usize, Tense)> {
             }
         }
     }
-    out
 }
 
 /// The signal nearest to `start..end` and at most `MAX_REACH` bytes away, words inside the span

@@ -175,3 +175,24 @@ proptest::proptest! {
         assert_mask_skips_nothing(&words.join(" "));
     }
 }
+
+// (Not a test of the mask: here rather than in `grammar.rs` for the same reason.)
+#[test]
+fn roman_prefixes() {
+    // (word, value and rest) — a smaller digit before a larger one is subtracted; C ends the
+    // digits (no century is written that large).
+    let rows: &[(&str, Option<(u32, &str)>)] = &[
+        ("XIXe", Some((19, "e"))),     // IX: subtracted
+        ("XXIe", Some((21, "e"))),     // added
+        ("IVe", Some((4, "e"))),       // IV
+        ("XLe", Some((40, "e"))),      // XL
+        ("LXXX", Some((80, ""))),      // no suffix
+        ("e", None),                   // no digit
+        ("C", None),                   // C is not a digit here
+        ("XCIXe", Some((10, "CIXe"))), // the digits stop at C
+        ("LL", None),                  // 100: out of range
+    ];
+    for &(w, want) in rows {
+        assert_eq!(roman_prefix(w), want, "{w}");
+    }
+}
