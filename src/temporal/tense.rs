@@ -479,6 +479,12 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
                 let etre = matches!(f, "est" | "sont" | "suis" | "sommes" | "etes");
                 let reflexive =
                     k > 0 && matches!(ws[k - 1].folded, "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous");
+                if matches!(f, "serait" | "seraient") && !reflexive && !etre_verb(n.folded) {
+                    // A present conditional passive (`une minute de silence serait observée
+                    // mardi`): the future of reported speech, not a compound past (`serait
+                    // parti`, `se serait rendu`).
+                    return Some(Tense::Future);
+                }
                 if !etre || reflexive || etre_verb(n.folded) {
                     return Some(Tense::Past);
                 }
@@ -977,6 +983,14 @@ mod tests {
         ("Le lundi de Pâques est férié.", "lundi", None),
         // "est" + a verb of movement: passé composé
         ("Il est arrivé lundi.", "lundi", Some(Tense::Past)),
+        // "serait" + a participle that takes avoir: a present conditional passive, the future
+        // of reported speech
+        ("Il a annoncé que la séance serait levée jeudi.", "jeudi", Some(Tense::Future)),
+        // ... but "serait" + a verb of movement, or after a reflexive: a past conditional
+        ("Le suspect serait parti mardi vers l'Espagne.", "mardi", Some(Tense::Past)),
+        ("Il se serait rendu lundi chez son frère.", "lundi", Some(Tense::Past)),
+        // "aurait" + participle: a past conditional (an allegation)
+        ("L'homme aurait frappé sa voisine dimanche.", "dimanche", Some(Tense::Past)),
         // a name ending like a future is not a verb
         ("Vera Dupont arrive lundi.", "lundi", None),
         // a bare participle after its noun: done, whatever the main verb
