@@ -728,6 +728,20 @@ fn sentences_from_the_caller_are_used() {
 // (text, quoted words, speaker mention, resolved name) — constructions added after the
 // held-out articles; each row names the rule it pins.
 const MORE: &[(&str, &str, &str, Option<&str>)] = &[
+    // A name after a fronted adverbial, with no reporting verb, is the subject a later pronoun
+    // refers to (`Jeudi,`, `D'ici là,`).
+    (
+        "Le film sortira en mai. Jeudi, Claire Vidal le présentera à Lyon. « Je suis émue », confie-t-elle.",
+        "Je suis émue",
+        "elle",
+        Some("Claire Vidal"),
+    ),
+    (
+        "Le film sortira en mai. D’ici là, Claire Vidal le présentera à Lyon. « Je suis émue », confie-t-elle.",
+        "Je suis émue",
+        "elle",
+        Some("Claire Vidal"),
+    ),
     // selon + stressed pronoun.
     ("Rachida Dati a pris la parole. « Tout est prêt », selon elle.", "Tout est prêt", "elle", Some("Rachida Dati")),
     // A dative between the inverted verb and its subject.
@@ -947,4 +961,35 @@ fn indirect_after_a_channel() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(&text[q[0].span.range()], "les discussions reprendraient lundi");
     assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.range()]), Some("Le Kremlin"));
+}
+
+/// A mention that starts inside a noun phrase and runs past its end is the phrase's head: `La
+/// Palme d'or` (an event) opening a sentence is no person for a later `elle`.
+#[test]
+fn mention_running_past_the_phrase() {
+    let text =
+        "Julie Morel présente son film. La Palme d’or est revenue à un autre. « J’y crois encore », confie-t-elle.";
+    let start = text.find("Palme").unwrap_or(0);
+    let mentions = [
+        MentionRef {
+            span: Span::new(0, "Julie Morel".len()),
+            kind: EntityKind::Person,
+            entity_id: None,
+            name: Some("Julie Morel"),
+            gender: Some(Gender::Feminine),
+            nominal: false,
+        },
+        MentionRef {
+            span: Span::new(start, start + "Palme d’or".len()),
+            kind: EntityKind::Event,
+            entity_id: Some("palme-d-or"),
+            name: Some("Palme d'or"),
+            gender: None,
+            nominal: false,
+        },
+    ];
+    let q = QuoteExtractor::new().extract(text, &[], &mentions);
+    let got = q.iter().find(|q| &text[q.span.range()] == "J’y crois encore");
+    let name = got.and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
+    assert_eq!(name, Some("Julie Morel"), "input {text:?}: {q:?}");
 }

@@ -2647,10 +2647,12 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Opti
             return Some(event(np, conf));
         }
     }
-    // No reporting verb: a name opening the sentence before a lowercase word (its verb) is
-    // its subject (`Rachida Dati a pris la parole.`).
-    let mut e = 0;
-    while e < toks.len() && e < 6 {
+    // No reporting verb: a name opening the sentence, or its clause after a fronted adverbial
+    // (`Jeudi, Hafsia Herzi le présentera …`), before a lowercase word (its verb) is its
+    // subject (`Rachida Dati a pris la parole.`).
+    let lo = toks.first().map_or(0, |t| after_fronted(ctx, toks, 0, &ctx.lower(t)));
+    let mut e = lo;
+    while e < toks.len() && e < lo + 6 {
         let w = ctx.word(&toks[e]);
         let title_dot = toks[e].kind == TokKind::Punct('.') && e > 0 && is_title(ctx.word(&toks[e - 1]));
         if !(title_dot || toks[e].kind == TokKind::Word && cap(w)) {
@@ -2660,16 +2662,16 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Opti
     }
     let verb_follows = toks.get(e).is_some_and(|t| t.kind == TokKind::Word && !cap(ctx.word(t)));
     // (A participle opening the sentence, `Nommé mercredi par …`, is no name.)
-    let participle = e == 1 && participle_clause(ctx, toks, 0, &ctx.lower(&toks[0])).is_some();
+    let participle = e == lo + 1 && participle_clause(ctx, toks, lo, &ctx.lower(&toks[lo])).is_some();
     // One capitalised word is a name only as a mention (`Dupont a dit`), not a common noun
     // opening a headline (`Procès de Nantes : …`).
-    let lone_word = e == 1 && {
-        let at = toks[0].span.start;
+    let lone_word = e == lo + 1 && {
+        let at = toks[lo].span.start;
         let i = ctx.mentions.partition_point(|m| m.span.end <= at);
         ctx.mentions.get(i).map_or(true, |m| m.span.start > at)
     };
-    if e > 0 && verb_follows && !participle && !lone_word {
-        if let Some(np) = ctx.np(toks, 0, e).filter(|np| np.name.is_some()) {
+    if e > lo && verb_follows && !participle && !lone_word {
+        if let Some(np) = ctx.np(toks, lo, e).filter(|np| np.name.is_some()) {
             return Some(event(np, 0.8));
         }
     }
@@ -3000,6 +3002,27 @@ fn names_someone(ctx: &Ctx<'_>, np: &Np) -> bool {
 ///
 /// French news names a speaker as the subject of the sentence before quoting them (a colon
 /// introduction, or a pronoun in the next cue), with verbs that report nothing themselves.
+/// Where the clause starts after a short fronted adverbial (`À Berlin,`, `Jeudi,`, `D'ici
+/// là,`) or a fronted participle clause (`Interrogé sur la suite,`, `Nommé mercredi par le
+/// conseil,`) opening at token `lo` (`lf`: its lowercase form): past its comma, else `lo`.
+fn after_fronted(ctx: &Ctx<'_>, toks: &[Tok], lo: usize, lf: &str) -> usize {
+    // (`D'ici là,`, `D'abord,`: an elided `de` opens an adverbial too.)
+    let elided_de = matches!(lf, "d'" | "d’");
+    if is_preposition(lf) || is_questioned_participle(lf) || is_time_adverb(lf) || elided_de {
+        // A short adverbial: the subject follows it. So does a participle of questioning:
+        // news copy names the person asked right after it.
+        if let Some(c) = (lo + 1..toks.len().min(lo + 7)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+            if (lo..c).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-'))) {
+                return c + 1;
+            }
+        }
+    } else if let Some(c) = participle_clause(ctx, toks, lo, lf) {
+        // Any fronted participle clause in lowercase: the subject follows its comma.
+        return c + 1;
+    }
+    lo
+}
+
 fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     let mut lo = lo;
     let first = toks.get(lo)?;
@@ -3011,17 +3034,7 @@ fn opening_subject(ctx: &Ctx<'_>, toks: &[Tok], lo: usize) -> Option<Who> {
     // l'AFP,`): news copy names the person asked right after it.
     let lo0 = lo;
     let lf0 = ctx.lower(first);
-    if is_preposition(&lf0) || is_questioned_participle(&lf0) || is_time_adverb(&lf0) {
-        if let Some(c) = (lo + 1..toks.len().min(lo + 7)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
-            if (lo..c).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-'))) {
-                lo = c + 1;
-            }
-        }
-    } else if let Some(c) = participle_clause(ctx, toks, lo, &lf0) {
-        // Any fronted participle clause in lowercase (`Nommé mercredi par le conseil, l'ancien
-        // directeur succède …`): the subject follows its comma.
-        lo = c + 1;
-    }
+    lo = after_fronted(ctx, toks, lo, &lf0);
     // A lead-in of a few words before a colon (`Promesse tenue : la maire de Paris, Anne
     // Hidalgo, a nagé …`) is a label, not the subject: the clause starts after it.
     if let Some(c) = (lo + 1..toks.len().min(lo + 4)).find(|&k| toks[k].kind == TokKind::Punct(':')) {
@@ -4314,7 +4327,9 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np, before: &mut String) -> (Speaker, Option<G
     let inside = ctx.mentions[lo.min(ctx.mentions.len())..]
         .iter()
         .take_while(|m| m.span.start < np.span.end)
-        .filter(|m| np.span.contains(m.span));
+        // (A mention that starts inside the phrase and runs past its end is in it as well:
+        // the phrase stopped short of the mention's own words, `La Palme` of `La Palme d'or`.)
+        .filter(|m| np.span.start <= m.span.start && m.span.start < np.span.end);
     let mut is_head = |m: &MentionRef<'_>| {
         // A mention opening the phrase has no words before it: in head position.
         if m.span.start <= np.span.start {
