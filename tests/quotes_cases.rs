@@ -728,6 +728,26 @@ fn sentences_from_the_caller_are_used() {
 // (text, quoted words, speaker mention, resolved name) — constructions added after the
 // held-out articles; each row names the rule it pins.
 const MORE: &[(&str, &str, &str, Option<&str>)] = &[
+    // A parenthetical after a name (party, département, acronym) stands between the name and
+    // its verb or apposition: it is passed over.
+    (
+        "Henri Castagné (LR, Lot) a déclaré : « Nous ne voulons rien imposer. »",
+        "Nous ne voulons rien imposer.",
+        "Henri Castagné",
+        Some("Henri Castagné"),
+    ),
+    (
+        "Le rapporteur, Henri Castagné (LR, Lot), a déclaré : « Nous ne voulons rien imposer. »",
+        "Nous ne voulons rien imposer.",
+        "Henri Castagné",
+        Some("Henri Castagné"),
+    ),
+    (
+        "Martine Rouquier (CRCE-K) a défendu la motion. « Ce texte est une occasion manquée », a-t-elle lancé.",
+        "Ce texte est une occasion manquée",
+        "elle",
+        Some("Martine Rouquier"),
+    ),
     // A name after a fronted adverbial, with no reporting verb, is the subject a later pronoun
     // refers to (`Jeudi,`, `D'ici là,`).
     (

@@ -227,6 +227,40 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usi
             i += 1;
         }
     }
+    if text.get(range.start..end).is_some_and(|r| r.contains('(')) {
+        drop_name_parentheticals(out);
+    }
+}
+
+/// Drops a short parenthetical right after a capitalised word: a party, a département, an
+/// acronym (`Henri Castagné (LR, Lot) a déclaré`, `Martine Rouquier (CRCE-K), sénatrice`, `la
+/// Société du Grand Paris (SGP), dont …`). It stands between a name and its verb or its
+/// apposition, which the attribution steps read as neighbours. (Its tokens only: the spans
+/// of the others are unchanged, and a phrase over it still covers it.)
+fn drop_name_parentheticals(toks: &mut Vec<Tok<'_>>) {
+    let (mut r, mut w) = (0, 0);
+    while r < toks.len() {
+        let after_name = r > 0
+            && toks[r].kind == TokKind::Punct('(')
+            && toks[r - 1].kind == TokKind::Word
+            && toks[r - 1].text.chars().next().is_some_and(char::is_uppercase);
+        if after_name {
+            let close = (r + 1..toks.len().min(r + 10)).find(|&c| toks[c].kind == TokKind::Punct(')'));
+            if let Some(c) = close.filter(|&c| c > r + 1) {
+                let short = (r + 1..c).all(|x| {
+                    matches!(toks[x].kind, TokKind::Word | TokKind::Punct(',' | '-' | '–' | '\'' | '’' | '.'))
+                });
+                if short {
+                    r = c + 1;
+                    continue;
+                }
+            }
+        }
+        toks[w] = toks[r];
+        w += 1;
+        r += 1;
+    }
+    toks.truncate(w);
 }
 
 /// The next byte of interest in `bytes[..end]`, from two searches (each a `memchr`-speed scan
