@@ -728,6 +728,26 @@ fn sentences_from_the_caller_are_used() {
 // (text, quoted words, speaker mention, resolved name) — constructions added after the
 // held-out articles; each row names the rule it pins.
 const MORE: &[(&str, &str, &str, Option<&str>)] = &[
+    // The subject of a sentence with no reporting verb, for a later pronoun: a determiner and
+    // a title before the name; a fronted present participle or adjective of presence.
+    (
+        "Le ministre Yannick Neuder a émis un avis. « Le statu quo n'est plus tenable », a-t-il assuré.",
+        "Le statu quo n'est plus tenable",
+        "il",
+        Some("Yannick Neuder"),
+    ),
+    (
+        "Présent au banc du gouvernement, le ministre Yannick Neuder a émis un avis. « Rien n'est joué », a-t-il assuré.",
+        "Rien n'est joué",
+        "il",
+        Some("Yannick Neuder"),
+    ),
+    (
+        "Défendant la motion, la sénatrice Martine Rouquier a pris la parole. « Ce texte est vide », a-t-elle lancé.",
+        "Ce texte est vide",
+        "elle",
+        Some("Martine Rouquier"),
+    ),
     // A parenthetical after a name (party, département, acronym) stands between the name and
     // its verb or apposition: it is passed over.
     (

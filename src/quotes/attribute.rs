@@ -2675,6 +2675,23 @@ fn subject_event(ctx: &Ctx<'_>, si: usize, cues: &[usize], toks: &[Tok]) -> Opti
             return Some(event(np, 0.8));
         }
     }
+    // A determiner and a title or two before the name (`Le ministre Yannick Neuder a émis
+    // …`, `La sénatrice socialiste Claire Dumonteil estime …`).
+    if toks.get(lo).is_some_and(|t| t.kind == TokKind::Word && is_det(&ctx.lower(t))) {
+        let cap_at = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Word && cap(ctx.word(t)));
+        let low_at = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Word && !cap(ctx.word(t)));
+        if let Some(n0) = (lo + 2..lo + 5).find(|&k| cap_at(k)).filter(|&n0| (lo + 1..n0).all(low_at)) {
+            let mut n1 = n0;
+            while n1 < n0 + 4 && cap_at(n1) {
+                n1 += 1;
+            }
+            if low_at(n1) {
+                if let Some(np) = ctx.np(toks, lo, n1).filter(|np| np.name.is_some()) {
+                    return Some(event(np, 0.8));
+                }
+            }
+        }
+    }
     // The subject of any verb, named with its apposition (`Marine Tondelier, secrétaire
     // nationale des Écologistes, ne cache pas son scepticisme.`).
     match opening {
@@ -2921,7 +2938,11 @@ fn is_manner_adverb(lw: &str) -> bool {
 /// starting there (`René`), then lowercase words up to a comma within eight tokens, the first
 /// of them no auxiliary (`Poincaré a fait, …` is a name and its verb).
 fn participle_clause(ctx: &Ctx<'_>, toks: &[Tok], k: usize, lw: &str) -> Option<usize> {
-    let shape = lw.chars().count() >= 4 && ["é", "ée", "és", "ées"].iter().any(|e| lw.ends_with(e));
+    // A past participle (`Nommé`), a present participle (`Défendant la motion,`) or an
+    // adjective of presence (`Présent au banc du gouvernement,`).
+    let shape = lw.chars().count() >= 4 && ["é", "ée", "és", "ées"].iter().any(|e| lw.ends_with(e))
+        || lw.len() >= 6 && lw.ends_with("ant")
+        || matches!(lw, "présent" | "présente" | "présents" | "présentes" | "absent" | "absente");
     let next = toks.get(k + 1)?;
     if !shape || next.kind != TokKind::Word || cap(ctx.word(next)) || is_aux(&ctx.lower(next)) {
         return None;
