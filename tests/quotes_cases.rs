@@ -1033,3 +1033,39 @@ fn mention_running_past_the_phrase() {
     let name = got.and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
     assert_eq!(name, Some("Julie Morel"), "input {text:?}: {q:?}");
 }
+
+/// A person's name after a complement that ends on a proper noun is in apposition to the
+/// title (`la sénatrice du Val-de-Marne Martine Rouquier`); after a bare `de`, it is the
+/// complement (`le fils de Jean Dupont` is not Jean Dupont).
+#[test]
+fn name_after_a_complement_ending_on_a_proper_noun() {
+    let person = |text: &str, name: &'static str| {
+        let start = text.find(name).unwrap_or(0);
+        MentionRef {
+            span: Span::new(start, start + name.len()),
+            kind: EntityKind::Person,
+            entity_id: None,
+            name: Some(name),
+            gender: None,
+            nominal: false,
+        }
+    };
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        (
+            "La sénatrice du Val-de-Marne Martine Rouquier a déclaré : « Ce texte est vide. »",
+            "Martine Rouquier",
+            Some("Martine Rouquier"),
+        ),
+        (
+            "Le maire de Lyon Grégory Doucet a déclaré : « Ce texte est vide. »",
+            "Grégory Doucet",
+            Some("Grégory Doucet"),
+        ),
+        ("Le fils de Jean Dupont a déclaré : « Ce texte est vide. »", "Jean Dupont", None),
+    ];
+    for &(text, name, want) in rows {
+        let q = QuoteExtractor::new().extract(text, &[], &[person(text, name)]);
+        let got = q.first().and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
+        assert_eq!(got, want, "input {text:?}: {q:?}");
+    }
+}

@@ -4356,7 +4356,19 @@ fn resolve_np(ctx: &Ctx<'_>, np: &Np, before: &mut String) -> (Speaker, Option<G
         if m.span.start <= np.span.start {
             return true;
         }
-        lowercase_into(text[np.span.start..m.span.start].trim_end(), before);
+        let words_before = text[np.span.start..m.span.start].trim_end();
+        // A person's name after a complement that ends on a proper noun is in apposition to
+        // the title, not in the complement (`la sénatrice du Val-de-Marne Martine Rouquier`,
+        // `le maire de Lyon Grégory Doucet`; not `le fils de Jean Dupont`).
+        let last_capital = words_before
+            .rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        if m.kind == EntityKind::Person && !m.nominal && last_capital {
+            return true;
+        }
+        lowercase_into(words_before, before);
         let complement = mention_in_complement(before);
         let service = complement && {
             let head = before.split_whitespace().find(|w| !is_det(w)).unwrap_or("");
