@@ -728,6 +728,14 @@ fn sentences_from_the_caller_are_used() {
 // (text, quoted words, speaker mention, resolved name) — constructions added after the
 // held-out articles; each row names the rule it pins.
 const MORE: &[(&str, &str, &str, Option<&str>)] = &[
+    // A verb coordinated after a completive clause shares the main verb's subject, not the
+    // subject of the completive's own verb (`que l'Etat serait … et a annoncé`).
+    (
+        "Le préfet, Jacques Billant, est arrivé mardi après-midi. Il a assuré que l'Etat serait « aux côtés des sinistrés » et a annoncé que la procédure serait engagée.",
+        "aux côtés des sinistrés",
+        "Il",
+        Some("Jacques Billant"),
+    ),
     // The subject of a sentence with no reporting verb, for a later pronoun: a determiner and
     // a title before the name; a fronted present participle or adjective of presence.
     (

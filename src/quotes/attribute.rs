@@ -1186,6 +1186,16 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     if toks[k].kind == TokKind::Word && (is_aux(&self.lower(&toks[k])) || self.finite_at(toks, k)) {
+                        // A verb of a completive clause (`Il a assuré que l'Etat serait … et a
+                        // annoncé …`): the coordinated verb is the main clause's, before `que`.
+                        let que = (k.saturating_sub(8)..k)
+                            .rev()
+                            .take_while(|&x| toks[x].kind != TokKind::Punct(','))
+                            .find(|&x| matches!(&*self.lower(&toks[x]), "que" | "qu'" | "qu’"));
+                        if let Some(q) = que {
+                            k = q;
+                            continue;
+                        }
                         let mut g2 = k;
                         while g2 > 0
                             && toks[g2 - 1].kind == TokKind::Word
