@@ -728,6 +728,13 @@ fn sentences_from_the_caller_are_used() {
 // (text, quoted words, speaker mention, resolved name) — constructions added after the
 // held-out articles; each row names the rule it pins.
 const MORE: &[(&str, &str, &str, Option<&str>)] = &[
+    // A fronted adverbial of ten words before the subject of a sentence with no reporting verb.
+    (
+        "Au bout de la rue de l'Eglise, Gérard Lefebvre, retraité, contemple les sacs. Il dit avoir « appris à vivre avec la peur ».",
+        "appris à vivre avec la peur",
+        "Il",
+        Some("Gérard Lefebvre"),
+    ),
     // A verb coordinated after a completive clause shares the main verb's subject, not the
     // subject of the completive's own verb (`que l'Etat serait … et a annoncé`).
     (

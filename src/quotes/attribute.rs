@@ -3042,7 +3042,7 @@ fn after_fronted(ctx: &Ctx<'_>, toks: &[Tok], lo: usize, lf: &str) -> usize {
     if is_preposition(lf) || is_questioned_participle(lf) || is_time_adverb(lf) || elided_de {
         // A short adverbial: the subject follows it. So does a participle of questioning:
         // news copy names the person asked right after it.
-        if let Some(c) = (lo + 1..toks.len().min(lo + 7)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
+        if let Some(c) = (lo + 1..toks.len().min(lo + 11)).find(|&k| toks[k].kind == TokKind::Punct(',')) {
             if (lo..c).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Punct('\'' | '’' | '-'))) {
                 return c + 1;
             }
