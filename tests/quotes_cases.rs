@@ -161,6 +161,15 @@ const CASES: &[(&str, &str, QuoteKind, &str, Option<&str>)] = &[
         "La ministre",
         None,
     ),
+    // Indirect: a present participle after a comma (`…, rappelant que`) reports for the
+    // subject of the clause it hangs on.
+    (
+        "La sénatrice Claire Dumonteil a défendu l'amendement, rappelant que son groupe le porte depuis 2019.",
+        "son groupe le porte depuis 2019",
+        Indirect,
+        "La sénatrice Claire Dumonteil",
+        Some("Claire Dumonteil"),
+    ),
     // Indirect: a fait savoir que.
     (
         "Matignon a fait savoir que le texte serait présenté en juin.",

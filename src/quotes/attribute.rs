@@ -3568,7 +3568,13 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                     }
                     continue;
                 }
-                if !ctx.lex.flags_of(c.entry).que || forms & (form::FINITE | form::PART) == 0 {
+                // `…, rappelant que …`: a present participle after a comma reports for the
+                // subject of the clause it hangs on.
+                let participle_incise = forms & form::PPR != 0
+                    && forms & (form::FINITE | form::PART) == 0
+                    && a > 0
+                    && toks[a - 1].kind == TokKind::Punct(',');
+                if !ctx.lex.flags_of(c.entry).que || (forms & (form::FINITE | form::PART) == 0 && !participle_incise) {
                     continue;
                 }
                 if a > 0
@@ -3650,15 +3656,30 @@ fn indirect(ctx: &Ctx<'_>, toks: &[Tok], cue_tok: &[(usize, usize, CueMatch)], s
                 if word_count_upto(&text[span.range()], 3) < 3 {
                     continue;
                 }
-                // The subject of the cue (through its auxiliary for a participle).
-                let g = match aux_before(ctx, toks, a, forms) {
-                    Some(g) => g,
-                    None => continue,
+                // The subject of the cue (through its auxiliary for a participle); for a
+                // participle incise, of the verb before its comma: an inverted one (`estime-t-elle,
+                // rappelant que`) or the last auxiliary's (`a défendu le texte, rappelant que`).
+                let (g, who) = if participle_incise {
+                    let who = if a >= 3 && toks[a - 2].kind == TokKind::Clitic {
+                        ctx.subject_after(toks, a - 3).map(|(w, _)| w)
+                    } else {
+                        last_aux(ctx, toks, a.saturating_sub(40), a - 1).and_then(|x| ctx.subject_before(toks, x, 0))
+                    };
+                    match who {
+                        Some(w) => (a, w),
+                        None => continue,
+                    }
+                } else {
+                    let g = match aux_before(ctx, toks, a, forms) {
+                        Some(g) => g,
+                        None => continue,
+                    };
+                    if !reflexive_ok(ctx, toks, g, c) {
+                        continue;
+                    }
+                    let Some(who) = ctx.subject_before(toks, g, 0) else { continue };
+                    (g, who)
                 };
-                if !reflexive_ok(ctx, toks, g, c) {
-                    continue;
-                }
-                let Some(who) = ctx.subject_before(toks, g, 0) else { continue };
                 let cue = Cue {
                     span: Span::new(toks[g].span.start, toks[b].span.end),
                     lemma: ctx.lex.lemma_of(c.entry).to_string(),
