@@ -282,6 +282,21 @@ const CASES: &[Case] = &[
         T,
         &[("le 12 mai", "2023-05-12", None), ("le lendemain", "2023-05-13", None)],
     ),
+    // a month or a year named since the story's last day is background: `la veille` still
+    // counts from that day
+    (
+        "La finale a eu lieu samedi. Arrivé à l'été 2023, l'entraîneur a tout changé. La veille, il avait promis un match serré.",
+        "2025-06-01",
+        T,
+        &[("samedi", "2025-05-31", None), ("l'été 2023", "2023-SU", None), ("La veille", "2025-05-30", None)],
+    ),
+    // `avant de` + infinitive is a sequence of actions: its date is the story's day
+    (
+        "Moscou avait suspendu l'accord fin octobre, avant de le reprendre le 2 novembre. Ankara s'était félicité le lendemain.",
+        "2022-11-09",
+        T,
+        &[("fin octobre", "2022-10", Some("end")), ("le 2 novembre", "2022-11-02", None), ("le lendemain", "2022-11-03", None)],
+    ),
     // … but with no date before, or after an article (`du scrutin`), the event is not dated
     ("La maire a démissionné le lendemain de ce vote.", "2023-06-01", T, &[]),
     ("La maire a démissionné le lendemain du vote.", "2023-06-01", T, &[]),

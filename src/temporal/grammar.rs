@@ -51,6 +51,10 @@ pub(crate) struct Parser<'a> {
     pub prefer: Prefer,
     /// The value of the previous expression of the text (for `le lendemain`, `l'année suivante`).
     pub last: std::cell::Cell<Option<Value>>,
+    /// The last expression of the text that is a day or a range of days, and its end.
+    last_day: std::cell::Cell<Option<(Value, usize)>>,
+    /// Where the expression being read starts (byte offset).
+    at: std::cell::Cell<usize>,
     lex: &'static Lexicon,
     /// Partial days already parsed, by token (the range and day rules share them).
     partials: std::cell::RefCell<Vec<Option<Option<Partial>>>>,
@@ -261,6 +265,8 @@ pub(crate) struct Scratch {
     partials: Vec<Option<Option<Partial>>>,
     tenses: Vec<SentenceTenses>,
     words: TenseBuffers,
+    /// The last day (or range of days) of the text before the window, and its end.
+    last_day: Option<(Value, usize)>,
 }
 
 impl<'a> Parser<'a> {
@@ -276,7 +282,7 @@ impl<'a> Parser<'a> {
         last: Option<Value>,
         scratch: Scratch,
     ) -> Self {
-        let Scratch { mut partials, mut tenses, mut words } = scratch;
+        let Scratch { mut partials, mut tenses, mut words, last_day } = scratch;
         partials.clear();
         partials.resize(t.len(), None);
         // The sentences that end before this window are not read again: their lists of
@@ -297,6 +303,8 @@ impl<'a> Parser<'a> {
             reference,
             prefer,
             last: std::cell::Cell::new(last),
+            last_day: std::cell::Cell::new(last_day),
+            at: std::cell::Cell::new(0),
             lex: lexicon(),
             partials: std::cell::RefCell::new(partials),
             tenses: std::cell::RefCell::new(tenses),
@@ -312,6 +320,16 @@ impl<'a> Parser<'a> {
             partials: self.partials.into_inner(),
             tenses: self.tenses.into_inner(),
             words: self.words.into_inner(),
+            last_day: self.last_day.get(),
+        }
+    }
+
+    /// Records `v`, ending at byte `end`, as the last expression of the story (and as its last
+    /// day, if it is one).
+    pub(crate) fn set_last(&self, v: Value, end: usize) {
+        self.last.set(Some(v));
+        if is_days(v) {
+            self.last_day.set(Some((v, end)));
         }
     }
 
@@ -494,14 +512,20 @@ impl<'a> Parser<'a> {
 
     /// The day a story-relative expression counts from: the previous expression when it is a
     /// day or a range of days (its first day looking back, its last looking forward), else the
-    /// reference date when the text has no date before. A previous month or year gives no day
-    /// to count from: `None`.
+    /// last such expression before it, else the reference date when the text has no date
+    /// before. A month or a year with no day before it gives no day to count from: `None`.
     fn story_day(&self, sign: i64) -> Option<(Date, Anchor)> {
+        let day = |v: Value| Some((if sign > 0 { v.last_day() } else { v.first_day() }, Anchor::Previous));
         match (self.last.get(), self.reference) {
-            (Some(v @ (Value::Period(Period::Day(_)) | Value::Range(Period::Day(_), Period::Day(_)))), _) => {
-                Some((if sign > 0 { v.last_day() } else { v.first_day() }, Anchor::Previous))
-            }
-            (Some(_), _) => None,
+            (Some(v), _) if is_days(v) => day(v),
+            // A month or a year since the last day of the story (`Arrivé à l'été 2023, …`,
+            // `l'automne dernier`) is background: the day of the narration still counts, if it
+            // was named within a few paragraphs.
+            (Some(_), _) => self
+                .last_day
+                .get()
+                .filter(|&(_, end)| self.at.get().saturating_sub(end) <= STORY_DAY_REACH)
+                .and_then(|(v, _)| day(v)),
             (None, Some(r)) => Some((r, Anchor::Document)),
             (None, None) => None,
         }
@@ -887,6 +911,7 @@ impl<'a> Parser<'a> {
 
     /// The longest expression starting at token `i`.
     pub(crate) fn best(&self, i: usize) -> Option<Found> {
+        self.at.set(self.t.get(i).map_or(0, |t| t.start));
         self.best_with(i, true, true, false)
     }
 
@@ -3087,6 +3112,15 @@ fn in_direct_speech(text: &str, at: usize) -> bool {
         }
     }
     false
+}
+
+/// How far back (bytes) a story's last day still anchors `la veille` across a month or a year
+/// named since: about three paragraphs of news copy.
+const STORY_DAY_REACH: usize = 1500;
+
+/// Whether `v` is a day or a range of days (what `la veille` can count from).
+fn is_days(v: Value) -> bool {
+    matches!(v, Value::Period(Period::Day(_)) | Value::Range(Period::Day(_), Period::Day(_)))
 }
 
 #[cfg(test)]

@@ -441,7 +441,7 @@ impl DateResolver {
                     Some(f) if f.end > f.start && f.end <= toks.len() => {
                         let span = Span::new(toks[f.start].start, toks[f.end - 1].end);
                         if is_story_anchor(&toks, &f) {
-                            p.last.set(Some(f.value));
+                            p.set_last(f.value, span.end);
                         }
                         out.push(TemporalExpression {
                             span,
@@ -473,6 +473,11 @@ fn is_story_anchor(toks: &[scan::Tok<'_>], f: &grammar::Found) -> bool {
     for k in (f.start.saturating_sub(8)..f.start).rev() {
         match toks[k].kind {
             scan::Kind::Punct(',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '«' | '»') => return true,
+            // (`avant de la reprendre le 2 novembre`, `après avoir signé le 3 mars`: a sequence
+            // of actions, not a date set against another.)
+            scan::Kind::Word
+                if matches!(toks[k].norm, "avant" | "apres")
+                    && toks.get(k + 1).is_some_and(|t| matches!(t.norm, "de" | "d" | "avoir" | "etre")) => {}
             scan::Kind::Word if matches!(toks[k].norm, "depuis" | "avant" | "apres" | "jusqu") => return false,
             _ => {}
         }
