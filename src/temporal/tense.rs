@@ -492,6 +492,8 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
             }
         }
         return match f {
+            // (`si la réunion avait lieu lundi`: a condition, see `after_si`.)
+            "avait" | "avaient" | "etait" | "etaient" if after_si(ws, k) => None,
             "avait" | "avaient" | "etait" | "etaient" | "fut" | "furent" => Some(Tense::Past),
             "aurait" | "auraient" | "serait" | "seraient" => Some(Tense::Future),
             _ => None,
@@ -505,6 +507,11 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
     }
     if tests & T_PAST_END != 0 {
         if f.len() >= 4 && (f.ends_with("ait") || f.ends_with("aient")) && !not_imparfait(f) {
+            // After `si`, the imparfait states a condition, not a past (`si elle refusait
+            // d'arrêter la guerre après vendredi`): the main clause's verb decides.
+            if after_si(ws, k) {
+                return None;
+            }
             return Some(Tense::Past);
         }
         if f.len() >= 6 && f.ends_with("erent") && w.raw_last() == b't' {
@@ -512,6 +519,13 @@ fn signal_with(ws: &[W<'_>], k: usize, gate: bool) -> Option<Tense> {
         }
     }
     None
+}
+
+/// Whether word `k` follows `si` and a subject of up to three words (`si elle refusait`, `si la
+/// Russie refusait`, `s'il pleuvait`).
+fn after_si(ws: &[W<'_>], k: usize) -> bool {
+    let subject_pronoun = |j: usize| ws.get(j).is_some_and(|w| matches!(w.folded, "il" | "ils"));
+    (k.saturating_sub(4)..k).any(|j| ws[j].folded == "si" || ws[j].folded == "s" && j + 1 < k && subject_pronoun(j + 1))
 }
 
 /// Whether a word ends in `é`, `ée`, `és` or `ées` (bytes C3 A9, then `e`, `s` or `es`): the
@@ -983,6 +997,15 @@ mod tests {
         ("Le lundi de Pâques est férié.", "lundi", None),
         // "est" + a verb of movement: passé composé
         ("Il est arrivé lundi.", "lundi", Some(Tense::Past)),
+        // an imparfait after `si` states a condition: the main clause's conditional decides
+        (
+            "La Russie s'exposerait à des sanctions si elle refusait de signer après vendredi.",
+            "après vendredi",
+            Some(Tense::Future),
+        ),
+        ("Il viendrait si la réunion avait lieu lundi.", "lundi", Some(Tense::Future)),
+        // ... but a plus-que-parfait after `si` is a past condition
+        ("S'il avait signé lundi, la crise aurait été évitée.", "lundi", Some(Tense::Past)),
         // "serait" + a participle that takes avoir: a present conditional passive, the future
         // of reported speech
         ("Il a annoncé que la séance serait levée jeudi.", "jeudi", Some(Tense::Future)),
