@@ -630,9 +630,9 @@ impl Lexicon {
     /// Every whole-word match in `text`, in order: of the leftmost-longest, non-overlapping
     /// matches (`AhoCorasick::find_iter`), those with no word character on either side.
     ///
-    /// The search loop is `find_iter`'s for a DFA (`try_find_fwd`), inlined: a DFA step a
-    /// byte over a slice iterator, a test for the (rare) dead and match states, and a new
-    /// search from the start state at the end of each match.
+    /// The search is `find_iter`'s for a DFA (`try_find_fwd`), inlined: a DFA step a byte, a
+    /// test for the (rare) dead and match states, and a new search from the start state at the
+    /// end of each match; over pieces of the text walked side by side (`find_all_in`).
     pub(crate) fn find_all(&self, text: &str) -> Vec<CueMatch> {
         self.find_all_in(text, MIN_PIECE)
     }

@@ -85,6 +85,8 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usi
     let mut oi = opaque.partition_point(|(s, _)| s.start < range.start);
     // Where the next opaque span starts (`usize::MAX` after the last).
     let mut next_opaque = oi_start(opaque, oi).unwrap_or(usize::MAX);
+    // Whether a `(` was met (see `drop_name_parentheticals`).
+    let mut parenthesis = false;
     while i < end {
         if next_opaque <= i {
             let (s, idx) = opaque[oi];
@@ -139,6 +141,7 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usi
                 }
                 if !word_char(c) {
                     out.push(tok(text, Span::new(i, i + len), TokKind::Punct(c)));
+                    parenthesis |= c == '(';
                     i += len;
                     continue;
                 }
@@ -227,7 +230,7 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, range: Span, opaque: &[(Span, usi
             i += 1;
         }
     }
-    if text.get(range.start..end).is_some_and(|r| r.contains('(')) {
+    if parenthesis {
         drop_name_parentheticals(out);
     }
 }

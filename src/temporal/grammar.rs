@@ -2221,19 +2221,17 @@ impl<'a> Parser<'a> {
             return Some(f);
         }
         let d = shift_date(r, unit, sign * n as i64);
-        if unit == Unit::Year {
-            // "il y a deux ans": a year, approximate, as "il y a 200 ans" (SCHEMA.md). The
-            // article counts in years; the month of the publication date is not what it says.
-            // (Duckling gives the month here.)
-            let mut f = self.found(i, e, Value::Period(Period::Year(d.year())), Anchor::Document)?;
-            f.modifier = Some(Modifier::Approx);
-            return Some(f);
-        }
-        if unit == Unit::Month {
-            // "dans deux mois", "il y a trois mois": the month, approximate, for the same reason
-            // (as the held-out articles' annotators wrote it twice; Duckling gives the day).
-            let mut f =
-                self.found(i, e, Value::Period(Period::Month { year: d.year(), month: d.month() }), Anchor::Document)?;
+        // "il y a deux ans": a year, approximate, as "il y a 200 ans" (SCHEMA.md): the article
+        // counts in years, and the month of the publication date is not what it says; "dans
+        // deux mois", "il y a trois mois": the month, for the same reason (as the held-out
+        // articles' annotators wrote it twice). Duckling gives the month and the day here.
+        let coarse = match unit {
+            Unit::Year => Some(Period::Year(d.year())),
+            Unit::Month => Some(Period::Month { year: d.year(), month: d.month() }),
+            _ => None,
+        };
+        if let Some(p) = coarse {
+            let mut f = self.found(i, e, Value::Period(p), Anchor::Document)?;
             f.modifier = Some(Modifier::Approx);
             return Some(f);
         }
